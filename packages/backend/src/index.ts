@@ -1,0 +1,67 @@
+/*
+ * The Onramp backend: Backstage's new backend system with the core plugins
+ * and the Onramp plugins. See ../../../README.md.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import { preflight } from './preflight';
+import { onrampPermissionPolicyModule } from './modules/permissionPolicy';
+
+async function main() {
+  // Fail fast, with one clear line, on configuration that cannot work
+  // (e.g. a PostgreSQL server that does not answer).
+  await preflight();
+
+  const backend = createBackend();
+
+  backend.add(import('@backstage/plugin-app-backend'));
+  backend.add(import('@backstage/plugin-proxy-backend'));
+
+  // Scaffolder (the Create page) and its notification action.
+  backend.add(import('@backstage/plugin-scaffolder-backend'));
+  backend.add(
+    import('@backstage/plugin-scaffolder-backend-module-notifications'),
+  );
+
+  backend.add(import('@backstage/plugin-techdocs-backend'));
+
+  // Auth: guest sign-in in development (see app-config.yaml).
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+  // Catalog.
+  backend.add(import('@backstage/plugin-catalog-backend'));
+  backend.add(
+    import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+  );
+  backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+  // Permissions, decided by Onramp's own policy.
+  backend.add(import('@backstage/plugin-permission-backend'));
+  backend.add(onrampPermissionPolicyModule);
+
+  // Search: the PostgreSQL engine registers itself when the database is
+  // PostgreSQL; on SQLite the search backend falls back to Lunr (in memory).
+  backend.add(import('@backstage/plugin-search-backend'));
+  backend.add(import('@backstage/plugin-search-backend-module-pg'));
+  backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
+
+  backend.add(import('@backstage/plugin-user-settings-backend'));
+
+  backend.add(import('@backstage/plugin-notifications-backend'));
+  backend.add(import('@backstage/plugin-signals-backend'));
+
+  // Actions registry exposed to MCP clients.
+  backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+  await backend.start();
+}
+
+main().catch(error => {
+  // preflight already printed a readable message for the errors it knows.
+  if (!(error && error.name === 'PreflightError')) {
+    // eslint-disable-next-line no-console
+    console.error(error);
+  }
+  process.exit(1);
+});

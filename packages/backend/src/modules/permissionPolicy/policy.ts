@@ -1,0 +1,93 @@
+import {
+  AuthorizeResult,
+  isPermission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import {
+  catalogEntityDeletePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+
+/** What a policy rule gets to decide on. */
+export interface PolicyRuleContext {
+  request: PolicyQuery;
+  /** The signed-in user, absent for service-to-service requests. */
+  user?: PolicyQueryUser;
+  /** The user entity ref and every group it belongs to (claims). */
+  ownershipEntityRefs: string[];
+  /** Whether the user is one of `onramp.permission.admins`. */
+  isAdmin: boolean;
+}
+
+/**
+ * One rule of the Onramp policy: returns a decision for the requests it is
+ * about and `undefined` for every other request. Plugins of the suite add
+ * their own rules (e.g. "owners edit their own posts").
+ */
+export type PolicyRule = (ctx: PolicyRuleContext) => PolicyDecision | undefined;
+
+/** Catalog: only owners (or admins) delete entities; only admins delete locations. */
+export const catalogRules: PolicyRule = ({ request, ownershipEntityRefs }) => {
+  if (isPermission(request.permission, catalogEntityDeletePermission)) {
+    return createCatalogConditionalDecision(
+      request.permission,
+      catalogConditions.isEntityOwner({ claims: ownershipEntityRefs }),
+    );
+  }
+  if (isPermission(request.permission, catalogLocationDeletePermission)) {
+    return { result: AuthorizeResult.DENY };
+  }
+  return undefined;
+};
+
+export interface OnrampPermissionPolicyOptions {
+  /** User and group refs that are allowed everything. */
+  admins: string[];
+  /** Rules asked in order; the first decision wins. */
+  rules: PolicyRule[];
+  /** Resolves a user's ownership refs (user ref + group refs). */
+  getOwnershipEntityRefs(user: PolicyQueryUser): Promise<string[]>;
+}
+
+/**
+ * Onramp's permission policy: admins may do anything; otherwise the first
+ * rule that has an opinion decides; requests no rule is about are allowed.
+ */
+export class OnrampPermissionPolicy implements PermissionPolicy {
+  private readonly admins: Set<string>;
+
+  constructor(private readonly options: OnrampPermissionPolicyOptions) {
+    this.admins = new Set(options.admins.map(ref => ref.toLocaleLowerCase()));
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const ownershipEntityRefs = user
+      ? await this.options.getOwnershipEntityRefs(user)
+      : [];
+    const isAdmin = ownershipEntityRefs.some(ref =>
+      this.admins.has(ref.toLocaleLowerCase()),
+    );
+    if (isAdmin) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    for (const rule of this.options.rules) {
+      const decision = rule({ request, user, ownershipEntityRefs, isAdmin });
+      if (decision) {
+        return decision;
+      }
+    }
+    return { result: AuthorizeResult.ALLOW };
+  }
+}
