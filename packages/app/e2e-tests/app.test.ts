@@ -1,33 +1,80 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
+import path from 'node:path';
 
-import { test, expect } from '@playwright/test';
+const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
 
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Home', exact: true }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+}
+
+test.describe('the Onramp portal', () => {
+  test('the home page loads for a guest', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', error => errors.push(String(error)));
+    await signInAsGuest(page);
+    await expect(page).toHaveTitle(/Onramp/);
+    await expect(page.getByText('Welcome to Onramp').first()).toBeVisible();
+    await expect(page.getByPlaceholder('Search in Onramp')).toBeVisible();
+    await expect(page.getByText('Toolkit')).toBeVisible();
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(screenshots, 'home.png') });
+  });
+
+  test('the sidebar shows the installed plugins', async ({ page }) => {
+    await signInAsGuest(page);
+    const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+    for (const name of ['Home', 'Catalog', 'Create', 'APIs', 'Docs']) {
+      await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+    }
+    await expect(nav.getByText('Notifications')).toBeVisible();
+    await expect(nav.getByText('Settings')).toBeVisible();
+    await nav.getByRole('link', { name: 'Create', exact: true }).click();
+    await expect(page).toHaveURL(/\/create/);
+    await page.screenshot({ path: path.join(screenshots, 'create.png') });
+  });
+
+  test('the catalog lists the demo users and groups', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog?filters[kind]=group&filters[user]=all');
+    for (const group of [
+      'Backend',
+      'Client',
+      'Data Engineering',
+      'Audio Processing',
+      'Machine Learning',
+      'Data Science',
+    ]) {
+      await expect(
+        page.getByRole('link', { name: group, exact: true }),
+      ).toBeVisible();
+    }
+    await page.screenshot({
+      path: path.join(screenshots, 'catalog-groups.png'),
+    });
+
+    await page.goto('/catalog?filters[kind]=user&filters[user]=all');
+    await expect(page.getByText(/All users \(25\)/i)).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Aisha Bello', exact: true }),
+    ).toBeVisible();
+    // The table pages at 20 rows: the search box finds the rest.
+    await page.getByPlaceholder('Search').fill('Sofia');
+    await expect(
+      page.getByRole('link', { name: 'Sofia Márquez', exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Associate Backend Engineer, Backend'),
+    ).toBeVisible();
+
+    // The guest is a demo engineer, so their profile page exists.
+    await page.goto('/settings');
+    await expect(page.getByText('Sofia Márquez').first()).toBeVisible();
+    await page.screenshot({ path: path.join(screenshots, 'settings.png') });
+  });
 });

@@ -27,7 +27,9 @@ describe('checkDatabase', () => {
   });
 
   it('explains a missing connection', async () => {
-    const config = new ConfigReader({ backend: { database: { client: 'pg' } } });
+    const config = new ConfigReader({
+      backend: { database: { client: 'pg' } },
+    });
     await expect(checkDatabase(config)).rejects.toThrow(/POSTGRES_HOST/);
   });
 
@@ -45,9 +47,11 @@ describe('checkDatabase', () => {
     await checkDatabase(config);
     expect(fs.statSync(dir).isDirectory()).toBe(true);
   });
+});
 
-  const pgUrl = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
-  (pgUrl ? it : it.skip)('accepts a PostgreSQL server that answers', async () => {
+const pgUrl = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+(pgUrl ? describe : describe.skip)('checkDatabase on PostgreSQL', () => {
+  it('accepts a PostgreSQL server that answers', async () => {
     const config = new ConfigReader({
       backend: { database: { client: 'pg', connection: pgUrl } },
     });

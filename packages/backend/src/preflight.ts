@@ -71,9 +71,9 @@ export async function checkDatabase(
         fs.accessSync(path.resolve(directory), fs.constants.W_OK);
       } catch (error) {
         throw new PreflightError(
-          `Cannot write the SQLite data directory ${path.resolve(
-            directory,
-          )}: ${(error as Error).message}`,
+          `Cannot write the SQLite data directory ${path.resolve(directory)}: ${
+            (error as Error).message
+          }`,
         );
       }
     }

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs what is missing and runs every check and test Onramp has:
+# type check, lint, formatting, unit and backend tests (SQLite and PostgreSQL),
+# and the Playwright end-to-end suite in Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/toolchain.sh
+
+started=$(date +%s)
+step() { printf '\n\033[1;34m[onramp] ── %s\033[0m\n' "$*" >&2; }
+summary=()
+timed() {
+  local name="$1"
+  shift
+  local t0=$(date +%s)
+  step "$name"
+  "$@"
+  summary+=("$(printf '%-28s %4ss' "$name" $(($(date +%s) - t0)))")
+}
+
+timed "install (immutable)" yarn install --immutable
+
+timed "type check (tsc)" yarn tsc
+timed "lint" yarn backstage-cli repo lint
+timed "formatting (prettier)" yarn prettier --check .
+
+# PostgreSQL for the backend tests: TestDatabases reads this variable. Docker is
+# never used. Outside CI a missing server skips the PostgreSQL half loudly;
+# in CI it is an error.
+PG_URL="${ONRAMP_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if node -e '
+  const { Client } = require("pg");
+  const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+  c.connect().then(() => c.query("select 1")).then(() => c.end()).then(() => process.exit(0), () => process.exit(1));
+' "$PG_URL" 2>/dev/null; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
+  log "Backend tests run on SQLite and on PostgreSQL ($PG_URL)"
+elif [ -n "${CI:-}" ]; then
+  die "PostgreSQL does not answer at $PG_URL; CI must run the backend tests on PostgreSQL too."
+else
+  printf '\n\033[1;33m%s\n%s\033[0m\n\n' \
+    "[onramp] !!! PostgreSQL does not answer at $PG_URL: the PostgreSQL half of the backend tests is SKIPPED." \
+    "[onramp] !!! Start PostgreSQL (or set ONRAMP_TEST_POSTGRES_URL) to run it." >&2
+fi
+
+export CI="${CI:-}"
+timed "unit and backend tests" env CI=true yarn backstage-cli repo test --passWithNoTests
+
+# End to end: a clean SQLite directory each run, the portal started by Playwright.
+export ONRAMP_E2E_DATA="${ONRAMP_E2E_DATA:-data/e2e}"
+rm -rf "$ONRAMP_E2E_DATA"
+[ -x "${ONRAMP_CHROMIUM:-/usr/bin/chromium}" ] ||
+  die "No Chromium at ${ONRAMP_CHROMIUM:-/usr/bin/chromium}: install Debian's 'chromium' package (apt-get install chromium) or set ONRAMP_CHROMIUM."
+timed "end-to-end (Playwright)" yarn playwright test
+
+step "all checks passed in $(($(date +%s) - started))s"
+printf '  %s\n' "${summary[@]}" >&2
