@@ -2,7 +2,7 @@
 # Sourced by the other scripts: makes sure Node 22+ and Yarn 4 are on PATH.
 # When the machine lacks them, brings them from the npm registry (and only there)
 # into the git-ignored .tools/ folder. No binaries are committed.
-set -euo pipefail
+# Safe to source from an interactive shell: it changes no shell options.
 
 ONRAMP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ONRAMP_ROOT/.tools"
@@ -10,7 +10,8 @@ NODE_LINE="${ONRAMP_NODE_LINE:-22}"
 YARN_VERSION="$(sed -n 's/.*"packageManager": *"yarn@\([^"]*\)".*/\1/p' "$ONRAMP_ROOT/package.json")"
 
 log() { printf '\033[1;34m[onramp]\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[1;31m[onramp] %s\033[0m\n' "$*" >&2; exit 1; }
+# Prints the error; the callers return non-zero (exit would close an interactive shell).
+die() { printf '\033[1;31m[onramp] %s\033[0m\n' "$*" >&2; return 1; }
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
@@ -23,25 +24,27 @@ ensure_node() {
   elif [ -n "$sys_node" ] && [ "$(node_major "$sys_node")" -ge 22 ]; then
     : # the machine's Node is new enough
   else
-    command -v npm >/dev/null || die "Neither Node 22+ nor npm found: install Node.js (any version with npm) first."
+    command -v npm >/dev/null || { die "Neither Node 22+ nor npm found: install Node.js (any version with npm) first."; return 1; }
     local arch
     case "$(uname -m)" in
       x86_64) arch=x64 ;;
       aarch64 | arm64) arch=arm64 ;;
-      *) die "No Node.js package for $(uname -m) on the npm registry; install Node 22+ yourself." ;;
+      *) die "No Node.js package for $(uname -m) on the npm registry; install Node 22+ yourself."; return 1 ;;
     esac
     local os
     case "$(uname -s)" in
       Linux) os=linux ;;
       Darwin) os=darwin ;;
-      *) die "Unsupported OS $(uname -s); install Node 22+ yourself." ;;
+      *) die "Unsupported OS $(uname -s); install Node 22+ yourself."; return 1 ;;
     esac
     log "Node $(node --version 2>/dev/null || echo none) is too old for Backstage 1.55; fetching node-$os-$arch@$NODE_LINE from the npm registry into .tools/node"
     local tmp
     tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "node-$os-$arch@$NODE_LINE" >/dev/null)
+    (cd "$tmp" && npm pack --silent "node-$os-$arch@$NODE_LINE" >/dev/null) ||
+      { rm -rf "$tmp"; die "Could not fetch node-$os-$arch@$NODE_LINE from the npm registry."; return 1; }
     mkdir -p "$TOOLS/node"
-    tar xzf "$tmp"/node-*.tgz -C "$TOOLS/node" --strip-components=1
+    tar xzf "$tmp"/node-*.tgz -C "$TOOLS/node" --strip-components=1 ||
+      { rm -rf "$tmp" "$TOOLS/node"; die "Could not unpack Node into $TOOLS/node."; return 1; }
     rm -rf "$tmp"
     export PATH="$TOOLS/node/bin:$PATH"
     export npm_config_nodedir="$TOOLS/node"
@@ -63,10 +66,12 @@ ensure_yarn() {
     log "Fetching Yarn $YARN_VERSION (@yarnpkg/cli-dist) from the npm registry into .tools/yarn"
     local tmp
     tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "@yarnpkg/cli-dist@$YARN_VERSION" >/dev/null)
+    (cd "$tmp" && npm pack --silent "@yarnpkg/cli-dist@$YARN_VERSION" >/dev/null) ||
+      { rm -rf "$tmp"; die "Could not fetch @yarnpkg/cli-dist@$YARN_VERSION from the npm registry."; return 1; }
     rm -rf "$TOOLS/yarn"
     mkdir -p "$TOOLS/yarn"
-    tar xzf "$tmp"/yarnpkg-cli-dist-*.tgz -C "$TOOLS/yarn" --strip-components=1
+    tar xzf "$tmp"/yarnpkg-cli-dist-*.tgz -C "$TOOLS/yarn" --strip-components=1 ||
+      { rm -rf "$tmp" "$TOOLS/yarn"; die "Could not unpack Yarn into $TOOLS/yarn."; return 1; }
     rm -rf "$tmp"
   fi
   mkdir -p "$TOOLS/bin"
@@ -80,7 +85,7 @@ SHIM
   export COREPACK_ENABLE_STRICT=0 COREPACK_ENABLE_AUTO_PIN=0
 }
 
-ensure_node
-ensure_yarn
+ensure_node || return 1 2>/dev/null || exit 1
+ensure_yarn || return 1 2>/dev/null || exit 1
 export YARN_ENABLE_TELEMETRY=0
 log "Using Node $(node --version), Yarn $(yarn --version)${npm_config_nodedir:+, headers in $npm_config_nodedir}"
