@@ -44,15 +44,25 @@ else
     "[onramp] !!! Start PostgreSQL (or set ONRAMP_TEST_POSTGRES_URL) to run it." >&2
 fi
 
-export CI="${CI:-}"
-timed "unit and backend tests" env CI=true yarn backstage-cli repo test --passWithNoTests
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests 2>&1 | tee "$0/jest.log"' "$results"
 
 # End to end: a clean SQLite directory each run, the portal started by Playwright.
 export ONRAMP_E2E_DATA="${ONRAMP_E2E_DATA:-data/e2e}"
 rm -rf "$ONRAMP_E2E_DATA"
 [ -x "${ONRAMP_CHROMIUM:-/usr/bin/chromium}" ] ||
   die "No Chromium at ${ONRAMP_CHROMIUM:-/usr/bin/chromium}: install Debian's 'chromium' package (apt-get install chromium) or set ONRAMP_CHROMIUM."
-timed "end-to-end (Playwright)" yarn playwright test
+timed "end-to-end (Playwright)" bash -c 'set -o pipefail; yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
 
 step "all checks passed in $(($(date +%s) - started))s"
 printf '  %s\n' "${summary[@]}" >&2
+
+# One closing line over both runners (jest: "Tests: N passed, M skipped, T total";
+# Playwright: "N passed (12s)", "M skipped").
+count() { grep -aoE "$1" "$2" | grep -oE '[0-9]+' | tail -1 || true; }
+jest_passed=$(count 'Tests:.* [0-9]+ passed' "$results/jest.log")
+jest_skipped=$(count 'Tests:.* [0-9]+ skipped' "$results/jest.log")
+e2e_passed=$(count '^ +[0-9]+ passed' "$results/e2e.log")
+e2e_skipped=$(count '^ +[0-9]+ skipped' "$results/e2e.log")
+echo "$((${jest_passed:-0} + ${e2e_passed:-0})) passed, 0 failed, $((${jest_skipped:-0} + ${e2e_skipped:-0})) skipped"
