@@ -77,4 +77,21 @@ test.describe('the Onramp portal', () => {
     await expect(page.getByText('Sofia Márquez').first()).toBeVisible();
     await page.screenshot({ path: path.join(screenshots, 'settings.png') });
   });
+
+  test('a second person can sign in as another demo user', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Enter' })).toBeVisible();
+    await page.screenshot({ path: path.join(screenshots, 'sign-in.png') });
+    await page.getByLabel('Demo user').click();
+    await page.getByRole('option', { name: 'Lars Lindqvist' }).click();
+    await page
+      .getByRole('button', { name: 'Sign in as Lars Lindqvist' })
+      .click();
+    await page.goto('/settings');
+    await expect(page.getByText('user:default/lars.lindqvist')).toBeVisible();
+
+    // The choice is remembered across a reload, until sign-out.
+    await page.reload();
+    await expect(page.getByText('user:default/lars.lindqvist')).toBeVisible();
+  });
 });

@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { preflight } from './preflight';
 import { onrampPermissionPolicyModule } from './modules/permissionPolicy';
+import { demoAuthModule } from './modules/demoAuth';
 
 async function main() {
   // Fail fast, with one clear line, on configuration that cannot work
@@ -27,6 +28,8 @@ async function main() {
   // Auth: guest sign-in in development (see app-config.yaml).
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+  // Development only: sign in as any demo user (auth.providers.demo).
+  backend.add(demoAuthModule);
 
   // Catalog.
   backend.add(import('@backstage/plugin-catalog-backend'));
