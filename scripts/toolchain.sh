@@ -59,7 +59,23 @@ ensure_node() {
   fi
 }
 
+machine_yarn_is_4() {
+  # A Yarn 4 already on PATH (not our own shim, not a corepack shim that would
+  # have to download one) is used as it is.
+  local yarn_bin
+  yarn_bin="$(command -v yarn || true)"
+  [ -n "$yarn_bin" ] && [ "$yarn_bin" != "$TOOLS/bin/yarn" ] || return 1
+  case "$(COREPACK_ENABLE_DOWNLOAD_PROMPT=0 COREPACK_ENABLE_NETWORK=0 yarn --version 2>/dev/null)" in
+    4.*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 ensure_yarn() {
+  if machine_yarn_is_4; then
+    export COREPACK_ENABLE_STRICT=0 COREPACK_ENABLE_AUTO_PIN=0
+    return 0
+  fi
   if [ -f "$TOOLS/yarn/bin/yarn.js" ] && [ "$(node "$TOOLS/yarn/bin/yarn.js" --version 2>/dev/null)" = "$YARN_VERSION" ]; then
     :
   else
