@@ -1,5 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import path from 'node:path';
+import { expectNoSeriousA11yViolations } from '../../../e2e/a11y';
 
 const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
 
@@ -24,6 +25,11 @@ test.describe('the Onramp portal', () => {
     await expect(page.getByText('Toolkit')).toBeVisible();
     expect(errors).toEqual([]);
     await page.screenshot({ path: path.join(screenshots, 'home.png') });
+    // Backstage's own Toolkit card puts <a> straight into a <ul> (axe rule
+    // "list"); that is upstream code we use as it is, so it is left out.
+    await expectNoSeriousA11yViolations(page, {
+      exclude: ['[class*="makeStyles-toolkit"]'],
+    });
   });
 
   test('the sidebar shows the installed plugins', async ({ page }) => {
@@ -82,6 +88,7 @@ test.describe('the Onramp portal', () => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Enter' })).toBeVisible();
     await page.screenshot({ path: path.join(screenshots, 'sign-in.png') });
+    await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Demo user').click();
     await page.getByRole('option', { name: 'Lars Lindqvist' }).click();
     await page

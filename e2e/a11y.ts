@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+
+/**
+ * Runs axe on the current page and fails on serious or critical violations
+ * (WCAG 2 A/AA rules), listing each with the elements it found.
+ */
+export async function expectNoSeriousA11yViolations(
+  page: Page,
+  options: { include?: string; exclude?: string[] } = {},
+) {
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+  ]);
+  if (options.include) {
+    builder = builder.include(options.include);
+  }
+  for (const selector of options.exclude ?? []) {
+    builder = builder.exclude(selector);
+  }
+  const results = await builder.analyze();
+  const serious = results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map(n => n.target.join(' ')).slice(0, 5),
+    }));
+  expect(serious).toEqual([]);
+}
