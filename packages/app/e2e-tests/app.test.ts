@@ -1,6 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
 import path from 'node:path';
-import { expectNoSeriousA11yViolations } from '../../../e2e/a11y';
+import { expectNoSeriousA11yViolations } from './a11y';
 
 const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
 
