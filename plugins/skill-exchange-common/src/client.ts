@@ -1,0 +1,177 @@
+import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  EventInput,
+  ExpertsQuery,
+  ListPostsQuery,
+  PostInput,
+  PostUpdate,
+  ProfileInput,
+} from './schemas';
+import type {
+  Expert,
+  HackEvent,
+  Interest,
+  Page,
+  Post,
+  PostStatus,
+  Profile,
+  Skill,
+} from './types';
+
+/** Query of `listPosts`: every field optional, arrays for skills. */
+export type PostsFilter = Partial<ListPostsQuery>;
+
+/** The Skill Exchange REST API, typed. */
+export interface SkillExchangeApi {
+  listPosts(filter?: PostsFilter): Promise<Page<Post>>;
+  getPost(id: number): Promise<Post>;
+  createPost(input: PostInput): Promise<Post>;
+  updatePost(id: number, update: PostUpdate): Promise<Post>;
+  setPostStatus(id: number, status: PostStatus, version: number): Promise<Post>;
+  deletePost(id: number): Promise<void>;
+  expressInterest(postId: number, message: string): Promise<Interest>;
+  listInterests(postId: number): Promise<Interest[]>;
+  respondToInterest(
+    interestId: number,
+    response: 'accept' | 'decline',
+  ): Promise<Interest>;
+  withdrawInterest(interestId: number): Promise<Interest>;
+  joinHack(postId: number): Promise<Post>;
+  leaveHack(postId: number): Promise<Post>;
+  setFollowing(postId: number, following: boolean): Promise<void>;
+  setSaved(postId: number, saved: boolean): Promise<void>;
+  listEvents(): Promise<HackEvent[]>;
+  createEvent(input: EventInput): Promise<HackEvent>;
+  listSkills(q?: string): Promise<Skill[]>;
+  getMyProfile(): Promise<Profile>;
+  getProfile(userRef: string): Promise<Profile>;
+  updateMyProfile(input: ProfileInput): Promise<Profile>;
+  findExperts(query: Partial<ExpertsQuery>): Promise<Page<Expert>>;
+}
+
+function toQueryString(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
+
+/** {@link SkillExchangeApi} over `fetchApi` and `discoveryApi`. */
+export class SkillExchangeClient implements SkillExchangeApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (await response.json()) as T;
+  }
+
+  listPosts(filter: PostsFilter = {}) {
+    return this.request<Page<Post>>('GET', `/posts${toQueryString(filter)}`);
+  }
+  getPost(id: number) {
+    return this.request<Post>('GET', `/posts/${id}`);
+  }
+  createPost(input: PostInput) {
+    return this.request<Post>('POST', '/posts', input);
+  }
+  updatePost(id: number, update: PostUpdate) {
+    return this.request<Post>('PUT', `/posts/${id}`, update);
+  }
+  setPostStatus(id: number, status: PostStatus, version: number) {
+    return this.request<Post>('POST', `/posts/${id}/status`, {
+      status,
+      version,
+    });
+  }
+  deletePost(id: number) {
+    return this.request<void>('DELETE', `/posts/${id}`);
+  }
+  expressInterest(postId: number, message: string) {
+    return this.request<Interest>('POST', `/posts/${postId}/interests`, {
+      message,
+    });
+  }
+  listInterests(postId: number) {
+    return this.request<Interest[]>('GET', `/posts/${postId}/interests`);
+  }
+  respondToInterest(interestId: number, response: 'accept' | 'decline') {
+    return this.request<Interest>(
+      'POST',
+      `/interests/${interestId}/${response}`,
+    );
+  }
+  withdrawInterest(interestId: number) {
+    return this.request<Interest>('POST', `/interests/${interestId}/withdraw`);
+  }
+  joinHack(postId: number) {
+    return this.request<Post>('POST', `/posts/${postId}/members`);
+  }
+  leaveHack(postId: number) {
+    return this.request<Post>('DELETE', `/posts/${postId}/members/me`);
+  }
+  setFollowing(postId: number, following: boolean) {
+    return this.request<void>(
+      following ? 'PUT' : 'DELETE',
+      `/posts/${postId}/follow`,
+    );
+  }
+  setSaved(postId: number, saved: boolean) {
+    return this.request<void>(
+      saved ? 'PUT' : 'DELETE',
+      `/posts/${postId}/save`,
+    );
+  }
+  listEvents() {
+    return this.request<HackEvent[]>('GET', '/events');
+  }
+  createEvent(input: EventInput) {
+    return this.request<HackEvent>('POST', '/events', input);
+  }
+  listSkills(q?: string) {
+    return this.request<Skill[]>('GET', `/skills${toQueryString({ q })}`);
+  }
+  getMyProfile() {
+    return this.request<Profile>('GET', '/profiles/me');
+  }
+  getProfile(userRef: string) {
+    return this.request<Profile>(
+      'GET',
+      `/profiles/${encodeURIComponent(userRef)}`,
+    );
+  }
+  updateMyProfile(input: ProfileInput) {
+    return this.request<Profile>('PUT', '/profiles/me', input);
+  }
+  findExperts(query: Partial<ExpertsQuery>) {
+    return this.request<Page<Expert>>('GET', `/experts${toQueryString(query)}`);
+  }
+}

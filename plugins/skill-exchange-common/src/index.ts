@@ -1,0 +1,10 @@
+/**
+ * Common types, schemas, permissions and the API client of the Onramp Skill Exchange.
+ *
+ * @packageDocumentation
+ */
+export * from './levels';
+export * from './permissions';
+export * from './schemas';
+export * from './types';
+export * from './client';

@@ -1,0 +1,107 @@
+import {
+  describeZodError,
+  listPostsQuerySchema,
+  postInputSchema,
+  profileInputSchema,
+} from './schemas';
+
+describe('postInputSchema', () => {
+  it('accepts an embed and fills defaults', () => {
+    const parsed = postInputSchema.parse({
+      kind: 'embed',
+      title: 'Two weeks on the playback team',
+      team: 'group:default/backend',
+      start: '2027-Q1',
+      durationWeeks: 2,
+      location: 'remote',
+      skills: ['Kotlin'],
+    });
+    expect(parsed).toMatchObject({ level: 3, headcount: 1, description: '' });
+  });
+
+  it('rejects unknown fields, bad kinds and oversized input', () => {
+    expect(
+      postInputSchema.safeParse({
+        kind: 'hack',
+        title: 'A hack',
+        owner: 'user:default/someone-else',
+      }).success,
+    ).toBe(false);
+    expect(
+      postInputSchema.safeParse({ kind: 'party', title: 'x' }).success,
+    ).toBe(false);
+    expect(
+      postInputSchema.safeParse({ kind: 'hack', title: 'x'.repeat(121) })
+        .success,
+    ).toBe(false);
+    expect(
+      postInputSchema.safeParse({
+        kind: 'hack',
+        title: 'Too many skills',
+        skills: Array.from({ length: 21 }, (_, i) => `skill-${i}`),
+      }).success,
+    ).toBe(false);
+  });
+
+  it('explains what is wrong in one line', () => {
+    const result = postInputSchema.safeParse({
+      kind: 'embed',
+      title: 'ab',
+      team: 'backend',
+      start: 'soon',
+      durationWeeks: 0,
+      location: 'remote',
+    });
+    expect(result.success).toBe(false);
+    const message = describeZodError(result.error!);
+    expect(message).toContain('title: must be at least 3 characters');
+    expect(message).toContain('team: must be an entity ref');
+    expect(message).toContain('start: must be a date');
+    expect(message).toContain('durationWeeks');
+  });
+});
+
+describe('listPostsQuerySchema', () => {
+  it('parses query strings', () => {
+    expect(
+      listPostsQuerySchema.parse({
+        skills: 'kotlin, android',
+        level: '3',
+        adoptable: 'true',
+        limit: '50',
+      }),
+    ).toMatchObject({
+      skills: ['kotlin', 'android'],
+      level: 3,
+      adoptable: true,
+      limit: 50,
+      offset: 0,
+      sort: 'newest',
+      skillsMatch: 'any',
+    });
+  });
+
+  it('rejects out-of-range pages and unknown parameters', () => {
+    expect(listPostsQuerySchema.safeParse({ limit: '1000' }).success).toBe(
+      false,
+    );
+    expect(listPostsQuerySchema.safeParse({ limit: 'ten' }).success).toBe(
+      false,
+    );
+    expect(listPostsQuerySchema.safeParse({ drop: 'table' }).success).toBe(
+      false,
+    );
+  });
+});
+
+describe('profileInputSchema', () => {
+  it('requires levels on the 5-step scale', () => {
+    expect(
+      profileInputSchema.safeParse({ skills: [{ skill: 'Go', level: 6 }] })
+        .success,
+    ).toBe(false);
+    expect(
+      profileInputSchema.parse({ skills: [{ skill: 'Go', level: 4 }] }).skills,
+    ).toEqual([{ skill: 'Go', level: 4, canHelp: false }]);
+  });
+});

@@ -1,0 +1,219 @@
+import { z } from 'zod';
+
+/** Limits that keep input sane; the backend rejects anything larger with a 400. */
+export const LIMITS = {
+  title: 120,
+  description: 20_000,
+  message: 2_000,
+  bio: 4_000,
+  skills: 20,
+  skillName: 60,
+  profileSkills: 100,
+  pageSize: 100,
+} as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const skillName = z.string().trim().min(1).max(LIMITS.skillName);
+const skills = z.array(skillName).max(LIMITS.skills);
+const level = z.number().int().min(1).max(5);
+const entityRef = z
+  .string()
+  .trim()
+  .regex(
+    /^(user|group):[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+    'must be an entity ref such as group:default/backend',
+  );
+
+export const POST_KINDS = ['embed', 'hack', 'mentorship'] as const;
+export const POST_STATUSES = ['open', 'filled', 'closed'] as const;
+export const HACK_STAGES = ['idea', 'in_progress', 'completed'] as const;
+export const MENTORSHIP_MODES = ['offering', 'seeking'] as const;
+export const LOCATIONS = ['remote', 'office', 'flexible'] as const;
+
+/** Start of an embed: a date (2026-12-01) or a quarter (2027-Q1). */
+export const startSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}-(\d{2}-\d{2}|Q[1-4])$/,
+    'must be a date (2026-12-01) or a quarter (2027-Q1)',
+  );
+
+const common = {
+  title: text(LIMITS.title).min(3, 'must be at least 3 characters'),
+  description: text(LIMITS.description).default(''),
+  skills: skills.default([]),
+};
+
+export const embedInputSchema = z.strictObject({
+  kind: z.literal('embed'),
+  ...common,
+  team: entityRef,
+  level: level.default(3),
+  start: startSchema,
+  durationWeeks: z.number().int().min(1).max(52),
+  location: z.enum(LOCATIONS),
+  office: text(80).optional(),
+  headcount: z.number().int().min(1).max(20).default(1),
+});
+
+export const hackInputSchema = z.strictObject({
+  kind: z.literal('hack'),
+  ...common,
+  stage: z.enum(HACK_STAGES).default('idea'),
+  eventId: z.number().int().positive().optional(),
+});
+
+export const mentorshipInputSchema = z.strictObject({
+  kind: z.literal('mentorship'),
+  ...common,
+  mode: z.enum(MENTORSHIP_MODES),
+  capacity: z.number().int().min(1).max(10).default(1),
+});
+
+/** Body of `POST /posts`. */
+export const postInputSchema = z.discriminatedUnion('kind', [
+  embedInputSchema,
+  hackInputSchema,
+  mentorshipInputSchema,
+]);
+export type PostInput = z.infer<typeof postInputSchema>;
+
+/** Body of `PUT /posts/:id`: the whole post again, plus the version it was read at. */
+export const postUpdateSchema = z.discriminatedUnion('kind', [
+  embedInputSchema.extend({ version: z.number().int().min(1) }),
+  hackInputSchema.extend({ version: z.number().int().min(1) }),
+  mentorshipInputSchema.extend({ version: z.number().int().min(1) }),
+]);
+export type PostUpdate = z.infer<typeof postUpdateSchema>;
+
+/** Body of `POST /posts/:id/status`. */
+export const postStatusSchema = z.strictObject({
+  status: z.enum(POST_STATUSES),
+  version: z.number().int().min(1),
+});
+
+/** Body of `POST /posts/:id/interests`. */
+export const interestInputSchema = z.strictObject({
+  message: text(LIMITS.message).default(''),
+});
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    v =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map(s => s.trim())
+            .filter(Boolean)
+        : v,
+    z.array(item).max(LIMITS.skills),
+  );
+const bool = z.preprocess(
+  v => (v === 'true' ? true : v === 'false' ? false : v),
+  z.boolean(),
+);
+const int = (min: number, max: number) =>
+  z.preprocess(
+    v => (typeof v === 'string' && v !== '' ? Number(v) : v),
+    z.number().int().min(min).max(max),
+  );
+
+export const POST_SORTS = ['newest', 'updated', 'title', 'start'] as const;
+
+/** Query of `GET /posts`. */
+export const listPostsQuerySchema = z.strictObject({
+  kind: z.enum(POST_KINDS).optional(),
+  q: text(200).optional(),
+  skills: csv(skillName).optional(),
+  skillsMatch: z.enum(['any', 'all']).default('any'),
+  level: int(1, 5).optional(),
+  location: z.enum(LOCATIONS).optional(),
+  team: entityRef.optional(),
+  status: z.enum(POST_STATUSES).optional(),
+  stage: z.enum(HACK_STAGES).optional(),
+  mode: z.enum(MENTORSHIP_MODES).optional(),
+  owner: z.literal('me').optional(),
+  saved: z.literal('me').optional(),
+  following: z.literal('me').optional(),
+  member: z.literal('me').optional(),
+  eventId: int(1, Number.MAX_SAFE_INTEGER).optional(),
+  adoptable: bool.optional(),
+  past: bool.optional(),
+  sort: z.enum(POST_SORTS).default('newest'),
+  limit: int(1, LIMITS.pageSize).default(20),
+  offset: int(0, 1_000_000).default(0),
+});
+export type ListPostsQuery = z.infer<typeof listPostsQuerySchema>;
+
+/** Body of `PUT /profiles/me`. */
+export const profileInputSchema = z.strictObject({
+  bio: text(LIMITS.bio).default(''),
+  contact: text(200).default(''),
+  openToEmbeds: z.boolean().default(false),
+  openToMentoring: z.boolean().default(false),
+  openToHacks: z.boolean().default(false),
+  skills: z
+    .array(
+      z.strictObject({
+        skill: skillName,
+        level: level,
+        canHelp: z.boolean().default(false),
+      }),
+    )
+    .max(LIMITS.profileSkills)
+    .default([]),
+  learning: z.array(skillName).max(LIMITS.skills).default([]),
+  version: z.number().int().min(0).optional(),
+});
+export type ProfileInput = z.infer<typeof profileInputSchema>;
+
+/** Query of `GET /experts`. */
+export const expertsQuerySchema = z.strictObject({
+  skills: csv(skillName),
+  minLevel: int(1, 5).default(3),
+  team: entityRef.optional(),
+  canHelp: bool.optional(),
+  limit: int(1, LIMITS.pageSize).default(20),
+  offset: int(0, 1_000_000).default(0),
+});
+export type ExpertsQuery = z.infer<typeof expertsQuerySchema>;
+
+/** Body of `POST /events`. */
+export const eventInputSchema = z
+  .strictObject({
+    name: text(120).min(3),
+    description: text(LIMITS.description).default(''),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+  })
+  .refine(e => e.endsOn >= e.startsOn, {
+    message: 'must not end before it starts',
+    path: ['endsOn'],
+  });
+export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** Body of `POST /skills` (taxonomy managers only). */
+export const skillInputSchema = z.strictObject({
+  name: skillName,
+  category: z.enum([
+    'discipline',
+    'language',
+    'framework',
+    'infrastructure',
+    'domain',
+  ]),
+  description: text(500).default(''),
+  aliases: z.array(skillName).max(10).default([]),
+});
+export type SkillInput = z.infer<typeof skillInputSchema>;
+
+/** Turns a zod error into one readable line: `title: must be at least 3 characters; ...` */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map(issue => {
+      const where = issue.path.length ? issue.path.join('.') : 'input';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
