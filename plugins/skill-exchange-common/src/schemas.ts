@@ -109,8 +109,9 @@ const csv = <T extends z.ZodType>(item: T) =>
         : v,
     z.array(item).max(LIMITS.skills),
   );
+const BOOLEAN_STRINGS: Record<string, boolean> = { true: true, false: false };
 const bool = z.preprocess(
-  v => (v === 'true' ? true : v === 'false' ? false : v),
+  v => (typeof v === 'string' && v in BOOLEAN_STRINGS ? BOOLEAN_STRINGS[v] : v),
   z.boolean(),
 );
 const int = (min: number, max: number) =>
