@@ -54,6 +54,9 @@ async function main() {
   backend.add(import('@backstage/plugin-notifications-backend'));
   backend.add(import('@backstage/plugin-signals-backend'));
 
+  // Onramp: the Skill Exchange.
+  backend.add(import('@onramp/backstage-plugin-skill-exchange-backend'));
+
   // Actions registry exposed to MCP clients.
   backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

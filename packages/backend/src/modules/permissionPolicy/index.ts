@@ -3,12 +3,20 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { catalogRules, OnrampPermissionPolicy, PolicyRule } from './policy';
+import {
+  catalogRules,
+  OnrampPermissionPolicy,
+  PolicyRule,
+  skillExchangeRules,
+} from './policy';
 
 export * from './policy';
 
 /** The rules of the Onramp policy, in the order they are asked. */
-export const onrampPolicyRules: PolicyRule[] = [catalogRules];
+export const onrampPolicyRules: PolicyRule[] = [
+  catalogRules,
+  skillExchangeRules,
+];
 
 /**
  * Installs {@link OnrampPermissionPolicy} in the permission backend.

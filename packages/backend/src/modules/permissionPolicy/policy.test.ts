@@ -7,7 +7,15 @@ import {
 } from '@backstage/plugin-catalog-common/alpha';
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { catalogRules, OnrampPermissionPolicy } from './policy';
+import {
+  skillExchangePostModeratePermission,
+  skillExchangePostUpdatePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import {
+  catalogRules,
+  OnrampPermissionPolicy,
+  skillExchangeRules,
+} from './policy';
 
 const refsByUser: Record<string, string[]> = {
   'user:default/sofia.marquez': [
@@ -29,7 +37,7 @@ function userFor(ref: string): PolicyQueryUser {
 
 const policy = new OnrampPermissionPolicy({
   admins: ['user:default/Amara.Okafor'],
-  rules: [catalogRules],
+  rules: [catalogRules, skillExchangeRules],
   async getOwnershipEntityRefs(user) {
     const ref = (user.credentials.principal as { userEntityRef: string })
       .userEntityRef;
@@ -102,6 +110,29 @@ describe('OnrampPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
     await expect(
       ordered.handle({ permission: catalogEntityReadPermission }),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets Skill Exchange owners edit their own posts, admins moderate', async () => {
+    await expect(
+      policy.handle({ permission: skillExchangePostUpdatePermission }, sofia),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'skill-exchange',
+      resourceType: 'skill-exchange-post',
+      conditions: {
+        rule: 'IS_OWNER',
+        resourceType: 'skill-exchange-post',
+        params: {
+          claims: ['user:default/sofia.marquez', 'group:default/backend'],
+        },
+      },
+    });
+    await expect(
+      policy.handle({ permission: skillExchangePostModeratePermission }, sofia),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: skillExchangePostModeratePermission }, amara),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -16,6 +16,16 @@ import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  skillExchangePostDeletePermission,
+  skillExchangePostModeratePermission,
+  skillExchangePostUpdatePermission,
+  skillExchangeTaxonomyManagePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import {
+  createSkillExchangePostConditionalDecision,
+  skillExchangePostConditions,
+} from '@onramp/backstage-plugin-skill-exchange-backend';
 
 /** What a policy rule gets to decide on. */
 export interface PolicyRuleContext {
@@ -44,6 +54,34 @@ export const catalogRules: PolicyRule = ({ request, ownershipEntityRefs }) => {
     );
   }
   if (isPermission(request.permission, catalogLocationDeletePermission)) {
+    return { result: AuthorizeResult.DENY };
+  }
+  return undefined;
+};
+
+/**
+ * Skill Exchange: owners edit, close and delete their own posts; only admins
+ * moderate others' posts and manage the skills taxonomy. Everyone may post,
+ * join, follow, save and edit their own profile.
+ */
+export const skillExchangeRules: PolicyRule = ({
+  request,
+  ownershipEntityRefs,
+}) => {
+  const { permission } = request;
+  if (
+    isPermission(permission, skillExchangePostUpdatePermission) ||
+    isPermission(permission, skillExchangePostDeletePermission)
+  ) {
+    return createSkillExchangePostConditionalDecision(
+      permission,
+      skillExchangePostConditions.isPostOwner({ claims: ownershipEntityRefs }),
+    );
+  }
+  if (
+    isPermission(permission, skillExchangePostModeratePermission) ||
+    isPermission(permission, skillExchangeTaxonomyManagePermission)
+  ) {
     return { result: AuthorizeResult.DENY };
   }
   return undefined;

@@ -1,0 +1,29 @@
+export interface Config {
+  skillExchange?: {
+    /**
+     * Skills added to the taxonomy on start (besides the ~160 shipped ones).
+     * Existing names and aliases are left alone.
+     */
+    skills?: Array<{
+      name: string;
+      /** discipline, language, framework, infrastructure or domain */
+      category:
+        | 'discipline'
+        | 'language'
+        | 'framework'
+        | 'infrastructure'
+        | 'domain';
+      description?: string;
+      aliases?: string[];
+    }>;
+    /**
+     * Fill an empty Skill Exchange with demo posts and profiles for the demo
+     * organisation. For the embedded demo only; never in production.
+     */
+    demoData?: boolean;
+    reminders?: {
+      /** Remind post owners of interest left unanswered this many days (default 3). */
+      afterDays?: number;
+    };
+  };
+}

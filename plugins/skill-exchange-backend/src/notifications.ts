@@ -1,0 +1,100 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+
+/** Sends Skill Exchange notifications through Backstage notifications. */
+export class SkillExchangeNotifier {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly logger: LoggerService,
+  ) {}
+
+  private async send(
+    recipient: string,
+    payload: {
+      title: string;
+      description: string;
+      link: string;
+      topic: string;
+    },
+  ) {
+    try {
+      await this.notifications.send({
+        recipients: { type: 'entity', entityRef: recipient },
+        payload: { ...payload, severity: 'normal' },
+      });
+    } catch (error) {
+      // The change itself succeeded; a failed notification must not undo it,
+      // but it is logged with what was lost.
+      this.logger.warn(
+        `Could not notify ${recipient} (${payload.topic}): ${error}`,
+      );
+    }
+  }
+
+  interestReceived(p: {
+    owner: string;
+    user: string;
+    postId: number;
+    title: string;
+    message: string;
+  }) {
+    return this.send(p.owner, {
+      title: `New interest in "${p.title}"`,
+      description: `${p.user} is interested${
+        p.message ? `: ${p.message}` : ''
+      }`,
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:interest-received',
+    });
+  }
+
+  interestAnswered(p: {
+    user: string;
+    postId: number;
+    title: string;
+    accepted: boolean;
+  }) {
+    return this.send(p.user, {
+      title: p.accepted
+        ? `You're in: "${p.title}"`
+        : `Not this time: "${p.title}"`,
+      description: p.accepted
+        ? 'The owner accepted your interest. Reach out to plan the next steps.'
+        : 'The owner declined your interest. Other opportunities are waiting.',
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: p.accepted
+        ? 'skill-exchange:interest-accepted'
+        : 'skill-exchange:interest-declined',
+    });
+  }
+
+  hackMemberJoined(p: {
+    owner: string;
+    user: string;
+    postId: number;
+    title: string;
+  }) {
+    return this.send(p.owner, {
+      title: `${p.user} joined "${p.title}"`,
+      description: 'Your hack has a new member.',
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:hack-member',
+    });
+  }
+
+  interestReminder(p: {
+    owner: string;
+    postId: number;
+    title: string;
+    pending: number;
+  }) {
+    return this.send(p.owner, {
+      title: `${p.pending} unanswered interest${p.pending > 1 ? 's' : ''} in "${
+        p.title
+      }"`,
+      description: 'People are waiting to hear from you: accept or decline.',
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:interest-reminder',
+    });
+  }
+}

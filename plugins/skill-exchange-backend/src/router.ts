@@ -1,0 +1,404 @@
+import type {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  HttpAuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  describeZodError,
+  eventInputSchema,
+  expertsQuerySchema,
+  interestInputSchema,
+  listPostsQuerySchema,
+  postInputSchema,
+  postStatusSchema,
+  postUpdateSchema,
+  profileInputSchema,
+  skillExchangeEventCreatePermission,
+  skillExchangePostCreatePermission,
+  skillExchangePostDeletePermission,
+  skillExchangePostModeratePermission,
+  skillExchangePostUpdatePermission,
+  skillExchangeProfileUpdatePermission,
+  skillExchangeTaxonomyManagePermission,
+  skillInputSchema,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { CatalogFactsReader } from './catalogFacts';
+import { SkillExchangeNotifier } from './notifications';
+import { PostResource, skillExchangePostResourceRef } from './permissions';
+import { SkillExchangeStore } from './store/SkillExchangeStore';
+
+export interface RouterOptions {
+  store: SkillExchangeStore;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  notifier: SkillExchangeNotifier;
+  catalogFacts: CatalogFactsReader;
+  logger: LoggerService;
+}
+
+/** Parses input with a zod schema; a mismatch is a 400 with every problem named. */
+function parse<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const result = schema.safeParse(data ?? {});
+  if (!result.success) {
+    throw new InputError(describeZodError(result.error));
+  }
+  return result.data;
+}
+
+function parseId(value: string, what = 'id'): number {
+  if (!/^[1-9]\d{0,9}$/.test(value)) {
+    throw new InputError(
+      `${what} must be a positive whole number, got '${value}'`,
+    );
+  }
+  return Number(value);
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { store, httpAuth, permissions, notifier, catalogFacts } = options;
+  const authorizeConditions = createConditionAuthorizer(
+    options.permissionsRegistry.getPermissionRuleset(
+      skillExchangePostResourceRef,
+    ),
+  );
+
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+
+  const user = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return { credentials, ref: credentials.principal.userEntityRef };
+  };
+
+  const allowed = async (
+    permission: BasicPermission,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) =>
+    (await permissions.authorize([{ permission }], { credentials }))[0]
+      .result === AuthorizeResult.ALLOW;
+
+  const requireBasic = async (
+    permission: BasicPermission,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    what: string,
+  ) => {
+    if (!(await allowed(permission, credentials))) {
+      throw new NotAllowedError(`You are not allowed to ${what}`);
+    }
+  };
+
+  /** Owners (per policy) or moderators may change a post; anyone else gets a 403. */
+  const requirePost = async (
+    permission: ResourcePermission<'skill-exchange-post'>,
+    postId: number,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    what: string,
+  ): Promise<PostResource> => {
+    const row = await store.getPostRow(postId);
+    if (!row) throw new NotFoundError(`No post ${postId}`);
+    const resource: PostResource = { ...row, members: [] };
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission }],
+      {
+        credentials,
+      },
+    );
+    if (
+      decision.result === AuthorizeResult.ALLOW ||
+      (decision.result === AuthorizeResult.CONDITIONAL &&
+        authorizeConditions(decision, resource)) ||
+      (await allowed(skillExchangePostModeratePermission, credentials))
+    ) {
+      return resource;
+    }
+    throw new NotAllowedError(`Only the owner of post ${postId} may ${what}`);
+  };
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // -------------------------------------------------------------- skills
+  router.get('/skills', async (req, res) => {
+    await user(req);
+    const { q } = parse(
+      z.strictObject({ q: z.string().trim().max(60).optional() }),
+      req.query,
+    );
+    res.json(await store.listSkills({ q }));
+  });
+
+  router.post('/skills', async (req, res) => {
+    const { credentials } = await user(req);
+    const input = parse(skillInputSchema, req.body);
+    await requireBasic(
+      skillExchangeTaxonomyManagePermission,
+      credentials,
+      'manage the skills taxonomy',
+    );
+    res.status(201).json(await store.addSkill(input));
+  });
+
+  // --------------------------------------------------------------- posts
+  router.get('/posts', async (req, res) => {
+    const { ref } = await user(req);
+    const query = parse(listPostsQuerySchema, req.query);
+    res.json(await store.listPosts(query, ref));
+  });
+
+  router.post('/posts', async (req, res) => {
+    const { credentials, ref } = await user(req);
+    const input = parse(postInputSchema, req.body);
+    await requireBasic(skillExchangePostCreatePermission, credentials, 'post');
+    res.status(201).json(await store.createPost(ref, input));
+  });
+
+  router.get('/posts/:id', async (req, res) => {
+    const { ref } = await user(req);
+    const id = parseId(req.params.id);
+    const post = await store.getPost(id, ref);
+    if (!post) throw new NotFoundError(`No post ${id}`);
+    res.json(post);
+  });
+
+  router.put('/posts/:id', async (req, res) => {
+    const { credentials, ref } = await user(req);
+    const id = parseId(req.params.id);
+    const { version, ...input } = parse(postUpdateSchema, req.body);
+    await requirePost(
+      skillExchangePostUpdatePermission,
+      id,
+      credentials,
+      'edit it',
+    );
+    res.json(await store.updatePost(id, input, version, ref));
+  });
+
+  router.post('/posts/:id/status', async (req, res) => {
+    const { credentials, ref } = await user(req);
+    const id = parseId(req.params.id);
+    const { status, version } = parse(postStatusSchema, req.body);
+    await requirePost(
+      skillExchangePostUpdatePermission,
+      id,
+      credentials,
+      'change its status',
+    );
+    res.json(await store.setPostStatus(id, status, version, ref));
+  });
+
+  router.delete('/posts/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    await requirePost(
+      skillExchangePostDeletePermission,
+      id,
+      credentials,
+      'delete it',
+    );
+    await store.deletePost(id);
+    res.status(204).end();
+  });
+
+  // ----------------------------------------------------------- interests
+  router.post('/posts/:id/interests', async (req, res) => {
+    const { ref } = await user(req);
+    const id = parseId(req.params.id);
+    const { message } = parse(interestInputSchema, req.body);
+    const interest = await store.expressInterest(id, ref, message);
+    const post = (await store.getPostRow(id))!;
+    await notifier.interestReceived({
+      owner: post.owner,
+      user: ref,
+      postId: id,
+      title: post.title,
+      message,
+    });
+    res.status(201).json(interest);
+  });
+
+  router.get('/posts/:id/interests', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    await requirePost(
+      skillExchangePostUpdatePermission,
+      id,
+      credentials,
+      'see who is interested',
+    );
+    res.json(await store.listInterests(id));
+  });
+
+  router.post('/interests/:id/:answer(accept|decline)', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    parse(z.strictObject({}), req.body);
+    const interest = await store.getInterest(id);
+    if (!interest) throw new NotFoundError(`No interest ${id}`);
+    const post = await requirePost(
+      skillExchangePostUpdatePermission,
+      interest.postId,
+      credentials,
+      'answer interest in it',
+    );
+    const accepted = req.params.answer === 'accept';
+    const updated = await store.transitionInterest(
+      id,
+      ['pending'],
+      accepted ? 'accepted' : 'declined',
+    );
+    await notifier.interestAnswered({
+      user: interest.user,
+      postId: post.id,
+      title: post.title,
+      accepted,
+    });
+    res.json(updated);
+  });
+
+  router.post('/interests/:id/withdraw', async (req, res) => {
+    const { ref } = await user(req);
+    const id = parseId(req.params.id);
+    parse(z.strictObject({}), req.body);
+    const interest = await store.getInterest(id);
+    if (!interest) throw new NotFoundError(`No interest ${id}`);
+    if (interest.user !== ref) {
+      throw new NotAllowedError(
+        'Only the person who expressed interest may withdraw it',
+      );
+    }
+    res.json(
+      await store.transitionInterest(id, ['pending', 'accepted'], 'withdrawn'),
+    );
+  });
+
+  // ------------------------------------------- members, follows and saves
+  router.post('/posts/:id/members', async (req, res) => {
+    const { ref } = await user(req);
+    const id = parseId(req.params.id);
+    parse(z.strictObject({}), req.body);
+    const joined = await store.joinHack(id, ref);
+    const post = (await store.getPost(id, ref))!;
+    if (joined && post.owner !== ref) {
+      await notifier.hackMemberJoined({
+        owner: post.owner,
+        user: ref,
+        postId: id,
+        title: post.title,
+      });
+    }
+    res.status(joined ? 201 : 200).json(post);
+  });
+
+  router.delete('/posts/:id/members/me', async (req, res) => {
+    const { ref } = await user(req);
+    const id = parseId(req.params.id);
+    await store.leaveHack(id, ref);
+    res.json(await store.getPost(id, ref));
+  });
+
+  for (const [path, table] of [
+    ['follow', 'follows'],
+    ['save', 'saves'],
+  ] as const) {
+    router.put(`/posts/:id/${path}`, async (req, res) => {
+      const { ref } = await user(req);
+      await store.setRelation(table, parseId(req.params.id), ref, true);
+      res.status(204).end();
+    });
+    router.delete(`/posts/:id/${path}`, async (req, res) => {
+      const { ref } = await user(req);
+      await store.setRelation(table, parseId(req.params.id), ref, false);
+      res.status(204).end();
+    });
+  }
+
+  // -------------------------------------------------------------- events
+  router.get('/events', async (req, res) => {
+    await user(req);
+    res.json(await store.listEvents());
+  });
+
+  router.post('/events', async (req, res) => {
+    const { credentials, ref } = await user(req);
+    const input = parse(eventInputSchema, req.body);
+    await requireBasic(
+      skillExchangeEventCreatePermission,
+      credentials,
+      'create hack events',
+    );
+    res.status(201).json(await store.createEvent(input, ref));
+  });
+
+  // ------------------------------------------------------------ profiles
+  const profileOf = async (userRef: string) => {
+    const facts = await catalogFacts.read(userRef);
+    if (!facts) throw new NotFoundError(`No user ${userRef} in the catalog`);
+    const saved = await store.getProfile(userRef);
+    return {
+      user: userRef,
+      ...facts,
+      bio: '',
+      contact: '',
+      openToEmbeds: false,
+      openToMentoring: false,
+      openToHacks: false,
+      skills: [],
+      learning: [],
+      version: 0,
+      ...saved,
+    };
+  };
+
+  router.get('/profiles/me', async (req, res) => {
+    const { ref } = await user(req);
+    res.json(await profileOf(ref));
+  });
+
+  router.put('/profiles/me', async (req, res) => {
+    const { credentials, ref } = await user(req);
+    const input = parse(profileInputSchema, req.body);
+    await requireBasic(
+      skillExchangeProfileUpdatePermission,
+      credentials,
+      'edit your profile',
+    );
+    const facts = await catalogFacts.read(ref);
+    if (!facts) throw new NotFoundError(`No user ${ref} in the catalog`);
+    await store.saveProfile(ref, input, { team: facts.teams[0] });
+    res.json(await profileOf(ref));
+  });
+
+  router.get('/profiles/:ref', async (req, res) => {
+    await user(req);
+    const ref = req.params.ref.toLocaleLowerCase();
+    if (!/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)) {
+      throw new InputError(`Not a user entity ref: '${req.params.ref}'`);
+    }
+    res.json(await profileOf(ref));
+  });
+
+  // ------------------------------------------------------------- experts
+  router.get('/experts', async (req, res) => {
+    await user(req);
+    res.json(await store.findExperts(parse(expertsQuerySchema, req.query)));
+  });
+
+  return router;
+}

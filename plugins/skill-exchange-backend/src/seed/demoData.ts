@@ -1,0 +1,361 @@
+import type {
+  PostInput,
+  ProfileInput,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { SkillExchangeStore } from '../store/SkillExchangeStore';
+
+const u = (name: string) => `user:default/${name}`;
+const g = (name: string) => `group:default/${name}`;
+
+type DemoProfile = Omit<ProfileInput, 'version'> & {
+  user: string;
+  team: string;
+};
+
+const profiles: DemoProfile[] = [
+  {
+    user: u('lars.lindqvist'),
+    team: g('backend'),
+    bio: 'Staff engineer on playback. Happy to pair on anything JVM or Kubernetes.',
+    contact: '#playback-team',
+    openToEmbeds: true,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Java', level: 5, canHelp: true },
+      { skill: 'Kotlin', level: 4, canHelp: true },
+      { skill: 'Kubernetes', level: 4, canHelp: true },
+      { skill: 'Distributed Systems', level: 5, canHelp: true },
+      { skill: 'gRPC', level: 4, canHelp: false },
+    ],
+    learning: ['Rust'],
+  },
+  {
+    user: u('priya.raman'),
+    team: g('backend'),
+    bio: 'Backend engineer, API design nerd.',
+    contact: '@priya',
+    openToEmbeds: false,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Go', level: 4, canHelp: true },
+      { skill: 'PostgreSQL', level: 4, canHelp: true },
+      { skill: 'API Design', level: 4, canHelp: true },
+      { skill: 'Prometheus', level: 3, canHelp: false },
+    ],
+    learning: ['Machine Learning', 'Python'],
+  },
+  {
+    user: u('sofia.marquez'),
+    team: g('backend'),
+    bio: 'Joined this month from a bootcamp. Keen to learn everything.',
+    contact: '@sofia',
+    openToEmbeds: true,
+    openToMentoring: false,
+    openToHacks: true,
+    skills: [
+      { skill: 'TypeScript', level: 3, canHelp: false },
+      { skill: 'Node.js', level: 2, canHelp: false },
+      { skill: 'Git', level: 3, canHelp: false },
+    ],
+    learning: ['Kubernetes', 'Go', 'Observability'],
+  },
+  {
+    user: u('elin.berg'),
+    team: g('client'),
+    bio: 'Android since the Froyo days.',
+    contact: '#android-guild',
+    openToEmbeds: true,
+    openToMentoring: true,
+    openToHacks: false,
+    skills: [
+      { skill: 'Android', level: 5, canHelp: true },
+      { skill: 'Kotlin', level: 5, canHelp: true },
+      { skill: 'Jetpack Compose', level: 4, canHelp: true },
+      { skill: 'Mobile Performance', level: 4, canHelp: true },
+    ],
+    learning: ['Rust'],
+  },
+  {
+    user: u('marcus.johnson'),
+    team: g('client'),
+    bio: 'iOS engineer; SwiftUI convert.',
+    contact: '@marcus',
+    openToEmbeds: true,
+    openToMentoring: false,
+    openToHacks: true,
+    skills: [
+      { skill: 'iOS', level: 4, canHelp: true },
+      { skill: 'Swift', level: 4, canHelp: true },
+      { skill: 'SwiftUI', level: 3, canHelp: false },
+    ],
+    learning: ['Kotlin', 'Android'],
+  },
+  {
+    user: u('hanna.kowalski'),
+    team: g('data-engineering'),
+    bio: 'Pipelines that do not page anyone at night.',
+    contact: '#data-eng',
+    openToEmbeds: true,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Apache Beam', level: 5, canHelp: true },
+      { skill: 'Scala', level: 4, canHelp: true },
+      { skill: 'BigQuery', level: 4, canHelp: true },
+      { skill: 'Apache Airflow', level: 4, canHelp: false },
+      { skill: 'Data Quality', level: 4, canHelp: true },
+    ],
+    learning: ['Rust'],
+  },
+  {
+    user: u('fatima.alzahra'),
+    team: g('audio-processing'),
+    bio: 'Codecs, loudness and everything between.',
+    contact: '@fatima',
+    openToEmbeds: false,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Digital Signal Processing', level: 5, canHelp: true },
+      { skill: 'C++', level: 5, canHelp: true },
+      { skill: 'Audio Codecs', level: 5, canHelp: true },
+      { skill: 'Python', level: 3, canHelp: false },
+    ],
+    learning: ['Machine Learning'],
+  },
+  {
+    user: u('noah.kim'),
+    team: g('machine-learning'),
+    bio: 'Recommendations at scale.',
+    contact: '#ml-platform',
+    openToEmbeds: true,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Machine Learning', level: 5, canHelp: true },
+      { skill: 'Python', level: 5, canHelp: true },
+      { skill: 'PyTorch', level: 4, canHelp: true },
+      { skill: 'Recommender Systems', level: 5, canHelp: true },
+      { skill: 'Kubernetes', level: 3, canHelp: false },
+    ],
+    learning: ['Rust', 'Go'],
+  },
+  {
+    user: u('arjun.mehta'),
+    team: g('data-science'),
+    bio: 'Experimentation and causal inference.',
+    contact: '@arjun',
+    openToEmbeds: false,
+    openToMentoring: true,
+    openToHacks: true,
+    skills: [
+      { skill: 'Statistics', level: 5, canHelp: true },
+      { skill: 'Experimentation', level: 5, canHelp: true },
+      { skill: 'Python', level: 4, canHelp: true },
+      { skill: 'SQL', level: 5, canHelp: true },
+    ],
+    learning: ['Apache Beam'],
+  },
+];
+
+const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
+  {
+    owner: u('lars.lindqvist'),
+    input: {
+      kind: 'embed',
+      title: 'Embed with Playback: make seeking instant',
+      description:
+        'Spend six weeks with the playback team cutting seek latency. You will pair with us on the gRPC streaming path, ship behind a feature flag and measure it in production.\n\n**You will learn** how a high-traffic backend is run day to day.',
+      skills: ['Java', 'gRPC', 'Distributed Systems'],
+      team: g('backend'),
+      level: 3,
+      start: '2027-Q1',
+      durationWeeks: 6,
+      location: 'flexible',
+      headcount: 2,
+    },
+  },
+  {
+    owner: u('elin.berg'),
+    input: {
+      kind: 'embed',
+      title: 'Android embed: Compose migration of the Now Playing screen',
+      description:
+        'Help us move the Now Playing screen to Jetpack Compose. Ideal for a web or iOS engineer who wants real Android experience.',
+      skills: ['Android', 'Kotlin', 'Jetpack Compose'],
+      team: g('client'),
+      level: 2,
+      start: '2027-01-11',
+      durationWeeks: 4,
+      location: 'office',
+      office: 'Stockholm',
+      headcount: 1,
+    },
+  },
+  {
+    owner: u('hanna.kowalski'),
+    input: {
+      kind: 'embed',
+      title: 'Data engineering embed: streaming listening events',
+      description:
+        'Join the events pipeline team while we move daily batches to streaming with Apache Beam.',
+      skills: ['Apache Beam', 'Scala', 'BigQuery'],
+      team: g('data-engineering'),
+      level: 3,
+      start: '2027-Q1',
+      durationWeeks: 8,
+      location: 'remote',
+      headcount: 1,
+    },
+  },
+  {
+    owner: u('noah.kim'),
+    input: {
+      kind: 'embed',
+      title: 'ML platform embed: feature store for new joiners',
+      description:
+        'A two-week embed to build the first version of our feature store docs and examples, with the ML platform team.',
+      skills: ['Machine Learning', 'Python', 'Kubernetes'],
+      team: g('machine-learning'),
+      level: 2,
+      start: '2026-12-07',
+      durationWeeks: 2,
+      location: 'remote',
+      headcount: 2,
+    },
+  },
+  {
+    owner: u('marcus.johnson'),
+    input: {
+      kind: 'hack',
+      title: 'Offline mode for podcasts on iOS',
+      description:
+        'Download podcast episodes over Wi-Fi only, with a storage budget.',
+      skills: ['iOS', 'Swift'],
+      stage: 'in_progress',
+    },
+    members: [u('marcus.johnson'), u('sofia.marquez')],
+  },
+  {
+    owner: u('priya.raman'),
+    input: {
+      kind: 'hack',
+      title: 'Loudness normalisation explorer',
+      description:
+        'A small web tool to compare loudness normalisation settings on real tracks.',
+      skills: ['Digital Signal Processing', 'TypeScript', 'React'],
+      stage: 'completed',
+    },
+    members: [u('priya.raman'), u('fatima.alzahra')],
+  },
+  {
+    owner: u('arjun.mehta'),
+    input: {
+      kind: 'hack',
+      title: 'Idea: an experiment planner that suggests sample sizes',
+      description:
+        'Nobody is on this yet: adopt it! A Backstage plugin that reads an experiment spec and suggests sample size and duration.',
+      skills: ['Experimentation', 'Statistics', 'Backstage', 'TypeScript'],
+      stage: 'idea',
+    },
+  },
+  {
+    owner: u('noah.kim'),
+    input: {
+      kind: 'hack',
+      title: 'Rust rewrite of the embedding lookup service',
+      description:
+        'Can we halve p99 latency by rewriting the lookup service in Rust?',
+      skills: ['Rust', 'Recommender Systems'],
+      stage: 'idea',
+    },
+    members: [u('noah.kim')],
+  },
+  {
+    owner: u('lars.lindqvist'),
+    input: {
+      kind: 'mentorship',
+      title: 'Mentoring: running services in production',
+      description:
+        'I offer a fortnightly 1:1 on operating backend services: on-call, SLOs, incident reviews.',
+      skills: ['Kubernetes', 'Distributed Systems', 'Reliability'],
+      mode: 'offering',
+      capacity: 2,
+    },
+  },
+  {
+    owner: u('sofia.marquez'),
+    input: {
+      kind: 'mentorship',
+      title: 'Looking for a mentor in Go and Kubernetes',
+      description:
+        'New joiner on Backend; I would love someone to review my first Go service.',
+      skills: ['Go', 'Kubernetes'],
+      mode: 'seeking',
+      capacity: 1,
+    },
+  },
+  {
+    owner: u('fatima.alzahra'),
+    input: {
+      kind: 'mentorship',
+      title: 'DSP fundamentals, for engineers from any discipline',
+      description:
+        'Six sessions on sampling, filters and codecs, with exercises.',
+      skills: ['Digital Signal Processing', 'Audio Codecs'],
+      mode: 'offering',
+      capacity: 3,
+    },
+  },
+];
+
+/**
+ * Fills an empty Skill Exchange with a living demo for the demo organisation
+ * (profiles, embeds, hacks with a "HacktoberFest 2026" event, mentorships).
+ * Does nothing when there are posts already.
+ */
+export async function seedDemoData(
+  store: SkillExchangeStore,
+): Promise<boolean> {
+  if ((await store.countPosts()) > 0) {
+    return false;
+  }
+  for (const { user, team, ...profile } of profiles) {
+    await store.saveProfile(user, profile as ProfileInput, { team });
+  }
+  const hacktoberfest = await store.createEvent(
+    {
+      name: 'HacktoberFest 2026',
+      description:
+        'A week of hacking on whatever makes listening or building better.',
+      startsOn: '2026-10-12',
+      endsOn: '2026-10-16',
+    },
+    u('amara.okafor'),
+  );
+  const winter = await store.createEvent(
+    {
+      name: 'Winter Hack Week 2026',
+      description: 'The last hack week of the year: bring an idea or join one.',
+      startsOn: '2026-12-07',
+      endsOn: '2026-12-11',
+    },
+    u('amara.okafor'),
+  );
+  for (const { owner, input, members } of posts) {
+    const withEvent: PostInput =
+      input.kind === 'hack'
+        ? {
+            ...input,
+            eventId: input.stage === 'completed' ? hacktoberfest.id : winter.id,
+          }
+        : input;
+    const post = await store.createPost(owner, withEvent);
+    for (const member of members ?? []) {
+      await store.joinHack(post.id, member);
+    }
+  }
+  return true;
+}

@@ -1,0 +1,92 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { DEFAULT_SKILLS } from '../seed/defaultSkills';
+import { seedDemoData } from '../seed/demoData';
+import { SkillExchangeStore } from './SkillExchangeStore';
+
+const databases = TestDatabases.create();
+const migrations = resolvePackagePath(
+  '@onramp/backstage-plugin-skill-exchange-backend',
+  'migrations',
+);
+
+describe.each(databases.eachSupportedId())(
+  'SkillExchangeStore on %s',
+  databaseId => {
+    it('migrates up and back down', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrations });
+      expect(await knex.schema.hasTable('posts')).toBe(true);
+      expect(await knex.schema.hasTable('profile_skills')).toBe(true);
+      await knex.migrate.rollback({ directory: migrations }, true);
+      for (const table of [
+        'posts',
+        'skills',
+        'profiles',
+        'interests',
+        'saves',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+    });
+
+    it('seeds the taxonomy once, keeping names and aliases unique', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await SkillExchangeStore.create({
+        database: { getClient: async () => knex },
+      });
+      const added = await store.seedSkills(DEFAULT_SKILLS);
+      expect(added).toBe(DEFAULT_SKILLS.length);
+      expect(DEFAULT_SKILLS.length).toBeGreaterThanOrEqual(150);
+      expect(await store.seedSkills(DEFAULT_SKILLS)).toBe(0);
+      // An alias of an existing skill is not added as a new skill.
+      expect(
+        await store.seedSkills([{ name: 'K8S', category: 'infrastructure' }]),
+      ).toBe(0);
+      const [kubernetes] = await store.listSkills({ q: 'k8s' });
+      expect(kubernetes).toMatchObject({
+        name: 'Kubernetes',
+        aliases: ['k8s'],
+      });
+      await expect(store.resolveSkills(['GOLANG', 'nope'])).rejects.toThrow(
+        'Unknown skill: nope',
+      );
+    });
+
+    it('fills an empty exchange with demo data, once', async () => {
+      const knex = await databases.init(databaseId);
+      const store = await SkillExchangeStore.create({
+        database: { getClient: async () => knex },
+      });
+      await store.seedSkills(DEFAULT_SKILLS);
+      expect(await seedDemoData(store)).toBe(true);
+      expect(await seedDemoData(store)).toBe(false);
+      const page = await store.listPosts(
+        {
+          kind: 'hack',
+          skillsMatch: 'any',
+          sort: 'newest',
+          limit: 20,
+          offset: 0,
+          past: true,
+        },
+        undefined,
+      );
+      expect(page.items.map(p => p.title)).toEqual([
+        'Loudness normalisation explorer',
+      ]);
+      const events = await store.listEvents();
+      expect(events.map(e => e.name)).toContain('HacktoberFest 2026');
+      const experts = await store.findExperts({
+        skills: ['kotlin'],
+        minLevel: 4,
+        limit: 10,
+        offset: 0,
+      });
+      expect(experts.items.map(e => e.user)).toEqual([
+        'user:default/elin.berg',
+        'user:default/lars.lindqvist',
+      ]);
+    });
+  },
+);
