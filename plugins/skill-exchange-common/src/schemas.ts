@@ -134,7 +134,19 @@ export const listPostsQuerySchema = z.strictObject({
   status: z.enum(POST_STATUSES).optional(),
   stage: z.enum(HACK_STAGES).optional(),
   mode: z.enum(MENTORSHIP_MODES).optional(),
-  owner: z.literal('me').optional(),
+  /** `me`, or a user entity ref ("Team up with ..."). */
+  owner: z
+    .union([
+      z.literal('me'),
+      z
+        .string()
+        .trim()
+        .regex(
+          /^user:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+          'must be me or a user ref',
+        ),
+    ])
+    .optional(),
   saved: z.literal('me').optional(),
   following: z.literal('me').optional(),
   member: z.literal('me').optional(),

@@ -168,7 +168,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Embed with Playback: make seeking instant',
       description:
         'Spend six weeks with the playback team cutting seek latency. You will pair with us on the gRPC streaming path, ship behind a feature flag and measure it in production.\n\n**You will learn** how a high-traffic backend is run day to day.',
-      skills: ['Java', 'gRPC', 'Distributed Systems'],
+      skills: ['Backend', 'Java', 'gRPC', 'Distributed Systems'],
       team: g('backend'),
       level: 3,
       start: '2027-Q1',
@@ -201,7 +201,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Data engineering embed: streaming listening events',
       description:
         'Join the events pipeline team while we move daily batches to streaming with Apache Beam.',
-      skills: ['Apache Beam', 'Scala', 'BigQuery'],
+      skills: ['Data Engineering', 'Apache Beam', 'Scala', 'BigQuery'],
       team: g('data-engineering'),
       level: 3,
       start: '2027-Q1',
@@ -245,7 +245,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Loudness normalisation explorer',
       description:
         'A small web tool to compare loudness normalisation settings on real tracks.',
-      skills: ['Digital Signal Processing', 'TypeScript', 'React'],
+      skills: ['Web', 'Digital Signal Processing', 'TypeScript', 'React'],
       stage: 'completed',
     },
     members: [u('priya.raman'), u('fatima.alzahra')],
@@ -257,7 +257,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Idea: an experiment planner that suggests sample sizes',
       description:
         'Nobody is on this yet: adopt it! A Backstage plugin that reads an experiment spec and suggests sample size and duration.',
-      skills: ['Experimentation', 'Statistics', 'Backstage', 'TypeScript'],
+      skills: ['Data Science', 'Experimentation', 'Statistics', 'Backstage'],
       stage: 'idea',
     },
   },
@@ -268,7 +268,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Rust rewrite of the embedding lookup service',
       description:
         'Can we halve p99 latency by rewriting the lookup service in Rust?',
-      skills: ['Rust', 'Recommender Systems'],
+      skills: ['Machine Learning', 'Rust', 'Recommender Systems'],
       stage: 'idea',
     },
     members: [u('noah.kim')],
@@ -280,7 +280,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'Mentoring: running services in production',
       description:
         'I offer a fortnightly 1:1 on operating backend services: on-call, SLOs, incident reviews.',
-      skills: ['Kubernetes', 'Distributed Systems', 'Reliability'],
+      skills: ['Backend', 'Kubernetes', 'Reliability'],
       mode: 'offering',
       capacity: 2,
     },
@@ -304,7 +304,7 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       title: 'DSP fundamentals, for engineers from any discipline',
       description:
         'Six sessions on sampling, filters and codecs, with exercises.',
-      skills: ['Digital Signal Processing', 'Audio Codecs'],
+      skills: ['Audio Processing', 'Digital Signal Processing', 'Audio Codecs'],
       mode: 'offering',
       capacity: 3,
     },

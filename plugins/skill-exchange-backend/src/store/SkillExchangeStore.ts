@@ -431,7 +431,12 @@ export class SkillExchangeStore {
         .select(this.db.raw('1'))
         .whereRaw('rel.post_id = posts.id')
         .where('rel.user_ref', viewer ?? '');
-    if (query.owner === 'me') q.where('posts.owner', viewer ?? '');
+    if (query.owner) {
+      q.where(
+        'posts.owner',
+        query.owner === 'me' ? viewer ?? '' : query.owner.toLocaleLowerCase(),
+      );
+    }
     if (query.saved === 'me') q.whereExists(mine('saves'));
     if (query.following === 'me') q.whereExists(mine('follows'));
     if (query.member === 'me') q.whereExists(mine('memberships'));

@@ -1,0 +1,385 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Box, Button, Grid, MenuItem, TextField } from '@material-ui/core';
+import { Alert } from '@material-ui/lab';
+import useAsync from 'react-use/esm/useAsync';
+import type {
+  Post,
+  PostKind,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import {
+  LIMITS,
+  postInputSchema,
+  PROFICIENCY_LEVELS,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../api';
+import { SkillsInput } from './SkillsInput';
+import { KIND_LABELS, useSkillExchangePath } from './common';
+
+type FormState = Record<string, any>;
+
+const EMPTY: Record<PostKind, FormState> = {
+  embed: {
+    title: '',
+    description: '',
+    skills: [],
+    team: '',
+    level: 3,
+    start: '',
+    durationWeeks: 4,
+    location: 'remote',
+    office: '',
+    headcount: 1,
+  },
+  hack: { title: '', description: '', skills: [], stage: 'idea', eventId: '' },
+  mentorship: {
+    title: '',
+    description: '',
+    skills: [],
+    mode: 'offering',
+    capacity: 1,
+  },
+};
+
+function fromPost(post: Post): FormState {
+  const { title, description, skills } = post;
+  switch (post.kind) {
+    case 'embed':
+      return {
+        title,
+        description,
+        skills,
+        team: post.team,
+        level: post.level,
+        start: post.start,
+        durationWeeks: post.durationWeeks,
+        location: post.location,
+        office: post.office ?? '',
+        headcount: post.headcount,
+      };
+    case 'hack':
+      return {
+        title,
+        description,
+        skills,
+        stage: post.stage,
+        eventId: post.eventId ?? '',
+      };
+    default:
+      return {
+        title,
+        description,
+        skills,
+        mode: post.mode,
+        capacity: post.capacity,
+      };
+  }
+}
+
+/** Form values -> API input (numbers as numbers, empty optionals left out). */
+export function toInput(
+  kind: PostKind,
+  form: FormState,
+): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    kind,
+    title: form.title,
+    description: form.description,
+    skills: form.skills,
+  };
+  if (kind === 'embed') {
+    Object.assign(input, {
+      team: form.team,
+      level: Number(form.level),
+      start: form.start,
+      durationWeeks: Number(form.durationWeeks),
+      location: form.location,
+      headcount: Number(form.headcount),
+      ...(form.location === 'office' && form.office
+        ? { office: form.office }
+        : {}),
+    });
+  } else if (kind === 'hack') {
+    Object.assign(input, {
+      stage: form.stage,
+      ...(form.eventId ? { eventId: Number(form.eventId) } : {}),
+    });
+  } else {
+    Object.assign(input, { mode: form.mode, capacity: Number(form.capacity) });
+  }
+  return input;
+}
+
+export const PostFormPage = () => {
+  const params = useParams();
+  const editId = params.id ? Number(params.id) : undefined;
+  const api = useApi(skillExchangeApiRef);
+  const catalogApi = useApi(catalogApiRef);
+  const navigate = useNavigate();
+  const path = useSkillExchangePath();
+
+  const existing = useAsync(
+    async () => (editId ? api.getPost(editId) : undefined),
+    [api, editId],
+  );
+  const kind = (existing.value?.kind ?? params.kind ?? 'embed') as PostKind;
+  const [form, setForm] = useState<FormState>(EMPTY[kind] ?? EMPTY.embed);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (existing.value) setForm(fromPost(existing.value));
+  }, [existing.value]);
+
+  const teams = useAsync(async () => {
+    if (kind !== 'embed') return [];
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'group' },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'spec.profile.displayName',
+      ],
+    });
+    return items.map(g => ({
+      ref: stringifyEntityRef(g),
+      name:
+        (g.spec as any)?.profile?.displayName ??
+        g.metadata.title ??
+        g.metadata.name,
+    }));
+  }, [catalogApi, kind]);
+  const events = useAsync(
+    async () => (kind === 'hack' ? api.listEvents() : []),
+    [api, kind],
+  );
+
+  if (!EMPTY[kind]) {
+    return (
+      <ResponseErrorPanel error={new Error(`Unknown kind of post: ${kind}`)} />
+    );
+  }
+  if (existing.loading) return <Progress />;
+  if (existing.error) return <ResponseErrorPanel error={existing.error} />;
+
+  const set = (field: string) => (e: { target: { value: unknown } }) =>
+    setForm(f => ({ ...f, [field]: e.target.value }));
+  const field = (
+    name: string,
+    label: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
+    id: `sx-${name}`,
+    label,
+    value: form[name],
+    onChange: set(name),
+    error: Boolean(errors[name]),
+    helperText: errors[name] ?? (extra.helperText as string | undefined),
+    fullWidth: true,
+    variant: 'outlined' as const,
+    margin: 'dense' as const,
+    ...extra,
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFailure(undefined);
+    const input = toInput(kind, form);
+    const parsed = postInputSchema.safeParse(input);
+    if (!parsed.success) {
+      const next: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        next[String(issue.path[0] ?? 'form')] ??= issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    setSaving(true);
+    try {
+      const saved = existing.value
+        ? await api.updatePost(existing.value.id, {
+            ...parsed.data,
+            version: existing.value.version,
+          } as any)
+        : await api.createPost(parsed.data);
+      navigate(path(`/posts/${saved.id}`));
+    } catch (error) {
+      // Keep everything typed; say why it failed.
+      setFailure((error as Error).message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const title = existing.value
+    ? `Edit: ${existing.value.title}`
+    : `New ${KIND_LABELS[kind].toLocaleLowerCase()}`;
+
+  return (
+    <Page themeId="tool">
+      <Header title={title} type="Skill Exchange" typeLink={path('/')} />
+      <Content>
+        <InfoCard>
+          <form onSubmit={submit} noValidate aria-label={title}>
+            {failure && (
+              <Alert severity="error" role="alert" style={{ marginBottom: 16 }}>
+                Could not save: {failure}
+              </Alert>
+            )}
+            <Grid container spacing={2}>
+              <Grid item xs={12}>
+                <TextField
+                  {...field('title', 'Title', {
+                    required: true,
+                    inputProps: { maxLength: LIMITS.title },
+                  })}
+                />
+                <TextField
+                  {...field('description', 'Description (Markdown)', {
+                    multiline: true,
+                    minRows: 5,
+                    inputProps: { maxLength: LIMITS.description },
+                    helperText:
+                      'What will people do and learn? Markdown is supported.',
+                  })}
+                />
+                <SkillsInput
+                  id="sx-skills"
+                  label={
+                    kind === 'mentorship' && form.mode === 'offering'
+                      ? 'Can offer help with'
+                      : 'Looking for help with (skills)'
+                  }
+                  value={form.skills}
+                  onChange={skills => setForm(f => ({ ...f, skills }))}
+                  error={errors.skills}
+                  max={LIMITS.skills}
+                />
+              </Grid>
+              {kind === 'embed' && (
+                <>
+                  <Grid item xs={12} md={6}>
+                    <TextField
+                      {...field('team', 'Hosting team', {
+                        select: true,
+                        required: true,
+                      })}
+                    >
+                      {(teams.value ?? []).map(t => (
+                        <MenuItem key={t.ref} value={t.ref}>
+                          {t.name}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                    <TextField
+                      {...field('level', 'Expertise level wanted', {
+                        select: true,
+                      })}
+                    >
+                      {PROFICIENCY_LEVELS.map(l => (
+                        <MenuItem key={l.level} value={l.level}>
+                          {l.level} · {l.name}: {l.description}
+                        </MenuItem>
+                      ))}
+                    </TextField>
+                    <TextField
+                      {...field('start', 'Start', {
+                        required: true,
+                        placeholder: '2027-Q1',
+                        helperText:
+                          'A date (2027-01-11) or a quarter (2027-Q1)',
+                      })}
+                    />
+                  </Grid>
+                  <Grid item xs={12} md={6}>
+                    <TextField
+                      {...field('durationWeeks', 'Duration (weeks)', {
+                        type: 'number',
+                        inputProps: { min: 1, max: 52 },
+                      })}
+                    />
+                    <TextField
+                      {...field('location', 'Location', { select: true })}
+                    >
+                      <MenuItem value="remote">Remote</MenuItem>
+                      <MenuItem value="office">Office</MenuItem>
+                      <MenuItem value="flexible">Flexible</MenuItem>
+                    </TextField>
+                    {form.location === 'office' && (
+                      <TextField {...field('office', 'Office')} />
+                    )}
+                    <TextField
+                      {...field('headcount', 'Headcount', {
+                        type: 'number',
+                        inputProps: { min: 1, max: 20 },
+                      })}
+                    />
+                  </Grid>
+                </>
+              )}
+              {kind === 'hack' && (
+                <Grid item xs={12} md={6}>
+                  <TextField {...field('stage', 'Status', { select: true })}>
+                    <MenuItem value="idea">Idea</MenuItem>
+                    <MenuItem value="in_progress">In progress</MenuItem>
+                    <MenuItem value="completed">Completed</MenuItem>
+                  </TextField>
+                  <TextField
+                    {...field('eventId', 'Hack event', { select: true })}
+                  >
+                    <MenuItem value="">No event</MenuItem>
+                    {(events.value ?? []).map(ev => (
+                      <MenuItem key={ev.id} value={ev.id}>
+                        {ev.name}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                </Grid>
+              )}
+              {kind === 'mentorship' && (
+                <Grid item xs={12} md={6}>
+                  <TextField {...field('mode', 'I am', { select: true })}>
+                    <MenuItem value="offering">Offering mentoring</MenuItem>
+                    <MenuItem value="seeking">Looking for a mentor</MenuItem>
+                  </TextField>
+                  <TextField
+                    {...field('capacity', 'How many people', {
+                      type: 'number',
+                      inputProps: { min: 1, max: 10 },
+                    })}
+                  />
+                </Grid>
+              )}
+            </Grid>
+            <Box mt={2} display="flex" style={{ gap: 8 }}>
+              <Button
+                type="submit"
+                variant="contained"
+                color="primary"
+                disabled={saving}
+              >
+                {existing.value ? 'Save changes' : 'Post'}
+              </Button>
+              <Button onClick={() => navigate(-1)}>Cancel</Button>
+            </Box>
+          </form>
+        </InfoCard>
+      </Content>
+    </Page>
+  );
+};

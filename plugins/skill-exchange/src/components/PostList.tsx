@@ -1,0 +1,383 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams, useNavigate } from 'react-router-dom';
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Chip,
+  FormControl,
+  Grid,
+  InputAdornment,
+  InputLabel,
+  MenuItem,
+  Select,
+  TextField,
+  Typography,
+} from '@material-ui/core';
+import SearchIcon from '@material-ui/icons/Search';
+import AddIcon from '@material-ui/icons/Add';
+import { Pagination } from '@material-ui/lab';
+import useAsync from 'react-use/esm/useAsync';
+import type {
+  PostKind,
+  PostsFilter,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { PROFICIENCY_LEVELS } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../api';
+import { PostCard } from './PostCard';
+import { KIND_LABELS, TOP_SKILLS, useSkillExchangePath } from './common';
+
+const PAGE_SIZE = 12;
+
+/** Quick filters per kind: label and the URL parameters they set. */
+const QUICK_FILTERS: Record<
+  PostKind,
+  Array<{ label: string; params: Record<string, string> }>
+> = {
+  embed: [
+    { label: 'My embeds', params: { owner: 'me' } },
+    { label: 'Saved', params: { saved: 'me' } },
+  ],
+  hack: [
+    { label: 'My hacks', params: { owner: 'me' } },
+    { label: "Hacks I'm in", params: { member: 'me' } },
+    { label: 'Following', params: { following: 'me' } },
+    { label: 'Find a team', params: { stage: 'in_progress' } },
+    { label: 'Adopt an idea', params: { adoptable: 'true' } },
+    { label: 'Past hacks', params: { past: 'true' } },
+  ],
+  mentorship: [
+    { label: 'My mentorships', params: { owner: 'me' } },
+    { label: 'Saved', params: { saved: 'me' } },
+    { label: 'Offering', params: { mode: 'offering' } },
+    { label: 'Seeking', params: { mode: 'seeking' } },
+  ],
+};
+
+const FILTER_KEYS = [
+  'q',
+  'skills',
+  'owner',
+  'saved',
+  'following',
+  'member',
+  'stage',
+  'adoptable',
+  'past',
+  'mode',
+  'level',
+  'location',
+  'eventId',
+  'status',
+];
+
+/** Reads the list filters from the URL, so links are shareable and Back works. */
+export function filterFromParams(
+  kind: PostKind,
+  params: URLSearchParams,
+): PostsFilter & { page: number } {
+  const filter: Record<string, unknown> = { kind };
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (value) filter[key] = key === 'skills' ? value.split(',') : value;
+  }
+  if (!filter.status && !filter.past && !filter.owner) filter.status = 'open';
+  if (filter.status === 'any') delete filter.status;
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  return { ...(filter as PostsFilter), page };
+}
+
+export const PostList = ({ kind }: { kind: PostKind }) => {
+  const api = useApi(skillExchangeApiRef);
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const path = useSkillExchangePath();
+  const filter = filterFromParams(kind, params);
+  const [query, setQuery] = useState(params.get('q') ?? '');
+
+  useEffect(() => setQuery(params.get('q') ?? ''), [params]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const { page, ...listFilter } = filter;
+  const key = JSON.stringify(filter);
+  const { value, loading, error } = useAsync(
+    () =>
+      api.listPosts({
+        ...listFilter,
+        sort: kind === 'embed' ? 'start' : 'newest',
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      }),
+    [api, key],
+  );
+  const events = useAsync(
+    () => (kind === 'hack' ? api.listEvents() : Promise.resolve([])),
+    [api, kind],
+  );
+
+  const skills = filter.skills ?? [];
+  const toggleSkill = (skill: string) => {
+    const next = skills.includes(skill)
+      ? skills.filter(s => s !== skill)
+      : [...skills, skill];
+    update({ skills: next.join(',') || undefined });
+  };
+  const quickActive = (p: Record<string, string>) =>
+    Object.entries(p).every(([k, v]) => params.get(k) === v);
+
+  const label = KIND_LABELS[kind].toLocaleLowerCase();
+
+  return (
+    <Box>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 12 }}
+      >
+        <form
+          role="search"
+          onSubmit={e => {
+            e.preventDefault();
+            update({ q: query.trim() || undefined });
+          }}
+          style={{ flexGrow: 1, minWidth: 280 }}
+        >
+          <TextField
+            fullWidth
+            variant="outlined"
+            size="small"
+            value={query}
+            onChange={e => setQuery(e.target.value)}
+            onBlur={() => {
+              if ((params.get('q') ?? '') !== query.trim())
+                update({ q: query.trim() || undefined });
+            }}
+            placeholder={`Search ${label}s`}
+            inputProps={{ 'aria-label': `Search ${label}s` }}
+            InputProps={{
+              startAdornment: (
+                <InputAdornment position="start">
+                  <SearchIcon />
+                </InputAdornment>
+              ),
+            }}
+          />
+        </form>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => navigate(path(`/new/${kind}`))}
+        >
+          {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
+        </Button>
+      </Box>
+
+      <Box mb={1} aria-label="Filter by skill" role="group">
+        {TOP_SKILLS.map(skill => (
+          <Chip
+            key={skill}
+            label={skill}
+            clickable
+            color={skills.includes(skill) ? 'primary' : 'default'}
+            onClick={() => toggleSkill(skill)}
+            aria-pressed={skills.includes(skill)}
+            style={{ marginRight: 6, marginBottom: 6 }}
+          />
+        ))}
+        {skills
+          .filter(s => !TOP_SKILLS.includes(s))
+          .map(skill => (
+            <Chip
+              key={skill}
+              label={skill}
+              color="primary"
+              onDelete={() => toggleSkill(skill)}
+              style={{ marginRight: 6, marginBottom: 6 }}
+            />
+          ))}
+      </Box>
+
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 8 }}
+      >
+        {QUICK_FILTERS[kind].map(f => {
+          const active = quickActive(f.params);
+          return (
+            <Chip
+              key={f.label}
+              label={f.label}
+              variant={active ? 'default' : 'outlined'}
+              color={active ? 'secondary' : 'default'}
+              clickable
+              aria-pressed={active}
+              onClick={() =>
+                update(
+                  Object.fromEntries(
+                    Object.entries(f.params).map(([k, v]) => [
+                      k,
+                      active ? undefined : v,
+                    ]),
+                  ),
+                )
+              }
+            />
+          );
+        })}
+        {kind === 'embed' && (
+          <>
+            <FormControl
+              variant="outlined"
+              size="small"
+              style={{ minWidth: 160 }}
+            >
+              <InputLabel id="sx-level">Expertise level</InputLabel>
+              <Select
+                labelId="sx-level"
+                label="Expertise level"
+                value={params.get('level') ?? ''}
+                onChange={e =>
+                  update({ level: String(e.target.value) || undefined })
+                }
+              >
+                <MenuItem value="">Any level</MenuItem>
+                {PROFICIENCY_LEVELS.map(l => (
+                  <MenuItem key={l.level} value={String(l.level)}>
+                    {l.level} · {l.name}
+                  </MenuItem>
+                ))}
+              </Select>
+            </FormControl>
+            <FormControl
+              variant="outlined"
+              size="small"
+              style={{ minWidth: 140 }}
+            >
+              <InputLabel id="sx-location">Location</InputLabel>
+              <Select
+                labelId="sx-location"
+                label="Location"
+                value={params.get('location') ?? ''}
+                onChange={e =>
+                  update({ location: String(e.target.value) || undefined })
+                }
+              >
+                <MenuItem value="">Anywhere</MenuItem>
+                <MenuItem value="remote">Remote</MenuItem>
+                <MenuItem value="office">Office</MenuItem>
+                <MenuItem value="flexible">Flexible</MenuItem>
+              </Select>
+            </FormControl>
+          </>
+        )}
+        {kind === 'hack' && (events.value?.length ?? 0) > 0 && (
+          <FormControl
+            variant="outlined"
+            size="small"
+            style={{ minWidth: 200 }}
+          >
+            <InputLabel id="sx-event">Hack event</InputLabel>
+            <Select
+              labelId="sx-event"
+              label="Hack event"
+              value={params.get('eventId') ?? ''}
+              onChange={e =>
+                update({ eventId: String(e.target.value) || undefined })
+              }
+            >
+              <MenuItem value="">Any event</MenuItem>
+              {events.value!.map(ev => (
+                <MenuItem key={ev.id} value={String(ev.id)}>
+                  {ev.name}
+                </MenuItem>
+              ))}
+            </Select>
+          </FormControl>
+        )}
+        <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
+          <InputLabel id="sx-status">Status</InputLabel>
+          <Select
+            labelId="sx-status"
+            label="Status"
+            value={params.get('status') ?? ''}
+            onChange={e =>
+              update({ status: String(e.target.value) || undefined })
+            }
+          >
+            <MenuItem value="">Open</MenuItem>
+            <MenuItem value="filled">Filled</MenuItem>
+            <MenuItem value="closed">Closed</MenuItem>
+            <MenuItem value="any">Any status</MenuItem>
+          </Select>
+        </FormControl>
+      </Box>
+
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {value && value.items.length === 0 && (
+        <EmptyState
+          missing="content"
+          title={`No ${label}s match`}
+          description={
+            params.toString()
+              ? 'Try fewer filters or another search.'
+              : `Nobody has posted a ${label} yet. Be the first!`
+          }
+          action={
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => navigate(path(`/new/${kind}`))}
+            >
+              {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
+            </Button>
+          }
+        />
+      )}
+      {value && value.items.length > 0 && (
+        <>
+          <Typography variant="body2" color="textSecondary" gutterBottom>
+            {value.totalItems} {label}
+            {value.totalItems === 1 ? '' : 's'}
+          </Typography>
+          <Grid container spacing={2}>
+            {value.items.map(post => (
+              <Grid item xs={12} md={6} lg={4} key={post.id}>
+                <PostCard post={post} highlight={skills} />
+              </Grid>
+            ))}
+          </Grid>
+          {value.totalItems > PAGE_SIZE && (
+            <Box display="flex" justifyContent="center" mt={2}>
+              <Pagination
+                count={Math.ceil(value.totalItems / PAGE_SIZE)}
+                page={page}
+                onChange={(_e, p) => update({ page: String(p) })}
+              />
+            </Box>
+          )}
+        </>
+      )}
+    </Box>
+  );
+};

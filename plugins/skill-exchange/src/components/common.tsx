@@ -1,0 +1,126 @@
+import { createContext, ReactNode, useContext } from 'react';
+import { Link } from '@backstage/core-components';
+import { Chip, Tooltip } from '@material-ui/core';
+import {
+  levelName,
+  PROFICIENCY_LEVELS,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+
+const BaseContext = createContext('/skill-exchange');
+
+/** Gives links below the Skill Exchange page its mount path. */
+export const SkillExchangeBase = (props: {
+  base: string;
+  children: ReactNode;
+}) => (
+  <BaseContext.Provider value={props.base.replace(/\/$/, '')}>
+    {props.children}
+  </BaseContext.Provider>
+);
+
+/** `path('/posts/3')` -> `/skill-exchange/posts/3` (wherever the page is mounted). */
+export function useSkillExchangePath(): (sub: string) => string {
+  const base = useContext(BaseContext);
+  return sub => `${base}${sub}`;
+}
+
+/** "user:default/lars.lindqvist" -> "lars.lindqvist"; "group:default/backend" -> "backend". */
+export function shortRef(ref: string): string {
+  return ref.split('/').pop() ?? ref;
+}
+
+/** A person, linking to their Skill Exchange profile. */
+export const PersonLink = ({ userRef }: { userRef: string }) => {
+  const path = useSkillExchangePath();
+  return (
+    <Link to={path(`/profiles/${encodeURIComponent(userRef)}`)}>
+      {shortRef(userRef)}
+    </Link>
+  );
+};
+
+export const SkillChips = ({
+  skills,
+  highlight = [],
+  size = 'small',
+}: {
+  skills: string[];
+  highlight?: string[];
+  size?: 'small' | 'medium';
+}) => {
+  const lower = highlight.map(s => s.toLocaleLowerCase());
+  return (
+    <>
+      {skills.map(skill => (
+        <Chip
+          key={skill}
+          label={skill}
+          size={size}
+          color={
+            lower.includes(skill.toLocaleLowerCase()) ? 'primary' : 'default'
+          }
+          style={{ marginRight: 4, marginBottom: 4 }}
+        />
+      ))}
+    </>
+  );
+};
+
+/** "3 · Practitioner", with the descriptor as a tooltip. */
+export const LevelLabel = ({ level }: { level: number }) => {
+  const description = PROFICIENCY_LEVELS.find(
+    l => l.level === level,
+  )?.description;
+  return (
+    <Tooltip title={description ?? ''}>
+      <span>
+        {level} · {levelName(level)}
+      </span>
+    </Tooltip>
+  );
+};
+
+export const KIND_LABELS = {
+  embed: 'Embed',
+  hack: 'Hack',
+  mentorship: 'Mentorship',
+} as const;
+
+export const STAGE_LABELS = {
+  idea: 'Idea',
+  in_progress: 'In progress',
+  completed: 'Completed',
+} as const;
+
+export const LOCATION_LABELS = {
+  remote: 'Remote',
+  office: 'Office',
+  flexible: 'Flexible',
+} as const;
+
+/** "2027-Q1" or "2027-01-11" as people say it. */
+export function formatStart(start: string): string {
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(start);
+  if (quarter) return `Q${quarter[2]} ${quarter[1]}`;
+  const date = new Date(`${start}T00:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? start
+    : date.toLocaleDateString('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      });
+}
+
+/** The discipline chips shown above every list, as in the talk's screenshots. */
+export const TOP_SKILLS = [
+  'Android',
+  'iOS',
+  'Data Engineering',
+  'Backend',
+  'Web',
+  'Data Science',
+  'Machine Learning',
+  'UX Design',
+];
