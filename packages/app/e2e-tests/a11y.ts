@@ -7,7 +7,11 @@ import { expect, Page } from '@playwright/test';
  */
 export async function expectNoSeriousA11yViolations(
   page: Page,
-  options: { include?: string; exclude?: string[] } = {},
+  options: {
+    include?: string;
+    exclude?: string[];
+    disableRules?: string[];
+  } = {},
 ) {
   let builder = new AxeBuilder({ page }).withTags([
     'wcag2a',
@@ -17,6 +21,9 @@ export async function expectNoSeriousA11yViolations(
   ]);
   if (options.include) {
     builder = builder.include(options.include);
+  }
+  if (options.disableRules?.length) {
+    builder = builder.disableRules(options.disableRules);
   }
   for (const selector of options.exclude ?? []) {
     builder = builder.exclude(selector);

@@ -69,6 +69,7 @@ export const PeopleTab = () => {
           />
         </Box>
         <TextField
+          id="sx-min-level"
           select
           label="At least"
           variant="outlined"

@@ -81,6 +81,7 @@ const InterestDialog = (props: {
       <DialogTitle id="sx-interest-title">I'm interested</DialogTitle>
       <DialogContent>
         <TextField
+          id="sx-interest-message"
           fullWidth
           multiline
           minRows={3}

@@ -14,6 +14,7 @@ import {
   Grid,
   InputAdornment,
   InputLabel,
+  Paper,
   MenuItem,
   Select,
   TextField,
@@ -143,194 +144,200 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
 
   return (
     <Box>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        mb={2}
-        style={{ gap: 12 }}
-      >
-        <form
-          role="search"
-          onSubmit={e => {
-            e.preventDefault();
-            update({ q: query.trim() || undefined });
-          }}
-          style={{ flexGrow: 1, minWidth: 280 }}
+      <Paper variant="outlined" style={{ padding: 16, marginBottom: 16 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mb={2}
+          style={{ gap: 12 }}
         >
-          <TextField
-            fullWidth
-            variant="outlined"
-            size="small"
-            value={query}
-            onChange={e => setQuery(e.target.value)}
-            onBlur={() => {
-              if ((params.get('q') ?? '') !== query.trim())
-                update({ q: query.trim() || undefined });
+          <form
+            role="search"
+            onSubmit={e => {
+              e.preventDefault();
+              update({ q: query.trim() || undefined });
             }}
-            placeholder={`Search ${label}s`}
-            inputProps={{ 'aria-label': `Search ${label}s` }}
-            InputProps={{
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              ),
-            }}
-          />
-        </form>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => navigate(path(`/new/${kind}`))}
-        >
-          {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
-        </Button>
-      </Box>
+            style={{ flexGrow: 1, minWidth: 280 }}
+          >
+            <TextField
+              fullWidth
+              variant="outlined"
+              size="small"
+              value={query}
+              onChange={e => setQuery(e.target.value)}
+              onBlur={() => {
+                if ((params.get('q') ?? '') !== query.trim())
+                  update({ q: query.trim() || undefined });
+              }}
+              placeholder={`Search ${label}s`}
+              inputProps={{ 'aria-label': `Search ${label}s` }}
+              InputProps={{
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon />
+                  </InputAdornment>
+                ),
+              }}
+            />
+          </form>
+          <Button
+            variant="contained"
+            color="primary"
+            startIcon={<AddIcon />}
+            onClick={() => navigate(path(`/new/${kind}`))}
+          >
+            {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
+          </Button>
+        </Box>
 
-      <Box mb={1} aria-label="Filter by skill" role="group">
-        {TOP_SKILLS.map(skill => (
-          <Chip
-            key={skill}
-            label={skill}
-            clickable
-            color={skills.includes(skill) ? 'primary' : 'default'}
-            onClick={() => toggleSkill(skill)}
-            aria-pressed={skills.includes(skill)}
-            style={{ marginRight: 6, marginBottom: 6 }}
-          />
-        ))}
-        {skills
-          .filter(s => !TOP_SKILLS.includes(s))
-          .map(skill => (
+        <Box mb={1} aria-label="Filter by skill" role="group">
+          {TOP_SKILLS.map(skill => (
             <Chip
               key={skill}
               label={skill}
-              color="primary"
-              onDelete={() => toggleSkill(skill)}
+              clickable
+              color={skills.includes(skill) ? 'primary' : 'default'}
+              onClick={() => toggleSkill(skill)}
+              aria-pressed={skills.includes(skill)}
               style={{ marginRight: 6, marginBottom: 6 }}
             />
           ))}
-      </Box>
+          {skills
+            .filter(s => !TOP_SKILLS.includes(s))
+            .map(skill => (
+              <Chip
+                key={skill}
+                label={skill}
+                color="primary"
+                onDelete={() => toggleSkill(skill)}
+                style={{ marginRight: 6, marginBottom: 6 }}
+              />
+            ))}
+        </Box>
 
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        mb={2}
-        style={{ gap: 8 }}
-      >
-        {QUICK_FILTERS[kind].map(f => {
-          const active = quickActive(f.params);
-          return (
-            <Chip
-              key={f.label}
-              label={f.label}
-              variant={active ? 'default' : 'outlined'}
-              color={active ? 'secondary' : 'default'}
-              clickable
-              aria-pressed={active}
-              onClick={() =>
-                update(
-                  Object.fromEntries(
-                    Object.entries(f.params).map(([k, v]) => [
-                      k,
-                      active ? undefined : v,
-                    ]),
-                  ),
-                )
-              }
-            />
-          );
-        })}
-        {kind === 'embed' && (
-          <>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          mb={2}
+          style={{ gap: 8 }}
+        >
+          {QUICK_FILTERS[kind].map(f => {
+            const active = quickActive(f.params);
+            return (
+              <Chip
+                key={f.label}
+                label={f.label}
+                variant={active ? 'default' : 'outlined'}
+                color={active ? 'secondary' : 'default'}
+                clickable
+                aria-pressed={active}
+                onClick={() =>
+                  update(
+                    Object.fromEntries(
+                      Object.entries(f.params).map(([k, v]) => [
+                        k,
+                        active ? undefined : v,
+                      ]),
+                    ),
+                  )
+                }
+              />
+            );
+          })}
+          {kind === 'embed' && (
+            <>
+              <FormControl
+                variant="outlined"
+                size="small"
+                style={{ minWidth: 160 }}
+              >
+                <InputLabel id="sx-level">Expertise level</InputLabel>
+                <Select
+                  labelId="sx-level"
+                  label="Expertise level"
+                  value={params.get('level') ?? ''}
+                  onChange={e =>
+                    update({ level: String(e.target.value) || undefined })
+                  }
+                >
+                  <MenuItem value="">Any level</MenuItem>
+                  {PROFICIENCY_LEVELS.map(l => (
+                    <MenuItem key={l.level} value={String(l.level)}>
+                      {l.level} · {l.name}
+                    </MenuItem>
+                  ))}
+                </Select>
+              </FormControl>
+              <FormControl
+                variant="outlined"
+                size="small"
+                style={{ minWidth: 140 }}
+              >
+                <InputLabel id="sx-location">Location</InputLabel>
+                <Select
+                  labelId="sx-location"
+                  label="Location"
+                  value={params.get('location') ?? ''}
+                  onChange={e =>
+                    update({ location: String(e.target.value) || undefined })
+                  }
+                >
+                  <MenuItem value="">Anywhere</MenuItem>
+                  <MenuItem value="remote">Remote</MenuItem>
+                  <MenuItem value="office">Office</MenuItem>
+                  <MenuItem value="flexible">Flexible</MenuItem>
+                </Select>
+              </FormControl>
+            </>
+          )}
+          {kind === 'hack' && (events.value?.length ?? 0) > 0 && (
             <FormControl
               variant="outlined"
               size="small"
-              style={{ minWidth: 160 }}
+              style={{ minWidth: 200 }}
             >
-              <InputLabel id="sx-level">Expertise level</InputLabel>
+              <InputLabel id="sx-event">Hack event</InputLabel>
               <Select
-                labelId="sx-level"
-                label="Expertise level"
-                value={params.get('level') ?? ''}
+                labelId="sx-event"
+                label="Hack event"
+                value={params.get('eventId') ?? ''}
                 onChange={e =>
-                  update({ level: String(e.target.value) || undefined })
+                  update({ eventId: String(e.target.value) || undefined })
                 }
               >
-                <MenuItem value="">Any level</MenuItem>
-                {PROFICIENCY_LEVELS.map(l => (
-                  <MenuItem key={l.level} value={String(l.level)}>
-                    {l.level} · {l.name}
+                <MenuItem value="">Any event</MenuItem>
+                {events.value!.map(ev => (
+                  <MenuItem key={ev.id} value={String(ev.id)}>
+                    {ev.name}
                   </MenuItem>
                 ))}
               </Select>
             </FormControl>
-            <FormControl
-              variant="outlined"
-              size="small"
-              style={{ minWidth: 140 }}
-            >
-              <InputLabel id="sx-location">Location</InputLabel>
-              <Select
-                labelId="sx-location"
-                label="Location"
-                value={params.get('location') ?? ''}
-                onChange={e =>
-                  update({ location: String(e.target.value) || undefined })
-                }
-              >
-                <MenuItem value="">Anywhere</MenuItem>
-                <MenuItem value="remote">Remote</MenuItem>
-                <MenuItem value="office">Office</MenuItem>
-                <MenuItem value="flexible">Flexible</MenuItem>
-              </Select>
-            </FormControl>
-          </>
-        )}
-        {kind === 'hack' && (events.value?.length ?? 0) > 0 && (
+          )}
           <FormControl
             variant="outlined"
             size="small"
-            style={{ minWidth: 200 }}
+            style={{ minWidth: 140 }}
           >
-            <InputLabel id="sx-event">Hack event</InputLabel>
+            <InputLabel id="sx-status">Status</InputLabel>
             <Select
-              labelId="sx-event"
-              label="Hack event"
-              value={params.get('eventId') ?? ''}
+              labelId="sx-status"
+              label="Status"
+              value={params.get('status') ?? ''}
               onChange={e =>
-                update({ eventId: String(e.target.value) || undefined })
+                update({ status: String(e.target.value) || undefined })
               }
             >
-              <MenuItem value="">Any event</MenuItem>
-              {events.value!.map(ev => (
-                <MenuItem key={ev.id} value={String(ev.id)}>
-                  {ev.name}
-                </MenuItem>
-              ))}
+              <MenuItem value="">Open</MenuItem>
+              <MenuItem value="filled">Filled</MenuItem>
+              <MenuItem value="closed">Closed</MenuItem>
+              <MenuItem value="any">Any status</MenuItem>
             </Select>
           </FormControl>
-        )}
-        <FormControl variant="outlined" size="small" style={{ minWidth: 140 }}>
-          <InputLabel id="sx-status">Status</InputLabel>
-          <Select
-            labelId="sx-status"
-            label="Status"
-            value={params.get('status') ?? ''}
-            onChange={e =>
-              update({ status: String(e.target.value) || undefined })
-            }
-          >
-            <MenuItem value="">Open</MenuItem>
-            <MenuItem value="filled">Filled</MenuItem>
-            <MenuItem value="closed">Closed</MenuItem>
-            <MenuItem value="any">Any status</MenuItem>
-          </Select>
-        </FormControl>
-      </Box>
+        </Box>
+      </Paper>
 
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -356,7 +363,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
       )}
       {value && value.items.length > 0 && (
         <>
-          <Typography variant="body2" color="textSecondary" gutterBottom>
+          <Typography variant="body2" gutterBottom>
             {value.totalItems} {label}
             {value.totalItems === 1 ? '' : 's'}
           </Typography>

@@ -253,6 +253,7 @@ const ProfileEditor = ({
               >
                 <Typography style={{ minWidth: 160 }}>{s.skill}</Typography>
                 <TextField
+                  id={`sx-level-${index}`}
                   select
                   size="small"
                   variant="outlined"

@@ -1,0 +1,210 @@
+import { Browser, expect, Page, test } from '@playwright/test';
+import path from 'node:path';
+import { expectNoSeriousA11yViolations } from './a11y';
+
+const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
+const shot = (page: Page, name: string) =>
+  page.screenshot({
+    path: path.join(screenshots, `skill-exchange-${name}.png`),
+  });
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Skill Exchange' }),
+  ).toBeVisible();
+}
+
+/** A second person, in a browser context of their own. */
+async function signInAs(browser: Browser, name: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('Demo user').click();
+  await page.getByRole('option', { name }).click();
+  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
+  await expect(
+    page.getByRole('link', { name: 'Skill Exchange' }),
+  ).toBeVisible();
+  return page;
+}
+
+async function pickSkill(page: Page, label: string, skill: string) {
+  const input = page.getByLabel(label);
+  await input.fill(skill.slice(0, 4));
+  await page.getByRole('option', { name: skill, exact: true }).click();
+}
+
+test.describe('Skill Exchange', () => {
+  test('browse from the sidebar, filter by skill, accessible', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.getByRole('link', { name: 'Skill Exchange' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Skill Exchange' }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Embed with Playback: make seeking instant'),
+    ).toBeVisible();
+    await shot(page, 'embeds');
+    // Our content; the sidebar is Backstage's own and checked on the home page.
+    await expectNoSeriousA11yViolations(page, { include: 'main' });
+
+    await page.getByRole('button', { name: 'Data Engineering' }).click();
+    await expect(page).toHaveURL(/skills=Data(\+|%20)Engineering/);
+    await expect(
+      page.getByText('Data engineering embed: streaming listening events'),
+    ).toBeVisible();
+    await expect(
+      page.getByText('Embed with Playback: make seeking instant'),
+    ).toHaveCount(0);
+    // The filter lives in the URL: Back undoes it.
+    await page.goBack();
+    await expect(
+      page.getByText('Embed with Playback: make seeking instant'),
+    ).toBeVisible();
+  });
+
+  test('post an embed: create, appears in the list, search finds it', async ({
+    page,
+  }) => {
+    const title = `Embed with Onboarding: the day-1 template ${Date.now()}`;
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange');
+    await page.getByRole('button', { name: 'Create embed post' }).click();
+    await page.getByRole('button', { name: 'Post' }).click();
+    await expect(page.getByText('must be at least 3 characters')).toBeVisible();
+
+    await page.getByLabel('Title').fill(title);
+    await page
+      .getByLabel('Description (Markdown)')
+      .fill('Help us make **day 1** even better.');
+    await pickSkill(page, 'Looking for help with (skills)', 'TypeScript');
+    await page.getByLabel('Hosting team').click();
+    await page.getByRole('option', { name: 'Backend' }).click();
+    await page.getByLabel('Start').fill('2027-Q2');
+    await page.getByLabel('Duration (weeks)').fill('3');
+    await page.getByRole('button', { name: 'Post' }).click();
+
+    await expect(page.getByRole('heading', { name: title })).toBeVisible();
+    await expect(page.getByText('You posted this')).toBeVisible();
+    await shot(page, 'post-detail');
+
+    await page.goto('/skill-exchange');
+    await page.getByLabel('Search embeds').fill(title.slice(-22));
+    await page.getByLabel('Search embeds').press('Enter');
+    await expect(page).toHaveURL(/q=template/);
+    await expect(page.getByTestId('post-card')).toHaveCount(1);
+    await expect(page.getByText(title)).toBeVisible();
+  });
+
+  test('post a hack and join it as another user', async ({ page, browser }) => {
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange/hacks');
+    await page.getByRole('button', { name: 'Post a hack' }).click();
+    await page
+      .getByLabel('Title')
+      .fill('Hack: a Backstage card for on-call handovers');
+    await pickSkill(page, 'Looking for help with (skills)', 'Backstage');
+    await page.getByRole('button', { name: 'Post' }).click();
+    await expect(
+      page.getByRole('heading', {
+        name: 'Hack: a Backstage card for on-call handovers',
+      }),
+    ).toBeVisible();
+    const url = page.url();
+
+    const lars = await signInAs(browser, 'Lars Lindqvist');
+    await lars.goto(url);
+    await lars.getByRole('button', { name: 'Adopt this idea' }).click();
+    await expect(
+      lars.getByRole('button', { name: 'Leave hack' }),
+    ).toBeVisible();
+    await expect(lars.getByText('Members (1)')).toBeVisible();
+    await shot(lars, 'hack-joined');
+
+    await page.reload();
+    await expect(page.getByText('Members (1)')).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'lars.lindqvist' }),
+    ).toBeVisible();
+    await lars.context().close();
+  });
+
+  test('express interest and have it accepted', async ({ page, browser }) => {
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange/mentorships');
+    await page
+      .getByRole('link', { name: 'Mentoring: running services in production' })
+      .click();
+    await page.getByRole('button', { name: "I'm interested" }).click();
+    await page
+      .getByLabel('Message to the owner')
+      .fill('I am new on Backend and would love this.');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByText('Your interest:')).toBeVisible();
+    await expect(page.getByText('pending')).toBeVisible();
+    const url = page.url();
+
+    const lars = await signInAs(browser, 'Lars Lindqvist');
+    await lars.goto(url);
+    const people = lars.getByRole('list', { name: 'Interested people' });
+    await expect(
+      people.getByText('I am new on Backend and would love this.'),
+    ).toBeVisible();
+    await people.getByRole('button', { name: 'Accept' }).click();
+    await expect(people.getByText('accepted')).toBeVisible();
+    await shot(lars, 'interest-accepted');
+    await lars.context().close();
+
+    await page.reload();
+    await expect(page.getByText('accepted')).toBeVisible();
+  });
+
+  test('edit my skill profile: a level change persists after reload', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange/profile');
+    await expect(
+      page.getByRole('heading', { name: 'Sofia Márquez' }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Level in TypeScript').click();
+    await page.getByRole('option', { name: '4 · Advanced' }).click();
+    await pickSkill(page, 'Add skills', 'PostgreSQL');
+    await shot(page, 'profile-edit');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect(
+      page.getByRole('button', { name: 'Edit profile' }),
+    ).toBeVisible();
+
+    await page.reload();
+    const levels = page.getByRole('table', { name: 'Skill levels' });
+    await expect(
+      levels.getByRole('row', { name: /TypeScript\s+4 · Advanced/ }),
+    ).toBeVisible();
+    await expect(
+      levels.getByRole('row', { name: /PostgreSQL\s+2 · Learning/ }),
+    ).toBeVisible();
+    await shot(page, 'profile');
+  });
+
+  test('find an expert', async ({ page }) => {
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange/people');
+    await pickSkill(page, 'Skills', 'Kotlin');
+    await expect(page.getByRole('link', { name: 'elin.berg' })).toBeVisible();
+    await expect(page.getByText('5 · Expert · can help')).toBeVisible();
+    await shot(page, 'people');
+    await page.getByRole('link', { name: 'elin.berg' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Elin Berg' }),
+    ).toBeVisible();
+    await expect(page.getByText('I can help with')).toBeVisible();
+  });
+});
