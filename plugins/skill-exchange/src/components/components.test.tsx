@@ -39,10 +39,21 @@ const embed: Post = {
 
 function mockApi(overrides: Partial<SkillExchangeApi> = {}) {
   return {
-    listPosts: jest.fn(async () => ({ items: [embed], totalItems: 1, limit: 12, offset: 0 })),
+    listPosts: jest.fn(async () => ({
+      items: [embed],
+      totalItems: 1,
+      limit: 12,
+      offset: 0,
+    })),
     listEvents: jest.fn(async () => []),
     listSkills: jest.fn(async () => [
-      { id: 1, name: 'Rust', category: 'language' as const, description: '', aliases: [] },
+      {
+        id: 1,
+        name: 'Rust',
+        category: 'language' as const,
+        description: '',
+        aliases: [],
+      },
     ]),
     createPost: jest.fn(),
     ...overrides,
@@ -62,7 +73,12 @@ describe('PostList', () => {
     expect(await screen.findByText('Embed with Playback')).toBeInTheDocument();
     expect(screen.getByText('Seek faster Learn gRPC')).toBeInTheDocument();
     expect(api.listPosts).toHaveBeenLastCalledWith(
-      expect.objectContaining({ kind: 'embed', status: 'open', limit: 12, offset: 0 }),
+      expect.objectContaining({
+        kind: 'embed',
+        status: 'open',
+        limit: 12,
+        offset: 0,
+      }),
     );
     fireEvent.click(screen.getByRole('button', { name: 'Android' }));
     await waitFor(() =>
@@ -74,7 +90,12 @@ describe('PostList', () => {
 
   it('says so when nothing matches', async () => {
     const api = mockApi({
-      listPosts: jest.fn(async () => ({ items: [], totalItems: 0, limit: 12, offset: 0 })),
+      listPosts: jest.fn(async () => ({
+        items: [],
+        totalItems: 0,
+        limit: 12,
+        offset: 0,
+      })),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[skillExchangeApiRef, api]]}>
@@ -106,7 +127,9 @@ describe('PostFormPage', () => {
     const api = mockApi();
     await renderForm(api);
     await userEvent.click(await screen.findByRole('button', { name: 'Post' }));
-    expect(await screen.findByText('must be at least 3 characters')).toBeInTheDocument();
+    expect(
+      await screen.findByText('must be at least 3 characters'),
+    ).toBeInTheDocument();
     expect(api.createPost).not.toHaveBeenCalled();
   });
 
@@ -117,12 +140,21 @@ describe('PostFormPage', () => {
       }),
     });
     await renderForm(api);
-    await userEvent.type(await screen.findByLabelText(/Title/), 'A hack about coffee');
+    await userEvent.type(
+      await screen.findByLabelText(/Title/),
+      'A hack about coffee',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Post' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('Could not save: Unknown skill: Cobol');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not save: Unknown skill: Cobol',
+    );
     expect(screen.getByLabelText(/Title/)).toHaveValue('A hack about coffee');
     expect(api.createPost).toHaveBeenCalledWith(
-      expect.objectContaining({ kind: 'hack', title: 'A hack about coffee', stage: 'idea' }),
+      expect.objectContaining({
+        kind: 'hack',
+        title: 'A hack about coffee',
+        stage: 'idea',
+      }),
     );
   });
 });
@@ -142,7 +174,12 @@ describe('ProfilePage', () => {
       openToHacks: false,
       skills: [
         { skill: 'Kotlin', category: 'language', level: 5, canHelp: true },
-        { skill: 'Jetpack Compose', category: 'framework', level: 4, canHelp: true },
+        {
+          skill: 'Jetpack Compose',
+          category: 'framework',
+          level: 4,
+          canHelp: true,
+        },
         { skill: 'Rust', category: 'language', level: 1, canHelp: false },
       ],
       learning: ['Rust'],
@@ -150,7 +187,12 @@ describe('ProfilePage', () => {
     };
     const api = mockApi({
       getProfile: jest.fn(async () => profile),
-      listPosts: jest.fn(async () => ({ items: [], totalItems: 0, limit: 6, offset: 0 })),
+      listPosts: jest.fn(async () => ({
+        items: [],
+        totalItems: 0,
+        limit: 6,
+        offset: 0,
+      })),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[skillExchangeApiRef, api]]}>
@@ -160,14 +202,22 @@ describe('ProfilePage', () => {
       </TestApiProvider>,
       { routeEntries: ['/profiles/user%3Adefault%2Felin.berg'] },
     );
-    expect(await screen.findByRole('heading', { name: 'Elin Berg' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Elin Berg' }),
+    ).toBeInTheDocument();
     expect(api.getProfile).toHaveBeenCalledWith('user:default/elin.berg');
-    expect(screen.getByText(/Senior Android Engineer · client · \d+ years? here/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Senior Android Engineer · client · \d+ years? here/),
+    ).toBeInTheDocument();
     expect(screen.getByText('Languages')).toBeInTheDocument();
     expect(screen.getByText('Frameworks')).toBeInTheDocument();
     expect(screen.getByText('5 · Expert')).toBeInTheDocument();
     expect(screen.getByText('Open to mentoring')).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Edit profile' })).not.toBeInTheDocument();
-    expect(await screen.findByText('No open opportunities right now.')).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Edit profile' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('No open opportunities right now.'),
+    ).toBeInTheDocument();
   });
 });
