@@ -17,8 +17,10 @@ import {
   describeZodError,
   eventInputSchema,
   expertsQuerySchema,
+  insightsQuerySchema,
   interestInputSchema,
   listPostsQuerySchema,
+  matchesQuerySchema,
   postInputSchema,
   postStatusSchema,
   postUpdateSchema,
@@ -66,6 +68,12 @@ function parseId(value: string, what = 'id'): number {
     );
   }
   return Number(value);
+}
+
+/** One CSV cell (RFC 4180), safe from spreadsheet formula injection. */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export async function createRouter(
@@ -398,6 +406,64 @@ export async function createRouter(
   router.get('/experts', async (req, res) => {
     await user(req);
     res.json(await store.findExperts(parse(expertsQuerySchema, req.query)));
+  });
+
+  // ------------------------------------------------------------ matching
+  router.get('/posts/:id/matches', async (req, res) => {
+    await user(req);
+    const id = parseId(req.params.id);
+    const { kind, ...page } = parse(matchesQuerySchema, req.query);
+    if (kind) {
+      throw new InputError('kind: not a filter of the matches of one post');
+    }
+    res.json(await store.matchPeopleForPost(id, page));
+  });
+
+  router.get('/matches/me', async (req, res) => {
+    const { ref } = await user(req);
+    res.json(
+      await store.matchPostsForUser(ref, parse(matchesQuerySchema, req.query)),
+    );
+  });
+
+  // ------------------------------------------------------------ insights
+  router.get('/insights', async (req, res) => {
+    await user(req);
+    res.json(await store.insights(parse(insightsQuerySchema, req.query)));
+  });
+
+  router.get('/insights.csv', async (req, res) => {
+    await user(req);
+    const { skills } = await store.insights(
+      parse(insightsQuerySchema, req.query),
+    );
+    const header = [
+      'skill',
+      'category',
+      'supply',
+      'helpers',
+      'learners',
+      'demand',
+      'gap',
+    ];
+    const lines = [
+      header.join(','),
+      ...skills.map(s =>
+        [
+          csvCell(s.skill),
+          s.category,
+          s.supply,
+          s.helpers,
+          s.learners,
+          s.demand,
+          s.gap,
+        ].join(','),
+      ),
+    ];
+    res
+      .type('text/csv')
+      .attachment('skill-exchange-insights.csv')
+      .send(`${lines.join('\r\n')}\r\n`);
   });
 
   return router;

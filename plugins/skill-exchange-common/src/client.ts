@@ -4,6 +4,7 @@ import type {
   EventInput,
   ExpertsQuery,
   ListPostsQuery,
+  MatchesQuery,
   PostInput,
   PostUpdate,
   ProfileInput,
@@ -11,9 +12,12 @@ import type {
 import type {
   Expert,
   HackEvent,
+  Insights,
   Interest,
   Page,
+  PersonMatch,
   Post,
+  PostMatch,
   PostStatus,
   Profile,
   Skill,
@@ -48,6 +52,16 @@ export interface SkillExchangeApi {
   getProfile(userRef: string): Promise<Profile>;
   updateMyProfile(input: ProfileInput): Promise<Profile>;
   findExperts(query: Partial<ExpertsQuery>): Promise<Page<Expert>>;
+  /** People ranked for a post, each with the reason. */
+  getPostMatches(
+    postId: number,
+    query?: Partial<MatchesQuery>,
+  ): Promise<Page<PersonMatch>>;
+  /** Open posts ranked for the signed-in user, each with the reason. */
+  getMyMatches(query?: Partial<MatchesQuery>): Promise<Page<PostMatch>>;
+  getInsights(options?: { top?: number }): Promise<Insights>;
+  /** The skills supply/demand table as CSV text (for a download). */
+  exportInsightsCsv(): Promise<string>;
 }
 
 function toQueryString(query: Record<string, unknown>): string {
@@ -173,5 +187,28 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   findExperts(query: Partial<ExpertsQuery>) {
     return this.request<Page<Expert>>('GET', `/experts${toQueryString(query)}`);
+  }
+  getPostMatches(postId: number, query: Partial<MatchesQuery> = {}) {
+    return this.request<Page<PersonMatch>>(
+      'GET',
+      `/posts/${postId}/matches${toQueryString(query)}`,
+    );
+  }
+  getMyMatches(query: Partial<MatchesQuery> = {}) {
+    return this.request<Page<PostMatch>>(
+      'GET',
+      `/matches/me${toQueryString(query)}`,
+    );
+  }
+  getInsights(options: { top?: number } = {}) {
+    return this.request<Insights>('GET', `/insights${toQueryString(options)}`);
+  }
+  async exportInsightsCsv() {
+    const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');
+    const response = await this.fetchApi.fetch(`${baseUrl}/insights.csv`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
   }
 }

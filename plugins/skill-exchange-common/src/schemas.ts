@@ -230,3 +230,18 @@ export function describeZodError(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+/** Query of `GET /posts/:id/matches` and `GET /matches/me`. */
+export const matchesQuerySchema = z.strictObject({
+  kind: z.enum(POST_KINDS).optional(),
+  limit: int(1, LIMITS.pageSize).default(20),
+  offset: int(0, 1_000_000).default(0),
+});
+export type MatchesQuery = z.infer<typeof matchesQuerySchema>;
+
+/** Query of `GET /insights` and `GET /insights.csv`. */
+export const insightsQuerySchema = z.strictObject({
+  /** How many skills, ranked by demand then supply (CSV: all when omitted). */
+  top: int(1, 1000).optional(),
+});
+export type InsightsQuery = z.infer<typeof insightsQuerySchema>;

@@ -17,10 +17,17 @@ import type {
   PostStatus,
   Profile,
   ProfileInput,
+  Insights,
+  MatchReason,
+  PersonMatch,
+  PostKind,
+  PostMatch,
   Skill,
   SkillCategory,
   SkillInput,
+  SkillInsight,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { levelName } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
 import {
   InterestRow,
@@ -35,6 +42,15 @@ const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-skill-exchange-backend',
   'migrations',
 );
+
+/** Which profile flag says a person is open to a kind of post. */
+const AVAILABILITY_COLUMN = {
+  embed: 'open_to_embeds',
+  hack: 'open_to_hacks',
+  mentorship: 'open_to_mentoring',
+} as const;
+
+const KIND_NOUN = { embed: 'embeds', hack: 'hacks', mentorship: 'mentoring' };
 
 /** A resolved skill: its id and canonical name. */
 interface SkillRef {
@@ -1037,6 +1053,297 @@ export class SkillExchangeStore {
     return Number(count);
   }
 
+  // -------------------------------------------------------------- matching
+
+  /**
+   * People ranked for a post. A person scores their level in each skill of the
+   * post, 2 for each of those skills among their learning goals, and 2 when
+   * they are open to this kind of post. The owner is left out.
+   */
+  async matchPeopleForPost(
+    postId: number,
+    page: { limit: number; offset: number },
+  ): Promise<Page<PersonMatch>> {
+    const post = await this.getPostRow(postId);
+    if (!post) throw new NotFoundError(`No post ${postId}`);
+    const skills: Array<{ id: number; name: string }> = await this.db(
+      'post_skills as pk',
+    )
+      .join('skills as s', 's.id', 'pk.skill_id')
+      .where('pk.post_id', postId)
+      .select('s.id', 's.name');
+    const empty = { items: [], totalItems: 0, ...page };
+    if (!skills.length) return empty;
+    const availability = AVAILABILITY_COLUMN[post.kind];
+    const base = this.db('profile_skills as ps')
+      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('pk.post_id', postId)
+      .whereNot('ps.user_ref', post.owner.toLocaleLowerCase())
+      .groupBy('ps.user_ref', 'p.team');
+    const [{ count }] = await this.db
+      .from(base.clone().select('ps.user_ref').as('m'))
+      .count({ count: '*' });
+    const rows: Array<{ user_ref: string; team: string | null; score: any }> =
+      await base
+        .clone()
+        .select(
+          'ps.user_ref',
+          'p.team',
+          this.db.raw(
+            `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
+          ),
+        )
+        .orderBy([
+          { column: 'score', order: 'desc' },
+          { column: 'ps.user_ref', order: 'asc' },
+        ])
+        .limit(page.limit)
+        .offset(page.offset);
+    if (!rows.length) return { ...empty, totalItems: Number(count) };
+    const users = rows.map(r => r.user_ref);
+    const details = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .whereIn('ps.user_ref', users)
+      .whereIn(
+        'ps.skill_id',
+        skills.map(s => s.id),
+      )
+      .select(
+        'ps.user_ref',
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        `p.${availability} as available`,
+      );
+    return {
+      items: rows.map(r => {
+        const mine = details.filter(d => d.user_ref === r.user_ref);
+        return {
+          user: r.user_ref,
+          ...(r.team ? { team: r.team } : {}),
+          score: Number(r.score),
+          reason: explain(skills, mine, toBool(mine[0]?.available), post.kind),
+        };
+      }),
+      totalItems: Number(count),
+      ...page,
+    };
+  }
+
+  /**
+   * Open posts ranked for a person: 3 for each skill of the post among their
+   * learning goals plus their level in each skill of the post. Their own posts
+   * are left out.
+   */
+  async matchPostsForUser(
+    user: string,
+    query: { kind?: PostKind; limit: number; offset: number },
+  ): Promise<Page<PostMatch>> {
+    const page = { limit: query.limit, offset: query.offset };
+    const base = this.db('post_skills as pk')
+      .join('posts as p', 'p.id', 'pk.post_id')
+      .join('profile_skills as ps', join =>
+        join.on('ps.skill_id', 'pk.skill_id').andOnVal('ps.user_ref', user),
+      )
+      .where('p.status', 'open')
+      .whereNot('p.owner', user)
+      .modify(qb => {
+        if (query.kind) qb.where('p.kind', query.kind);
+      })
+      .groupBy('pk.post_id', 'p.created_at');
+    const [{ count }] = await this.db
+      .from(base.clone().select('pk.post_id').as('m'))
+      .count({ count: '*' });
+    const rows: Array<{ post_id: number; score: any }> = await base
+      .clone()
+      .select(
+        'pk.post_id',
+        this.db.raw(
+          'SUM(CASE WHEN ps.learning THEN 3 ELSE 0 END) + SUM(COALESCE(ps.level, 0)) AS score',
+        ),
+      )
+      .orderBy([
+        { column: 'score', order: 'desc' },
+        { column: 'p.created_at', order: 'desc' },
+        { column: 'pk.post_id', order: 'desc' },
+      ])
+      .limit(query.limit)
+      .offset(query.offset);
+    if (!rows.length) return { items: [], totalItems: Number(count), ...page };
+    const ids = rows.map(r => r.post_id);
+    const posts = await this.hydrate(await this.getPostRows(ids), user);
+    const postSkills: Array<{ post_id: number; id: number; name: string }> =
+      await this.db('post_skills as pk')
+        .join('skills as s', 's.id', 'pk.skill_id')
+        .whereIn('pk.post_id', ids)
+        .select('pk.post_id', 's.id', 's.name');
+    const mySkills = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('ps.user_ref', user)
+      .select(
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        'p.open_to_embeds',
+        'p.open_to_hacks',
+        'p.open_to_mentoring',
+      );
+    return {
+      items: rows.map(r => {
+        const post = posts.find(p => p.id === r.post_id)!;
+        return {
+          post,
+          score: Number(r.score),
+          reason: explain(
+            postSkills.filter(s => s.post_id === r.post_id),
+            mySkills,
+            toBool(mySkills[0]?.[AVAILABILITY_COLUMN[post.kind]]),
+            post.kind,
+          ),
+        };
+      }),
+      totalItems: Number(count),
+      ...page,
+    };
+  }
+
+  // -------------------------------------------------------------- insights
+
+  /** Supply and demand per skill, posts per status, time to fill, active users. */
+  async insights(options: { top?: number } = {}): Promise<Insights> {
+    const countBy = async (query: Knex.QueryBuilder) =>
+      new Map<number, number>(
+        (await query).map((r: any) => [r.skill_id, Number(r.count)]),
+      );
+    const supply = await countBy(
+      this.db('profile_skills')
+        .where('level', '>=', 3)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const helpers = await countBy(
+      this.db('profile_skills')
+        .where('can_help', true)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const learners = await countBy(
+      this.db('profile_skills')
+        .where('learning', true)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const demand = await countBy(
+      this.db('post_skills as pk')
+        .join('posts as p', 'p.id', 'pk.post_id')
+        .where('p.status', 'open')
+        .groupBy('pk.skill_id')
+        .select('pk.skill_id as skill_id')
+        .count({ count: '*' }),
+    );
+    const used = new Set([
+      ...supply.keys(),
+      ...helpers.keys(),
+      ...learners.keys(),
+      ...demand.keys(),
+    ]);
+    const skillRows = used.size
+      ? await this.db('skills')
+          .whereIn('id', [...used])
+          .select('id', 'name', 'category')
+      : [];
+    const skills: SkillInsight[] = skillRows
+      .map(s => {
+        const row = {
+          skill: s.name as string,
+          category: s.category as SkillCategory,
+          supply: supply.get(s.id) ?? 0,
+          helpers: helpers.get(s.id) ?? 0,
+          learners: learners.get(s.id) ?? 0,
+          demand: demand.get(s.id) ?? 0,
+        };
+        return { ...row, gap: row.demand - row.supply };
+      })
+      .sort(
+        (a, b) =>
+          b.demand - a.demand ||
+          b.supply - a.supply ||
+          a.skill.localeCompare(b.skill),
+      )
+      .slice(0, options.top ?? Number.MAX_SAFE_INTEGER);
+
+    const posts = (
+      await this.db('posts')
+        .groupBy('kind', 'status')
+        .select('kind', 'status')
+        .count({ count: '*' })
+        .orderBy(['kind', 'status'])
+    ).map((r: any) => ({
+      kind: r.kind,
+      status: r.status,
+      count: Number(r.count),
+    }));
+
+    const isPg = this.db.client.config.client === 'pg';
+    const days = isPg
+      ? 'AVG(EXTRACT(EPOCH FROM (status_changed_at - created_at))) / 86400.0'
+      : 'AVG(status_changed_at - created_at) / 86400000.0';
+    const timeToFill = (
+      await this.db('posts')
+        .where('status', 'filled')
+        .groupBy('kind')
+        .select('kind', this.db.raw(`${days} AS mean_days`))
+        .count({ count: '*' })
+        .orderBy('kind')
+    ).map((r: any) => ({
+      kind: r.kind,
+      filled: Number(r.count),
+      meanDays: Math.round(Number(r.mean_days) * 10) / 10,
+    }));
+
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    const active = await this.db
+      .from(
+        this.db
+          .select('owner as who')
+          .from('posts')
+          .where('updated_at', '>=', since)
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('interests')
+              .where('updated_at', '>=', since),
+          )
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('memberships')
+              .where('created_at', '>=', since),
+          )
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('profiles')
+              .where('updated_at', '>=', since),
+          )
+          .as('a'),
+      )
+      .count({ count: '*' });
+
+    return {
+      skills,
+      posts,
+      timeToFill,
+      monthlyActiveUsers: Number(active[0].count),
+    };
+  }
+
   /** Interests still pending since before `olderThan`, for reminders. */
   async pendingInterestsOlderThan(
     olderThan: Date,
@@ -1090,4 +1397,49 @@ function isUniqueViolation(error: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     /UNIQUE constraint failed/.test(e?.message ?? '')
   );
+}
+
+/** Turns the matched rows of one person and one post into a readable reason. */
+function explain(
+  postSkills: Array<{ id: number; name: string }>,
+  personSkills: Array<{
+    skill_id: number;
+    level: number | null;
+    can_help: boolean | number;
+    learning: boolean | number;
+  }>,
+  available: boolean,
+  kind: PostKind,
+): MatchReason {
+  const matchedSkills: MatchReason['matchedSkills'] = [];
+  const learningGoals: string[] = [];
+  for (const skill of postSkills) {
+    const row = personSkills.find(p => p.skill_id === skill.id);
+    if (!row) continue;
+    if (row.level) {
+      matchedSkills.push({
+        skill: skill.name,
+        level: row.level,
+        canHelp: toBool(row.can_help),
+      });
+    }
+    if (toBool(row.learning)) learningGoals.push(skill.name);
+  }
+  matchedSkills.sort((a, b) => b.level - a.level);
+  const parts: string[] = [];
+  if (matchedSkills.length) {
+    parts.push(
+      matchedSkills.map(s => `${s.skill} at ${levelName(s.level)}`).join(', '),
+    );
+  }
+  if (learningGoals.length) {
+    parts.push(`wants to grow ${learningGoals.join(', ')}`);
+  }
+  if (available) parts.push(`open to ${KIND_NOUN[kind]}`);
+  return {
+    matchedSkills,
+    learningGoals,
+    available,
+    summary: parts.join('; '),
+  };
 }
