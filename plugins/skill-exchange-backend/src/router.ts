@@ -16,6 +16,7 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   describeZodError,
   eventInputSchema,
+  eventUpdateSchema,
   expertsQuerySchema,
   insightsQuerySchema,
   interestInputSchema,
@@ -33,6 +34,8 @@ import {
   skillExchangeProfileUpdatePermission,
   skillExchangeTaxonomyManagePermission,
   skillInputSchema,
+  skillMergeSchema,
+  skillUpdateSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -161,6 +164,28 @@ export async function createRouter(
       'manage the skills taxonomy',
     );
     res.status(201).json(await store.addSkill(input));
+  });
+  router.put('/skills/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const input = parse(skillUpdateSchema, req.body);
+    await requireBasic(
+      skillExchangeTaxonomyManagePermission,
+      credentials,
+      'manage the skills taxonomy',
+    );
+    res.json(await store.updateSkill(id, input));
+  });
+  router.post('/skills/:id/merge', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const { into } = parse(skillMergeSchema, req.body);
+    await requireBasic(
+      skillExchangeTaxonomyManagePermission,
+      credentials,
+      'manage the skills taxonomy',
+    );
+    res.json(await store.mergeSkill(id, into));
   });
 
   // --------------------------------------------------------------- posts
@@ -352,6 +377,51 @@ export async function createRouter(
       'create hack events',
     );
     res.status(201).json(await store.createEvent(input, ref));
+  });
+
+  /** The creator and organisers of an event (or moderators) may change it. */
+  const requireEventOrganiser = async (
+    id: number,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    what: string,
+  ) => {
+    const event = await store.getEvent(id);
+    if (!event) throw new NotFoundError(`No hack event ${id}`);
+    const ref = credentials.principal.userEntityRef.toLocaleLowerCase();
+    const organisers = [event.createdBy, ...event.organisers].map(r =>
+      r.toLocaleLowerCase(),
+    );
+    if (
+      !organisers.includes(ref) &&
+      !(await allowed(skillExchangePostModeratePermission, credentials))
+    ) {
+      throw new NotAllowedError(
+        `Only the organisers of hack event ${id} may ${what}`,
+      );
+    }
+    return event;
+  };
+
+  router.get('/events/:id', async (req, res) => {
+    await user(req);
+    const id = parseId(req.params.id);
+    const event = await store.getEvent(id);
+    if (!event) throw new NotFoundError(`No hack event ${id}`);
+    res.json(event);
+  });
+  router.put('/events/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const input = parse(eventUpdateSchema, req.body);
+    await requireEventOrganiser(id, credentials, 'edit it');
+    res.json(await store.updateEvent(id, input));
+  });
+  router.delete('/events/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    await requireEventOrganiser(id, credentials, 'delete it');
+    await store.deleteEvent(id);
+    res.status(204).end();
   });
 
   // ------------------------------------------------------------ profiles

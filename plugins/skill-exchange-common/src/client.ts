@@ -2,12 +2,14 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   EventInput,
+  EventUpdate,
   ExpertsQuery,
   ListPostsQuery,
   MatchesQuery,
   PostInput,
   PostUpdate,
   ProfileInput,
+  SkillInput,
 } from './schemas';
 import type {
   Expert,
@@ -47,6 +49,13 @@ export interface SkillExchangeApi {
   setSaved(postId: number, saved: boolean): Promise<void>;
   listEvents(): Promise<HackEvent[]>;
   createEvent(input: EventInput): Promise<HackEvent>;
+  getEvent(id: number): Promise<HackEvent>;
+  updateEvent(id: number, update: EventUpdate): Promise<HackEvent>;
+  deleteEvent(id: number): Promise<void>;
+  /** Taxonomy managers: add, rename (old names stay as aliases) and merge skills. */
+  addSkill(input: SkillInput): Promise<Skill>;
+  updateSkill(id: number, input: SkillInput): Promise<Skill>;
+  mergeSkill(id: number, into: string): Promise<Skill>;
   listSkills(q?: string): Promise<Skill[]>;
   getMyProfile(): Promise<Profile>;
   getProfile(userRef: string): Promise<Profile>;
@@ -169,6 +178,24 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   createEvent(input: EventInput) {
     return this.request<HackEvent>('POST', '/events', input);
+  }
+  getEvent(id: number) {
+    return this.request<HackEvent>('GET', `/events/${id}`);
+  }
+  updateEvent(id: number, update: EventUpdate) {
+    return this.request<HackEvent>('PUT', `/events/${id}`, update);
+  }
+  deleteEvent(id: number) {
+    return this.request<void>('DELETE', `/events/${id}`);
+  }
+  addSkill(input: SkillInput) {
+    return this.request<Skill>('POST', '/skills', input);
+  }
+  updateSkill(id: number, input: SkillInput) {
+    return this.request<Skill>('PUT', `/skills/${id}`, input);
+  }
+  mergeSkill(id: number, into: string) {
+    return this.request<Skill>('POST', `/skills/${id}/merge`, { into });
   }
   listSkills(q?: string) {
     return this.request<Skill[]>('GET', `/skills${toQueryString({ q })}`);

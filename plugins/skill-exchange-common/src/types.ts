@@ -80,6 +80,9 @@ export interface HackEvent {
   startsOn: string;
   endsOn: string;
   createdBy: string;
+  /** Users who may edit the event besides the one who created it. */
+  organisers: string[];
+  version: number;
 }
 
 export interface ProfileSkill {

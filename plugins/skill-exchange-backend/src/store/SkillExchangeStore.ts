@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   EventInput,
+  EventUpdate,
   Expert,
   ExpertsQuery,
   HackEvent,
@@ -148,8 +149,114 @@ export class SkillExchangeStore {
     return skill;
   }
 
+  /**
+   * Renames or recategorises a skill and replaces its aliases. The old name
+   * becomes an alias, so posts, profiles and links using it keep working.
+   */
+  async updateSkill(id: number, input: SkillInput): Promise<Skill> {
+    await this.db.transaction(async tx => {
+      const current = await tx('skills').where('id', id).first();
+      if (!current) throw new NotFoundError(`No skill ${id}`);
+      const nameLower = input.name.toLocaleLowerCase();
+      const aliases = new Set(input.aliases.map(a => a.toLocaleLowerCase()));
+      if (current.name_lower !== nameLower) aliases.add(current.name_lower);
+      aliases.delete(nameLower);
+      const taken = [
+        ...(await this.resolveSkillsLenient([nameLower, ...aliases], tx)),
+      ].filter(([, skill]) => skill.id !== id);
+      if (taken.length) {
+        throw new ConflictError(
+          `Already used by another skill: ${taken
+            .map(([name, skill]) => `${name} (${skill.name})`)
+            .join(', ')}`,
+        );
+      }
+      await tx('skills').where('id', id).update({
+        name: input.name,
+        name_lower: nameLower,
+        category: input.category,
+        description: input.description,
+      });
+      await tx('skill_aliases').where('skill_id', id).delete();
+      if (aliases.size) {
+        await tx('skill_aliases').insert(
+          [...aliases].map(alias_lower => ({ alias_lower, skill_id: id })),
+        );
+      }
+    });
+    return (await this.getSkill(id))!;
+  }
+
+  /**
+   * Folds skill `id` into `into` (a name or alias): posts and profiles move
+   * over (the higher level wins where a person has both), and the old name
+   * and aliases become aliases of `into`.
+   */
+  async mergeSkill(id: number, into: string): Promise<Skill> {
+    const targetId = await this.db.transaction(async tx => {
+      const source = await tx('skills').where('id', id).first();
+      if (!source) throw new NotFoundError(`No skill ${id}`);
+      const [target] = await this.resolveSkills([into], tx);
+      if (target.id === id) {
+        throw new InputError('into: a skill cannot be merged into itself');
+      }
+      const posts = await tx('post_skills')
+        .where('skill_id', id)
+        .whereNotIn(
+          'post_id',
+          tx('post_skills').select('post_id').where('skill_id', target.id),
+        )
+        .select('post_id');
+      if (posts.length) {
+        await tx('post_skills').insert(
+          posts.map(p => ({ post_id: p.post_id, skill_id: target.id })),
+        );
+      }
+      const moving = await tx('profile_skills').where('skill_id', id);
+      for (const row of moving) {
+        const existing = await tx('profile_skills')
+          .where({ user_ref: row.user_ref, skill_id: target.id })
+          .first();
+        if (!existing) {
+          await tx('profile_skills').insert({ ...row, skill_id: target.id });
+          continue;
+        }
+        await tx('profile_skills')
+          .where({ user_ref: row.user_ref, skill_id: target.id })
+          .update({
+            level: Math.max(existing.level ?? 0, row.level ?? 0) || null,
+            can_help: toBool(existing.can_help) || toBool(row.can_help),
+            learning: toBool(existing.learning) || toBool(row.learning),
+          });
+      }
+      const aliases = (
+        await tx('skill_aliases').where('skill_id', id).select('alias_lower')
+      ).map(a => a.alias_lower);
+      await tx('post_skills').where('skill_id', id).delete();
+      await tx('profile_skills').where('skill_id', id).delete();
+      await tx('skill_aliases').where('skill_id', id).delete();
+      await tx('skills').where('id', id).delete();
+      await tx('skill_aliases')
+        .insert(
+          [source.name_lower, ...aliases].map(alias_lower => ({
+            alias_lower,
+            skill_id: target.id,
+          })),
+        )
+        .onConflict('alias_lower')
+        .ignore();
+      return target.id;
+    });
+    return (await this.getSkill(targetId))!;
+  }
+
+  async getSkill(id: number): Promise<Skill | undefined> {
+    const [skill] = await this.listSkills({ id });
+    return skill;
+  }
+
   async listSkills(
-    options: { q?: string; exact?: boolean } = {},
+    options: { q?: string; exact?: boolean; id?: number } = {},
   ): Promise<Skill[]> {
     const query = this.db('skills').select(
       'id',
@@ -157,6 +264,7 @@ export class SkillExchangeStore {
       'category',
       'description',
     );
+    if (options.id !== undefined) query.where('id', options.id);
     if (options.q) {
       const q = options.q.toLocaleLowerCase();
       if (options.exact) {
@@ -824,8 +932,10 @@ export class SkillExchangeStore {
         description: input.description,
         starts_on: input.startsOn,
         ends_on: input.endsOn,
+        organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
         created_by: createdBy,
         created_at: new Date(),
+        version: 1,
       })
       .returning('id');
     const id = typeof inserted === 'object' ? inserted.id : inserted;
@@ -835,6 +945,37 @@ export class SkillExchangeStore {
   async getEvent(id: number): Promise<HackEvent | undefined> {
     const row = await this.db('hack_events').where('id', id).first();
     return row ? toEvent(row) : undefined;
+  }
+
+  /** Replaces an event; 404 for an unknown id, 409 for a stale version. */
+  async updateEvent(id: number, input: EventUpdate): Promise<HackEvent> {
+    const changed = await this.db('hack_events')
+      .where({ id, version: input.version })
+      .update({
+        name: input.name,
+        description: input.description,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
+        version: input.version + 1,
+      });
+    if (changed !== 1) {
+      const current = await this.getEvent(id);
+      if (!current) throw new NotFoundError(`No hack event ${id}`);
+      throw new ConflictError(
+        `Hack event ${id} was changed by someone else (you have version ${input.version}, it is now ${current.version}); reload it and try again.`,
+      );
+    }
+    return (await this.getEvent(id))!;
+  }
+
+  /** Deletes an event; its hacks stay, without an event. */
+  async deleteEvent(id: number): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('posts').where('event_id', id).update({ event_id: null });
+      const deleted = await tx('hack_events').where('id', id).delete();
+      if (!deleted) throw new NotFoundError(`No hack event ${id}`);
+    });
   }
 
   async listEvents(): Promise<HackEvent[]> {
@@ -1386,7 +1527,22 @@ function toEvent(row: any): HackEvent {
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     createdBy: row.created_by,
+    organisers: parseRefs(row.organisers),
+    version: row.version,
   };
+}
+
+function lowerAll(refs: string[]): string[] {
+  return [...new Set(refs.map(r => r.toLocaleLowerCase()))].sort();
+}
+
+function parseRefs(json: string | null | undefined): string[] {
+  try {
+    const value = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
