@@ -19,6 +19,7 @@ import {
   eventUpdateSchema,
   expertsQuerySchema,
   insightsQuerySchema,
+  levelName,
   interestInputSchema,
   listPostsQuerySchema,
   matchesQuerySchema,
@@ -476,6 +477,84 @@ export async function createRouter(
   router.get('/experts', async (req, res) => {
     await user(req);
     res.json(await store.findExperts(parse(expertsQuerySchema, req.query)));
+  });
+
+  // --------------------------------------------------------- search index
+  /**
+   * Documents for the Backstage search index, paged by a cursor. Only for
+   * other backend plugins (the search collator), never for users.
+   */
+  router.get('/collator/documents', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const query = parse(
+      z.strictObject({
+        type: z.enum(['posts', 'profiles']),
+        after: z.string().max(300).default(''),
+        limit: z.coerce.number().int().min(1).max(1000).default(500),
+      }),
+      req.query,
+    );
+    if (query.type === 'posts') {
+      const afterId = query.after ? parseId(query.after, 'after') : 0;
+      const posts = await store.postsForIndex(afterId, query.limit);
+      res.json({
+        items: posts.map(p => ({
+          title: p.title,
+          text: [
+            p.description,
+            p.skills.length ? `Skills: ${p.skills.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          location: `/skill-exchange/posts/${p.id}`,
+          kind: p.kind,
+          status: p.status,
+          skills: p.skills,
+          owner: p.owner,
+          ...(p.team ? { team: p.team } : {}),
+        })),
+        ...(posts.length === query.limit
+          ? { next: String(posts[posts.length - 1].id) }
+          : {}),
+      });
+      return;
+    }
+    const profiles = await store.profilesForIndex(query.after, query.limit);
+    const names = await catalogFacts.readNames(profiles.map(p => p.user));
+    res.json({
+      items: profiles.map(p => {
+        const name = names.get(p.user);
+        return {
+          title: name?.displayName ?? p.user.replace(/^user:[^/]+\//, ''),
+          text: [
+            name?.title,
+            p.bio,
+            p.skills.length
+              ? `Skills: ${p.skills
+                  .map(s => `${s.skill} (${levelName(s.level)})`)
+                  .join(', ')}`
+              : '',
+            p.skills.some(s => s.canHelp)
+              ? `Can help with: ${p.skills
+                  .filter(s => s.canHelp)
+                  .map(s => s.skill)
+                  .join(', ')}`
+              : '',
+            p.learning.length ? `Learning: ${p.learning.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          location: `/skill-exchange/profiles/${encodeURIComponent(p.user)}`,
+          kind: 'profile',
+          user: p.user,
+          skills: p.skills.map(s => s.skill),
+          ...(p.team ? { team: p.team } : {}),
+        };
+      }),
+      ...(profiles.length === query.limit
+        ? { next: profiles[profiles.length - 1].user }
+        : {}),
+    });
   });
 
   // ------------------------------------------------------------ matching

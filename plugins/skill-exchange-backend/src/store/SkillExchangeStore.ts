@@ -1485,6 +1485,78 @@ export class SkillExchangeStore {
     };
   }
 
+  // ----------------------------------------------------------- search index
+
+  /** Posts after `afterId` in id order, with their skill names, for the search index. */
+  async postsForIndex(afterId: number, limit: number) {
+    const rows = await this.db<PostRow>('posts')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .select('id', 'kind', 'title', 'description', 'status', 'owner', 'team');
+    const skills: Array<{ post_id: number; name: string }> = rows.length
+      ? await this.db('post_skills as pk')
+          .join('skills as s', 's.id', 'pk.skill_id')
+          .whereIn(
+            'pk.post_id',
+            rows.map(r => r.id),
+          )
+          .orderBy('s.name_lower')
+          .select('pk.post_id', 's.name')
+      : [];
+    return rows.map(r => ({
+      ...r,
+      skills: skills.filter(s => s.post_id === r.id).map(s => s.name),
+    }));
+  }
+
+  /** Profiles after `afterRef` in ref order, with levelled skills and goals, for the search index. */
+  async profilesForIndex(afterRef: string, limit: number) {
+    const rows: Array<{ user_ref: string; bio: string; team: string | null }> =
+      await this.db('profiles')
+        .where('user_ref', '>', afterRef)
+        .orderBy('user_ref')
+        .limit(limit)
+        .select('user_ref', 'bio', 'team');
+    const skills = rows.length
+      ? await this.db('profile_skills as ps')
+          .join('skills as s', 's.id', 'ps.skill_id')
+          .whereIn(
+            'ps.user_ref',
+            rows.map(r => r.user_ref),
+          )
+          .orderBy([
+            { column: 'ps.level', order: 'desc' },
+            { column: 's.name_lower', order: 'asc' },
+          ])
+          .select(
+            'ps.user_ref',
+            's.name',
+            'ps.level',
+            'ps.can_help',
+            'ps.learning',
+          )
+      : [];
+    return rows.map(r => {
+      const mine = skills.filter(s => s.user_ref === r.user_ref);
+      return {
+        user: r.user_ref,
+        bio: r.bio,
+        team: r.team ?? undefined,
+        skills: mine
+          .filter(s => s.level)
+          .map(s => ({
+            skill: s.name as string,
+            level: s.level as number,
+            canHelp: toBool(s.can_help),
+          })),
+        learning: mine
+          .filter(s => toBool(s.learning))
+          .map(s => s.name as string),
+      };
+    });
+  }
+
   /** Interests still pending since before `olderThan`, for reminders. */
   async pendingInterestsOlderThan(
     olderThan: Date,
