@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
@@ -54,6 +55,62 @@ export interface RouterOptions {
   notifier: SkillExchangeNotifier;
   catalogFacts: CatalogFactsReader;
   logger: LoggerService;
+  auditor: AuditorService;
+}
+
+/**
+ * The audit event of a request, by method and path: every change, and the
+ * CSV export. Reads are not audited.
+ */
+export function auditEventFor(
+  method: string,
+  path: string,
+): { eventId: string; meta: Record<string, string> } | undefined {
+  const routes: Array<[string, RegExp, string]> = [
+    ['POST', /^\/posts$/, 'post-create'],
+    ['PUT', /^\/posts\/(?<postId>[^/]+)$/, 'post-update'],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/status$/, 'post-status'],
+    ['DELETE', /^\/posts\/(?<postId>[^/]+)$/, 'post-delete'],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/interests$/, 'interest-create'],
+    [
+      'POST',
+      /^\/interests\/(?<interestId>[^/]+)\/(?<answer>accept|decline|withdraw)$/,
+      'interest-answer',
+    ],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/members$/, 'hack-join'],
+    ['DELETE', /^\/posts\/(?<postId>[^/]+)\/members\/me$/, 'hack-leave'],
+    [
+      'PUT',
+      /^\/posts\/(?<postId>[^/]+)\/(?<relation>follow|save)$/,
+      'post-relation',
+    ],
+    [
+      'DELETE',
+      /^\/posts\/(?<postId>[^/]+)\/(?<relation>follow|save)$/,
+      'post-relation',
+    ],
+    ['POST', /^\/events$/, 'event-create'],
+    ['PUT', /^\/events\/(?<eventId>[^/]+)$/, 'event-update'],
+    ['DELETE', /^\/events\/(?<eventId>[^/]+)$/, 'event-delete'],
+    ['PUT', /^\/profiles\/me$/, 'profile-update'],
+    ['POST', /^\/skills$/, 'skill-create'],
+    ['PUT', /^\/skills\/(?<skillId>[^/]+)$/, 'skill-update'],
+    ['POST', /^\/skills\/(?<skillId>[^/]+)\/merge$/, 'skill-merge'],
+    ['GET', /^\/insights\.csv$/, 'insights-export'],
+  ];
+  for (const [m, pattern, eventId] of routes) {
+    const match = method === m ? pattern.exec(path) : null;
+    if (match) {
+      const meta: Record<string, string> = { ...(match.groups ?? {}) };
+      if (method === 'DELETE' && eventId === 'post-relation') {
+        meta.action = 'remove';
+      } else if (eventId === 'post-relation') {
+        meta.action = 'add';
+      }
+      return { eventId, meta };
+    }
+  }
+  return undefined;
 }
 
 /** Parses input with a zod schema; a mismatch is a 400 with every problem named. */
@@ -91,6 +148,40 @@ export async function createRouter(
   );
 
   const router = Router();
+
+  // Audit every change (and the CSV export): success or failure, by status.
+  router.use(async (req, res, next) => {
+    const audit = auditEventFor(req.method, req.path);
+    if (!audit) {
+      next();
+      return;
+    }
+    const event = await options.auditor.createEvent({
+      eventId: audit.eventId,
+      request: req,
+      severityLevel:
+        audit.eventId.startsWith('skill-') ||
+        audit.eventId === 'post-delete' ||
+        audit.eventId === 'event-delete'
+          ? 'medium'
+          : 'low',
+      meta: audit.meta,
+    });
+    res.on('finish', () => {
+      const meta = { status: res.statusCode };
+      const done =
+        res.statusCode < 400
+          ? event.success({ meta })
+          : event.fail({
+              meta,
+              error: new Error(`Request failed with status ${res.statusCode}`),
+            });
+      done.catch(error =>
+        options.logger.warn(`Could not write audit event: ${error}`),
+      );
+    });
+    next();
+  });
   router.use(express.json({ limit: '64kb' }));
 
   const user = async (req: Request) => {
@@ -200,7 +291,18 @@ export async function createRouter(
     const { credentials, ref } = await user(req);
     const input = parse(postInputSchema, req.body);
     await requireBasic(skillExchangePostCreatePermission, credentials, 'post');
-    res.status(201).json(await store.createPost(ref, input));
+    const post = await store.createPost(ref, input);
+    const learners = await store.learnersOfPost(post.id);
+    if (learners.length) {
+      await notifier.postMatchesLearningGoals({
+        users: learners,
+        postId: post.id,
+        title: post.title,
+        kind: post.kind,
+        skills: post.skills,
+      });
+    }
+    res.status(201).json(post);
   });
 
   router.get('/posts/:id', async (req, res) => {

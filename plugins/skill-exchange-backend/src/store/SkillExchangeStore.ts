@@ -1485,6 +1485,23 @@ export class SkillExchangeStore {
     };
   }
 
+  /**
+   * People with a skill of the post among their learning goals (not its
+   * owner), at most `limit` of them, for "a new post for your goals".
+   */
+  async learnersOfPost(postId: number, limit = 500): Promise<string[]> {
+    const rows = await this.db('profile_skills as ps')
+      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
+      .join('posts as p', 'p.id', 'pk.post_id')
+      .where('pk.post_id', postId)
+      .where('ps.learning', true)
+      .whereRaw('ps.user_ref <> p.owner')
+      .distinct('ps.user_ref')
+      .orderBy('ps.user_ref')
+      .limit(limit);
+    return rows.map(r => r.user_ref);
+  }
+
   // ----------------------------------------------------------- search index
 
   /** Posts after `afterId` in id order, with their skill names, for the search index. */
