@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   skillExchange?: {
     /**
@@ -24,6 +26,15 @@ export interface Config {
     reminders?: {
       /** Remind post owners of interest left unanswered this many days (default 3). */
       afterDays?: number;
+    };
+  };
+  search?: {
+    collators?: {
+      /** The Skill Exchange search collator (skillExchangeSearchModule). */
+      skillExchange?: {
+        /** How often posts and profiles are re-indexed (default every 10 minutes). */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
   };
 }

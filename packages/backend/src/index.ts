@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { preflight } from './preflight';
 import { onrampPermissionPolicyModule } from './modules/permissionPolicy';
+import { skillExchangeSearchModule } from '@onramp/backstage-plugin-skill-exchange-backend';
 import { demoAuthModule } from './modules/demoAuth';
 
 async function main() {
@@ -56,6 +57,8 @@ async function main() {
 
   // Onramp: the Skill Exchange.
   backend.add(import('@onramp/backstage-plugin-skill-exchange-backend'));
+  // Skill Exchange posts and profiles in Backstage search.
+  backend.add(skillExchangeSearchModule);
 
   // Actions registry exposed to MCP clients.
   backend.add(import('@backstage/plugin-mcp-actions-backend'));

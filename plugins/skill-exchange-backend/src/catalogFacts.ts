@@ -28,6 +28,30 @@ export class CatalogFactsReader {
     return Boolean(await this.read(userRef));
   }
 
+  /** Display names and titles of many users at once (unknown refs are left out). */
+  async readNames(
+    userRefs: string[],
+  ): Promise<Map<string, { displayName?: string; title?: string }>> {
+    const names = new Map<string, { displayName?: string; title?: string }>();
+    if (!userRefs.length) return names;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      {
+        entityRefs: userRefs,
+        fields: ['kind', 'metadata.name', 'metadata.title', 'spec.profile'],
+      },
+      { credentials: await this.auth.getOwnServiceCredentials() },
+    );
+    items.forEach((entity, i) => {
+      if (!entity) return;
+      const user = entity as UserEntity;
+      names.set(userRefs[i], {
+        displayName: user.spec?.profile?.displayName,
+        title: user.metadata.title,
+      });
+    });
+    return names;
+  }
+
   async read(userRef: string): Promise<CatalogFacts | undefined> {
     const entity = (await this.catalog.getEntityByRef(userRef, {
       credentials: await this.auth.getOwnServiceCredentials(),

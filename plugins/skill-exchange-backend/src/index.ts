@@ -13,3 +13,12 @@ export {
   isPostMember,
 } from './permissions';
 export type { PostResource, PostQuery } from './permissions';
+export { skillExchangeSearchModule } from './search/module';
+export {
+  SkillExchangeCollatorFactory,
+  SKILL_EXCHANGE_DOCUMENT_TYPE,
+} from './search/SkillExchangeCollatorFactory';
+export type {
+  SkillExchangeDocument,
+  SkillExchangeCollatorFactoryOptions,
+} from './search/SkillExchangeCollatorFactory';

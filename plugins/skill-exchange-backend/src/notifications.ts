@@ -9,7 +9,7 @@ export class SkillExchangeNotifier {
   ) {}
 
   private async send(
-    recipient: string,
+    recipient: string | string[],
     payload: {
       title: string;
       description: string;
@@ -95,6 +95,24 @@ export class SkillExchangeNotifier {
       description: 'People are waiting to hear from you: accept or decline.',
       link: `/skill-exchange/posts/${p.postId}`,
       topic: 'skill-exchange:interest-reminder',
+    });
+  }
+
+  /** People whose learning goals include a skill of a new post. */
+  postMatchesLearningGoals(p: {
+    users: string[];
+    postId: number;
+    title: string;
+    kind: string;
+    skills: string[];
+  }) {
+    return this.send(p.users, {
+      title: `New ${p.kind} to grow your skills: "${p.title}"`,
+      description: `It asks for ${p.skills.join(
+        ', ',
+      )}, which is among your learning goals.`,
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:learning-goal-match',
     });
   }
 }

@@ -2,9 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { skillExchangePermissions } from '@onramp/backstage-plugin-skill-exchange-common';
+import { registerSkillExchangeActions } from './actions';
 import { CatalogFactsReader } from './catalogFacts';
 import { SkillExchangeNotifier } from './notifications';
 import {
@@ -35,6 +37,8 @@ export const skillExchangePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -118,8 +122,14 @@ export const skillExchangePlugin = createBackendPlugin({
             notifier,
             catalogFacts: new CatalogFactsReader(deps.catalog, deps.auth),
             logger,
+            auditor: deps.auditor,
           }),
         );
+        registerSkillExchangeActions({
+          actionsRegistry: deps.actionsRegistry,
+          store,
+        });
+
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -1,4 +1,5 @@
 import type {
+  AuditorService,
   BackstageCredentials,
   BackstageUserPrincipal,
   HttpAuthService,
@@ -16,9 +17,13 @@ import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
   describeZodError,
   eventInputSchema,
+  eventUpdateSchema,
   expertsQuerySchema,
+  insightsQuerySchema,
+  levelName,
   interestInputSchema,
   listPostsQuerySchema,
+  matchesQuerySchema,
   postInputSchema,
   postStatusSchema,
   postUpdateSchema,
@@ -31,6 +36,8 @@ import {
   skillExchangeProfileUpdatePermission,
   skillExchangeTaxonomyManagePermission,
   skillInputSchema,
+  skillMergeSchema,
+  skillUpdateSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -48,6 +55,62 @@ export interface RouterOptions {
   notifier: SkillExchangeNotifier;
   catalogFacts: CatalogFactsReader;
   logger: LoggerService;
+  auditor: AuditorService;
+}
+
+/**
+ * The audit event of a request, by method and path: every change, and the
+ * CSV export. Reads are not audited.
+ */
+export function auditEventFor(
+  method: string,
+  path: string,
+): { eventId: string; meta: Record<string, string> } | undefined {
+  const routes: Array<[string, RegExp, string]> = [
+    ['POST', /^\/posts$/, 'post-create'],
+    ['PUT', /^\/posts\/(?<postId>[^/]+)$/, 'post-update'],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/status$/, 'post-status'],
+    ['DELETE', /^\/posts\/(?<postId>[^/]+)$/, 'post-delete'],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/interests$/, 'interest-create'],
+    [
+      'POST',
+      /^\/interests\/(?<interestId>[^/]+)\/(?<answer>accept|decline|withdraw)$/,
+      'interest-answer',
+    ],
+    ['POST', /^\/posts\/(?<postId>[^/]+)\/members$/, 'hack-join'],
+    ['DELETE', /^\/posts\/(?<postId>[^/]+)\/members\/me$/, 'hack-leave'],
+    [
+      'PUT',
+      /^\/posts\/(?<postId>[^/]+)\/(?<relation>follow|save)$/,
+      'post-relation',
+    ],
+    [
+      'DELETE',
+      /^\/posts\/(?<postId>[^/]+)\/(?<relation>follow|save)$/,
+      'post-relation',
+    ],
+    ['POST', /^\/events$/, 'event-create'],
+    ['PUT', /^\/events\/(?<eventId>[^/]+)$/, 'event-update'],
+    ['DELETE', /^\/events\/(?<eventId>[^/]+)$/, 'event-delete'],
+    ['PUT', /^\/profiles\/me$/, 'profile-update'],
+    ['POST', /^\/skills$/, 'skill-create'],
+    ['PUT', /^\/skills\/(?<skillId>[^/]+)$/, 'skill-update'],
+    ['POST', /^\/skills\/(?<skillId>[^/]+)\/merge$/, 'skill-merge'],
+    ['GET', /^\/insights\.csv$/, 'insights-export'],
+  ];
+  for (const [m, pattern, eventId] of routes) {
+    const match = method === m ? pattern.exec(path) : null;
+    if (match) {
+      const meta: Record<string, string> = { ...(match.groups ?? {}) };
+      if (method === 'DELETE' && eventId === 'post-relation') {
+        meta.action = 'remove';
+      } else if (eventId === 'post-relation') {
+        meta.action = 'add';
+      }
+      return { eventId, meta };
+    }
+  }
+  return undefined;
 }
 
 /** Parses input with a zod schema; a mismatch is a 400 with every problem named. */
@@ -68,6 +131,12 @@ function parseId(value: string, what = 'id'): number {
   return Number(value);
 }
 
+/** One CSV cell (RFC 4180), safe from spreadsheet formula injection. */
+export function csvCell(value: string): string {
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
@@ -79,6 +148,40 @@ export async function createRouter(
   );
 
   const router = Router();
+
+  // Audit every change (and the CSV export): success or failure, by status.
+  router.use(async (req, res, next) => {
+    const audit = auditEventFor(req.method, req.path);
+    if (!audit) {
+      next();
+      return;
+    }
+    const event = await options.auditor.createEvent({
+      eventId: audit.eventId,
+      request: req,
+      severityLevel:
+        audit.eventId.startsWith('skill-') ||
+        audit.eventId === 'post-delete' ||
+        audit.eventId === 'event-delete'
+          ? 'medium'
+          : 'low',
+      meta: audit.meta,
+    });
+    res.on('finish', () => {
+      const meta = { status: res.statusCode };
+      const done =
+        res.statusCode < 400
+          ? event.success({ meta })
+          : event.fail({
+              meta,
+              error: new Error(`Request failed with status ${res.statusCode}`),
+            });
+      done.catch(error =>
+        options.logger.warn(`Could not write audit event: ${error}`),
+      );
+    });
+    next();
+  });
   router.use(express.json({ limit: '64kb' }));
 
   const user = async (req: Request) => {
@@ -154,6 +257,28 @@ export async function createRouter(
     );
     res.status(201).json(await store.addSkill(input));
   });
+  router.put('/skills/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const input = parse(skillUpdateSchema, req.body);
+    await requireBasic(
+      skillExchangeTaxonomyManagePermission,
+      credentials,
+      'manage the skills taxonomy',
+    );
+    res.json(await store.updateSkill(id, input));
+  });
+  router.post('/skills/:id/merge', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const { into } = parse(skillMergeSchema, req.body);
+    await requireBasic(
+      skillExchangeTaxonomyManagePermission,
+      credentials,
+      'manage the skills taxonomy',
+    );
+    res.json(await store.mergeSkill(id, into));
+  });
 
   // --------------------------------------------------------------- posts
   router.get('/posts', async (req, res) => {
@@ -166,7 +291,18 @@ export async function createRouter(
     const { credentials, ref } = await user(req);
     const input = parse(postInputSchema, req.body);
     await requireBasic(skillExchangePostCreatePermission, credentials, 'post');
-    res.status(201).json(await store.createPost(ref, input));
+    const post = await store.createPost(ref, input);
+    const learners = await store.learnersOfPost(post.id);
+    if (learners.length) {
+      await notifier.postMatchesLearningGoals({
+        users: learners,
+        postId: post.id,
+        title: post.title,
+        kind: post.kind,
+        skills: post.skills,
+      });
+    }
+    res.status(201).json(post);
   });
 
   router.get('/posts/:id', async (req, res) => {
@@ -346,6 +482,51 @@ export async function createRouter(
     res.status(201).json(await store.createEvent(input, ref));
   });
 
+  /** The creator and organisers of an event (or moderators) may change it. */
+  const requireEventOrganiser = async (
+    id: number,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+    what: string,
+  ) => {
+    const event = await store.getEvent(id);
+    if (!event) throw new NotFoundError(`No hack event ${id}`);
+    const ref = credentials.principal.userEntityRef.toLocaleLowerCase();
+    const organisers = [event.createdBy, ...event.organisers].map(r =>
+      r.toLocaleLowerCase(),
+    );
+    if (
+      !organisers.includes(ref) &&
+      !(await allowed(skillExchangePostModeratePermission, credentials))
+    ) {
+      throw new NotAllowedError(
+        `Only the organisers of hack event ${id} may ${what}`,
+      );
+    }
+    return event;
+  };
+
+  router.get('/events/:id', async (req, res) => {
+    await user(req);
+    const id = parseId(req.params.id);
+    const event = await store.getEvent(id);
+    if (!event) throw new NotFoundError(`No hack event ${id}`);
+    res.json(event);
+  });
+  router.put('/events/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    const input = parse(eventUpdateSchema, req.body);
+    await requireEventOrganiser(id, credentials, 'edit it');
+    res.json(await store.updateEvent(id, input));
+  });
+  router.delete('/events/:id', async (req, res) => {
+    const { credentials } = await user(req);
+    const id = parseId(req.params.id);
+    await requireEventOrganiser(id, credentials, 'delete it');
+    await store.deleteEvent(id);
+    res.status(204).end();
+  });
+
   // ------------------------------------------------------------ profiles
   const profileOf = async (userRef: string) => {
     const facts = await catalogFacts.read(userRef);
@@ -398,6 +579,142 @@ export async function createRouter(
   router.get('/experts', async (req, res) => {
     await user(req);
     res.json(await store.findExperts(parse(expertsQuerySchema, req.query)));
+  });
+
+  // --------------------------------------------------------- search index
+  /**
+   * Documents for the Backstage search index, paged by a cursor. Only for
+   * other backend plugins (the search collator), never for users.
+   */
+  router.get('/collator/documents', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const query = parse(
+      z.strictObject({
+        type: z.enum(['posts', 'profiles']),
+        after: z.string().max(300).default(''),
+        limit: z.coerce.number().int().min(1).max(1000).default(500),
+      }),
+      req.query,
+    );
+    if (query.type === 'posts') {
+      const afterId = query.after ? parseId(query.after, 'after') : 0;
+      const posts = await store.postsForIndex(afterId, query.limit);
+      res.json({
+        items: posts.map(p => ({
+          title: p.title,
+          text: [
+            p.description,
+            p.skills.length ? `Skills: ${p.skills.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          location: `/skill-exchange/posts/${p.id}`,
+          kind: p.kind,
+          status: p.status,
+          skills: p.skills,
+          owner: p.owner,
+          ...(p.team ? { team: p.team } : {}),
+        })),
+        ...(posts.length === query.limit
+          ? { next: String(posts[posts.length - 1].id) }
+          : {}),
+      });
+      return;
+    }
+    const profiles = await store.profilesForIndex(query.after, query.limit);
+    const names = await catalogFacts.readNames(profiles.map(p => p.user));
+    res.json({
+      items: profiles.map(p => {
+        const name = names.get(p.user);
+        return {
+          title: name?.displayName ?? p.user.replace(/^user:[^/]+\//, ''),
+          text: [
+            name?.title,
+            p.bio,
+            p.skills.length
+              ? `Skills: ${p.skills
+                  .map(s => `${s.skill} (${levelName(s.level)})`)
+                  .join(', ')}`
+              : '',
+            p.skills.some(s => s.canHelp)
+              ? `Can help with: ${p.skills
+                  .filter(s => s.canHelp)
+                  .map(s => s.skill)
+                  .join(', ')}`
+              : '',
+            p.learning.length ? `Learning: ${p.learning.join(', ')}` : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n'),
+          location: `/skill-exchange/profiles/${encodeURIComponent(p.user)}`,
+          kind: 'profile',
+          user: p.user,
+          skills: p.skills.map(s => s.skill),
+          ...(p.team ? { team: p.team } : {}),
+        };
+      }),
+      ...(profiles.length === query.limit
+        ? { next: profiles[profiles.length - 1].user }
+        : {}),
+    });
+  });
+
+  // ------------------------------------------------------------ matching
+  router.get('/posts/:id/matches', async (req, res) => {
+    await user(req);
+    const id = parseId(req.params.id);
+    const { kind, ...page } = parse(matchesQuerySchema, req.query);
+    if (kind) {
+      throw new InputError('kind: not a filter of the matches of one post');
+    }
+    res.json(await store.matchPeopleForPost(id, page));
+  });
+
+  router.get('/matches/me', async (req, res) => {
+    const { ref } = await user(req);
+    res.json(
+      await store.matchPostsForUser(ref, parse(matchesQuerySchema, req.query)),
+    );
+  });
+
+  // ------------------------------------------------------------ insights
+  router.get('/insights', async (req, res) => {
+    await user(req);
+    res.json(await store.insights(parse(insightsQuerySchema, req.query)));
+  });
+
+  router.get('/insights.csv', async (req, res) => {
+    await user(req);
+    const { skills } = await store.insights(
+      parse(insightsQuerySchema, req.query),
+    );
+    const header = [
+      'skill',
+      'category',
+      'supply',
+      'helpers',
+      'learners',
+      'demand',
+      'gap',
+    ];
+    const lines = [
+      header.join(','),
+      ...skills.map(s =>
+        [
+          csvCell(s.skill),
+          s.category,
+          s.supply,
+          s.helpers,
+          s.learners,
+          s.demand,
+          s.gap,
+        ].join(','),
+      ),
+    ];
+    res
+      .type('text/csv')
+      .attachment('skill-exchange-insights.csv')
+      .send(`${lines.join('\r\n')}\r\n`);
   });
 
   return router;

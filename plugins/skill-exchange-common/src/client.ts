@@ -2,18 +2,24 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   EventInput,
+  EventUpdate,
   ExpertsQuery,
   ListPostsQuery,
+  MatchesQuery,
   PostInput,
   PostUpdate,
   ProfileInput,
+  SkillInput,
 } from './schemas';
 import type {
   Expert,
   HackEvent,
+  Insights,
   Interest,
   Page,
+  PersonMatch,
   Post,
+  PostMatch,
   PostStatus,
   Profile,
   Skill,
@@ -43,11 +49,28 @@ export interface SkillExchangeApi {
   setSaved(postId: number, saved: boolean): Promise<void>;
   listEvents(): Promise<HackEvent[]>;
   createEvent(input: EventInput): Promise<HackEvent>;
+  getEvent(id: number): Promise<HackEvent>;
+  updateEvent(id: number, update: EventUpdate): Promise<HackEvent>;
+  deleteEvent(id: number): Promise<void>;
+  /** Taxonomy managers: add, rename (old names stay as aliases) and merge skills. */
+  addSkill(input: SkillInput): Promise<Skill>;
+  updateSkill(id: number, input: SkillInput): Promise<Skill>;
+  mergeSkill(id: number, into: string): Promise<Skill>;
   listSkills(q?: string): Promise<Skill[]>;
   getMyProfile(): Promise<Profile>;
   getProfile(userRef: string): Promise<Profile>;
   updateMyProfile(input: ProfileInput): Promise<Profile>;
   findExperts(query: Partial<ExpertsQuery>): Promise<Page<Expert>>;
+  /** People ranked for a post, each with the reason. */
+  getPostMatches(
+    postId: number,
+    query?: Partial<MatchesQuery>,
+  ): Promise<Page<PersonMatch>>;
+  /** Open posts ranked for the signed-in user, each with the reason. */
+  getMyMatches(query?: Partial<MatchesQuery>): Promise<Page<PostMatch>>;
+  getInsights(options?: { top?: number }): Promise<Insights>;
+  /** The skills supply/demand table as CSV text (for a download). */
+  exportInsightsCsv(): Promise<string>;
 }
 
 function toQueryString(query: Record<string, unknown>): string {
@@ -156,6 +179,24 @@ export class SkillExchangeClient implements SkillExchangeApi {
   createEvent(input: EventInput) {
     return this.request<HackEvent>('POST', '/events', input);
   }
+  getEvent(id: number) {
+    return this.request<HackEvent>('GET', `/events/${id}`);
+  }
+  updateEvent(id: number, update: EventUpdate) {
+    return this.request<HackEvent>('PUT', `/events/${id}`, update);
+  }
+  deleteEvent(id: number) {
+    return this.request<void>('DELETE', `/events/${id}`);
+  }
+  addSkill(input: SkillInput) {
+    return this.request<Skill>('POST', '/skills', input);
+  }
+  updateSkill(id: number, input: SkillInput) {
+    return this.request<Skill>('PUT', `/skills/${id}`, input);
+  }
+  mergeSkill(id: number, into: string) {
+    return this.request<Skill>('POST', `/skills/${id}/merge`, { into });
+  }
   listSkills(q?: string) {
     return this.request<Skill[]>('GET', `/skills${toQueryString({ q })}`);
   }
@@ -173,5 +214,28 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   findExperts(query: Partial<ExpertsQuery>) {
     return this.request<Page<Expert>>('GET', `/experts${toQueryString(query)}`);
+  }
+  getPostMatches(postId: number, query: Partial<MatchesQuery> = {}) {
+    return this.request<Page<PersonMatch>>(
+      'GET',
+      `/posts/${postId}/matches${toQueryString(query)}`,
+    );
+  }
+  getMyMatches(query: Partial<MatchesQuery> = {}) {
+    return this.request<Page<PostMatch>>(
+      'GET',
+      `/matches/me${toQueryString(query)}`,
+    );
+  }
+  getInsights(options: { top?: number } = {}) {
+    return this.request<Insights>('GET', `/insights${toQueryString(options)}`);
+  }
+  async exportInsightsCsv() {
+    const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');
+    const response = await this.fetchApi.fetch(`${baseUrl}/insights.csv`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response.text();
   }
 }

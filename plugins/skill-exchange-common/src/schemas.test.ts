@@ -1,5 +1,10 @@
 import {
   describeZodError,
+  eventInputSchema,
+  eventUpdateSchema,
+  insightsQuerySchema,
+  matchesQuerySchema,
+  skillMergeSchema,
   listPostsQuerySchema,
   postInputSchema,
   profileInputSchema,
@@ -103,5 +108,58 @@ describe('profileInputSchema', () => {
     expect(
       profileInputSchema.parse({ skills: [{ skill: 'Go', level: 4 }] }).skills,
     ).toEqual([{ skill: 'Go', level: 4, canHelp: false }]);
+  });
+});
+
+describe('event schemas', () => {
+  const event = {
+    name: 'HacktoberFest 2026',
+    startsOn: '2026-10-12',
+    endsOn: '2026-10-16',
+  };
+  it('accepts an event with organisers and checks the dates', () => {
+    expect(
+      eventInputSchema.parse({ ...event, organisers: ['user:default/cara'] }),
+    ).toEqual({ ...event, description: '', organisers: ['user:default/cara'] });
+    expect(
+      eventInputSchema.safeParse({ ...event, endsOn: '2026-10-01' }).success,
+    ).toBe(false);
+    expect(
+      eventInputSchema.safeParse({ ...event, organisers: ['group:default/x'] })
+        .success,
+    ).toBe(false);
+  });
+  it('needs a version to update', () => {
+    expect(eventUpdateSchema.safeParse(event).success).toBe(false);
+    expect(eventUpdateSchema.safeParse({ ...event, version: 3 }).success).toBe(
+      true,
+    );
+    expect(
+      eventUpdateSchema.safeParse({
+        ...event,
+        version: 3,
+        endsOn: '2026-10-01',
+      }).success,
+    ).toBe(false);
+  });
+});
+
+describe('matching, insights and taxonomy schemas', () => {
+  it('coerces query strings and bounds pages', () => {
+    expect(matchesQuerySchema.parse({ limit: '5' })).toEqual({
+      limit: 5,
+      offset: 0,
+    });
+    expect(matchesQuerySchema.safeParse({ limit: '500' }).success).toBe(false);
+    expect(matchesQuerySchema.safeParse({ kind: 'party' }).success).toBe(false);
+    expect(insightsQuerySchema.parse({ top: '10' })).toEqual({ top: 10 });
+    expect(insightsQuerySchema.safeParse({ top: '0' }).success).toBe(false);
+  });
+  it('merges into a named skill only', () => {
+    expect(skillMergeSchema.parse({ into: ' Go ' })).toEqual({ into: 'Go' });
+    expect(skillMergeSchema.safeParse({ into: '' }).success).toBe(false);
+    expect(
+      skillMergeSchema.safeParse({ into: 'Go', also: 'Rust' }).success,
+    ).toBe(false);
   });
 });

@@ -192,19 +192,38 @@ export const expertsQuerySchema = z.strictObject({
 });
 export type ExpertsQuery = z.infer<typeof expertsQuerySchema>;
 
+const eventFields = {
+  name: text(120).min(3),
+  description: text(LIMITS.description).default(''),
+  startsOn: z.iso.date(),
+  endsOn: z.iso.date(),
+  /** Users who may edit the event besides the one who created it. */
+  organisers: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/i, 'must be a user ref'),
+    )
+    .max(20)
+    .optional(),
+};
+const endsAfterStart = {
+  check: (e: { startsOn: string; endsOn: string }) => e.endsOn >= e.startsOn,
+  params: { message: 'must not end before it starts', path: ['endsOn'] },
+};
+
 /** Body of `POST /events`. */
 export const eventInputSchema = z
-  .strictObject({
-    name: text(120).min(3),
-    description: text(LIMITS.description).default(''),
-    startsOn: z.iso.date(),
-    endsOn: z.iso.date(),
-  })
-  .refine(e => e.endsOn >= e.startsOn, {
-    message: 'must not end before it starts',
-    path: ['endsOn'],
-  });
+  .strictObject(eventFields)
+  .refine(endsAfterStart.check, endsAfterStart.params);
 export type EventInput = z.infer<typeof eventInputSchema>;
+
+/** Body of `PUT /events/:id`: the whole event plus the `version` it was read at. */
+export const eventUpdateSchema = z
+  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .refine(endsAfterStart.check, endsAfterStart.params);
+export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 
 /** Body of `POST /skills` (taxonomy managers only). */
 export const skillInputSchema = z.strictObject({
@@ -221,6 +240,20 @@ export const skillInputSchema = z.strictObject({
 });
 export type SkillInput = z.infer<typeof skillInputSchema>;
 
+/**
+ * Body of `PUT /skills/:id` (taxonomy managers): the skill as it should be.
+ * A renamed skill keeps its old name as an alias, so old names keep working.
+ */
+export const skillUpdateSchema = skillInputSchema;
+export type SkillUpdate = z.infer<typeof skillUpdateSchema>;
+
+/**
+ * Body of `POST /skills/:id/merge` (taxonomy managers): folds the skill into
+ * another one; its name and aliases become aliases of that one.
+ */
+export const skillMergeSchema = z.strictObject({ into: skillName });
+export type SkillMerge = z.infer<typeof skillMergeSchema>;
+
 /** Turns a zod error into one readable line: `title: must be at least 3 characters; ...` */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
@@ -230,3 +263,18 @@ export function describeZodError(error: z.ZodError): string {
     })
     .join('; ');
 }
+
+/** Query of `GET /posts/:id/matches` and `GET /matches/me`. */
+export const matchesQuerySchema = z.strictObject({
+  kind: z.enum(POST_KINDS).optional(),
+  limit: int(1, LIMITS.pageSize).default(20),
+  offset: int(0, 1_000_000).default(0),
+});
+export type MatchesQuery = z.infer<typeof matchesQuerySchema>;
+
+/** Query of `GET /insights` and `GET /insights.csv`. */
+export const insightsQuerySchema = z.strictObject({
+  /** How many skills, ranked by demand then supply (CSV: all when omitted). */
+  top: int(1, 1000).optional(),
+});
+export type InsightsQuery = z.infer<typeof insightsQuerySchema>;

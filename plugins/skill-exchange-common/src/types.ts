@@ -80,6 +80,9 @@ export interface HackEvent {
   startsOn: string;
   endsOn: string;
   createdBy: string;
+  /** Users who may edit the event besides the one who created it. */
+  organisers: string[];
+  version: number;
 }
 
 export interface ProfileSkill {
@@ -123,4 +126,57 @@ export interface Page<T> {
   totalItems: number;
   limit: number;
   offset: number;
+}
+
+/** Why a person fits a post, or a post fits a person: every part of the score, named. */
+export interface MatchReason {
+  /** Skills of the post the person has, with their level (1-5). */
+  matchedSkills: Array<{ skill: string; level: number; canHelp: boolean }>;
+  /** Skills of the post that are among the person's learning goals. */
+  learningGoals: string[];
+  /** Whether the person said they are open to this kind of post. */
+  available: boolean;
+  /** The reason in one sentence, e.g. "Go at Advanced; wants to grow Kubernetes". */
+  summary: string;
+}
+
+/** A person ranked for a post (`GET /posts/:id/matches`). */
+export interface PersonMatch {
+  user: string;
+  team?: string;
+  score: number;
+  reason: MatchReason;
+}
+
+/** An open post ranked for the signed-in user (`GET /matches/me`). */
+export interface PostMatch {
+  post: Post;
+  score: number;
+  reason: MatchReason;
+}
+
+/** Supply and demand of one skill (`GET /insights`). */
+export interface SkillInsight {
+  skill: string;
+  category: SkillCategory;
+  /** People at Practitioner (3) or above. */
+  supply: number;
+  /** People who said they can help with it. */
+  helpers: number;
+  /** People who want to learn it. */
+  learners: number;
+  /** Open posts asking for it. */
+  demand: number;
+  /** demand - supply: positive means more asked for than available. */
+  gap: number;
+}
+
+export interface Insights {
+  skills: SkillInsight[];
+  /** Posts per kind and status. */
+  posts: Array<{ kind: PostKind; status: PostStatus; count: number }>;
+  /** Mean days from posting to filled, per kind (filled posts only). */
+  timeToFill: Array<{ kind: PostKind; filled: number; meanDays: number }>;
+  /** Distinct people who posted, answered, joined or edited a profile in the last 30 days. */
+  monthlyActiveUsers: number;
 }

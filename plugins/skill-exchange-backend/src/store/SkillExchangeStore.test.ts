@@ -18,6 +18,17 @@ describe.each(databases.eachSupportedId())(
       await knex.migrate.latest({ directory: migrations });
       expect(await knex.schema.hasTable('posts')).toBe(true);
       expect(await knex.schema.hasTable('profile_skills')).toBe(true);
+      expect(await knex.schema.hasColumn('hack_events', 'organisers')).toBe(
+        true,
+      );
+      // Step by step: the last migration alone goes down and up again.
+      await knex.migrate.down({ directory: migrations });
+      expect(await knex.schema.hasColumn('hack_events', 'organisers')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasColumn('hack_events', 'version')).toBe(false);
+      await knex.migrate.up({ directory: migrations });
+      expect(await knex.schema.hasColumn('hack_events', 'version')).toBe(true);
       await knex.migrate.rollback({ directory: migrations }, true);
       for (const table of [
         'posts',

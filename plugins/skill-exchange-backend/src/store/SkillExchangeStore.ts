@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   EventInput,
+  EventUpdate,
   Expert,
   ExpertsQuery,
   HackEvent,
@@ -17,10 +18,17 @@ import type {
   PostStatus,
   Profile,
   ProfileInput,
+  Insights,
+  MatchReason,
+  PersonMatch,
+  PostKind,
+  PostMatch,
   Skill,
   SkillCategory,
   SkillInput,
+  SkillInsight,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { levelName } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
 import {
   InterestRow,
@@ -35,6 +43,15 @@ const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-skill-exchange-backend',
   'migrations',
 );
+
+/** Which profile flag says a person is open to a kind of post. */
+const AVAILABILITY_COLUMN = {
+  embed: 'open_to_embeds',
+  hack: 'open_to_hacks',
+  mentorship: 'open_to_mentoring',
+} as const;
+
+const KIND_NOUN = { embed: 'embeds', hack: 'hacks', mentorship: 'mentoring' };
 
 /** A resolved skill: its id and canonical name. */
 interface SkillRef {
@@ -132,8 +149,114 @@ export class SkillExchangeStore {
     return skill;
   }
 
+  /**
+   * Renames or recategorises a skill and replaces its aliases. The old name
+   * becomes an alias, so posts, profiles and links using it keep working.
+   */
+  async updateSkill(id: number, input: SkillInput): Promise<Skill> {
+    await this.db.transaction(async tx => {
+      const current = await tx('skills').where('id', id).first();
+      if (!current) throw new NotFoundError(`No skill ${id}`);
+      const nameLower = input.name.toLocaleLowerCase();
+      const aliases = new Set(input.aliases.map(a => a.toLocaleLowerCase()));
+      if (current.name_lower !== nameLower) aliases.add(current.name_lower);
+      aliases.delete(nameLower);
+      const taken = [
+        ...(await this.resolveSkillsLenient([nameLower, ...aliases], tx)),
+      ].filter(([, skill]) => skill.id !== id);
+      if (taken.length) {
+        throw new ConflictError(
+          `Already used by another skill: ${taken
+            .map(([name, skill]) => `${name} (${skill.name})`)
+            .join(', ')}`,
+        );
+      }
+      await tx('skills').where('id', id).update({
+        name: input.name,
+        name_lower: nameLower,
+        category: input.category,
+        description: input.description,
+      });
+      await tx('skill_aliases').where('skill_id', id).delete();
+      if (aliases.size) {
+        await tx('skill_aliases').insert(
+          [...aliases].map(alias_lower => ({ alias_lower, skill_id: id })),
+        );
+      }
+    });
+    return (await this.getSkill(id))!;
+  }
+
+  /**
+   * Folds skill `id` into `into` (a name or alias): posts and profiles move
+   * over (the higher level wins where a person has both), and the old name
+   * and aliases become aliases of `into`.
+   */
+  async mergeSkill(id: number, into: string): Promise<Skill> {
+    const targetId = await this.db.transaction(async tx => {
+      const source = await tx('skills').where('id', id).first();
+      if (!source) throw new NotFoundError(`No skill ${id}`);
+      const [target] = await this.resolveSkills([into], tx);
+      if (target.id === id) {
+        throw new InputError('into: a skill cannot be merged into itself');
+      }
+      const posts = await tx('post_skills')
+        .where('skill_id', id)
+        .whereNotIn(
+          'post_id',
+          tx('post_skills').select('post_id').where('skill_id', target.id),
+        )
+        .select('post_id');
+      if (posts.length) {
+        await tx('post_skills').insert(
+          posts.map(p => ({ post_id: p.post_id, skill_id: target.id })),
+        );
+      }
+      const moving = await tx('profile_skills').where('skill_id', id);
+      for (const row of moving) {
+        const existing = await tx('profile_skills')
+          .where({ user_ref: row.user_ref, skill_id: target.id })
+          .first();
+        if (!existing) {
+          await tx('profile_skills').insert({ ...row, skill_id: target.id });
+          continue;
+        }
+        await tx('profile_skills')
+          .where({ user_ref: row.user_ref, skill_id: target.id })
+          .update({
+            level: Math.max(existing.level ?? 0, row.level ?? 0) || null,
+            can_help: toBool(existing.can_help) || toBool(row.can_help),
+            learning: toBool(existing.learning) || toBool(row.learning),
+          });
+      }
+      const aliases = (
+        await tx('skill_aliases').where('skill_id', id).select('alias_lower')
+      ).map(a => a.alias_lower);
+      await tx('post_skills').where('skill_id', id).delete();
+      await tx('profile_skills').where('skill_id', id).delete();
+      await tx('skill_aliases').where('skill_id', id).delete();
+      await tx('skills').where('id', id).delete();
+      await tx('skill_aliases')
+        .insert(
+          [source.name_lower, ...aliases].map(alias_lower => ({
+            alias_lower,
+            skill_id: target.id,
+          })),
+        )
+        .onConflict('alias_lower')
+        .ignore();
+      return target.id;
+    });
+    return (await this.getSkill(targetId))!;
+  }
+
+  async getSkill(id: number): Promise<Skill | undefined> {
+    const [skill] = await this.listSkills({ id });
+    return skill;
+  }
+
   async listSkills(
-    options: { q?: string; exact?: boolean } = {},
+    options: { q?: string; exact?: boolean; id?: number } = {},
   ): Promise<Skill[]> {
     const query = this.db('skills').select(
       'id',
@@ -141,6 +264,7 @@ export class SkillExchangeStore {
       'category',
       'description',
     );
+    if (options.id !== undefined) query.where('id', options.id);
     if (options.q) {
       const q = options.q.toLocaleLowerCase();
       if (options.exact) {
@@ -808,8 +932,10 @@ export class SkillExchangeStore {
         description: input.description,
         starts_on: input.startsOn,
         ends_on: input.endsOn,
+        organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
         created_by: createdBy,
         created_at: new Date(),
+        version: 1,
       })
       .returning('id');
     const id = typeof inserted === 'object' ? inserted.id : inserted;
@@ -819,6 +945,37 @@ export class SkillExchangeStore {
   async getEvent(id: number): Promise<HackEvent | undefined> {
     const row = await this.db('hack_events').where('id', id).first();
     return row ? toEvent(row) : undefined;
+  }
+
+  /** Replaces an event; 404 for an unknown id, 409 for a stale version. */
+  async updateEvent(id: number, input: EventUpdate): Promise<HackEvent> {
+    const changed = await this.db('hack_events')
+      .where({ id, version: input.version })
+      .update({
+        name: input.name,
+        description: input.description,
+        starts_on: input.startsOn,
+        ends_on: input.endsOn,
+        organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
+        version: input.version + 1,
+      });
+    if (changed !== 1) {
+      const current = await this.getEvent(id);
+      if (!current) throw new NotFoundError(`No hack event ${id}`);
+      throw new ConflictError(
+        `Hack event ${id} was changed by someone else (you have version ${input.version}, it is now ${current.version}); reload it and try again.`,
+      );
+    }
+    return (await this.getEvent(id))!;
+  }
+
+  /** Deletes an event; its hacks stay, without an event. */
+  async deleteEvent(id: number): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('posts').where('event_id', id).update({ event_id: null });
+      const deleted = await tx('hack_events').where('id', id).delete();
+      if (!deleted) throw new NotFoundError(`No hack event ${id}`);
+    });
   }
 
   async listEvents(): Promise<HackEvent[]> {
@@ -1037,6 +1194,386 @@ export class SkillExchangeStore {
     return Number(count);
   }
 
+  // -------------------------------------------------------------- matching
+
+  /**
+   * People ranked for a post. A person scores their level in each skill of the
+   * post, 2 for each of those skills among their learning goals, and 2 when
+   * they are open to this kind of post. The owner is left out.
+   */
+  async matchPeopleForPost(
+    postId: number,
+    page: { limit: number; offset: number },
+  ): Promise<Page<PersonMatch>> {
+    const post = await this.getPostRow(postId);
+    if (!post) throw new NotFoundError(`No post ${postId}`);
+    const skills: Array<{ id: number; name: string }> = await this.db(
+      'post_skills as pk',
+    )
+      .join('skills as s', 's.id', 'pk.skill_id')
+      .where('pk.post_id', postId)
+      .select('s.id', 's.name');
+    const empty = { items: [], totalItems: 0, ...page };
+    if (!skills.length) return empty;
+    const availability = AVAILABILITY_COLUMN[post.kind];
+    const base = this.db('profile_skills as ps')
+      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('pk.post_id', postId)
+      .whereNot('ps.user_ref', post.owner.toLocaleLowerCase())
+      .groupBy('ps.user_ref', 'p.team');
+    const [{ count }] = await this.db
+      .from(base.clone().select('ps.user_ref').as('m'))
+      .count({ count: '*' });
+    const rows: Array<{ user_ref: string; team: string | null; score: any }> =
+      await base
+        .clone()
+        .select(
+          'ps.user_ref',
+          'p.team',
+          this.db.raw(
+            `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
+          ),
+        )
+        .orderBy([
+          { column: 'score', order: 'desc' },
+          { column: 'ps.user_ref', order: 'asc' },
+        ])
+        .limit(page.limit)
+        .offset(page.offset);
+    if (!rows.length) return { ...empty, totalItems: Number(count) };
+    const users = rows.map(r => r.user_ref);
+    const details = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .whereIn('ps.user_ref', users)
+      .whereIn(
+        'ps.skill_id',
+        skills.map(s => s.id),
+      )
+      .select(
+        'ps.user_ref',
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        `p.${availability} as available`,
+      );
+    return {
+      items: rows.map(r => {
+        const mine = details.filter(d => d.user_ref === r.user_ref);
+        return {
+          user: r.user_ref,
+          ...(r.team ? { team: r.team } : {}),
+          score: Number(r.score),
+          reason: explain(skills, mine, toBool(mine[0]?.available), post.kind),
+        };
+      }),
+      totalItems: Number(count),
+      ...page,
+    };
+  }
+
+  /**
+   * Open posts ranked for a person: 3 for each skill of the post among their
+   * learning goals plus their level in each skill of the post. Their own posts
+   * are left out.
+   */
+  async matchPostsForUser(
+    user: string,
+    query: { kind?: PostKind; limit: number; offset: number },
+  ): Promise<Page<PostMatch>> {
+    const page = { limit: query.limit, offset: query.offset };
+    const base = this.db('post_skills as pk')
+      .join('posts as p', 'p.id', 'pk.post_id')
+      .join('profile_skills as ps', join =>
+        join.on('ps.skill_id', 'pk.skill_id').andOnVal('ps.user_ref', user),
+      )
+      .where('p.status', 'open')
+      .whereNot('p.owner', user)
+      .modify(qb => {
+        if (query.kind) qb.where('p.kind', query.kind);
+      })
+      .groupBy('pk.post_id', 'p.created_at');
+    const [{ count }] = await this.db
+      .from(base.clone().select('pk.post_id').as('m'))
+      .count({ count: '*' });
+    const rows: Array<{ post_id: number; score: any }> = await base
+      .clone()
+      .select(
+        'pk.post_id',
+        this.db.raw(
+          'SUM(CASE WHEN ps.learning THEN 3 ELSE 0 END) + SUM(COALESCE(ps.level, 0)) AS score',
+        ),
+      )
+      .orderBy([
+        { column: 'score', order: 'desc' },
+        { column: 'p.created_at', order: 'desc' },
+        { column: 'pk.post_id', order: 'desc' },
+      ])
+      .limit(query.limit)
+      .offset(query.offset);
+    if (!rows.length) return { items: [], totalItems: Number(count), ...page };
+    const ids = rows.map(r => r.post_id);
+    const posts = await this.hydrate(await this.getPostRows(ids), user);
+    const postSkills: Array<{ post_id: number; id: number; name: string }> =
+      await this.db('post_skills as pk')
+        .join('skills as s', 's.id', 'pk.skill_id')
+        .whereIn('pk.post_id', ids)
+        .select('pk.post_id', 's.id', 's.name');
+    const mySkills = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('ps.user_ref', user)
+      .select(
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        'p.open_to_embeds',
+        'p.open_to_hacks',
+        'p.open_to_mentoring',
+      );
+    return {
+      items: rows.map(r => {
+        const post = posts.find(p => p.id === r.post_id)!;
+        return {
+          post,
+          score: Number(r.score),
+          reason: explain(
+            postSkills.filter(s => s.post_id === r.post_id),
+            mySkills,
+            toBool(mySkills[0]?.[AVAILABILITY_COLUMN[post.kind]]),
+            post.kind,
+          ),
+        };
+      }),
+      totalItems: Number(count),
+      ...page,
+    };
+  }
+
+  // -------------------------------------------------------------- insights
+
+  /** Supply and demand per skill, posts per status, time to fill, active users. */
+  async insights(options: { top?: number } = {}): Promise<Insights> {
+    const countBy = async (query: Knex.QueryBuilder) =>
+      new Map<number, number>(
+        (await query).map((r: any) => [r.skill_id, Number(r.count)]),
+      );
+    const supply = await countBy(
+      this.db('profile_skills')
+        .where('level', '>=', 3)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const helpers = await countBy(
+      this.db('profile_skills')
+        .where('can_help', true)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const learners = await countBy(
+      this.db('profile_skills')
+        .where('learning', true)
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' }),
+    );
+    const demand = await countBy(
+      this.db('post_skills as pk')
+        .join('posts as p', 'p.id', 'pk.post_id')
+        .where('p.status', 'open')
+        .groupBy('pk.skill_id')
+        .select('pk.skill_id as skill_id')
+        .count({ count: '*' }),
+    );
+    const used = new Set([
+      ...supply.keys(),
+      ...helpers.keys(),
+      ...learners.keys(),
+      ...demand.keys(),
+    ]);
+    const skillRows = used.size
+      ? await this.db('skills')
+          .whereIn('id', [...used])
+          .select('id', 'name', 'category')
+      : [];
+    const skills: SkillInsight[] = skillRows
+      .map(s => {
+        const row = {
+          skill: s.name as string,
+          category: s.category as SkillCategory,
+          supply: supply.get(s.id) ?? 0,
+          helpers: helpers.get(s.id) ?? 0,
+          learners: learners.get(s.id) ?? 0,
+          demand: demand.get(s.id) ?? 0,
+        };
+        return { ...row, gap: row.demand - row.supply };
+      })
+      .sort(
+        (a, b) =>
+          b.demand - a.demand ||
+          b.supply - a.supply ||
+          a.skill.localeCompare(b.skill),
+      )
+      .slice(0, options.top ?? Number.MAX_SAFE_INTEGER);
+
+    const posts = (
+      await this.db('posts')
+        .groupBy('kind', 'status')
+        .select('kind', 'status')
+        .count({ count: '*' })
+        .orderBy(['kind', 'status'])
+    ).map((r: any) => ({
+      kind: r.kind,
+      status: r.status,
+      count: Number(r.count),
+    }));
+
+    const isPg = this.db.client.config.client === 'pg';
+    const days = isPg
+      ? 'AVG(EXTRACT(EPOCH FROM (status_changed_at - created_at))) / 86400.0'
+      : 'AVG(status_changed_at - created_at) / 86400000.0';
+    const timeToFill = (
+      await this.db('posts')
+        .where('status', 'filled')
+        .groupBy('kind')
+        .select('kind', this.db.raw(`${days} AS mean_days`))
+        .count({ count: '*' })
+        .orderBy('kind')
+    ).map((r: any) => ({
+      kind: r.kind,
+      filled: Number(r.count),
+      meanDays: Math.round(Number(r.mean_days) * 10) / 10,
+    }));
+
+    const since = new Date(Date.now() - 30 * 86_400_000);
+    const active = await this.db
+      .from(
+        this.db
+          .select('owner as who')
+          .from('posts')
+          .where('updated_at', '>=', since)
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('interests')
+              .where('updated_at', '>=', since),
+          )
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('memberships')
+              .where('created_at', '>=', since),
+          )
+          .union(qb =>
+            qb
+              .select('user_ref')
+              .from('profiles')
+              .where('updated_at', '>=', since),
+          )
+          .as('a'),
+      )
+      .count({ count: '*' });
+
+    return {
+      skills,
+      posts,
+      timeToFill,
+      monthlyActiveUsers: Number(active[0].count),
+    };
+  }
+
+  /**
+   * People with a skill of the post among their learning goals (not its
+   * owner), at most `limit` of them, for "a new post for your goals".
+   */
+  async learnersOfPost(postId: number, limit = 500): Promise<string[]> {
+    const rows = await this.db('profile_skills as ps')
+      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
+      .join('posts as p', 'p.id', 'pk.post_id')
+      .where('pk.post_id', postId)
+      .where('ps.learning', true)
+      .whereRaw('ps.user_ref <> p.owner')
+      .distinct('ps.user_ref')
+      .orderBy('ps.user_ref')
+      .limit(limit);
+    return rows.map(r => r.user_ref);
+  }
+
+  // ----------------------------------------------------------- search index
+
+  /** Posts after `afterId` in id order, with their skill names, for the search index. */
+  async postsForIndex(afterId: number, limit: number) {
+    const rows = await this.db<PostRow>('posts')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .select('id', 'kind', 'title', 'description', 'status', 'owner', 'team');
+    const skills: Array<{ post_id: number; name: string }> = rows.length
+      ? await this.db('post_skills as pk')
+          .join('skills as s', 's.id', 'pk.skill_id')
+          .whereIn(
+            'pk.post_id',
+            rows.map(r => r.id),
+          )
+          .orderBy('s.name_lower')
+          .select('pk.post_id', 's.name')
+      : [];
+    return rows.map(r => ({
+      ...r,
+      skills: skills.filter(s => s.post_id === r.id).map(s => s.name),
+    }));
+  }
+
+  /** Profiles after `afterRef` in ref order, with levelled skills and goals, for the search index. */
+  async profilesForIndex(afterRef: string, limit: number) {
+    const rows: Array<{ user_ref: string; bio: string; team: string | null }> =
+      await this.db('profiles')
+        .where('user_ref', '>', afterRef)
+        .orderBy('user_ref')
+        .limit(limit)
+        .select('user_ref', 'bio', 'team');
+    const skills = rows.length
+      ? await this.db('profile_skills as ps')
+          .join('skills as s', 's.id', 'ps.skill_id')
+          .whereIn(
+            'ps.user_ref',
+            rows.map(r => r.user_ref),
+          )
+          .orderBy([
+            { column: 'ps.level', order: 'desc' },
+            { column: 's.name_lower', order: 'asc' },
+          ])
+          .select(
+            'ps.user_ref',
+            's.name',
+            'ps.level',
+            'ps.can_help',
+            'ps.learning',
+          )
+      : [];
+    return rows.map(r => {
+      const mine = skills.filter(s => s.user_ref === r.user_ref);
+      return {
+        user: r.user_ref,
+        bio: r.bio,
+        team: r.team ?? undefined,
+        skills: mine
+          .filter(s => s.level)
+          .map(s => ({
+            skill: s.name as string,
+            level: s.level as number,
+            canHelp: toBool(s.can_help),
+          })),
+        learning: mine
+          .filter(s => toBool(s.learning))
+          .map(s => s.name as string),
+      };
+    });
+  }
+
   /** Interests still pending since before `olderThan`, for reminders. */
   async pendingInterestsOlderThan(
     olderThan: Date,
@@ -1079,7 +1616,22 @@ function toEvent(row: any): HackEvent {
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     createdBy: row.created_by,
+    organisers: parseRefs(row.organisers),
+    version: row.version,
   };
+}
+
+function lowerAll(refs: string[]): string[] {
+  return [...new Set(refs.map(r => r.toLocaleLowerCase()))].sort();
+}
+
+function parseRefs(json: string | null | undefined): string[] {
+  try {
+    const value = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -1090,4 +1642,49 @@ function isUniqueViolation(error: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     /UNIQUE constraint failed/.test(e?.message ?? '')
   );
+}
+
+/** Turns the matched rows of one person and one post into a readable reason. */
+function explain(
+  postSkills: Array<{ id: number; name: string }>,
+  personSkills: Array<{
+    skill_id: number;
+    level: number | null;
+    can_help: boolean | number;
+    learning: boolean | number;
+  }>,
+  available: boolean,
+  kind: PostKind,
+): MatchReason {
+  const matchedSkills: MatchReason['matchedSkills'] = [];
+  const learningGoals: string[] = [];
+  for (const skill of postSkills) {
+    const row = personSkills.find(p => p.skill_id === skill.id);
+    if (!row) continue;
+    if (row.level) {
+      matchedSkills.push({
+        skill: skill.name,
+        level: row.level,
+        canHelp: toBool(row.can_help),
+      });
+    }
+    if (toBool(row.learning)) learningGoals.push(skill.name);
+  }
+  matchedSkills.sort((a, b) => b.level - a.level);
+  const parts: string[] = [];
+  if (matchedSkills.length) {
+    parts.push(
+      matchedSkills.map(s => `${s.skill} at ${levelName(s.level)}`).join(', '),
+    );
+  }
+  if (learningGoals.length) {
+    parts.push(`wants to grow ${learningGoals.join(', ')}`);
+  }
+  if (available) parts.push(`open to ${KIND_NOUN[kind]}`);
+  return {
+    matchedSkills,
+    learningGoals,
+    available,
+    summary: parts.join('; '),
+  };
 }

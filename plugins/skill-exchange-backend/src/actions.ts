@@ -1,0 +1,172 @@
+import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import {
+  levelName,
+  LIMITS,
+  SKILL_CATEGORIES,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { SkillExchangeStore } from './store/SkillExchangeStore';
+
+/**
+ * Registers the Skill Exchange actions in Backstage's actions registry, so
+ * MCP clients (through the mcp-actions backend) can search the skills
+ * taxonomy and find experts.
+ */
+export function registerSkillExchangeActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  store: SkillExchangeStore;
+}) {
+  const { actionsRegistry, store } = options;
+
+  actionsRegistry.register({
+    name: 'search-skills',
+    title: 'Search the skills taxonomy',
+    description:
+      'Finds skills of the Skill Exchange taxonomy by name or alias (case-insensitive), with their category and aliases. Use the names it returns with find-experts.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z
+          .object({
+            query: z
+              .string()
+              .trim()
+              .max(LIMITS.skillName)
+              .optional()
+              .describe(
+                'Part of a skill name or alias, e.g. "kube" or "js"; omit for all skills',
+              ),
+            limit: z
+              .number()
+              .int()
+              .min(1)
+              .max(200)
+              .default(25)
+              .describe('At most this many skills'),
+          })
+          .strict(),
+      output: z =>
+        z.object({
+          skills: z.array(
+            z.object({
+              name: z.string(),
+              category: z.enum(SKILL_CATEGORIES),
+              description: z.string(),
+              aliases: z.array(z.string()),
+            }),
+          ),
+          totalItems: z.number(),
+        }),
+    },
+    examples: [
+      {
+        title: 'Skills about Kubernetes',
+        input: { query: 'k8s', limit: 5 },
+      },
+    ],
+    action: async ({ input }) => {
+      const skills = await store.listSkills({ q: input.query || undefined });
+      return {
+        output: {
+          skills: skills.slice(0, input.limit).map(s => ({
+            name: s.name,
+            category: s.category,
+            description: s.description,
+            aliases: s.aliases,
+          })),
+          totalItems: skills.length,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'find-experts',
+    title: 'Find experts by skills',
+    description:
+      'Finds people whose Skill Exchange profile has ALL the given skills at the minimum level or above (1 aware, 2 learning, 3 practitioner, 4 advanced, 5 expert), best first, with their level in each skill.',
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z
+          .object({
+            skills: z
+              .array(z.string().trim().min(1).max(LIMITS.skillName))
+              .min(1)
+              .max(10)
+              .describe('Skill names or aliases, e.g. ["go", "postgres"]'),
+            minLevel: z
+              .number()
+              .int()
+              .min(1)
+              .max(5)
+              .default(3)
+              .describe('Minimum level in every skill (default 3)'),
+            team: z
+              .string()
+              .regex(/^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i)
+              .optional()
+              .describe('Only people of this team, e.g. group:default/backend'),
+            canHelp: z
+              .boolean()
+              .optional()
+              .describe('Only people who said they can help with these skills'),
+            limit: z.number().int().min(1).max(100).default(10),
+          })
+          .strict(),
+      output: z =>
+        z.object({
+          experts: z.array(
+            z.object({
+              user: z.string(),
+              team: z.string().optional(),
+              score: z.number(),
+              skills: z.array(
+                z.object({
+                  skill: z.string(),
+                  level: z.number(),
+                  levelName: z.string(),
+                  canHelp: z.boolean(),
+                }),
+              ),
+            }),
+          ),
+          totalItems: z.number(),
+        }),
+    },
+    examples: [
+      {
+        title: 'Advanced Go and PostgreSQL people who can help',
+        input: {
+          skills: ['go', 'postgres'],
+          minLevel: 4,
+          canHelp: true,
+          limit: 10,
+        },
+      },
+    ],
+    action: async ({ input }) => {
+      const page = await store.findExperts({
+        skills: input.skills,
+        minLevel: input.minLevel,
+        team: input.team,
+        canHelp: input.canHelp,
+        limit: input.limit,
+        offset: 0,
+      });
+      return {
+        output: {
+          experts: page.items.map(e => ({
+            user: e.user,
+            ...(e.team ? { team: e.team } : {}),
+            score: e.score,
+            skills: e.skills.map(s => ({
+              ...s,
+              levelName: levelName(s.level),
+            })),
+          })),
+          totalItems: page.totalItems,
+        },
+      };
+    },
+  });
+}
