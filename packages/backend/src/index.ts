@@ -51,6 +51,9 @@ async function main() {
   backend.add(import('@backstage/plugin-notifications-backend'));
   backend.add(import('@backstage/plugin-signals-backend'));
 
+  // Onramp Golden Paths: onboarding journeys proven by evidence.
+  backend.add(import('@onramp/backstage-plugin-golden-paths-backend'));
+
   // Actions registry exposed to MCP clients.
   backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
