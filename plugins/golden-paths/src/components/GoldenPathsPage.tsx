@@ -1,0 +1,13 @@
+import { Route, Routes } from 'react-router-dom';
+import { PathPage } from './PathPage';
+import { PathsOverview } from './PathsOverview';
+
+/** The Golden Paths page and its per-path sub pages. */
+export const GoldenPathsPage = () => (
+  <Routes>
+    <Route path="/" element={<PathsOverview />} />
+    <Route path="/:pathId" element={<PathPage />} />
+  </Routes>
+);
+
+export default GoldenPathsPage;
