@@ -97,7 +97,9 @@ describe('PathPage', () => {
     expect(
       screen.getByRole('link', { name: 'Dev environment setup' }),
     ).toHaveAttribute('href', '/docs/setup');
-    expect(screen.getByRole('button', { name: 'Run template' })).toHaveAttribute(
+    expect(
+      screen.getByRole('button', { name: 'Run template' }),
+    ).toHaveAttribute(
       'href',
       '/create/templates/default/day-1-backend-service',
     );

@@ -20,7 +20,9 @@ describe('NextStepCard', () => {
       await screen.findByText('Create a new service from scratch'),
     ).toBeInTheDocument();
     expect(screen.getByText('1 of 3 steps done')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Run template' })).toHaveAttribute(
+    expect(
+      screen.getByRole('button', { name: 'Run template' }),
+    ).toHaveAttribute(
       'href',
       '/create/templates/default/day-1-backend-service',
     );
