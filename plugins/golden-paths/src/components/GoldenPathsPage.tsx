@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { InsightsPage } from './InsightsPage';
 import { PathPage } from './PathPage';
 import { PathsOverview } from './PathsOverview';
 
@@ -6,6 +7,7 @@ import { PathsOverview } from './PathsOverview';
 export const GoldenPathsPage = () => (
   <Routes>
     <Route path="/" element={<PathsOverview />} />
+    <Route path="/insights" element={<InsightsPage />} />
     <Route path="/:pathId" element={<PathPage />} />
   </Routes>
 );

@@ -19,7 +19,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
 import { humanizeRef } from './util';
@@ -63,7 +63,11 @@ export const PathsOverview = () => {
         subtitle="Step-by-step journeys from your first day to shipping it"
       />
       <Content>
-        <ContentHeader title={`Get started at ${organization}`} />
+        <ContentHeader title={`Get started at ${organization}`}>
+          <Button component={RouterLink} to="insights">
+            Onboarding insights
+          </Button>
+        </ContentHeader>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && value.paths.length === 0 && (
