@@ -59,6 +59,8 @@ async function main() {
   backend.add(import('@onramp/backstage-plugin-skill-exchange-backend'));
   // Skill Exchange posts and profiles in Backstage search.
   backend.add(skillExchangeSearchModule);
+  // Onramp Golden Paths: onboarding journeys proven by evidence.
+  backend.add(import('@onramp/backstage-plugin-golden-paths-backend'));
 
   // Actions registry exposed to MCP clients.
   backend.add(import('@backstage/plugin-mcp-actions-backend'));

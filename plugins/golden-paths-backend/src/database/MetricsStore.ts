@@ -1,0 +1,215 @@
+import { Knex } from 'knex';
+import { num, numOrNull } from './GoldenPathsStore';
+
+/** Filters of the metrics, already resolved to path ids. */
+export type MetricsFilter = {
+  /** Only journeys on these paths; undefined for all. */
+  pathIds?: string[];
+  cohortId?: string;
+  /** Journeys started at or after (epoch ms). */
+  from?: number;
+  /** Journeys started before (epoch ms). */
+  to?: number;
+};
+
+export type Median = { count: number; medianMs: number | null };
+
+function rowsOf(result: any): any[] {
+  return Array.isArray(result) ? result : result.rows;
+}
+
+/**
+ * The onboarding aggregates, computed in SQL (window functions; the same
+ * statements run on SQLite 3.25+ and PostgreSQL).
+ */
+export class MetricsStore {
+  constructor(private readonly db: Knex) {}
+
+  private filtered(filter: MetricsFilter) {
+    const query = this.db('gp_journeys as j').select(
+      'j.id',
+      'j.user_entity_ref',
+      'j.path_id',
+      'j.started_at',
+      'j.completed_at',
+    );
+    if (filter.pathIds) {
+      if (filter.pathIds.length === 0) {
+        query.whereRaw('1 = 0');
+      } else {
+        query.whereIn('j.path_id', filter.pathIds);
+      }
+    }
+    if (filter.cohortId) {
+      query.whereIn(
+        'j.user_entity_ref',
+        this.db('gp_cohort_members')
+          .select('user_entity_ref')
+          .where('cohort_id', filter.cohortId),
+      );
+    }
+    if (filter.from !== undefined) {
+      query.where('j.started_at', '>=', filter.from);
+    }
+    if (filter.to !== undefined) {
+      query.where('j.started_at', '<', filter.to);
+    }
+    return query.toSQL();
+  }
+
+  private async run(
+    filter: MetricsFilter,
+    body: string,
+    bindings: readonly unknown[] = [],
+  ) {
+    const fj = this.filtered(filter);
+    const result = await this.db.raw(`WITH fj AS (${fj.sql}) ${body}`, [
+      ...fj.bindings,
+      ...bindings,
+    ] as any);
+    return rowsOf(result);
+  }
+
+  /** Journeys started and completed per path. */
+  async completionByPath(filter: MetricsFilter) {
+    const rows = await this.run(
+      filter,
+      `SELECT path_id, COUNT(*) AS started, COUNT(completed_at) AS completed
+       FROM fj GROUP BY path_id`,
+    );
+    return rows.map(r => ({
+      pathId: r.path_id as string,
+      started: num(r.started),
+      completed: num(r.completed),
+    }));
+  }
+
+  /** Journeys started and completed per path and cohort of their person. */
+  async completionByCohort(filter: MetricsFilter) {
+    const rows = await this.run(
+      filter,
+      `SELECT m.cohort_id, c.title, COUNT(*) AS started,
+              COUNT(fj.completed_at) AS completed
+       FROM fj
+       JOIN gp_cohort_members m ON m.user_entity_ref = fj.user_entity_ref
+       JOIN gp_cohorts c ON c.id = m.cohort_id
+       GROUP BY m.cohort_id, c.title
+       ORDER BY m.cohort_id`,
+    );
+    return rows.map(r => ({
+      cohortId: r.cohort_id as string,
+      title: r.title as string,
+      started: num(r.started),
+      completed: num(r.completed),
+    }));
+  }
+
+  /** Median time from start to completion, per path and overall. */
+  async timeToComplete(filter: MetricsFilter) {
+    const perPath = await this.run(
+      filter,
+      `, d AS (
+         SELECT path_id, completed_at - started_at AS dur
+         FROM fj WHERE completed_at IS NOT NULL
+       ), r AS (
+         SELECT path_id, dur,
+           ROW_NUMBER() OVER (PARTITION BY path_id ORDER BY dur) AS rn,
+           COUNT(*) OVER (PARTITION BY path_id) AS cnt
+         FROM d
+       )
+       SELECT path_id, MAX(cnt) AS cnt,
+         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
+       FROM r GROUP BY path_id`,
+    );
+    const overall = await this.median(
+      filter,
+      `SELECT completed_at - started_at AS dur
+       FROM fj WHERE completed_at IS NOT NULL`,
+    );
+    return {
+      overall,
+      perPath: perPath.map(r => ({
+        pathId: r.path_id as string,
+        count: num(r.cnt),
+        medianMs: numOrNull(r.median),
+      })),
+    };
+  }
+
+  /**
+   * Median time from a person's first journey start to their first evidence
+   * with `key` (e.g. `template.succeeded`, `deploy.healthy`).
+   */
+  async timeToFirstEvidence(filter: MetricsFilter, key: string) {
+    return this.median(
+      filter,
+      `SELECT CASE WHEN f.first_at > u.started THEN f.first_at - u.started ELSE 0 END AS dur
+       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
+       JOIN (
+         SELECT user_entity_ref, MIN(occurred_at) AS first_at FROM gp_evidence
+         WHERE key = ? AND user_entity_ref IN (SELECT user_entity_ref FROM fj)
+         GROUP BY user_entity_ref
+       ) f ON f.user_entity_ref = u.user_entity_ref`,
+      [key],
+    );
+  }
+
+  /**
+   * Per path and step: how many journeys completed it, and the median time
+   * from the journey's previous completion (or its start) to this step.
+   */
+  async steps(filter: MetricsFilter) {
+    const rows = await this.run(
+      filter,
+      `, d AS (
+         SELECT fj.path_id, p.step_id,
+           p.completed_at - COALESCE(
+             LAG(p.completed_at) OVER (
+               PARTITION BY p.journey_id ORDER BY p.completed_at, p.step_id
+             ),
+             fj.started_at
+           ) AS dur
+         FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
+         WHERE p.check_id = ''
+       ), r AS (
+         SELECT path_id, step_id, dur,
+           ROW_NUMBER() OVER (PARTITION BY path_id, step_id ORDER BY dur) AS rn,
+           COUNT(*) OVER (PARTITION BY path_id, step_id) AS cnt
+         FROM d
+       )
+       SELECT path_id, step_id, MAX(cnt) AS cnt,
+         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
+       FROM r GROUP BY path_id, step_id`,
+    );
+    return rows.map(r => ({
+      pathId: r.path_id as string,
+      stepId: r.step_id as string,
+      completed: num(r.cnt),
+      medianMs: numOrNull(r.median),
+    }));
+  }
+
+  private async median(
+    filter: MetricsFilter,
+    durations: string,
+    bindings: readonly unknown[] = [],
+  ): Promise<Median> {
+    const rows = await this.run(
+      filter,
+      `, d AS (${durations}), r AS (
+         SELECT dur, ROW_NUMBER() OVER (ORDER BY dur) AS rn,
+           COUNT(*) OVER () AS cnt
+         FROM d
+       )
+       SELECT COUNT(*) AS total,
+         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
+       FROM r`,
+      bindings,
+    );
+    const row = rows[0] ?? {};
+    return {
+      count: num(row.total ?? 0),
+      medianMs: numOrNull(row.median),
+    };
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The Onramp Golden Paths backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { goldenPathsPlugin as default } from './plugin';
+export { GoldenPathRegistry, parseGoldenPaths } from './service/paths';

@@ -1,0 +1,105 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { goldenPathsPermissions } from '@onramp/backstage-plugin-golden-paths-common';
+import { GoldenPathsStore } from './database/GoldenPathsStore';
+import { MetricsStore } from './database/MetricsStore';
+import { GoldenPathsService } from './service/GoldenPathsService';
+import {
+  notifyOnCompletion,
+  notifyStuckMembers,
+} from './service/notifications';
+import { GoldenPathRegistry } from './service/paths';
+import { createRouter } from './service/router';
+
+/**
+ * Golden Paths: journeys on onboarding paths, progress proven by evidence,
+ * and onboarding metrics.
+ *
+ * @public
+ */
+export const goldenPathsPlugin = createBackendPlugin({
+  pluginId: 'golden-paths',
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        notifications: notificationService,
+      },
+      async init({
+        logger,
+        config,
+        database,
+        httpRouter,
+        httpAuth,
+        userInfo,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        notifications,
+      }) {
+        const paths = await GoldenPathRegistry.fromConfig(config);
+        logger.info(
+          `Serving ${paths.list().length} golden paths: ${paths
+            .list()
+            .map(p => p.id)
+            .join(', ')}`,
+        );
+        const store = await GoldenPathsStore.create({ database });
+        const service = new GoldenPathsService(store, paths);
+        const linkPrefix = '/golden-paths';
+        notifyOnCompletion({ service, notifications, logger, linkPrefix });
+
+        permissionsRegistry.addPermissions(goldenPathsPermissions);
+
+        const stuckAfterDays =
+          config.getOptionalNumber(
+            'goldenPaths.notifications.stuckAfterDays',
+          ) ?? 3;
+        await scheduler.scheduleTask({
+          id: 'golden-paths-stuck-members',
+          frequency: { hours: 1 },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            await notifyStuckMembers({
+              store,
+              service,
+              paths,
+              notifications,
+              logger,
+              now: Date.now(),
+              stuckAfterDays,
+              linkPrefix,
+            });
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth,
+            userInfo,
+            permissions,
+            config,
+            service,
+            store,
+            metricsStore: new MetricsStore(store.db),
+            paths,
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

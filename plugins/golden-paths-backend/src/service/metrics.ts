@@ -1,0 +1,217 @@
+import {
+  GoldenPathsMetrics,
+  MetricsQuery,
+  TEMPLATE_SUCCEEDED_KEY,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import { MetricsFilter, MetricsStore } from '../database/MetricsStore';
+import { GoldenPathRegistry } from './paths';
+
+function rate(started: number, completed: number) {
+  return started === 0 ? 0 : completed / started;
+}
+
+/** Assembles `GET /metrics` from the SQL aggregates and the path definitions. */
+export async function computeMetrics(options: {
+  store: MetricsStore;
+  paths: GoldenPathRegistry;
+  query: MetricsQuery;
+  deployEvidenceKey: string;
+  now: number;
+}): Promise<GoldenPathsMetrics> {
+  const { store, paths, query } = options;
+  const filter: MetricsFilter = {
+    cohortId: query.cohortId,
+    from: query.from ? Date.parse(query.from) : undefined,
+    to: query.to ? Date.parse(query.to) : undefined,
+  };
+  let selected = paths.list();
+  if (query.pathId) {
+    selected = selected.filter(p => p.id === query.pathId);
+  }
+  if (query.discipline) {
+    const discipline = query.discipline.toLocaleLowerCase();
+    selected = selected.filter(
+      p => p.discipline.toLocaleLowerCase() === discipline,
+    );
+  }
+  filter.pathIds = selected.map(p => p.id);
+
+  const [byPath, byCohort, toComplete, toTemplate, toDeploy, steps] =
+    await Promise.all([
+      store.completionByPath(filter),
+      store.completionByCohort(filter),
+      store.timeToComplete(filter),
+      store.timeToFirstEvidence(filter, TEMPLATE_SUCCEEDED_KEY),
+      store.timeToFirstEvidence(filter, options.deployEvidenceKey),
+      store.steps(filter),
+    ]);
+
+  const pathMetrics = selected.map(path => {
+    const counts = byPath.find(r => r.pathId === path.id) ?? {
+      started: 0,
+      completed: 0,
+    };
+    const complete = toComplete.perPath.find(r => r.pathId === path.id);
+    let reached = counts.started;
+    return {
+      pathId: path.id,
+      title: path.title,
+      discipline: path.discipline,
+      started: counts.started,
+      completed: counts.completed,
+      rate: rate(counts.started, counts.completed),
+      timeToComplete: {
+        count: complete?.count ?? 0,
+        medianMs: complete?.medianMs ?? null,
+      },
+      steps: path.steps.map(step => {
+        const row = steps.find(
+          s => s.pathId === path.id && s.stepId === step.id,
+        );
+        const completed = row?.completed ?? 0;
+        const dropOff = Math.max(0, reached - completed);
+        reached = completed;
+        return {
+          stepId: step.id,
+          title: step.title,
+          completed,
+          dropOff,
+          medianMs: row?.medianMs ?? null,
+        };
+      }),
+    };
+  });
+
+  const disciplines = new Map<
+    string,
+    { discipline: string; started: number; completed: number }
+  >();
+  for (const p of pathMetrics) {
+    const entry = disciplines.get(p.discipline) ?? {
+      discipline: p.discipline,
+      started: 0,
+      completed: 0,
+    };
+    entry.started += p.started;
+    entry.completed += p.completed;
+    disciplines.set(p.discipline, entry);
+  }
+
+  return {
+    generatedAt: new Date(options.now).toISOString(),
+    filters: {
+      ...(query.pathId ? { pathId: query.pathId } : {}),
+      ...(query.discipline ? { discipline: query.discipline } : {}),
+      ...(query.cohortId ? { cohortId: query.cohortId } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+    },
+    timeToFirstTemplate: toTemplate,
+    timeToFirstDeploy: toDeploy,
+    timeToDay1Complete: toComplete.overall,
+    paths: pathMetrics,
+    disciplines: Array.from(disciplines.values()).map(d => ({
+      ...d,
+      rate: rate(d.started, d.completed),
+    })),
+    cohorts: byCohort.map(c => ({
+      ...c,
+      rate: rate(c.started, c.completed),
+    })),
+  };
+}
+
+function cell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV for spreadsheets: a row per overall number, path, step, discipline and cohort. */
+export function metricsToCsv(metrics: GoldenPathsMetrics): string {
+  const header = [
+    'scope',
+    'id',
+    'title',
+    'started',
+    'completed',
+    'completion_rate',
+    'drop_off',
+    'count',
+    'median_ms',
+  ];
+  const lines: Array<Array<string | number | null | undefined>> = [header];
+  const overall: Array<[string, { count: number; medianMs: number | null }]> = [
+    ['time_to_first_template', metrics.timeToFirstTemplate],
+    ['time_to_first_deploy', metrics.timeToFirstDeploy],
+    ['time_to_day1_complete', metrics.timeToDay1Complete],
+  ];
+  for (const [id, summary] of overall) {
+    lines.push([
+      'overall',
+      id,
+      '',
+      '',
+      '',
+      '',
+      '',
+      summary.count,
+      summary.medianMs,
+    ]);
+  }
+  for (const p of metrics.paths) {
+    lines.push([
+      'path',
+      p.pathId,
+      p.title,
+      p.started,
+      p.completed,
+      p.rate.toFixed(4),
+      '',
+      p.timeToComplete.count,
+      p.timeToComplete.medianMs,
+    ]);
+    for (const s of p.steps) {
+      lines.push([
+        'step',
+        `${p.pathId}/${s.stepId}`,
+        s.title,
+        '',
+        s.completed,
+        '',
+        s.dropOff,
+        s.completed,
+        s.medianMs,
+      ]);
+    }
+  }
+  for (const d of metrics.disciplines) {
+    lines.push([
+      'discipline',
+      d.discipline,
+      d.discipline,
+      d.started,
+      d.completed,
+      d.rate.toFixed(4),
+      '',
+      '',
+      '',
+    ]);
+  }
+  for (const c of metrics.cohorts) {
+    lines.push([
+      'cohort',
+      c.cohortId,
+      c.title,
+      c.started,
+      c.completed,
+      c.rate.toFixed(4),
+      '',
+      '',
+      '',
+    ]);
+  }
+  return `${lines.map(line => line.map(cell).join(',')).join('\n')}\n`;
+}

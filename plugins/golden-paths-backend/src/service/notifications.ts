@@ -1,0 +1,99 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { GoldenPathsStore } from '../database/GoldenPathsStore';
+import { GoldenPathsService } from './GoldenPathsService';
+import { GoldenPathRegistry } from './paths';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Sends "you finished <path>" to whoever completes a path. */
+export function notifyOnCompletion(options: {
+  service: GoldenPathsService;
+  notifications: NotificationService;
+  logger: LoggerService;
+  linkPrefix: string;
+}) {
+  options.service.onJourneyCompleted(async ({ userEntityRef, path }) => {
+    try {
+      await options.notifications.send({
+        recipients: { type: 'entity', entityRef: userEntityRef },
+        payload: {
+          title: `You finished ${path.title}`,
+          description: `All ${path.steps.length} steps of the ${path.discipline} golden path are done, each proven by its evidence. Welcome aboard!`,
+          link: `${options.linkPrefix}/${encodeURIComponent(path.id)}`,
+          severity: 'normal',
+          topic: 'golden-paths',
+          scope: `golden-paths:completed:${path.id}`,
+        },
+      });
+    } catch (error) {
+      // The completion itself is committed; a notification outage must not
+      // turn the evidence call into an error the scaffolder retries.
+      options.logger.error(
+        `Could not notify ${userEntityRef} about finishing ${path.id}`,
+        error as Error,
+      );
+    }
+  });
+}
+
+/**
+ * Finds cohort members whose journey has had no progress for `stuckAfterDays`
+ * and tells the cohort owner once per (journey, step). Safe with several
+ * replicas: each notice is claimed by a unique row before it is sent.
+ */
+export async function notifyStuckMembers(options: {
+  store: GoldenPathsStore;
+  service: GoldenPathsService;
+  paths: GoldenPathRegistry;
+  notifications: NotificationService;
+  logger: LoggerService;
+  now: number;
+  stuckAfterDays: number;
+  linkPrefix: string;
+  batchSize?: number;
+}): Promise<number> {
+  const idle = await options.store.listIdleCohortJourneys(
+    options.now - options.stuckAfterDays * DAY_MS,
+    options.batchSize ?? 500,
+  );
+  let sent = 0;
+  for (const row of idle) {
+    const path = options.paths.get(row.pathId);
+    if (!path) {
+      continue;
+    }
+    const journey = await options.service.getJourneyById(row.journeyId);
+    const stepId = journey.nextStepId;
+    const step = path.steps.find(s => s.id === stepId);
+    if (!step) {
+      continue;
+    }
+    if (
+      !(await options.store.claimStuckNotice(
+        row.journeyId,
+        step.id,
+        options.now,
+      ))
+    ) {
+      continue;
+    }
+    const days = Math.floor((options.now - row.lastActivityAt) / DAY_MS);
+    await options.notifications.send({
+      recipients: { type: 'entity', entityRef: row.cohortOwner },
+      payload: {
+        title: `${row.userEntityRef} is stuck on "${step.title}"`,
+        description: `${row.userEntityRef} (${row.cohortTitle}) has made no progress on ${path.title} for ${days} days; the next step is "${step.title}".`,
+        link: `${options.linkPrefix}/${encodeURIComponent(path.id)}`,
+        severity: 'high',
+        topic: 'golden-paths-stuck',
+        scope: `golden-paths:stuck:${row.journeyId}:${step.id}`,
+      },
+    });
+    sent += 1;
+  }
+  if (sent > 0) {
+    options.logger.info(`Notified cohort owners of ${sent} stuck members`);
+  }
+  return sent;
+}

@@ -1,0 +1,443 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import request from 'supertest';
+import { demoPathFiles } from '../__fixtures__/paths';
+import { goldenPathsPlugin } from '../plugin';
+
+jest.setTimeout(60_000);
+
+const SOFIA = 'user:default/sofia.marquez';
+const LARS = 'user:default/lars.lindqvist';
+const AMARA = 'user:default/amara.okafor';
+const DAY1 = 'template:default/day-1-backend-service';
+
+const user = (ref: string) => ({
+  Authorization: mockCredentials.user.header(ref),
+});
+const service = { Authorization: mockCredentials.service.header() };
+
+describe('golden-paths router', () => {
+  const databases = TestDatabases.create();
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    const send = jest.fn(async () => {});
+    let server: any;
+    let stop: () => Promise<void>;
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          goldenPathsPlugin,
+          mockServices.rootConfig.factory({
+            data: {
+              goldenPaths: {
+                paths: demoPathFiles,
+                metrics: { viewers: [AMARA] },
+              },
+            },
+          }),
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({ send }),
+          }),
+        ],
+      });
+      server = backend.server;
+      stop = () => backend.stop();
+    });
+
+    afterAll(async () => {
+      await stop();
+    });
+
+    it('lists the demo paths and gets one', async () => {
+      const list = await request(server)
+        .get('/api/golden-paths/paths')
+        .set(user(SOFIA));
+      expect(list.status).toBe(200);
+      expect(list.body.items.map((p: any) => p.discipline)).toEqual([
+        'Backend',
+        'Client',
+        'Data Engineering',
+        'Audio Processing',
+        'Machine Learning',
+        'Data Science',
+      ]);
+      const one = await request(server)
+        .get('/api/golden-paths/paths/backend-day-1')
+        .set(user(SOFIA));
+      expect(one.body.steps.map((s: any) => s.id)).toEqual([
+        'dev-environment',
+        'create-service',
+        'deploy',
+        'monitoring',
+        'dns',
+      ]);
+      const missing = await request(server)
+        .get('/api/golden-paths/paths/nope')
+        .set(user(SOFIA));
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.name).toBe('NotFoundError');
+    });
+
+    it('starts journeys for the caller and rejects bad input', async () => {
+      const created = await request(server)
+        .post('/api/golden-paths/journeys')
+        .set(user(SOFIA))
+        .send({ pathId: 'backend-day-1' });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        pathId: 'backend-day-1',
+        userEntityRef: SOFIA,
+        status: 'active',
+        completedSteps: 0,
+        totalSteps: 5,
+        nextStepId: 'dev-environment',
+      });
+      const again = await request(server)
+        .post('/api/golden-paths/journeys')
+        .set(user(SOFIA))
+        .send({ pathId: 'backend-day-1' });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(created.body.id);
+
+      for (const body of [{}, { pathId: 'Not An Id' }, { pathId: 'nope' }]) {
+        const bad = await request(server)
+          .post('/api/golden-paths/journeys')
+          .set(user(SOFIA))
+          .send(body);
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.name).toBe('InputError');
+      }
+      const mine = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(SOFIA));
+      expect(mine.body.items).toHaveLength(1);
+    });
+
+    it('lets people see only their own journeys', async () => {
+      const mine = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(SOFIA));
+      const id = mine.body.items[0].id;
+      const own = await request(server)
+        .get(`/api/golden-paths/journeys/${id}`)
+        .set(user(SOFIA));
+      expect(own.status).toBe(200);
+      const other = await request(server)
+        .get(`/api/golden-paths/journeys/${id}`)
+        .set(user(LARS));
+      expect(other.status).toBe(403);
+      const larsJourneys = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(LARS));
+      expect(larsJourneys.body.items).toEqual([]);
+    });
+
+    it('completes manual steps for their owner only, 400 for the others', async () => {
+      const evidenceStep = await request(server)
+        .post('/api/golden-paths/journeys/backend-day-1/steps/deploy/complete')
+        .set(user(SOFIA))
+        .send({});
+      expect(evidenceStep.status).toBe(400);
+      expect(evidenceStep.body.error.message).toMatch(/deploy\.healthy/);
+
+      const notStarted = await request(server)
+        .post(
+          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
+        )
+        .set(user(LARS))
+        .send({});
+      expect(notStarted.status).toBe(404);
+
+      const badBody = await request(server)
+        .post(
+          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
+        )
+        .set(user(SOFIA))
+        .send({ unexpected: true });
+      expect(badBody.status).toBe(400);
+
+      const done = await request(server)
+        .post(
+          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
+        )
+        .set(user(SOFIA))
+        .send({ note: 'Devcontainer works' });
+      expect(done.status).toBe(200);
+      expect(done.body.steps[0]).toMatchObject({
+        stepId: 'dev-environment',
+        status: 'completed',
+        evidence: { source: 'manual', summary: 'Devcontainer works' },
+      });
+      expect(done.body.nextStepId).toBe('create-service');
+    });
+
+    it('accepts evidence from services only', async () => {
+      const body = {
+        userEntityRef: SOFIA,
+        key: 'deploy.healthy',
+        evidenceId: 'forged',
+      };
+      const fromUser = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set(user(SOFIA))
+        .send(body);
+      expect(fromUser.status).toBe(403);
+      const anonymous = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set({ Authorization: mockCredentials.none.header() })
+        .send(body);
+      expect(anonymous.status).toBe(401);
+      const mine = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(SOFIA));
+      expect(
+        mine.body.items[0].steps.find((s: any) => s.stepId === 'deploy').status,
+      ).toBe('pending');
+    });
+
+    it('rejects bad evidence with 400 and changes nothing', async () => {
+      const bodies = [
+        {},
+        { userEntityRef: 'sofia', key: 'deploy.healthy', evidenceId: 'x' },
+        { userEntityRef: SOFIA, key: 'Deploy Healthy', evidenceId: 'x' },
+        { userEntityRef: SOFIA, key: 'deploy.healthy' },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          extra: 1,
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          occurredAt: 'yesterday',
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          stepId: 'deploy',
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          pathId: 'nope',
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          pathId: 'backend-day-1',
+          stepId: 'nope',
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'dns.resolves',
+          evidenceId: 'x',
+          pathId: 'backend-day-1',
+          stepId: 'deploy',
+        },
+        {
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'x',
+          outputs: ['not', 'a', 'record'],
+        },
+      ];
+      for (const body of bodies) {
+        const res = await request(server)
+          .post('/api/golden-paths/evidence')
+          .set(service)
+          .send(body);
+        expect({ body, status: res.status }).toEqual({ body, status: 400 });
+        expect(res.body.error.name).toBe('InputError');
+      }
+      const mine = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(SOFIA));
+      expect(mine.body.items[0].completedSteps).toBe(1);
+    });
+
+    it('records the Day-1 evidence idempotently and finishes the journey', async () => {
+      const template = {
+        userEntityRef: SOFIA,
+        key: 'template.succeeded',
+        evidenceId: 'task-42',
+        taskId: 'task-42',
+        templateRef: DAY1,
+        link: 'http://localhost:3000/create/tasks/task-42',
+        summary: 'Created service sofia-svc',
+        outputs: { repoUrl: 'file:///repos/sofia-svc.git' },
+        occurredAt: '2026-11-26T10:00:00Z',
+      };
+      const first = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set(service)
+        .send(template);
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({
+        recorded: true,
+        completed: [{ pathId: 'backend-day-1', stepId: 'create-service' }],
+      });
+      const second = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set(service)
+        .send(template);
+      expect(second.status).toBe(200);
+      expect(second.body).toEqual(first.body);
+
+      const wrongTemplate = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set(service)
+        .send({
+          ...template,
+          evidenceId: 'task-43',
+          templateRef: 'template:default/other',
+        });
+      expect(wrongTemplate.body).toEqual({ recorded: false, completed: [] });
+
+      // Targeted evidence for one step.
+      const deploy = await request(server)
+        .post('/api/golden-paths/evidence')
+        .set(service)
+        .send({
+          userEntityRef: SOFIA,
+          key: 'deploy.healthy',
+          evidenceId: 'task-42:deploy',
+          pathId: 'backend-day-1',
+          stepId: 'deploy',
+          link: 'http://sofia-svc.apps.onramp.test',
+        });
+      expect(deploy.body).toEqual({
+        recorded: true,
+        completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
+      });
+
+      for (const key of ['monitoring.configured', 'dns.resolves']) {
+        const res = await request(server)
+          .post('/api/golden-paths/evidence')
+          .set(service)
+          .send({ userEntityRef: SOFIA, key, evidenceId: `task-42:${key}` });
+        expect(res.body.completed).toHaveLength(1);
+      }
+
+      const mine = await request(server)
+        .get('/api/golden-paths/journeys/me')
+        .set(user(SOFIA));
+      const journey = mine.body.items[0];
+      expect(journey.status).toBe('completed');
+      expect(journey.completedSteps).toBe(5);
+      expect(
+        journey.steps.find((s: any) => s.stepId === 'create-service').evidence,
+      ).toMatchObject({
+        taskId: 'task-42',
+        link: 'http://localhost:3000/create/tasks/task-42',
+        outputs: { repoUrl: 'file:///repos/sofia-svc.git' },
+      });
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: SOFIA },
+          payload: expect.objectContaining({ title: 'You finished Backend' }),
+        }),
+      );
+    });
+
+    it('shows metrics to viewers only, as JSON and CSV', async () => {
+      const denied = await request(server)
+        .get('/api/golden-paths/metrics')
+        .set(user(SOFIA));
+      expect(denied.status).toBe(403);
+
+      const metrics = await request(server)
+        .get('/api/golden-paths/metrics')
+        .set(user(AMARA));
+      expect(metrics.status).toBe(200);
+      const backend = metrics.body.paths.find(
+        (p: any) => p.pathId === 'backend-day-1',
+      );
+      expect(backend).toMatchObject({ started: 1, completed: 1, rate: 1 });
+      expect(metrics.body.timeToDay1Complete.count).toBe(1);
+
+      const csv = await request(server)
+        .get('/api/golden-paths/metrics?format=csv&discipline=Backend')
+        .set(user(AMARA));
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      expect(csv.text).toContain('path,backend-day-1,Backend,1,1,1.0000');
+      expect(csv.text).not.toContain('client-day-1');
+
+      const bad = await request(server)
+        .get('/api/golden-paths/metrics?from=not-a-date')
+        .set(user(AMARA));
+      expect(bad.status).toBe(400);
+    });
+
+    it('manages cohorts for viewers with optimistic concurrency', async () => {
+      const cohort = {
+        id: 'bootcamp-2026-11',
+        title: 'Engineering Bootcamp 2026-11',
+        startDate: '2026-11-02',
+        owner: AMARA,
+        members: [SOFIA],
+      };
+      const denied = await request(server)
+        .post('/api/golden-paths/cohorts')
+        .set(user(SOFIA))
+        .send(cohort);
+      expect(denied.status).toBe(403);
+      const created = await request(server)
+        .post('/api/golden-paths/cohorts')
+        .set(user(AMARA))
+        .send(cohort);
+      expect(created.status).toBe(201);
+      expect(created.body.version).toBe(1);
+      const duplicate = await request(server)
+        .post('/api/golden-paths/cohorts')
+        .set(user(AMARA))
+        .send(cohort);
+      expect(duplicate.status).toBe(409);
+
+      const { id, ...rest } = cohort;
+      const updated = await request(server)
+        .put(`/api/golden-paths/cohorts/${id}`)
+        .set(user(AMARA))
+        .send({ ...rest, members: [SOFIA, LARS], version: 1 });
+      expect(updated.status).toBe(200);
+      expect(updated.body.version).toBe(2);
+      const stale = await request(server)
+        .put(`/api/golden-paths/cohorts/${id}`)
+        .set(user(AMARA))
+        .send({ ...rest, version: 1 });
+      expect(stale.status).toBe(409);
+
+      const metrics = await request(server)
+        .get(`/api/golden-paths/metrics?cohortId=${id}`)
+        .set(user(AMARA));
+      expect(metrics.body.cohorts).toEqual([
+        {
+          cohortId: id,
+          title: cohort.title,
+          started: 1,
+          completed: 1,
+          rate: 1,
+        },
+      ]);
+    });
+  });
+});

@@ -1,0 +1,217 @@
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  RootConfigService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  completeStepRequestSchema,
+  createCohortRequestSchema,
+  goldenPathsCohortManagePermission,
+  goldenPathsMetricsReadPermission,
+  metricsQuerySchema,
+  recordEvidenceRequestSchema,
+  startJourneyRequestSchema,
+  updateCohortRequestSchema,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { CohortRow, GoldenPathsStore } from '../database/GoldenPathsStore';
+import { MetricsStore } from '../database/MetricsStore';
+import { GoldenPathsService } from './GoldenPathsService';
+import { computeMetrics, metricsToCsv } from './metrics';
+import { GoldenPathRegistry } from './paths';
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const issues = result.error.issues
+      .map(issue => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid request: ${issues}`);
+  }
+  return result.data;
+}
+
+function cohortToJson(row: CohortRow) {
+  return {
+    ...row,
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+export type RouterOptions = {
+  logger: LoggerService;
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  config: RootConfigService;
+  service: GoldenPathsService;
+  store: GoldenPathsStore;
+  metricsStore: MetricsStore;
+  paths: GoldenPathRegistry;
+  clock?: () => number;
+};
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, userInfo, permissions, config, service, store, paths } =
+    options;
+  const clock = options.clock ?? Date.now;
+  const viewers = (
+    config.getOptionalStringArray('goldenPaths.metrics.viewers') ?? []
+  ).map(ref => ref.toLocaleLowerCase());
+  const deployEvidenceKey =
+    config.getOptionalString('goldenPaths.metrics.deployEvidenceKey') ??
+    'deploy.healthy';
+
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+
+  async function me(req: Request) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return { credentials, userEntityRef: credentials.principal.userEntityRef };
+  }
+
+  /**
+   * Metrics and cohorts are for members of `goldenPaths.metrics.viewers`,
+   * and the permission policy may narrow that further.
+   */
+  async function requireViewer(
+    req: Request,
+    permission:
+      | typeof goldenPathsMetricsReadPermission
+      | typeof goldenPathsCohortManagePermission,
+  ) {
+    const { credentials } = await me(req);
+    const info = await userInfo.getUserInfo(credentials);
+    const refs = [info.userEntityRef, ...info.ownershipEntityRefs].map(ref =>
+      ref.toLocaleLowerCase(),
+    );
+    if (!refs.some(ref => viewers.includes(ref))) {
+      throw new NotAllowedError(
+        'Onboarding metrics are for members of goldenPaths.metrics.viewers',
+      );
+    }
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/paths', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: service.listPaths() });
+  });
+
+  router.get('/paths/:pathId', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(service.getPath(req.params.pathId));
+  });
+
+  router.post('/journeys', async (req, res) => {
+    const { userEntityRef } = await me(req);
+    const body = parse(startJourneyRequestSchema, req.body ?? {});
+    const { journey, created } = await service.startJourney(
+      userEntityRef,
+      body.pathId,
+    );
+    res.status(created ? 201 : 200).json(journey);
+  });
+
+  router.get('/journeys/me', async (req, res) => {
+    const { userEntityRef } = await me(req);
+    res.json({ items: await service.getMyJourneys(userEntityRef) });
+  });
+
+  router.get('/journeys/:journeyId', async (req, res) => {
+    const { userEntityRef } = await me(req);
+    const journey = await service.getJourneyById(req.params.journeyId);
+    if (
+      journey.userEntityRef.toLocaleLowerCase() !==
+      userEntityRef.toLocaleLowerCase()
+    ) {
+      throw new NotAllowedError('You can only see your own journeys');
+    }
+    res.json(journey);
+  });
+
+  router.post('/journeys/:pathId/steps/:stepId/complete', async (req, res) => {
+    const { userEntityRef } = await me(req);
+    const body = parse(completeStepRequestSchema, req.body ?? {});
+    const journey = await service.completeManualStep(
+      userEntityRef,
+      req.params.pathId,
+      req.params.stepId,
+      body,
+    );
+    res.json(journey);
+  });
+
+  router.post('/evidence', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const body = parse(recordEvidenceRequestSchema, req.body);
+    res.json(await service.recordEvidence(body));
+  });
+
+  router.get('/metrics', async (req, res) => {
+    const query = parse(metricsQuerySchema, req.query);
+    await requireViewer(req, goldenPathsMetricsReadPermission);
+    if (query.pathId && !paths.get(query.pathId)) {
+      throw new NotFoundError(`No golden path "${query.pathId}"`);
+    }
+    const { format, ...filters } = query;
+    const metrics = await computeMetrics({
+      store: options.metricsStore,
+      paths,
+      query: filters,
+      deployEvidenceKey,
+      now: clock(),
+    });
+    if (format === 'csv') {
+      res
+        .status(200)
+        .type('text/csv')
+        .setHeader(
+          'Content-Disposition',
+          'attachment; filename="golden-paths-metrics.csv"',
+        )
+        .send(metricsToCsv(metrics));
+      return;
+    }
+    res.json(metrics);
+  });
+
+  router.get('/cohorts', async (req, res) => {
+    await requireViewer(req, goldenPathsMetricsReadPermission);
+    res.json({ items: (await store.listCohorts()).map(cohortToJson) });
+  });
+
+  router.post('/cohorts', async (req, res) => {
+    const body = parse(createCohortRequestSchema, req.body);
+    await requireViewer(req, goldenPathsCohortManagePermission);
+    const cohort = await store.createCohort(body, clock());
+    res.status(201).json(cohortToJson(cohort));
+  });
+
+  router.put('/cohorts/:cohortId', async (req, res) => {
+    const body = parse(updateCohortRequestSchema, req.body);
+    await requireViewer(req, goldenPathsCohortManagePermission);
+    const cohort = await store.updateCohort(req.params.cohortId, body, clock());
+    res.json(cohortToJson(cohort));
+  });
+
+  return router;
+}

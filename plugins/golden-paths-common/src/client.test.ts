@@ -1,0 +1,64 @@
+import { ResponseError } from '@backstage/errors';
+import { GoldenPathsClient } from './client';
+
+function setup(response: Response) {
+  const fetch = jest.fn(async () => response);
+  const client = new GoldenPathsClient({
+    discoveryApi: {
+      getBaseUrl: async pluginId => `http://backend/api/${pluginId}`,
+    },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
+  });
+  return { client, fetch };
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+describe('GoldenPathsClient', () => {
+  it('completes a step with a JSON body on the encoded URL', async () => {
+    const { client, fetch } = setup(json({ id: 'j1' }));
+    await expect(
+      client.completeStep('backend-day-1', 'dev-environment', { note: 'ok' }),
+    ).resolves.toEqual({ id: 'j1' });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"note":"ok"}',
+      },
+    );
+  });
+
+  it('puts metrics filters in the query string and reads CSV as text', async () => {
+    const { client, fetch } = setup(new Response('scope,id\n'));
+    await expect(
+      client.getMetricsCsv({ discipline: 'Data Science', cohortId: 'c1' }),
+    ).resolves.toBe('scope,id\n');
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/golden-paths/metrics?discipline=Data+Science&cohortId=c1&format=csv',
+      { method: 'GET', headers: undefined, body: undefined },
+    );
+  });
+
+  it('throws ResponseError with the backend error body', async () => {
+    const { client } = setup(
+      json(
+        {
+          error: { name: 'NotAllowedError', message: 'nope' },
+          request: { method: 'GET', url: '/journeys/x' },
+          response: { statusCode: 403 },
+        },
+        403,
+      ),
+    );
+    const error = await client.getJourney('x').catch(e => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect(error.response.status).toBe(403);
+    expect(error.body.error.name).toBe('NotAllowedError');
+  });
+});

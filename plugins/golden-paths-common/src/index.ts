@@ -1,0 +1,10 @@
+/**
+ * Types, zod schemas, permissions and the typed API client shared by the
+ * Onramp Golden Paths frontend and backend plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './schemas';
+export * from './types';
+export * from './permissions';
+export * from './client';

@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+/** A stable identifier: lower-case letters, digits and dashes. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(
+    /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+    'must be lower-case letters, digits and dashes, starting and ending with a letter or digit',
+  );
+
+/** An entity reference in its full form, e.g. `user:default/sofia.marquez`. */
+export const entityRefSchema = z
+  .string()
+  .min(3)
+  .max(255)
+  .regex(
+    /^[a-zA-Z0-9_-]+:[a-zA-Z0-9._-]+\/[a-zA-Z0-9._-]+$/,
+    'must be a full entity reference such as user:default/jane.doe',
+  );
+
+/** Evidence keys such as `deploy.healthy` or `template.succeeded`. */
+export const evidenceKeySchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(
+    /^[a-z0-9]+([._-][a-z0-9]+)*$/,
+    'must be dotted lower-case words, e.g. deploy.healthy',
+  );
+
+/** The evidence key a scaffolder run reports when a template succeeded. */
+export const TEMPLATE_SUCCEEDED_KEY = 'template.succeeded';
+
+export const linkSchema = z.object({
+  title: z.string().min(1).max(200),
+  url: z.string().min(1).max(2000),
+});
+
+export const manualRuleSchema = z.object({ type: z.literal('manual') });
+
+export const templateRuleSchema = z.object({
+  type: z.literal('template'),
+  templateRef: entityRefSchema,
+  /** Output names the template run must report for the step to count. */
+  requiredOutputs: z.array(z.string().min(1)).optional(),
+});
+
+export const evidenceRuleSchema = z.object({
+  type: z.literal('evidence'),
+  key: evidenceKeySchema,
+});
+
+/** One sub-step of a `checks` rule: self-attested or proven by evidence. */
+export const checkSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(200),
+  rule: z.discriminatedUnion('type', [manualRuleSchema, evidenceRuleSchema]),
+});
+
+export const checksRuleSchema = z
+  .object({
+    type: z.literal('checks'),
+    checks: z.array(checkSchema).min(1),
+  })
+  .superRefine((rule, ctx) => {
+    const seen = new Set<string>();
+    for (const check of rule.checks) {
+      if (seen.has(check.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate check id "${check.id}"`,
+          path: ['checks'],
+        });
+      }
+      seen.add(check.id);
+    }
+  });
+
+export const stepRuleSchema = z.discriminatedUnion('type', [
+  manualRuleSchema,
+  templateRuleSchema,
+  evidenceRuleSchema,
+  checksRuleSchema,
+]);
+
+export const stepSchema = z.object({
+  id: idSchema,
+  title: z.string().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  tutorial: linkSchema.optional(),
+  rule: stepRuleSchema,
+});
+
+export const goldenPathSchema = z
+  .object({
+    id: idSchema,
+    version: z.number().int().min(1).default(1),
+    title: z.string().min(1).max(200),
+    discipline: z.string().min(1).max(100),
+    owner: entityRefSchema,
+    description: z.string().min(1).max(5000),
+    tags: z.array(z.string().min(1).max(50)).optional(),
+    steps: z.array(stepSchema).min(1),
+  })
+  .superRefine((path, ctx) => {
+    const seen = new Set<string>();
+    path.steps.forEach((step, index) => {
+      if (seen.has(step.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate step id "${step.id}"`,
+          path: ['steps', index, 'id'],
+        });
+      }
+      seen.add(step.id);
+    });
+  });
+
+/** Body of `POST /evidence` (service credentials only). */
+export const recordEvidenceRequestSchema = z
+  .object({
+    userEntityRef: entityRefSchema,
+    key: evidenceKeySchema,
+    evidenceId: z.string().min(1).max(255),
+    pathId: idSchema.optional(),
+    stepId: idSchema.optional(),
+    taskId: z.string().min(1).max(255).optional(),
+    templateRef: entityRefSchema.optional(),
+    link: z.string().min(1).max(2000).optional(),
+    summary: z.string().max(2000).optional(),
+    outputs: z.record(z.string(), z.unknown()).optional(),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.stepId && !body.pathId) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'stepId needs pathId',
+        path: ['pathId'],
+      });
+    }
+  });
+
+/** Body of `POST /journeys`. */
+export const startJourneyRequestSchema = z
+  .object({
+    pathId: idSchema,
+  })
+  .strict();
+
+/** Body of `POST /journeys/:pathId/steps/:stepId/complete`. */
+export const completeStepRequestSchema = z
+  .object({
+    /** For a `checks` step: the manual check to mark done. */
+    checkId: idSchema.optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+
+/** Body of `POST /cohorts`. */
+export const createCohortRequestSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1).max(200),
+    startDate: z.iso.date(),
+    owner: entityRefSchema,
+    members: z.array(entityRefSchema).max(1000).default([]),
+  })
+  .strict();
+
+/** Body of `PUT /cohorts/:id`: the whole cohort, guarded by its version. */
+export const updateCohortRequestSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    startDate: z.iso.date(),
+    owner: entityRefSchema,
+    members: z.array(entityRefSchema).max(1000),
+    version: z.number().int().min(1),
+  })
+  .strict();
+
+/** Query of `GET /metrics`. */
+export const metricsQuerySchema = z
+  .object({
+    pathId: idSchema.optional(),
+    discipline: z.string().min(1).max(100).optional(),
+    cohortId: idSchema.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    format: z.enum(['json', 'csv']).optional(),
+  })
+  .strict();

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import {
+  checkSchema,
+  createCohortRequestSchema,
+  completeStepRequestSchema,
+  goldenPathSchema,
+  linkSchema,
+  metricsQuerySchema,
+  recordEvidenceRequestSchema,
+  stepRuleSchema,
+  stepSchema,
+  updateCohortRequestSchema,
+} from './schemas';
+
+/** @public */
+export type GoldenPathLink = z.infer<typeof linkSchema>;
+/** @public */
+export type GoldenPathCheck = z.infer<typeof checkSchema>;
+/** @public */
+export type GoldenPathStepRule = z.infer<typeof stepRuleSchema>;
+/** @public */
+export type GoldenPathStep = z.infer<typeof stepSchema>;
+/** @public */
+export type GoldenPath = z.output<typeof goldenPathSchema>;
+/** @public */
+export type RecordEvidenceRequest = z.infer<typeof recordEvidenceRequestSchema>;
+/** @public */
+export type CompleteStepRequest = z.infer<typeof completeStepRequestSchema>;
+/** @public */
+export type CreateCohortRequest = z.input<typeof createCohortRequestSchema>;
+/** @public */
+export type UpdateCohortRequest = z.infer<typeof updateCohortRequestSchema>;
+/** @public */
+export type MetricsQuery = Omit<z.infer<typeof metricsQuerySchema>, 'format'>;
+
+/** What proved a step (or a check) done. */
+export type StepEvidence = {
+  /** `manual` when the person marked it done themselves. */
+  source: 'manual' | 'evidence';
+  evidenceId?: string;
+  key?: string;
+  taskId?: string;
+  templateRef?: string;
+  link?: string;
+  summary?: string;
+  outputs?: Record<string, unknown>;
+  occurredAt: string;
+};
+
+/** The status of one step of a journey. */
+export type JourneyStepStatus = {
+  stepId: string;
+  status: 'pending' | 'completed';
+  completedAt?: string;
+  evidence?: StepEvidence;
+  /** For `checks` steps: the status of each check. */
+  checks?: Array<{
+    checkId: string;
+    status: 'pending' | 'completed';
+    completedAt?: string;
+    evidence?: StepEvidence;
+  }>;
+};
+
+/** A person on a path. */
+export type Journey = {
+  id: string;
+  pathId: string;
+  userEntityRef: string;
+  status: 'active' | 'completed';
+  startedAt: string;
+  completedAt?: string;
+  version: number;
+  /** Steps in the path's current order. */
+  steps: JourneyStepStatus[];
+  completedSteps: number;
+  totalSteps: number;
+  /** The first step in order that is not completed yet. */
+  nextStepId?: string;
+};
+
+/** Response of `POST /evidence`. */
+export type RecordEvidenceResponse = {
+  recorded: boolean;
+  completed: Array<{ pathId: string; stepId: string }>;
+};
+
+/** A group of people who start together, e.g. a bootcamp. */
+export type Cohort = {
+  id: string;
+  title: string;
+  startDate: string;
+  owner: string;
+  members: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** A duration summary in milliseconds. */
+export type DurationSummary = {
+  count: number;
+  medianMs: number | null;
+};
+
+/** Per-step funnel numbers of one path. */
+export type StepMetrics = {
+  stepId: string;
+  title: string;
+  /** Journeys that completed this step. */
+  completed: number;
+  /** Journeys that completed the previous step (or started, for the first) but not this one. */
+  dropOff: number;
+  /** Median time from the previous completion in the journey (or its start) to this step's completion. */
+  medianMs: number | null;
+};
+
+export type CompletionRate = {
+  started: number;
+  completed: number;
+  /** completed / started, 0 when nobody started. */
+  rate: number;
+};
+
+/** Response of `GET /metrics`. */
+export type GoldenPathsMetrics = {
+  generatedAt: string;
+  filters: MetricsQuery;
+  timeToFirstTemplate: DurationSummary;
+  timeToFirstDeploy: DurationSummary;
+  timeToDay1Complete: DurationSummary;
+  paths: Array<
+    CompletionRate & {
+      pathId: string;
+      title: string;
+      discipline: string;
+      timeToComplete: DurationSummary;
+      steps: StepMetrics[];
+    }
+  >;
+  disciplines: Array<CompletionRate & { discipline: string }>;
+  cohorts: Array<CompletionRate & { cohortId: string; title: string }>;
+};

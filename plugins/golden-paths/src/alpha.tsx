@@ -1,0 +1,60 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import DirectionsIcon from '@material-ui/icons/Directions';
+import { GoldenPathsClient } from '@onramp/backstage-plugin-golden-paths-common';
+import { goldenPathsApiRef } from './api';
+import { rootRouteRef } from './routes';
+
+const api = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: goldenPathsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new GoldenPathsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const page = PageBlueprint.make({
+  params: {
+    path: '/golden-paths',
+    title: 'Golden Paths',
+    icon: <DirectionsIcon />,
+    routeRef: rootRouteRef,
+    loader: () =>
+      import('./components/GoldenPathsPage').then(m => <m.GoldenPathsPage />),
+  },
+});
+
+const nextStepWidget = HomePageWidgetBlueprint.make({
+  name: 'next-step',
+  params: {
+    name: 'GoldenPathsNextStep',
+    title: 'Your next step',
+    description: 'The next unfinished step of your golden path',
+    components: () =>
+      import('./components/NextStepCard').then(m => ({
+        Content: () => <m.NextStepCard />,
+      })),
+  },
+});
+
+/**
+ * Golden Paths for the new frontend system: the sidebar page, the API and
+ * the "Your next step" home page widget.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'golden-paths',
+  title: 'Golden Paths',
+  icon: <DirectionsIcon />,
+  routes: { root: rootRouteRef },
+  extensions: [api, page, nextStepWidget],
+});

@@ -1,0 +1,181 @@
+import { configApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { goldenPathsApiRef } from '../api';
+import { PathPage } from './PathPage';
+import { PathsOverview } from './PathsOverview';
+import { journey, mockApi } from './testData';
+
+const config = mockApis.config({
+  data: { organization: { name: 'Onramp Demo Co.' } },
+});
+
+function renderOverview(api = mockApi()) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [goldenPathsApiRef, api],
+        [configApiRef, config],
+      ]}
+    >
+      <Routes>
+        <Route path="/golden-paths" element={<PathsOverview />} />
+        <Route path="/golden-paths/:pathId" element={<div>path page</div>} />
+      </Routes>
+    </TestApiProvider>,
+    { routeEntries: ['/golden-paths'] },
+  );
+}
+
+function renderPath(api = mockApi(), pollIntervalMs = 5000) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[goldenPathsApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/golden-paths/:pathId"
+          element={<PathPage pollIntervalMs={pollIntervalMs} />}
+        />
+      </Routes>
+    </TestApiProvider>,
+    { routeEntries: ['/golden-paths/backend-day-1'] },
+  );
+}
+
+describe('PathsOverview', () => {
+  it('shows a card per discipline and starts the chosen path', async () => {
+    const api = mockApi();
+    await renderOverview(api);
+    expect(
+      await screen.findByText('Get started at Onramp Demo Co.'),
+    ).toBeInTheDocument();
+    const backend = screen.getByRole('article', { name: 'Backend' });
+    expect(backend).toHaveTextContent('backend');
+    expect(backend).toHaveTextContent('Create a working backend service');
+    expect(screen.getByRole('article', { name: 'Client' })).toBeInTheDocument();
+
+    const choose = screen.getAllByRole('button', { name: 'Choose' });
+    expect(choose).toHaveLength(2);
+    await userEvent.click(choose[0]);
+    expect(api.startJourney).toHaveBeenCalledWith('backend-day-1');
+    expect(await screen.findByText('path page')).toBeInTheDocument();
+  });
+
+  it('offers to continue a started path with its progress', async () => {
+    const api = mockApi({
+      getMyJourneys: jest.fn(async () => ({
+        items: [journey({ 'dev-environment': {} })],
+      })),
+    });
+    await renderOverview(api);
+    expect(await screen.findByText('1 of 3 steps done')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Continue' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Choose' })).toHaveLength(1);
+  });
+});
+
+describe('PathPage', () => {
+  it('lists the steps in order with tutorial, template and manual actions', async () => {
+    const api = mockApi({
+      getMyJourneys: jest.fn(async () => ({ items: [journey()] })),
+    });
+    await renderPath(api);
+    expect(
+      await screen.findByText('1. Set up your dev environment'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('2. Create a new service from scratch'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('0 of 3 steps done')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Dev environment setup' }),
+    ).toHaveAttribute('href', '/docs/setup');
+    expect(
+      screen.getByRole('button', { name: 'Run template' }),
+    ).toHaveAttribute(
+      'href',
+      '/create/templates/default/day-1-backend-service',
+    );
+    expect(screen.getByText('Waiting for deploy.healthy')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Mark as done' }));
+    expect(api.completeStep).toHaveBeenCalledWith(
+      'backend-day-1',
+      'dev-environment',
+      {},
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('step-dev-environment')).toHaveAttribute(
+        'data-status',
+        'completed',
+      ),
+    );
+    expect(screen.getByText('1 of 3 steps done')).toBeInTheDocument();
+  });
+
+  it('turns a step green when its evidence arrives, without clicking', async () => {
+    jest.useFakeTimers({ advanceTimers: true });
+    try {
+      const withEvidence = journey({
+        'create-service': {
+          evidence: {
+            source: 'evidence',
+            key: 'template.succeeded',
+            evidenceId: 'task-42',
+            taskId: 'task-42',
+            link: 'http://sofia-svc.apps.onramp.test',
+            occurredAt: '2026-11-26T10:00:00.000Z',
+          },
+        },
+      });
+      const getMyJourneys = jest
+        .fn()
+        .mockResolvedValueOnce({ items: [journey()] })
+        .mockResolvedValue({ items: [withEvidence] });
+      await renderPath(mockApi({ getMyJourneys }), 1000);
+      await screen.findByText('1. Set up your dev environment');
+      expect(screen.getByTestId('step-create-service')).toHaveAttribute(
+        'data-status',
+        'pending',
+      );
+      await act(async () => {
+        jest.advanceTimersByTime(1100);
+      });
+      await waitFor(() =>
+        expect(screen.getByTestId('step-create-service')).toHaveAttribute(
+          'data-status',
+          'completed',
+        ),
+      );
+      expect(screen.getByRole('link', { name: 'task log' })).toHaveAttribute(
+        'href',
+        '/create/tasks/task-42',
+      );
+      expect(
+        screen.getByRole('link', { name: /sofia-svc\.apps\.onramp\.test/ }),
+      ).toHaveAttribute('href', 'http://sofia-svc.apps.onramp.test');
+      expect(screen.queryByRole('button', { name: 'Run template' })).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('offers to start a path that is not started yet', async () => {
+    const api = mockApi();
+    await renderPath(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Start this path' }),
+    );
+    expect(api.startJourney).toHaveBeenCalledWith('backend-day-1');
+    expect(
+      await screen.findByText('1. Set up your dev environment'),
+    ).toBeInTheDocument();
+  });
+});

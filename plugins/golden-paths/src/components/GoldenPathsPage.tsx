@@ -1,0 +1,15 @@
+import { Route, Routes } from 'react-router-dom';
+import { InsightsPage } from './InsightsPage';
+import { PathPage } from './PathPage';
+import { PathsOverview } from './PathsOverview';
+
+/** The Golden Paths page and its per-path sub pages. */
+export const GoldenPathsPage = () => (
+  <Routes>
+    <Route path="/" element={<PathsOverview />} />
+    <Route path="/insights" element={<InsightsPage />} />
+    <Route path="/:pathId" element={<PathPage />} />
+  </Routes>
+);
+
+export default GoldenPathsPage;

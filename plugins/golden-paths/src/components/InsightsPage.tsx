@@ -1,0 +1,279 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  FormControl,
+  Grid,
+  InputLabel,
+  LinearProgress,
+  MenuItem,
+  Select,
+  Typography,
+} from '@material-ui/core';
+import {
+  DurationSummary,
+  GoldenPathsMetrics,
+  MetricsQuery,
+  StepMetrics,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { goldenPathsApiRef } from '../api';
+
+/** 5400000 -> "1h 30m". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) {
+    return '—';
+  }
+  const minutes = Math.round(ms / 60000);
+  if (minutes < 60) {
+    return `${minutes}m`;
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return `${hours}h ${minutes % 60}m`;
+  }
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+
+const Summary = ({
+  title,
+  summary,
+}: {
+  title: string;
+  summary: DurationSummary;
+}) => (
+  <InfoCard title={title}>
+    <Typography variant="h4" component="p">
+      {formatDuration(summary.medianMs)}
+    </Typography>
+    <Typography variant="caption">median of {summary.count} people</Typography>
+  </InfoCard>
+);
+
+const Funnel = ({
+  steps,
+  started,
+}: {
+  steps: StepMetrics[];
+  started: number;
+}) => (
+  <Box>
+    {steps.map(step => (
+      <Box key={step.stepId} mb={1} aria-label={`${step.title} funnel`}>
+        <Typography variant="body2">
+          {step.title}: {step.completed} completed, {step.dropOff} dropped off,
+          median {formatDuration(step.medianMs)}
+        </Typography>
+        <LinearProgress
+          variant="determinate"
+          value={started === 0 ? 0 : (100 * step.completed) / started}
+        />
+      </Box>
+    ))}
+  </Box>
+);
+
+type PathRow = GoldenPathsMetrics['paths'][number] & { id: string };
+
+const pathColumns: TableColumn<PathRow>[] = [
+  { title: 'Path', field: 'title' },
+  { title: 'Discipline', field: 'discipline' },
+  { title: 'Started', field: 'started', type: 'numeric' },
+  { title: 'Completed', field: 'completed', type: 'numeric' },
+  { title: 'Completion', render: row => percent(row.rate) },
+  {
+    title: 'Median time to complete',
+    render: row => formatDuration(row.timeToComplete.medianMs),
+  },
+];
+
+/** Onboarding insights for the configured viewers: funnels, times, cohorts, CSV. */
+export const InsightsPage = () => {
+  const api = useApi(goldenPathsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const [params, setParams] = useSearchParams();
+  const query: MetricsQuery = {
+    discipline: params.get('discipline') ?? undefined,
+    cohortId: params.get('cohortId') ?? undefined,
+  };
+
+  const paths = useAsync(() => api.listPaths(), [api]);
+  const cohorts = useAsync(() => api.listCohorts(), [api]);
+  const metrics = useAsync(
+    () => api.getMetrics(query),
+    [api, query.discipline, query.cohortId],
+  );
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) {
+      next.set(name, value);
+    } else {
+      next.delete(name);
+    }
+    setParams(next, { replace: true });
+  };
+
+  const exportCsv = async () => {
+    try {
+      const csv = await api.getMetricsCsv(query);
+      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'golden-paths-metrics.csv';
+      a.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      alertApi.post({
+        message: `Could not export: ${(e as Error).message}`,
+        severity: 'error',
+      });
+    }
+  };
+
+  const disciplines = Array.from(
+    new Set((paths.value?.items ?? []).map(p => p.discipline)),
+  );
+
+  return (
+    <Page themeId="home">
+      <Header
+        title="Onboarding insights"
+        subtitle="Is onboarding working? Funnels, times to first template, deploy and day-1 complete"
+      >
+        <Button component={RouterLink} to=".." relative="path">
+          All paths
+        </Button>
+      </Header>
+      <Content>
+        <ContentHeader title="Golden path metrics">
+          <Button variant="outlined" onClick={exportCsv}>
+            Export CSV
+          </Button>
+        </ContentHeader>
+        <Box display="flex" mb={2}>
+          <Box mr={2} minWidth={200}>
+            <FormControl fullWidth>
+              <InputLabel id="gp-discipline">Discipline</InputLabel>
+              <Select
+                labelId="gp-discipline"
+                value={query.discipline ?? ''}
+                onChange={e => setFilter('discipline', String(e.target.value))}
+              >
+                <MenuItem value="">All disciplines</MenuItem>
+                {disciplines.map(d => (
+                  <MenuItem key={d} value={d}>
+                    {d}
+                  </MenuItem>
+                ))}
+              </Select>
+            </FormControl>
+          </Box>
+          <Box minWidth={240}>
+            <FormControl fullWidth>
+              <InputLabel id="gp-cohort">Cohort</InputLabel>
+              <Select
+                labelId="gp-cohort"
+                value={query.cohortId ?? ''}
+                onChange={e => setFilter('cohortId', String(e.target.value))}
+              >
+                <MenuItem value="">Everyone</MenuItem>
+                {(cohorts.value?.items ?? []).map(c => (
+                  <MenuItem key={c.id} value={c.id}>
+                    {c.title}
+                  </MenuItem>
+                ))}
+              </Select>
+            </FormControl>
+          </Box>
+        </Box>
+        {metrics.loading && <Progress />}
+        {metrics.error && <ResponseErrorPanel error={metrics.error} />}
+        {metrics.value && (
+          <Grid container spacing={3}>
+            <Grid item xs={12} md={4}>
+              <Summary
+                title="Time to first template"
+                summary={metrics.value.timeToFirstTemplate}
+              />
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <Summary
+                title="Time to first deploy"
+                summary={metrics.value.timeToFirstDeploy}
+              />
+            </Grid>
+            <Grid item xs={12} md={4}>
+              <Summary
+                title="Time to day 1 complete"
+                summary={metrics.value.timeToDay1Complete}
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <Table<PathRow>
+                title="Completion per path"
+                options={{ paging: false, search: false }}
+                columns={pathColumns}
+                data={metrics.value.paths.map(p => ({ ...p, id: p.pathId }))}
+              />
+            </Grid>
+            {metrics.value.paths
+              .filter(p => p.started > 0)
+              .map(p => (
+                <Grid item xs={12} md={6} key={p.pathId}>
+                  <InfoCard title={`${p.title}: funnel`}>
+                    <Funnel steps={p.steps} started={p.started} />
+                  </InfoCard>
+                </Grid>
+              ))}
+            <Grid item xs={12} md={6}>
+              <Table
+                title="Completion per discipline"
+                options={{ paging: false, search: false }}
+                columns={[
+                  { title: 'Discipline', field: 'discipline' },
+                  { title: 'Started', field: 'started', type: 'numeric' },
+                  { title: 'Completed', field: 'completed', type: 'numeric' },
+                  { title: 'Completion', render: row => percent(row.rate) },
+                ]}
+                data={metrics.value.disciplines}
+              />
+            </Grid>
+            <Grid item xs={12} md={6}>
+              <Table
+                title="Cohort comparison"
+                options={{ paging: false, search: false }}
+                emptyContent={
+                  <Box p={2}>
+                    <Typography>No cohorts yet.</Typography>
+                  </Box>
+                }
+                columns={[
+                  { title: 'Cohort', field: 'title' },
+                  { title: 'Started', field: 'started', type: 'numeric' },
+                  { title: 'Completed', field: 'completed', type: 'numeric' },
+                  { title: 'Completion', render: row => percent(row.rate) },
+                ]}
+                data={metrics.value.cohorts}
+              />
+            </Grid>
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+};

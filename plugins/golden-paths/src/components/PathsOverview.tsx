@@ -1,0 +1,153 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { alertApiRef, configApiRef, useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Card,
+  CardActions,
+  CardContent,
+  Grid,
+  LinearProgress,
+  Typography,
+} from '@material-ui/core';
+import { useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { goldenPathsApiRef } from '../api';
+import { humanizeRef } from './util';
+
+/** "Get started at <organization>": a card per discipline path. */
+export const PathsOverview = () => {
+  const api = useApi(goldenPathsApiRef);
+  const alertApi = useApi(alertApiRef);
+  const config = useApi(configApiRef);
+  const navigate = useNavigate();
+  const organization =
+    config.getOptionalString('organization.name') ?? 'your organization';
+  const [choosing, setChoosing] = useState<string | undefined>();
+
+  const { value, loading, error } = useAsync(async () => {
+    const [paths, journeys] = await Promise.all([
+      api.listPaths(),
+      api.getMyJourneys(),
+    ]);
+    return { paths: paths.items, journeys: journeys.items };
+  }, [api]);
+
+  const choose = async (pathId: string) => {
+    setChoosing(pathId);
+    try {
+      await api.startJourney(pathId);
+      navigate(encodeURIComponent(pathId));
+    } catch (e) {
+      alertApi.post({
+        message: `Could not start the path: ${(e as Error).message}`,
+        severity: 'error',
+      });
+      setChoosing(undefined);
+    }
+  };
+
+  return (
+    <Page themeId="home">
+      <Header
+        title="Golden Paths"
+        subtitle="Step-by-step journeys from your first day to shipping it"
+      />
+      <Content>
+        <ContentHeader title={`Get started at ${organization}`}>
+          <Button component={RouterLink} to="insights">
+            Onboarding insights
+          </Button>
+        </ContentHeader>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && value.paths.length === 0 && (
+          <EmptyState
+            missing="content"
+            title="No golden paths yet"
+            description="A platform team adds paths under goldenPaths.paths in app-config.yaml."
+          />
+        )}
+        {value && value.paths.length > 0 && (
+          <Grid container spacing={3}>
+            {value.paths.map(path => {
+              const journey = value.journeys.find(j => j.pathId === path.id);
+              return (
+                <Grid item xs={12} sm={6} md={4} key={path.id}>
+                  <Card
+                    component="article"
+                    aria-label={path.title}
+                    style={{
+                      height: '100%',
+                      display: 'flex',
+                      flexDirection: 'column',
+                    }}
+                  >
+                    <CardContent style={{ flexGrow: 1 }}>
+                      <Typography variant="overline" color="textSecondary">
+                        {humanizeRef(path.owner)}
+                      </Typography>
+                      <Typography variant="h5" component="h2" gutterBottom>
+                        {path.title}
+                      </Typography>
+                      <Typography variant="body2">
+                        {path.description}
+                      </Typography>
+                      {journey && (
+                        <Box mt={2}>
+                          <Typography variant="caption">
+                            {journey.completedSteps} of {journey.totalSteps}{' '}
+                            steps done
+                          </Typography>
+                          <LinearProgress
+                            variant="determinate"
+                            value={
+                              journey.totalSteps === 0
+                                ? 0
+                                : (100 * journey.completedSteps) /
+                                  journey.totalSteps
+                            }
+                          />
+                        </Box>
+                      )}
+                    </CardContent>
+                    <CardActions>
+                      {journey ? (
+                        <Button
+                          color="primary"
+                          onClick={() => navigate(encodeURIComponent(path.id))}
+                        >
+                          {journey.status === 'completed'
+                            ? 'Review'
+                            : 'Continue'}
+                        </Button>
+                      ) : (
+                        <Button
+                          color="primary"
+                          variant="contained"
+                          disabled={choosing !== undefined}
+                          onClick={() => choose(path.id)}
+                        >
+                          Choose
+                        </Button>
+                      )}
+                    </CardActions>
+                  </Card>
+                </Grid>
+              );
+            })}
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+};

@@ -1,0 +1,103 @@
+import {
+  GoldenPath,
+  GoldenPathsApi,
+  Journey,
+} from '@onramp/backstage-plugin-golden-paths-common';
+
+export const backendPath: GoldenPath = {
+  id: 'backend-day-1',
+  version: 1,
+  title: 'Backend',
+  discipline: 'Backend',
+  owner: 'group:default/backend',
+  description: 'Create a working backend service on day 1.',
+  steps: [
+    {
+      id: 'dev-environment',
+      title: 'Set up your dev environment',
+      tutorial: { title: 'Dev environment setup', url: '/docs/setup' },
+      rule: { type: 'manual' },
+    },
+    {
+      id: 'create-service',
+      title: 'Create a new service from scratch',
+      rule: {
+        type: 'template',
+        templateRef: 'template:default/day-1-backend-service',
+      },
+    },
+    {
+      id: 'deploy',
+      title: 'Deploy to production',
+      rule: { type: 'evidence', key: 'deploy.healthy' },
+    },
+  ],
+};
+
+export const clientPath: GoldenPath = {
+  ...backendPath,
+  id: 'client-day-1',
+  title: 'Client',
+  discipline: 'Client',
+  owner: 'group:default/client',
+  description: 'Ship a mobile feature behind a flag.',
+};
+
+export function journey(
+  done: Record<string, Partial<Journey['steps'][number]>> = {},
+): Journey {
+  const steps = backendPath.steps.map(step =>
+    done[step.id]
+      ? {
+          stepId: step.id,
+          status: 'completed' as const,
+          completedAt: '2026-11-26T10:00:00.000Z',
+          ...done[step.id],
+        }
+      : { stepId: step.id, status: 'pending' as const },
+  );
+  const completedSteps = steps.filter(s => s.status === 'completed').length;
+  return {
+    id: 'j1',
+    pathId: 'backend-day-1',
+    userEntityRef: 'user:default/sofia.marquez',
+    status: completedSteps === steps.length ? 'completed' : 'active',
+    startedAt: '2026-11-26T09:00:00.000Z',
+    version: 1,
+    steps,
+    completedSteps,
+    totalSteps: steps.length,
+    nextStepId: steps.find(s => s.status === 'pending')?.stepId,
+  };
+}
+
+export function mockApi(
+  overrides: Partial<GoldenPathsApi> = {},
+): jest.Mocked<GoldenPathsApi> {
+  return {
+    listPaths: jest.fn(async () => ({ items: [backendPath, clientPath] })),
+    getPath: jest.fn(async (id: string) =>
+      id === clientPath.id ? clientPath : backendPath,
+    ),
+    startJourney: jest.fn(async () => journey()),
+    getMyJourneys: jest.fn(async () => ({ items: [] as Journey[] })),
+    getJourney: jest.fn(async () => journey()),
+    completeStep: jest.fn(async () =>
+      journey({
+        'dev-environment': {
+          evidence: {
+            source: 'manual',
+            occurredAt: '2026-11-26T10:00:00.000Z',
+          },
+        },
+      }),
+    ),
+    recordEvidence: jest.fn(),
+    getMetrics: jest.fn(),
+    getMetricsCsv: jest.fn(),
+    listCohorts: jest.fn(),
+    createCohort: jest.fn(),
+    updateCohort: jest.fn(),
+    ...overrides,
+  } as jest.Mocked<GoldenPathsApi>;
+}

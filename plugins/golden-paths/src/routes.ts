@@ -1,0 +1,4 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** The Golden Paths page, `/golden-paths` by default. */
+export const rootRouteRef = createRouteRef({ id: 'golden-paths' });
