@@ -1,0 +1,32 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { GoldenPathsSettings } from '../lib/config';
+import { createLinkBuilder } from '../lib/links';
+import { createDeployAction } from './deploy';
+import { createPublishGitAction } from './publishGit';
+
+export { createPublishGitAction } from './publishGit';
+export { createDeployAction } from './deploy';
+
+/**
+ * Creates every golden-paths action from the settings and services.
+ * @public
+ */
+export function createActions(options: {
+  settings: GoldenPathsSettings;
+  discovery: DiscoveryService;
+  auth: AuthService;
+}) {
+  const { settings, discovery } = options;
+  const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
+  const links = createLinkBuilder(settings, scaffolderBaseUrl);
+  return [
+    createPublishGitAction({
+      settings,
+      localUrls: async (name, branch) => {
+        const base = `${await scaffolderBaseUrl()}/golden-paths/git/${name}/raw/${branch}`;
+        return { repoContentsUrl: base, catalogInfoBaseUrl: base };
+      },
+    }),
+    createDeployAction({ settings, links }),
+  ];
+}
