@@ -2,10 +2,12 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
 import { createDeployAction } from './deploy';
+import { createMonitoringAction } from './monitoring';
 import { createPublishGitAction } from './publishGit';
 
 export { createPublishGitAction } from './publishGit';
 export { createDeployAction } from './deploy';
+export { createMonitoringAction } from './monitoring';
 
 /**
  * Creates every golden-paths action from the settings and services.
@@ -28,5 +30,6 @@ export function createActions(options: {
       },
     }),
     createDeployAction({ settings, links }),
+    createMonitoringAction({ settings, links }),
   ];
 }
