@@ -4,10 +4,14 @@ import { createLinkBuilder } from '../lib/links';
 import { createDeployAction } from './deploy';
 import { createMonitoringAction } from './monitoring';
 import { createPublishGitAction } from './publishGit';
+import { createRecordProgressAction } from './recordProgress';
+import { createVerifyEndpointAction } from './verifyEndpoint';
 
 export { createPublishGitAction } from './publishGit';
 export { createDeployAction } from './deploy';
 export { createMonitoringAction } from './monitoring';
+export { createVerifyEndpointAction } from './verifyEndpoint';
+export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 
 /**
  * Creates every golden-paths action from the settings and services.
@@ -18,7 +22,7 @@ export function createActions(options: {
   discovery: DiscoveryService;
   auth: AuthService;
 }) {
-  const { settings, discovery } = options;
+  const { settings, discovery, auth } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
   const links = createLinkBuilder(settings, scaffolderBaseUrl);
   return [
@@ -31,5 +35,7 @@ export function createActions(options: {
     }),
     createDeployAction({ settings, links }),
     createMonitoringAction({ settings, links }),
+    createVerifyEndpointAction(),
+    createRecordProgressAction({ discovery, auth }),
   ];
 }
