@@ -1,4 +1,5 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -19,9 +20,7 @@ export function requireBinary(binary: string, aptPackages: string) {
     throw new Error(`${message} (required when CI is set)`);
   }
   // eslint-disable-next-line no-console
-  console.warn(
-    `\n\n!!!!! SKIPPING real-server tests: ${message} !!!!!\n\n`,
-  );
+  console.warn(`\n\n!!!!! SKIPPING real-server tests: ${message} !!!!!\n\n`);
   return { available: false as const };
 }
 
@@ -103,4 +102,70 @@ export async function startPrometheus(dir: string, binary: string) {
     throw new Error(`${e}\n${output.join('').slice(-2000)}`);
   }
   return { url, rulesDir, child };
+}
+
+/** Starts a real bind9 (named) on a free loopback port with a TSIG-updatable zone. */
+export async function startBind(
+  dir: string,
+  binary: string,
+  zone: string,
+  extraRecords: string[] = [],
+) {
+  const port = await freePort();
+  const keyName = 'gp-test-key';
+  const keySecret = randomBytes(32).toString('base64');
+  const zoneFile = path.join(dir, `${zone}.zone`);
+  await fs.writeFile(
+    zoneFile,
+    [
+      '$TTL 300',
+      `@ IN SOA ns.${zone}. hostmaster.${zone}. 1 3600 600 86400 300`,
+      `@ IN NS ns.${zone}.`,
+      'ns IN A 127.0.0.1',
+      ...extraRecords,
+      '',
+    ].join('\n'),
+  );
+  const conf = path.join(dir, 'named.conf');
+  await fs.writeFile(
+    conf,
+    `options {
+  directory "${dir}";
+  pid-file "${dir}/named.pid";
+  session-keyfile "${dir}/session.key";
+  listen-on port ${port} { 127.0.0.1; };
+  listen-on-v6 { none; };
+  recursion no;
+  dnssec-validation no;
+};
+controls { };
+key "${keyName}" { algorithm hmac-sha256; secret "${keySecret}"; };
+zone "${zone}" { type primary; file "${zoneFile}"; allow-update { key "${keyName}"; }; };
+`,
+  );
+  const output: string[] = [];
+  const child = spawn(binary, ['-g', '-c', conf, '-n', '1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', d => output.push(String(d)));
+  child.stderr?.on('data', d => output.push(String(d)));
+  try {
+    await waitFor('named to answer', async () => {
+      if (child.exitCode !== null) {
+        throw new Error(`named exited: ${output.join('')}`);
+      }
+      const res = spawnSync(
+        'dig',
+        [`@127.0.0.1`, '-p', String(port), '+short', zone, 'SOA'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      return res.status === 0 && res.stdout.includes('hostmaster');
+    });
+  } catch (e) {
+    await stopProcess(child);
+    throw new Error(`${e}\n${output.join('').slice(-2000)}`);
+  }
+  return { port, keyName, keySecret, child };
 }

@@ -2,6 +2,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
 import { createDeployAction } from './deploy';
+import { createDnsAction } from './dns';
 import { createMonitoringAction } from './monitoring';
 import { createPublishGitAction } from './publishGit';
 import { createRecordProgressAction } from './recordProgress';
@@ -10,6 +11,7 @@ import { createVerifyEndpointAction } from './verifyEndpoint';
 export { createPublishGitAction } from './publishGit';
 export { createDeployAction } from './deploy';
 export { createMonitoringAction } from './monitoring';
+export { createDnsAction } from './dns';
 export { createVerifyEndpointAction } from './verifyEndpoint';
 export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 
@@ -35,6 +37,7 @@ export function createActions(options: {
     }),
     createDeployAction({ settings, links }),
     createMonitoringAction({ settings, links }),
+    createDnsAction({ settings, links }),
     createVerifyEndpointAction(),
     createRecordProgressAction({ discovery, auth }),
   ];

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Sets up monitoring with the default objectives (99.5%, p99 300 ms)',
+    description:
+      'Sets up monitoring with the default objectives (99.5%, p99 300 ms)',
     example: yaml.stringify({
       steps: [
         {

@@ -46,7 +46,10 @@ describe('goldenpath:monitoring with the gitops provider (against real git)', ()
       const group = rules.groups[0];
       expect(group.name).toBe(`golden-path-${input.name}`);
       expect(group.rules.map((r: any) => r.alert)).toEqual(outputs.alerts);
-      const budget = +(1 - (input.availabilityObjective ?? 99.5) / 100).toPrecision(6);
+      const budget = +(
+        1 -
+        (input.availabilityObjective ?? 99.5) / 100
+      ).toPrecision(6);
       expect(group.rules[0].expr).toContain(`> ${budget}`);
       expect(group.rules[1].expr).toContain(
         `histogram_quantile(${input.latencyPercentile ?? 0.99},`,
@@ -86,11 +89,17 @@ describe('goldenpath:monitoring with the gitops provider (against real git)', ()
       'services/svc/alerts.rules.yml',
       'services/svc/dashboard.json',
     ]);
-    await expect(fs.stat(path.join(root, 'git', 'monitoring.git'))).rejects.toThrow(/ENOENT/);
+    await expect(
+      fs.stat(path.join(root, 'git', 'monitoring.git')),
+    ).rejects.toThrow(/ENOENT/);
 
     const store = new CheckpointStore();
-    await action().handler(makeContext({ input: { name: 'svc' }, checkpoints: store }).ctx);
-    await action().handler(makeContext({ input: { name: 'svc' }, checkpoints: store }).ctx);
+    await action().handler(
+      makeContext({ input: { name: 'svc' }, checkpoints: store }).ctx,
+    );
+    await action().handler(
+      makeContext({ input: { name: 'svc' }, checkpoints: store }).ctx,
+    );
     const again = makeContext({ input: { name: 'svc' } });
     await action().handler(again.ctx);
     expect(again.outputs.status).toBe('unchanged');
@@ -101,12 +110,21 @@ describe('goldenpath:monitoring with the gitops provider (against real git)', ()
     await expect(
       action().handler(
         makeContext({
-          input: { name: 'svc', availabilityObjective: 100, routingLabels: { 'bad-label': 'x' } },
+          input: {
+            name: 'svc',
+            availabilityObjective: 100,
+            routingLabels: { 'bad-label': 'x' },
+          },
         }).ctx,
       ),
-    ).rejects.toThrow(/availabilityObjective: .*routingLabels.bad-label: label names must match/);
+    ).rejects.toThrow(
+      /availabilityObjective: .*routingLabels.bad-label: label names must match/,
+    );
     await expect(
-      action().handler(makeContext({ input: { name: 'svc', routingLabels: { service: 'x' } } }).ctx),
+      action().handler(
+        makeContext({ input: { name: 'svc', routingLabels: { service: 'x' } } })
+          .ctx,
+      ),
     ).rejects.toThrow(/routingLabels.service is set by the action itself/);
     await expect(fs.stat(path.join(root, 'git'))).rejects.toThrow(/ENOENT/);
   });
@@ -115,95 +133,124 @@ describe('goldenpath:monitoring with the gitops provider (against real git)', ()
 const prometheus = requireBinary('prometheus', 'prometheus');
 const describeProm = prometheus.available ? describe : describe.skip;
 
-describeProm('goldenpath:monitoring with the prometheus provider (against a real Prometheus)', () => {
-  let root: string;
-  let server: Awaited<ReturnType<typeof startPrometheus>>;
-  beforeAll(async () => {
-    root = await makeTempDir('gp-prom');
-    server = await startPrometheus(root, prometheus.available ? prometheus.path : '');
-  }, 30000);
-  afterAll(async () => {
-    await stopProcess(server?.child);
-    await fs.rm(root, { recursive: true, force: true });
-  });
+describeProm(
+  'goldenpath:monitoring with the prometheus provider (against a real Prometheus)',
+  () => {
+    let root: string;
+    let server: Awaited<ReturnType<typeof startPrometheus>>;
+    beforeAll(async () => {
+      root = await makeTempDir('gp-prom');
+      server = await startPrometheus(
+        root,
+        prometheus.available ? prometheus.path : '',
+      );
+    }, 30000);
+    afterAll(async () => {
+      await stopProcess(server?.child);
+      await fs.rm(root, { recursive: true, force: true });
+    });
 
-  const action = () =>
-    createMonitoringAction({
-      settings: testSettings(root, {
+    const action = () =>
+      createMonitoringAction({
+        settings: testSettings(root, {
+          goldenPaths: {
+            providers: { monitoring: 'prometheus' },
+            monitoring: {
+              prometheus: { url: server.url, rulesDir: server.rulesDir },
+            },
+          },
+        }),
+        links: testLinks,
+      });
+
+    async function loadedGroups() {
+      const body: any = await (
+        await fetch(`${server.url}/api/v1/rules`)
+      ).json();
+      return body.data.groups.map((g: any) => ({
+        name: g.name,
+        rules: g.rules.map((r: any) => r.name),
+      }));
+    }
+
+    it('dry-run writes no file and reloads nothing', async () => {
+      const { ctx, outputs } = makeContext({
+        input: { name: 'dry-svc' },
+        isDryRun: true,
+      });
+      await action().handler(ctx);
+      expect(outputs.status).toBe('dry-run');
+      expect(outputs.changedFiles).toEqual([
+        path.join(server.rulesDir, 'golden-path-dry-svc.rules.yml'),
+      ]);
+      expect(await fs.readdir(server.rulesDir)).toEqual([]);
+    });
+
+    it('writes, reloads and confirms the rules through /api/v1/rules; a retry changes nothing', async () => {
+      const store = new CheckpointStore();
+      const input = {
+        name: 'payments-api',
+        routingLabels: { team: 'payments' },
+      };
+      const first = makeContext({ input, checkpoints: store });
+      await action().handler(first.ctx);
+      expect(first.outputs.status).toBe('applied');
+      expect(await loadedGroups()).toEqual([
+        {
+          name: 'golden-path-payments-api',
+          rules: [
+            'PaymentsApiAvailabilityBelowObjective',
+            'PaymentsApiLatencyAboveObjective',
+          ],
+        },
+      ]);
+      const retry = makeContext({ input, checkpoints: store });
+      await action().handler(retry.ctx);
+      expect(store.runs).toHaveLength(2);
+      const again = makeContext({ input });
+      await action().handler(again.ctx);
+      expect(again.outputs.status).toBe('unchanged');
+      expect(await fs.readdir(server.rulesDir)).toEqual([
+        'golden-path-payments-api.rules.yml',
+      ]);
+    }, 30000);
+
+    it('refuses to replace a rule file it does not own', async () => {
+      await fs.writeFile(
+        path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
+        'groups: []\n',
+      );
+      await expect(
+        action().handler(makeContext({ input: { name: 'legacy' } }).ctx),
+      ).rejects.toThrow(/is not managed by the golden path for 'legacy'/);
+      expect(
+        await fs.readFile(
+          path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
+          'utf8',
+        ),
+      ).toBe('groups: []\n');
+      await fs.rm(path.join(server.rulesDir, 'golden-path-legacy.rules.yml'));
+    });
+
+    it('fails clearly when Prometheus cannot reload', async () => {
+      const settings = testSettings(root, {
         goldenPaths: {
           providers: { monitoring: 'prometheus' },
-          monitoring: { prometheus: { url: server.url, rulesDir: server.rulesDir } },
+          monitoring: {
+            prometheus: {
+              url: `${server.url}/nope`,
+              rulesDir: path.join(root, 'other-rules'),
+            },
+          },
         },
-      }),
-      links: testLinks,
+      });
+      await expect(
+        createMonitoringAction({ settings, links: testLinks }).handler(
+          makeContext({ input: { name: 'orphan' } }).ctx,
+        ),
+      ).rejects.toThrow(
+        /Prometheus reload at .*\/nope\/-\/reload failed: HTTP 404/,
+      );
     });
-
-  async function loadedGroups() {
-    const body: any = await (await fetch(`${server.url}/api/v1/rules`)).json();
-    return body.data.groups.map((g: any) => ({
-      name: g.name,
-      rules: g.rules.map((r: any) => r.name),
-    }));
-  }
-
-  it('dry-run writes no file and reloads nothing', async () => {
-    const { ctx, outputs } = makeContext({ input: { name: 'dry-svc' }, isDryRun: true });
-    await action().handler(ctx);
-    expect(outputs.status).toBe('dry-run');
-    expect(outputs.changedFiles).toEqual([
-      path.join(server.rulesDir, 'golden-path-dry-svc.rules.yml'),
-    ]);
-    expect(await fs.readdir(server.rulesDir)).toEqual([]);
-  });
-
-  it('writes, reloads and confirms the rules through /api/v1/rules; a retry changes nothing', async () => {
-    const store = new CheckpointStore();
-    const input = { name: 'payments-api', routingLabels: { team: 'payments' } };
-    const first = makeContext({ input, checkpoints: store });
-    await action().handler(first.ctx);
-    expect(first.outputs.status).toBe('applied');
-    expect(await loadedGroups()).toEqual([
-      {
-        name: 'golden-path-payments-api',
-        rules: ['PaymentsApiAvailabilityBelowObjective', 'PaymentsApiLatencyAboveObjective'],
-      },
-    ]);
-    const retry = makeContext({ input, checkpoints: store });
-    await action().handler(retry.ctx);
-    expect(store.runs).toHaveLength(2);
-    const again = makeContext({ input });
-    await action().handler(again.ctx);
-    expect(again.outputs.status).toBe('unchanged');
-    expect(await fs.readdir(server.rulesDir)).toEqual(['golden-path-payments-api.rules.yml']);
-  }, 30000);
-
-  it('refuses to replace a rule file it does not own', async () => {
-    await fs.writeFile(
-      path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
-      'groups: []\n',
-    );
-    await expect(
-      action().handler(makeContext({ input: { name: 'legacy' } }).ctx),
-    ).rejects.toThrow(/is not managed by the golden path for 'legacy'/);
-    expect(
-      await fs.readFile(path.join(server.rulesDir, 'golden-path-legacy.rules.yml'), 'utf8'),
-    ).toBe('groups: []\n');
-    await fs.rm(path.join(server.rulesDir, 'golden-path-legacy.rules.yml'));
-  });
-
-  it('fails clearly when Prometheus cannot reload', async () => {
-    const settings = testSettings(root, {
-      goldenPaths: {
-        providers: { monitoring: 'prometheus' },
-        monitoring: {
-          prometheus: { url: `${server.url}/nope`, rulesDir: path.join(root, 'other-rules') },
-        },
-      },
-    });
-    await expect(
-      createMonitoringAction({ settings, links: testLinks }).handler(
-        makeContext({ input: { name: 'orphan' } }).ctx,
-      ),
-    ).rejects.toThrow(/Prometheus reload at .*\/nope\/-\/reload failed: HTTP 404/);
-  });
-});
+  },
+);

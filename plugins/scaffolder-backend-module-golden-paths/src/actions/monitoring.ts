@@ -28,7 +28,10 @@ const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const inputFields = {
   name: serviceName,
   owner: (z: Z) =>
-    z.string().optional().describe('Owner entity ref, added as the owner label'),
+    z
+      .string()
+      .optional()
+      .describe('Owner entity ref, added as the owner label'),
   availabilityObjective: (z: Z) =>
     z
       .number()
@@ -52,7 +55,9 @@ const inputFields = {
       .min(1)
       .max(600000)
       .default(300)
-      .describe('Latency objective: the percentile must stay under this many ms'),
+      .describe(
+        'Latency objective: the percentile must stay under this many ms',
+      ),
   for: (z: Z) =>
     z
       .string()
@@ -67,11 +72,15 @@ const inputFields = {
   routingLabels: (z: Z) =>
     z
       .record(
-        z.string().regex(LABEL_NAME, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*'),
+        z
+          .string()
+          .regex(LABEL_NAME, 'label names must match [a-zA-Z_][a-zA-Z0-9_]*'),
         z.string().max(200),
       )
       .default({})
-      .describe('Extra labels on every alert for Alertmanager routing, e.g. team: payments'),
+      .describe(
+        'Extra labels on every alert for Alertmanager routing, e.g. team: payments',
+      ),
 };
 
 /**
@@ -97,14 +106,24 @@ export function createMonitoringAction(options: {
         status: z =>
           z
             .enum(['applied', 'unchanged', 'dry-run'])
-            .describe('applied: something changed; unchanged: it already was so; dry-run: nothing written'),
-        changedFiles: z => z.array(z.string()).describe('Files written or that would be'),
+            .describe(
+              'applied: something changed; unchanged: it already was so; dry-run: nothing written',
+            ),
+        changedFiles: z =>
+          z.array(z.string()).describe('Files written or that would be'),
         link: z => z.string().describe('Link to the rules'),
-        alerts: z => z.array(z.string()).describe('Names of the alerting rules'),
+        alerts: z =>
+          z.array(z.string()).describe('Names of the alerting rules'),
         ruleGroup: z => z.string().describe('Prometheus rule group name'),
-        dashboardUid: z => z.string().describe('Grafana dashboard uid (deterministic)'),
+        dashboardUid: z =>
+          z.string().describe('Grafana dashboard uid (deterministic)'),
         dashboardUrl: z =>
-          z.string().optional().describe('Dashboard URL when goldenPaths.monitoring.grafanaUrl is set'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Dashboard URL when goldenPaths.monitoring.grafanaUrl is set',
+            ),
       },
     },
     async handler(ctx) {
@@ -135,7 +154,10 @@ export function createMonitoringAction(options: {
       ctx.output('ruleGroup', ruleGroupName(input.name));
       ctx.output('dashboardUid', uid);
       if (settings.monitoring.grafanaUrl) {
-        ctx.output('dashboardUrl', `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`);
+        ctx.output(
+          'dashboardUrl',
+          `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`,
+        );
       }
 
       if (provider === 'gitops') {
@@ -148,7 +170,11 @@ export function createMonitoringAction(options: {
               [`${dir}/alerts.rules.yml`]: rules,
               [`${dir}/dashboard.json`]: dashboard,
             },
-            message: `Monitoring for ${input.name}: availability ${input.availabilityObjective}%, p${input.latencyPercentile * 100} ${input.latencyThresholdMs} ms`,
+            message: `Monitoring for ${input.name}: availability ${
+              input.availabilityObjective
+            }%, p${input.latencyPercentile * 100} ${
+              input.latencyThresholdMs
+            } ms`,
             dryRun,
             logger: ctx.logger,
             guard: ownedGuard(input.name),
@@ -159,11 +185,19 @@ export function createMonitoringAction(options: {
               key: `goldenpath.monitoring.gitops.${input.name}`,
               fn: async () => asJson(await run(false)),
             });
-        const changed = [...result.added, ...result.modified, ...result.deleted];
+        const changed = [
+          ...result.added,
+          ...result.modified,
+          ...result.deleted,
+        ];
         ctx.output('changedFiles', changed);
         ctx.output(
           'link',
-          await links(settings.monitoring.repository, result.branch, `${dir}/alerts.rules.yml`),
+          await links(
+            settings.monitoring.repository,
+            result.branch,
+            `${dir}/alerts.rules.yml`,
+          ),
         );
         let status: 'applied' | 'unchanged' | 'dry-run' = 'unchanged';
         if (ctx.isDryRun) status = 'dry-run';
@@ -188,7 +222,11 @@ export function createMonitoringAction(options: {
         if (current === undefined) verb = 'create';
         else if (current === rules) verb = 'keep (unchanged)';
         ctx.logger.info(
-          `Dry run: would ${verb} ${file}, POST ${prom.url}/-/reload and wait for ${ruleGroupName(input.name)} in ${prom.url}/api/v1/rules`,
+          `Dry run: would ${verb} ${file}, POST ${
+            prom.url
+          }/-/reload and wait for ${ruleGroupName(input.name)} in ${
+            prom.url
+          }/api/v1/rules`,
         );
         ctx.output('status', 'dry-run');
         return;
@@ -209,7 +247,11 @@ export function createMonitoringAction(options: {
           ctx.logger.info(`Reloaded Prometheus at ${prom.url}`);
         },
       });
-      await confirmRules(prom, ruleGroupName(input.name), alertNames(input.name));
+      await confirmRules(
+        prom,
+        ruleGroupName(input.name),
+        alertNames(input.name),
+      );
       ctx.logger.info(
         `Prometheus at ${prom.url} serves ${alertNames(input.name).join(', ')}`,
       );

@@ -21,7 +21,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Records a verified endpoint with its latency for a known step',
+    description:
+      'Records a verified endpoint with its latency for a known step',
     example: yaml.stringify({
       steps: [
         {

@@ -19,7 +19,11 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
       req.on('data', c => (data += c));
       req.on('end', () => {
         const body = JSON.parse(data || '{}');
-        received.push({ url: `${req.method} ${req.url}`, auth: req.headers.authorization, body });
+        received.push({
+          url: `${req.method} ${req.url}`,
+          auth: req.headers.authorization,
+          body,
+        });
         res.statusCode = reply.status;
         res.setHeader('content-type', 'application/json');
         if (reply.status >= 400) {
@@ -37,7 +41,10 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
   afterAll(() => new Promise(r => server.close(r)));
   beforeEach(() => {
     received = [];
-    reply = { status: 200, body: { completed: [{ pathId: 'day-1', stepId: 'ship' }] } };
+    reply = {
+      status: 200,
+      body: { completed: [{ pathId: 'day-1', stepId: 'ship' }] },
+    };
   });
 
   const discovery = {
@@ -56,7 +63,9 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
       expect(received).toHaveLength(1);
       expect(received[0].url).toBe('POST /api/golden-paths/evidence');
       expect(received[0].auth).toMatch(/^Bearer mock-service-token:/);
-      expect(JSON.parse(received[0].auth!.replace('Bearer mock-service-token:', ''))).toMatchObject({
+      expect(
+        JSON.parse(received[0].auth!.replace('Bearer mock-service-token:', '')),
+      ).toMatchObject({
         target: 'golden-paths',
       });
       expect(received[0].body).toEqual({
@@ -80,16 +89,23 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
   );
 
   it('uses the running template for template.succeeded when no templateRef is given', async () => {
-    const { ctx } = makeContext({ input: { key: 'template.succeeded' }, taskId: 't-tpl' });
+    const { ctx } = makeContext({
+      input: { key: 'template.succeeded' },
+      taskId: 't-tpl',
+    });
     ctx.templateInfo = { entityRef: 'template:default/day-1-backend-service' };
     await action().handler(ctx);
-    expect(received[0].body.templateRef).toBe('template:default/day-1-backend-service');
+    expect(received[0].body.templateRef).toBe(
+      'template:default/day-1-backend-service',
+    );
   });
 
   it('posts once per task and key: a retried task reuses the checkpoint, a replay is not recorded twice', async () => {
     const store = new CheckpointStore();
     const input = { key: 'deploy.healthy' };
-    await action().handler(makeContext({ input, taskId: 't-retry', checkpoints: store }).ctx);
+    await action().handler(
+      makeContext({ input, taskId: 't-retry', checkpoints: store }).ctx,
+    );
     const retry = makeContext({ input, taskId: 't-retry', checkpoints: store });
     await action().handler(retry.ctx);
     expect(received).toHaveLength(1);
@@ -114,26 +130,37 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
       },
     };
     await expect(
-      action().handler(makeContext({ input: { key: 'dns.resolves' }, taskId: 't-err' }).ctx),
-    ).rejects.toThrow(/Recording evidence dns.resolves for user:default\/sofia.marquez failed: HTTP 403 NotAllowedError: not for you/);
+      action().handler(
+        makeContext({ input: { key: 'dns.resolves' }, taskId: 't-err' }).ctx,
+      ),
+    ).rejects.toThrow(
+      /Recording evidence dns.resolves for user:default\/sofia.marquez failed: HTTP 403 NotAllowedError: not for you/,
+    );
   });
 
   it('dry-run posts nothing', async () => {
-    const { ctx, outputs } = makeContext({ input: { key: 'monitoring.configured' }, isDryRun: true });
+    const { ctx, outputs } = makeContext({
+      input: { key: 'monitoring.configured' },
+      isDryRun: true,
+    });
     await action().handler(ctx);
     expect(received).toEqual([]);
     expect(outputs).toMatchObject({ recorded: false, completed: [] });
     expect(ctx.logger.info).toHaveBeenCalledWith(
-      expect.stringContaining(`Dry run: would POST ${base}/api/golden-paths/evidence {"userEntityRef"`),
+      expect.stringContaining(
+        `Dry run: would POST ${base}/api/golden-paths/evidence {"userEntityRef"`,
+      ),
     );
   });
 
   it('rejects a bad key and a task without a user', async () => {
-    await expect(action().handler(makeContext({ input: { key: 'Bad Key' } }).ctx)).rejects.toThrow(
-      /key: must look like deploy.healthy/,
-    );
+    await expect(
+      action().handler(makeContext({ input: { key: 'Bad Key' } }).ctx),
+    ).rejects.toThrow(/key: must look like deploy.healthy/);
     const { ctx } = makeContext({ input: { key: 'dns.resolves' } });
     ctx.user = undefined;
-    await expect(action().handler(ctx)).rejects.toThrow(/needs the user who started the task/);
+    await expect(action().handler(ctx)).rejects.toThrow(
+      /needs the user who started the task/,
+    );
   });
 });

@@ -18,7 +18,10 @@ const inputFields = {
   key: (z: Z) =>
     z
       .string()
-      .regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'must look like deploy.healthy')
+      .regex(
+        /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/,
+        'must look like deploy.healthy',
+      )
       .describe(`Evidence key, e.g. ${EVIDENCE_KEYS.join(', ')}`),
   evidenceId: (z: Z) =>
     z
@@ -27,15 +30,21 @@ const inputFields = {
       .max(200)
       .optional()
       .describe('Idempotency id of this evidence (default <taskId>:<key>)'),
-  pathId: (z: Z) => z.string().optional().describe('Golden path id, when known'),
-  stepId: (z: Z) => z.string().optional().describe('Journey step id, when known'),
+  pathId: (z: Z) =>
+    z.string().optional().describe('Golden path id, when known'),
+  stepId: (z: Z) =>
+    z.string().optional().describe('Journey step id, when known'),
   templateRef: (z: Z) =>
     z
       .string()
       .optional()
-      .describe('Template entity ref (default: the running template for template.succeeded)'),
-  link: (z: Z) => z.string().url().optional().describe('Where the evidence can be seen'),
-  summary: (z: Z) => z.string().max(500).optional().describe('One line for people'),
+      .describe(
+        'Template entity ref (default: the running template for template.succeeded)',
+      ),
+  link: (z: Z) =>
+    z.string().url().optional().describe('Where the evidence can be seen'),
+  summary: (z: Z) =>
+    z.string().max(500).optional().describe('One line for people'),
   outputs: (z: Z) =>
     z
       .record(z.any())
@@ -63,7 +72,9 @@ export function createRecordProgressAction(options: {
       input: inputFields,
       output: {
         recorded: z =>
-          z.boolean().describe('False when the backend already had this evidence'),
+          z
+            .boolean()
+            .describe('False when the backend already had this evidence'),
         completed: z =>
           z
             .array(z.object({ pathId: z.string(), stepId: z.string() }))
@@ -72,7 +83,11 @@ export function createRecordProgressAction(options: {
       },
     },
     async handler(ctx) {
-      const input = parseInput('goldenpath:progress:record', inputFields, ctx.input);
+      const input = parseInput(
+        'goldenpath:progress:record',
+        inputFields,
+        ctx.input,
+      );
       const userEntityRef = ctx.user?.ref;
       if (!userEntityRef) {
         throw new InputError(
@@ -83,7 +98,9 @@ export function createRecordProgressAction(options: {
       const evidenceId = input.evidenceId ?? `${taskId}:${input.key}`;
       const templateRef =
         input.templateRef ??
-        (input.key === 'template.succeeded' ? ctx.templateInfo?.entityRef : undefined);
+        (input.key === 'template.succeeded'
+          ? ctx.templateInfo?.entityRef
+          : undefined);
       const body = {
         userEntityRef,
         key: input.key,
@@ -107,7 +124,10 @@ export function createRecordProgressAction(options: {
         ctx.output('completed', []);
         return;
       }
-      const result = await ctx.checkpoint({
+      const result: {
+        recorded: boolean;
+        completed: { pathId: string; stepId: string }[];
+      } = await ctx.checkpoint({
         key: `goldenpath.progress.record.${evidenceId}`,
         fn: async () => {
           const baseUrl = await discovery.getBaseUrl('golden-paths');
@@ -146,7 +166,9 @@ export function createRecordProgressAction(options: {
           result.recorded ? 'recorded' : 'already recorded'
         }${
           result.completed.length
-            ? `; completed ${result.completed.map(c => `${c.pathId}/${c.stepId}`).join(', ')}`
+            ? `; completed ${result.completed
+                .map(c => `${c.pathId}/${c.stepId}`)
+                .join(', ')}`
             : ''
         }`,
       );

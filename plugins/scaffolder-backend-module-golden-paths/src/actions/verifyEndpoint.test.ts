@@ -51,7 +51,11 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
       input.retryDelayMs = 10;
       const { ctx, outputs } = makeContext({ input });
       await action.handler(ctx);
-      expect(outputs).toMatchObject({ result: 'passed', status: 200, attempts: 1 });
+      expect(outputs).toMatchObject({
+        result: 'passed',
+        status: 200,
+        attempts: 1,
+      });
       expect(outputs.latencyMs).toBeGreaterThanOrEqual(0);
     },
   );
@@ -69,9 +73,13 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
   it('fails with the last reason after the retries', async () => {
     await expect(
       action.handler(
-        makeContext({ input: { url: `${base}/missing`, retries: 1, retryDelayMs: 10 } }).ctx,
+        makeContext({
+          input: { url: `${base}/missing`, retries: 1, retryDelayMs: 10 },
+        }).ctx,
       ),
-    ).rejects.toThrow(/did not answer as expected after 2 attempts: status 404, expected 200/);
+    ).rejects.toThrow(
+      /did not answer as expected after 2 attempts: status 404, expected 200/,
+    );
     await expect(
       action.handler(
         makeContext({
@@ -81,19 +89,29 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
     ).rejects.toThrow(/body does not match \/healthy\//);
     await expect(
       action.handler(
-        makeContext({ input: { url: `${base}/slow`, timeoutMs: 200, retries: 0 } }).ctx,
+        makeContext({
+          input: { url: `${base}/slow`, timeoutMs: 200, retries: 0 },
+        }).ctx,
       ),
     ).rejects.toThrow(/no answer within 200 ms/);
   });
 
   it('dry-run makes no request; a retried task does not verify twice', async () => {
-    const dry = makeContext({ input: { url: `${base}/health` }, isDryRun: true });
+    const dry = makeContext({
+      input: { url: `${base}/health` },
+      isDryRun: true,
+    });
     await action.handler(dry.ctx);
     expect(dry.outputs).toMatchObject({ result: 'dry-run', attempts: 0 });
     expect(requests).toEqual([]);
     const store = new CheckpointStore();
-    await action.handler(makeContext({ input: { url: `${base}/health` }, checkpoints: store }).ctx);
-    const retry = makeContext({ input: { url: `${base}/health` }, checkpoints: store });
+    await action.handler(
+      makeContext({ input: { url: `${base}/health` }, checkpoints: store }).ctx,
+    );
+    const retry = makeContext({
+      input: { url: `${base}/health` },
+      checkpoints: store,
+    });
     await action.handler(retry.ctx);
     expect(retry.outputs.result).toBe('passed');
     expect(requests).toEqual(['/health']);
@@ -101,10 +119,14 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
 
   it('rejects bad input', async () => {
     await expect(
-      action.handler(makeContext({ input: { url: 'ftp://x', bodyMatch: '(' } }).ctx),
+      action.handler(
+        makeContext({ input: { url: 'ftp://x', bodyMatch: '(' } }).ctx,
+      ),
     ).rejects.toThrow(/url: must be an http or https URL/);
     await expect(
-      action.handler(makeContext({ input: { url: `${base}/health`, bodyMatch: '(' } }).ctx),
+      action.handler(
+        makeContext({ input: { url: `${base}/health`, bodyMatch: '(' } }).ctx,
+      ),
     ).rejects.toThrow(/bodyMatch is not a regular expression/);
   });
 });

@@ -119,13 +119,20 @@ export function createVerifyEndpointAction() {
             .enum(['passed', 'dry-run'])
             .describe('passed, or dry-run when nothing was requested'),
         latencyMs: z =>
-          z.number().optional().describe('Latency of the successful request in ms'),
+          z
+            .number()
+            .optional()
+            .describe('Latency of the successful request in ms'),
         status: z => z.number().optional().describe('HTTP status received'),
         attempts: z => z.number().describe('Requests made'),
       },
     },
     async handler(ctx) {
-      const input = parseInput('goldenpath:endpoint:verify', inputFields, ctx.input);
+      const input = parseInput(
+        'goldenpath:endpoint:verify',
+        inputFields,
+        ctx.input,
+      );
       let bodyMatch: RegExp | undefined;
       if (input.bodyMatch !== undefined) {
         try {
@@ -141,7 +148,9 @@ export function createVerifyEndpointAction() {
       }`;
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would ${what}, up to ${input.retries + 1} attempts of ${input.timeoutMs} ms, ${input.retryDelayMs} ms apart`,
+          `Dry run: would ${what}, up to ${input.retries + 1} attempts of ${
+            input.timeoutMs
+          } ms, ${input.retryDelayMs} ms apart`,
         );
         ctx.output('result', 'dry-run');
         ctx.output('attempts', 0);
@@ -164,7 +173,9 @@ export function createVerifyEndpointAction() {
             );
             if (last.ok) {
               ctx.logger.info(
-                `${input.url} answered ${last.status} in ${last.latencyMs} ms (attempt ${i + 1})`,
+                `${input.url} answered ${last.status} in ${
+                  last.latencyMs
+                } ms (attempt ${i + 1})`,
               );
               return {
                 latencyMs: last.latencyMs,
@@ -173,11 +184,15 @@ export function createVerifyEndpointAction() {
               };
             }
             ctx.logger.info(
-              `Attempt ${i + 1}/${input.retries + 1}: ${input.url}: ${last.reason}`,
+              `Attempt ${i + 1}/${input.retries + 1}: ${input.url}: ${
+                last.reason
+              }`,
             );
           }
           throw new Error(
-            `${input.url} did not answer as expected after ${input.retries + 1} attempts: ${last?.reason}`,
+            `${input.url} did not answer as expected after ${
+              input.retries + 1
+            } attempts: ${last?.reason}`,
           );
         },
       });

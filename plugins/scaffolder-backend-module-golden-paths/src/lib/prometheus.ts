@@ -72,7 +72,9 @@ export async function reloadPrometheus(settings: PrometheusSettings) {
   const res = await fetch(`${settings.url}/-/reload`, { method: 'POST' });
   if (!res.ok) {
     throw new Error(
-      `Prometheus reload at ${settings.url}/-/reload failed: HTTP ${res.status} ${(
+      `Prometheus reload at ${settings.url}/-/reload failed: HTTP ${
+        res.status
+      } ${(
         await res.text()
       ).trim()} (is it started with --web.enable-lifecycle?)`,
     );
@@ -95,10 +97,16 @@ export async function confirmRules(
         const groups: any[] = body?.data?.groups ?? [];
         const found = groups.find(g => g.name === group);
         const names: string[] = (found?.rules ?? []).map((r: any) => r.name);
-        if (expected === undefined ? !found : found && names.join() === expected.join()) {
+        if (
+          expected === undefined
+            ? !found
+            : found && names.join() === expected.join()
+        ) {
           return;
         }
-        last = found ? `group has rules ${names.join(', ')}` : 'group not loaded';
+        last = found
+          ? `group has rules ${names.join(', ')}`
+          : 'group not loaded';
       } else {
         last = `HTTP ${res.status}`;
       }
