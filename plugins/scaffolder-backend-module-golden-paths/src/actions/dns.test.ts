@@ -16,6 +16,7 @@ import {
 } from '../__testUtils__/servers';
 import { commitToRepository } from '../lib/gitops';
 import { createDnsAction } from './dns';
+import { createTeardownAction } from './teardown';
 import { examples } from './dns.examples';
 
 describe('goldenpath:dns with the gitops provider (against real git)', () => {
@@ -217,6 +218,28 @@ describeBind(
         ),
       ).rejects.toThrow(/nsupdate failed: .*(tsig|NOTAUTH|BADSIG|BADKEY)/i);
       expect(dig(`wrongkey.${zone}`, 'A')).toEqual([]);
+    });
+
+    it('goldenpath:teardown deletes the owned record and its marker, and refuses foreign ones', async () => {
+      const input = { name: 'practice', type: 'A', value: '192.0.2.30' };
+      await action().handler(makeContext({ input }).ctx);
+      expect(dig(`practice.${zone}`, 'A')).toEqual(['192.0.2.30']);
+      const teardown = createTeardownAction({ settings: settingsWith() });
+      const { ctx, outputs } = makeContext({
+        input: { name: 'practice', parts: ['dns'], recordType: 'A' },
+      });
+      await teardown.handler(ctx);
+      expect(outputs.removed).toEqual([`practice.${zone} A`]);
+      expect(dig(`practice.${zone}`, 'A')).toEqual([]);
+      expect(dig(`_gp-owner.practice.${zone}`, 'TXT')).toEqual([]);
+      await expect(
+        teardown.handler(
+          makeContext({
+            input: { name: 'legacy', parts: ['dns'], recordType: 'A' },
+          }).ctx,
+        ),
+      ).rejects.toThrow(/legacy.gp.test A is not owned by the golden path/);
+      expect(dig(`legacy.${zone}`, 'A')).toEqual(['10.0.0.1']);
     });
   },
 );

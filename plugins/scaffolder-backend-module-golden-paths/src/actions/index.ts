@@ -6,12 +6,14 @@ import { createDnsAction } from './dns';
 import { createMonitoringAction } from './monitoring';
 import { createPublishGitAction } from './publishGit';
 import { createRecordProgressAction } from './recordProgress';
+import { createTeardownAction } from './teardown';
 import { createVerifyEndpointAction } from './verifyEndpoint';
 
 export { createPublishGitAction } from './publishGit';
 export { createDeployAction } from './deploy';
 export { createMonitoringAction } from './monitoring';
 export { createDnsAction } from './dns';
+export { createTeardownAction } from './teardown';
 export { createVerifyEndpointAction } from './verifyEndpoint';
 export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 
@@ -40,5 +42,6 @@ export function createActions(options: {
     createDnsAction({ settings, links }),
     createVerifyEndpointAction(),
     createRecordProgressAction({ discovery, auth }),
+    createTeardownAction({ settings }),
   ];
 }

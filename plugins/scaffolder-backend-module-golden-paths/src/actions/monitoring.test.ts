@@ -16,6 +16,7 @@ import {
 } from '../__testUtils__/servers';
 import { dashboardUid } from '../lib/monitoring';
 import { createMonitoringAction } from './monitoring';
+import { createTeardownAction } from './teardown';
 import { examples } from './monitoring.examples';
 
 describe('goldenpath:monitoring with the gitops provider (against real git)', () => {
@@ -250,6 +251,31 @@ describeProm(
         ),
       ).rejects.toThrow(
         /Prometheus reload at .*\/nope\/-\/reload failed: HTTP 404/,
+      );
+    });
+
+    it('goldenpath:teardown removes the rule file and Prometheus drops the group', async () => {
+      const settings = testSettings(root, {
+        goldenPaths: {
+          providers: { monitoring: 'prometheus' },
+          monitoring: {
+            prometheus: { url: server.url, rulesDir: server.rulesDir },
+          },
+        },
+      });
+      await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+      expect((await loadedGroups()).map((g: any) => g.name)).toContain(
+        'golden-path-practice',
+      );
+      const { ctx, outputs } = makeContext({
+        input: { name: 'practice', parts: ['monitoring'] },
+      });
+      await createTeardownAction({ settings }).handler(ctx);
+      expect(outputs.removed).toEqual([
+        path.join(server.rulesDir, 'golden-path-practice.rules.yml'),
+      ]);
+      expect((await loadedGroups()).map((g: any) => g.name)).not.toContain(
+        'golden-path-practice',
       );
     });
   },

@@ -147,6 +147,13 @@ export function createPublishGitAction(options: {
           key: `publish.git.remote.${resolved.url}`,
           fn: async () => {
             const state = await prepareRemote(settings, resolved);
+            if (state === 'created' && resolved.localName) {
+              // Ownership marker: goldenpath:teardown only deletes local
+              // repositories that publish:git created.
+              await git(['config', 'goldenpaths.createdByTask', ctx.task.id], {
+                env: { GIT_DIR: resolved.remote },
+              });
+            }
             ctx.logger.info(`Remote ${resolved.url}: ${state}`);
           },
         });
