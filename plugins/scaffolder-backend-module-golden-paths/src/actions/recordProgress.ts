@@ -146,7 +146,15 @@ export function createRecordProgressAction(options: {
           if (!res.ok) {
             const error = await ResponseError.fromResponse(res);
             throw new Error(
-              `Recording evidence ${input.key} for ${userEntityRef} failed: HTTP ${res.status} ${error.cause.name}: ${error.cause.message}`,
+              `Recording evidence ${
+                input.key
+              } for ${userEntityRef} failed: HTTP ${res.status} ${
+                error.cause.name
+              }: ${error.cause.message}${
+                res.status === 404
+                  ? ` (is the golden-paths backend plugin installed? ${baseUrl}/evidence)`
+                  : ''
+              }`,
             );
           }
           const answer: any = await res.json();
