@@ -1,6 +1,6 @@
 import { createApp, SERVICE_NAME } from './app';
 
-const port = Number(process.env.PORT ?? ${{ values.port }});
+const port = Number(process.env.PORT ?? '${{ values.port }}');
 const server = createApp();
 server.listen(port, () => {
   // eslint-disable-next-line no-console
