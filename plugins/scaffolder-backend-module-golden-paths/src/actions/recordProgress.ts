@@ -158,15 +158,18 @@ export function createRecordProgressAction(options: {
             );
           }
           const answer: any = await res.json();
-          return {
-            recorded: Boolean(answer?.recorded),
-            completed: Array.isArray(answer?.completed)
-              ? answer.completed.map((c: any) => ({
-                  pathId: String(c.pathId),
-                  stepId: String(c.stepId),
-                }))
-              : [],
-          };
+          // Copy into plain values: the parsed body must not leak its own
+          // objects into the task's template context.
+          const completed: { pathId: string; stepId: string }[] = [];
+          for (const c of Array.isArray(answer?.completed)
+            ? answer.completed
+            : []) {
+            completed.push({
+              pathId: String(c.pathId),
+              stepId: String(c.stepId),
+            });
+          }
+          return { recorded: answer?.recorded === true, completed };
         },
       });
       ctx.logger.info(
