@@ -157,6 +157,11 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
     await expect(
       action().handler(makeContext({ input: { key: 'Bad Key' } }).ctx),
     ).rejects.toThrow(/key: must look like deploy.healthy/);
+    await expect(
+      action().handler(
+        makeContext({ input: { key: 'dns.resolves', stepId: 'dns' } }).ctx,
+      ),
+    ).rejects.toThrow(/stepId needs pathId/);
     const { ctx } = makeContext({ input: { key: 'dns.resolves' } });
     ctx.user = undefined;
     await expect(action().handler(ctx)).rejects.toThrow(

@@ -88,6 +88,11 @@ export function createRecordProgressAction(options: {
         inputFields,
         ctx.input,
       );
+      if (input.stepId && !input.pathId) {
+        throw new InputError(
+          'Invalid input to goldenpath:progress:record: stepId needs pathId',
+        );
+      }
       const userEntityRef = ctx.user?.ref;
       if (!userEntityRef) {
         throw new InputError(
