@@ -23,6 +23,10 @@ async function main() {
   backend.add(
     import('@backstage/plugin-scaffolder-backend-module-notifications'),
   );
+  // Day-1 golden-path actions (publish:git, goldenpath:*); see app-config.yaml.
+  backend.add(
+    import('@onramp/backstage-plugin-scaffolder-backend-module-golden-paths'),
+  );
 
   backend.add(import('@backstage/plugin-techdocs-backend'));
 

@@ -1,0 +1,98 @@
+export interface Config {
+  /** Day-1 golden-path scaffolder actions (scaffolder-backend-module-golden-paths). */
+  goldenPaths?: {
+    git?: {
+      /**
+       * Folder holding the local bare repositories that publish:git and the
+       * gitops providers create on demand. Relative paths are resolved from
+       * the backend's working directory. Default: ../../data/git
+       */
+      root?: string;
+      /** Branch used when a template does not name one. Default: main */
+      defaultBranch?: string;
+      /**
+       * URL prefixes of remotes that a template may push to instead of a local
+       * bare repository (for example file:///srv/git/ or ssh://git@git.example.com/).
+       * Default: none, only local repositories.
+       */
+      allowedRemotes?: string[];
+      /** Commit identity. Default: scaffolder.defaultAuthor. */
+      author?: {
+        name?: string;
+        email?: string;
+      };
+      /**
+       * Serve the files of the local repositories read-only (and without
+       * authentication) under /api/scaffolder/golden-paths/git, so the catalog
+       * can read a published catalog-info.yaml. Development only. Default: false
+       */
+      serveLocalRepositories?: boolean;
+    };
+    /** Which provider each action uses. */
+    providers?: {
+      /** goldenpath:deploy provider. Default: gitops */
+      deploy?: 'gitops';
+      /** goldenpath:monitoring provider. Default: gitops */
+      monitoring?: 'gitops' | 'prometheus';
+      /** goldenpath:dns provider. Default: gitops */
+      dns?: 'gitops' | 'rfc2136';
+    };
+    deploy?: {
+      /** Deploy repository (a local name or an allowed remote). Default: deployments */
+      repository?: string;
+      /** Folder of the manifests in the deploy repository. Default: apps */
+      path?: string;
+      /** Services get the host <name>.<baseDomain>. Default: apps.onramp.localhost */
+      baseDomain?: string;
+      /** Kubernetes namespace. Default: default */
+      namespace?: string;
+      /** ingressClassName of the generated Ingress. */
+      ingressClassName?: string;
+    };
+    monitoring?: {
+      /** Monitoring repository for the gitops provider. Default: monitoring */
+      repository?: string;
+      /** Folder in the monitoring repository. Default: services */
+      path?: string;
+      /** Grafana base URL used to link to the dashboard. */
+      grafanaUrl?: string;
+      /** The prometheus provider. */
+      prometheus?: {
+        /** Prometheus base URL (started with --web.enable-lifecycle). */
+        url: string;
+        /** Folder of rule files that Prometheus loads (rule_files glob). */
+        rulesDir: string;
+        /** promtool binary used to validate rules. Default: promtool */
+        promtool?: string;
+        /** How long to wait for the rules to show in /api/v1/rules. Default: 30000 */
+        confirmTimeoutMs?: number;
+      };
+    };
+    dns?: {
+      /** The zone records are created in. Default: apps.onramp.localhost */
+      zone?: string;
+      /** TTL of created records in seconds. Default: 300 */
+      ttl?: number;
+      /** DNS-as-code repository for the gitops provider. Default: dns */
+      repository?: string;
+      /** Folder of the zones in that repository. Default: zones */
+      path?: string;
+      /** The rfc2136 provider (TSIG-signed dynamic update). */
+      rfc2136?: {
+        /** Authoritative server address. */
+        server: string;
+        /** Port. Default: 53 */
+        port?: number;
+        /** TSIG key name. */
+        keyName: string;
+        /** TSIG algorithm. Default: hmac-sha256 */
+        keyAlgorithm?: string;
+        /**
+         * TSIG secret (base64).
+         * @visibility secret
+         */
+        keySecret: string;
+      };
+    };
+  };
+}

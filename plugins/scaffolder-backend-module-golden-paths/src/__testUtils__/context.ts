@@ -1,0 +1,112 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { JsonObject, JsonValue } from '@backstage/types';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readSettings } from '../lib/config';
+import { git } from '../lib/git';
+
+/**
+ * A checkpoint store shaped like the scaffolder's: a successful checkpoint
+ * is remembered under its key and not run again by a later run of the task.
+ */
+export class CheckpointStore {
+  readonly values = new Map<string, JsonValue>();
+  readonly runs: string[] = [];
+
+  checkpoint = async <T extends JsonValue | void>(opts: {
+    key: string;
+    fn: () => Promise<T> | T;
+  }): Promise<T> => {
+    if (this.values.has(opts.key)) {
+      return this.values.get(opts.key) as T;
+    }
+    this.runs.push(opts.key);
+    const value = await opts.fn();
+    this.values.set(opts.key, (value ?? {}) as JsonValue);
+    return value as T;
+  };
+}
+
+/** A temporary directory removed after the test file. */
+export async function makeTempDir(prefix = 'gp-test') {
+  return fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** Settings for tests with everything under one temporary root. */
+export function testSettings(root: string, extra: JsonObject = {}) {
+  const { goldenPaths: extraGp = {}, ...rest } = extra as any;
+  return readSettings(
+    new ConfigReader({
+      ...rest,
+      goldenPaths: {
+        ...extraGp,
+        git: {
+          root: path.join(root, 'git'),
+          author: { name: 'Test Bot', email: 'bot@onramp.test' },
+          ...(extraGp.git ?? {}),
+        },
+      },
+    }),
+  );
+}
+
+/**
+ * An action context whose outputs are collected, with dry-run and a real
+ * checkpoint store that the mock context would otherwise drop.
+ */
+export function makeContext(options: {
+  input: JsonObject;
+  workspacePath?: string;
+  isDryRun?: boolean;
+  checkpoints?: CheckpointStore;
+  taskId?: string;
+  userRef?: string;
+}) {
+  const outputs: Record<string, any> = {};
+  const store = options.checkpoints ?? new CheckpointStore();
+  const base = createMockActionContext({
+    input: options.input,
+    workspacePath: options.workspacePath,
+  });
+  const ctx = Object.assign(base, {
+    isDryRun: options.isDryRun ?? false,
+    checkpoint: store.checkpoint,
+    output: (name: string, value: any) => {
+      outputs[name] = value;
+    },
+    task: { id: options.taskId ?? 'task-1' },
+    user: { ref: options.userRef ?? 'user:default/sofia.marquez' },
+    logger: mockServices.logger.mock(),
+  });
+  return { ctx: ctx as any, outputs, store };
+}
+
+/** Clones a branch of a bare repository under the root into a fresh folder. */
+export async function cloneLocal(root: string, name: string, branch = 'main') {
+  const dir = await fs.mkdtemp(path.join(root, `clone-${name}-`));
+  await git([
+    'clone',
+    '--quiet',
+    '--branch',
+    branch,
+    path.join(root, 'git', `${name}.git`),
+    dir,
+  ]);
+  return {
+    dir,
+    read: (file: string) => fs.readFile(path.join(dir, file), 'utf8'),
+    commits: async () =>
+      Number(await git(['rev-list', '--count', 'HEAD'], { cwd: dir })),
+  };
+}
+
+/** Links as the module builds them, for a fixed base URL. */
+export const testLinks = async (
+  repository: string,
+  branch: string,
+  file: string,
+) =>
+  `http://backstage.test/api/scaffolder/golden-paths/git/${repository}/raw/${branch}/${file}`;

@@ -1,0 +1,161 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { GoldenPathsSettings } from '../lib/config';
+import { checkRecordValue, renderRecordFile } from '../lib/dnsRecord';
+import { asJson, commitToRepository, GitOpsResult } from '../lib/gitops';
+import { parseInput, serviceName, Z } from '../lib/input';
+import { LinkBuilder } from '../lib/links';
+import { ownedGuard } from '../lib/ownership';
+import { confirmRecord, DnsRecord, upsertRecord } from '../lib/rfc2136';
+import { examples } from './dns.examples';
+
+const inputFields = {
+  name: serviceName,
+  recordName: (z: Z) =>
+    z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/)
+      .optional()
+      .describe('Label of the record in the zone (default: the service name)'),
+  type: (z: Z) =>
+    z.enum(['A', 'AAAA', 'CNAME']).default('CNAME').describe('Record type'),
+  value: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe(
+        'An IPv4 address (A), IPv6 address (AAAA) or host name (CNAME)',
+      ),
+  ttl: (z: Z) =>
+    z
+      .number()
+      .int()
+      .min(30)
+      .max(86400)
+      .optional()
+      .describe('TTL in seconds (default goldenPaths.dns.ttl, 300)'),
+};
+
+/**
+ * `goldenpath:dns`: upserts a DNS record for a service, only ever touching
+ * records the golden path owns.
+ * @public
+ */
+export function createDnsAction(options: {
+  settings: GoldenPathsSettings;
+  links: LinkBuilder;
+}) {
+  const { settings, links } = options;
+  return createTemplateAction({
+    id: 'goldenpath:dns',
+    description:
+      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server. Records the golden path does not own are never changed.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: inputFields,
+      output: {
+        provider: z => z.string().describe('The provider that ran'),
+        status: z =>
+          z
+            .enum(['created', 'updated', 'unchanged', 'committed', 'dry-run'])
+            .describe('What happened to the record'),
+        fqdn: z => z.string().describe('The fully qualified record name'),
+        changedFiles: z =>
+          z.array(z.string()).describe('Files changed (gitops provider)'),
+        link: z => z.string().describe('Link to the record'),
+      },
+    },
+    async handler(ctx) {
+      const input = parseInput('goldenpath:dns', inputFields, ctx.input);
+      checkRecordValue(input.type, input.value);
+      const { zone } = settings.dns;
+      const record: DnsRecord = {
+        fqdn: `${input.recordName ?? input.name}.${zone}`,
+        type: input.type,
+        ttl: input.ttl ?? settings.dns.ttl,
+        value:
+          input.type === 'CNAME'
+            ? input.value.replace(/\.?$/, '.')
+            : input.value,
+      };
+      ctx.output('provider', settings.dns.provider);
+      ctx.output('fqdn', record.fqdn);
+
+      if (settings.dns.provider === 'gitops') {
+        const file = `${settings.dns.path}/${zone}/${
+          input.recordName ?? input.name
+        }.yaml`;
+        const run = (dryRun: boolean) =>
+          commitToRepository({
+            settings,
+            repository: settings.dns.repository,
+            changes: { [file]: renderRecordFile(input.name, zone, record) },
+            message: `DNS: ${record.fqdn} ${record.type} ${record.value}`,
+            dryRun,
+            logger: ctx.logger,
+            guard: ownedGuard(input.name),
+          });
+        const result: GitOpsResult = ctx.isDryRun
+          ? await run(true)
+          : await ctx.checkpoint({
+              key: `goldenpath.dns.gitops.${record.fqdn}`,
+              fn: async () => asJson(await run(false)),
+            });
+        const changed = [
+          ...result.added,
+          ...result.modified,
+          ...result.deleted,
+        ];
+        ctx.output('changedFiles', changed);
+        ctx.output(
+          'link',
+          await links(settings.dns.repository, result.branch, file),
+        );
+        let status: 'committed' | 'unchanged' | 'dry-run' = 'unchanged';
+        if (ctx.isDryRun) status = 'dry-run';
+        else if (changed.length) status = 'committed';
+        ctx.output('status', status);
+        return;
+      }
+
+      const rfc = settings.dns.rfc2136;
+      if (!rfc) {
+        throw new Error(
+          'goldenPaths.providers.dns is rfc2136 but goldenPaths.dns.rfc2136 (server, keyName, keySecret) is not configured',
+        );
+      }
+      ctx.output('changedFiles', []);
+      ctx.output(
+        'link',
+        `dns://${rfc.server}:${rfc.port}/${record.fqdn}?type=${record.type}`,
+      );
+      const log = (m: string) => ctx.logger.info(m);
+      if (ctx.isDryRun) {
+        ctx.output(
+          'status',
+          await upsertRecord(rfc, zone, record, input.name, true, log),
+        );
+        return;
+      }
+      const status = await ctx.checkpoint({
+        key: `goldenpath.dns.rfc2136.${record.fqdn}`,
+        fn: async () => {
+          const outcome = await upsertRecord(
+            rfc,
+            zone,
+            record,
+            input.name,
+            false,
+            log,
+          );
+          await confirmRecord(rfc, record);
+          log(
+            `${rfc.server}:${rfc.port} answers ${record.fqdn} ${record.type} ${record.value} (${outcome})`,
+          );
+          return outcome;
+        },
+      });
+      ctx.output('status', status);
+    },
+  });
+}

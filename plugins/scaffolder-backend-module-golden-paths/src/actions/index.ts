@@ -1,0 +1,47 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { GoldenPathsSettings } from '../lib/config';
+import { createLinkBuilder } from '../lib/links';
+import { createDeployAction } from './deploy';
+import { createDnsAction } from './dns';
+import { createMonitoringAction } from './monitoring';
+import { createPublishGitAction } from './publishGit';
+import { createRecordProgressAction } from './recordProgress';
+import { createTeardownAction } from './teardown';
+import { createVerifyEndpointAction } from './verifyEndpoint';
+
+export { createPublishGitAction } from './publishGit';
+export { createDeployAction } from './deploy';
+export { createMonitoringAction } from './monitoring';
+export { createDnsAction } from './dns';
+export { createTeardownAction } from './teardown';
+export { createVerifyEndpointAction } from './verifyEndpoint';
+export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
+
+/**
+ * Creates every golden-paths action from the settings and services.
+ * @public
+ */
+export function createActions(options: {
+  settings: GoldenPathsSettings;
+  discovery: DiscoveryService;
+  auth: AuthService;
+}) {
+  const { settings, discovery, auth } = options;
+  const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
+  const links = createLinkBuilder(settings, scaffolderBaseUrl);
+  return [
+    createPublishGitAction({
+      settings,
+      localUrls: async (name, branch) => {
+        const base = `${await scaffolderBaseUrl()}/golden-paths/git/${name}/raw/${branch}`;
+        return { repoContentsUrl: base, catalogInfoBaseUrl: base };
+      },
+    }),
+    createDeployAction({ settings, links }),
+    createMonitoringAction({ settings, links }),
+    createDnsAction({ settings, links }),
+    createVerifyEndpointAction(),
+    createRecordProgressAction({ discovery, auth }),
+    createTeardownAction({ settings }),
+  ];
+}

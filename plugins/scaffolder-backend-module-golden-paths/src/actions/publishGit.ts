@@ -1,0 +1,209 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  GoldenPathsSettings,
+  prepareRemote,
+  resolveRemote,
+} from '../lib/config';
+import { authorEnv, git, remoteBranchCommit, tempDir } from '../lib/git';
+import { parseInput, Z } from '../lib/input';
+import { examples } from './publishGit.examples';
+
+/** Builds the URLs under which a local repository's files can be read. */
+export type LocalRepositoryUrls = (
+  name: string,
+  branch: string,
+) => Promise<{ repoContentsUrl: string; catalogInfoBaseUrl: string }>;
+
+const inputFields = {
+  repository: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe(
+        'A plain name ([a-z0-9._-]) for a bare repository under goldenPaths.git.root, created on demand; or a remote URL that starts with one of goldenPaths.git.allowedRemotes',
+      ),
+  sourcePath: (z: Z) =>
+    z
+      .string()
+      .default('.')
+      .describe('Folder of the workspace to publish (default: all of it)'),
+  defaultBranch: (z: Z) =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9._/-]+$/)
+      .optional()
+      .describe('Branch to push (default goldenPaths.git.defaultBranch, main)'),
+  gitCommitMessage: (z: Z) =>
+    z.string().default('Initial commit').describe('Message of the commit'),
+  gitAuthorName: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('Commit author name (default scaffolder.defaultAuthor.name)'),
+  gitAuthorEmail: (z: Z) =>
+    z
+      .string()
+      .email()
+      .optional()
+      .describe('Commit author email (default scaffolder.defaultAuthor.email)'),
+};
+
+/**
+ * `publish:git`: pushes the workspace as one commit to a git remote.
+ * @public
+ */
+export function createPublishGitAction(options: {
+  settings: GoldenPathsSettings;
+  localUrls: LocalRepositoryUrls;
+}) {
+  const { settings, localUrls } = options;
+  return createTemplateAction({
+    id: 'publish:git',
+    description:
+      'Pushes the workspace as one commit to a git remote: by default a bare repository created on demand under goldenPaths.git.root. Idempotent: a branch that already holds the same files is left as it is; a branch with different content is never overwritten.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: inputFields,
+      output: {
+        remoteUrl: z => z.string().describe('URL of the git remote'),
+        repoContentsUrl: z =>
+          z.string().describe('URL under which the published files are read'),
+        catalogInfoUrl: z =>
+          z
+            .string()
+            .describe(
+              'URL of catalog-info.yaml in the published branch (for catalog:register)',
+            ),
+        commitHash: z =>
+          z
+            .string()
+            .optional()
+            .describe('The commit on the branch (absent in dry-run)'),
+      },
+    },
+    async handler(ctx) {
+      const input = parseInput('publish:git', inputFields, ctx.input);
+      const branch = input.defaultBranch ?? settings.git.defaultBranch;
+      const resolved = resolveRemote(settings, input.repository);
+      const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath);
+      const author = {
+        name: input.gitAuthorName ?? settings.git.author.name,
+        email: input.gitAuthorEmail ?? settings.git.author.email,
+      };
+
+      let repoContentsUrl = resolved.url;
+      let catalogInfoUrl = `${resolved.url.replace(
+        /\/$/,
+        '',
+      )}/catalog-info.yaml`;
+      if (resolved.localName) {
+        const urls = await localUrls(resolved.localName, branch);
+        repoContentsUrl = urls.repoContentsUrl;
+        catalogInfoUrl = `${urls.catalogInfoBaseUrl}/catalog-info.yaml`;
+      }
+      ctx.output('remoteUrl', resolved.url);
+      ctx.output('repoContentsUrl', repoContentsUrl);
+      ctx.output('catalogInfoUrl', catalogInfoUrl);
+
+      // Index the files in a throwaway git directory: the workspace itself is
+      // never turned into a repository.
+      const scratch = await tempDir('gp-publish');
+      try {
+        const gitEnv = {
+          GIT_DIR: `${scratch.dir}/.git`,
+          GIT_WORK_TREE: source,
+        };
+        await git(['init', '--quiet', `--initial-branch=${branch}`], {
+          env: gitEnv,
+        });
+        await git(['add', '--all', '--force', '.'], {
+          cwd: source,
+          env: gitEnv,
+        });
+        const tree = await git(['write-tree'], { cwd: source, env: gitEnv });
+        const fileCount = (
+          await git(['ls-files'], { cwd: source, env: gitEnv })
+        )
+          .split('\n')
+          .filter(Boolean).length;
+
+        if (ctx.isDryRun) {
+          ctx.logger.info(
+            `Dry run: would push ${fileCount} files (tree ${tree}) as '${
+              input.gitCommitMessage
+            }' by ${author.name} <${author.email}> to ${
+              resolved.url
+            } branch ${branch}${
+              resolved.localName ? ' (bare repository created if missing)' : ''
+            }`,
+          );
+          return;
+        }
+
+        await ctx.checkpoint({
+          key: `publish.git.remote.${resolved.url}`,
+          fn: async () => {
+            const state = await prepareRemote(settings, resolved);
+            if (state === 'created' && resolved.localName) {
+              // Ownership marker: goldenpath:teardown only deletes local
+              // repositories that publish:git created.
+              await git(['config', 'goldenpaths.createdByTask', ctx.task.id], {
+                env: { GIT_DIR: resolved.remote },
+              });
+            }
+            ctx.logger.info(`Remote ${resolved.url}: ${state}`);
+          },
+        });
+
+        const commitHash = await ctx.checkpoint({
+          key: `publish.git.push.${resolved.url}.${branch}`,
+          fn: async () => {
+            const existing = await remoteBranchCommit(resolved.remote, branch);
+            if (existing) {
+              await git(['fetch', '--quiet', resolved.remote, branch], {
+                cwd: source,
+                env: gitEnv,
+              });
+              const existingTree = await git(
+                ['rev-parse', 'FETCH_HEAD^{tree}'],
+                { cwd: source, env: gitEnv },
+              );
+              if (existingTree === tree) {
+                ctx.logger.info(
+                  `Branch ${branch} of ${resolved.url} already holds these files at ${existing}; nothing pushed`,
+                );
+                return existing;
+              }
+              throw new ConflictError(
+                `Branch ${branch} of ${resolved.url} already exists with different content (${existing}); publish:git never overwrites a branch. Choose another repository name.`,
+              );
+            }
+            const commit = await git(
+              ['commit-tree', tree, '-m', input.gitCommitMessage],
+              { cwd: source, env: { ...gitEnv, ...authorEnv(author) } },
+            );
+            await git(
+              [
+                'push',
+                '--quiet',
+                resolved.remote,
+                `${commit}:refs/heads/${branch}`,
+              ],
+              { cwd: source, env: gitEnv },
+            );
+            ctx.logger.info(
+              `Pushed ${fileCount} files as ${commit} to ${resolved.url} branch ${branch}`,
+            );
+            return commit;
+          },
+        });
+        ctx.output('commitHash', commitHash);
+      } finally {
+        await scratch.remove();
+      }
+    },
+  });
+}

@@ -1,0 +1,203 @@
+import { Config, ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import path from 'node:path';
+import { ensureBareRepository, GitAuthor } from './git';
+
+/** Settings of the Prometheus monitoring provider. */
+export interface PrometheusSettings {
+  url: string;
+  rulesDir: string;
+  promtool: string;
+  confirmTimeoutMs: number;
+}
+
+/** Settings of the RFC 2136 DNS provider. */
+export interface Rfc2136Settings {
+  server: string;
+  port: number;
+  keyName: string;
+  keyAlgorithm: string;
+  keySecret: string;
+}
+
+/** Everything the actions read from `goldenPaths` in app-config. */
+export interface GoldenPathsSettings {
+  git: {
+    root: string;
+    defaultBranch: string;
+    allowedRemotes: string[];
+    author: GitAuthor;
+    serveLocalRepositories: boolean;
+  };
+  deploy: {
+    provider: 'gitops';
+    repository: string;
+    path: string;
+    baseDomain: string;
+    namespace: string;
+    ingressClassName?: string;
+  };
+  monitoring: {
+    provider: 'gitops' | 'prometheus';
+    repository: string;
+    path: string;
+    prometheus?: PrometheusSettings;
+    grafanaUrl?: string;
+  };
+  dns: {
+    provider: 'gitops' | 'rfc2136';
+    zone: string;
+    ttl: number;
+    repository: string;
+    path: string;
+    rfc2136?: Rfc2136Settings;
+  };
+}
+
+function oneOf<T extends string>(
+  config: Config,
+  key: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = config.getOptionalString(key) ?? fallback;
+  if (!allowed.includes(value as T)) {
+    throw new Error(
+      `goldenPaths.${key} must be one of ${allowed.join(', ')}; got '${value}'`,
+    );
+  }
+  return value as T;
+}
+
+/** Reads and checks the `goldenPaths` configuration block. */
+export function readSettings(rootConfig: Config): GoldenPathsSettings {
+  const config =
+    rootConfig.getOptionalConfig('goldenPaths') ?? new ConfigReader({});
+  const author: GitAuthor = {
+    name:
+      config.getOptionalString('git.author.name') ??
+      rootConfig.getOptionalString('scaffolder.defaultAuthor.name') ??
+      'Onramp Golden Paths',
+    email:
+      config.getOptionalString('git.author.email') ??
+      rootConfig.getOptionalString('scaffolder.defaultAuthor.email') ??
+      'golden-paths@onramp.invalid',
+  };
+  const prom = config.getOptionalConfig('monitoring.prometheus');
+  const rfc = config.getOptionalConfig('dns.rfc2136');
+  return {
+    git: {
+      root: path.resolve(
+        config.getOptionalString('git.root') ?? '../../data/git',
+      ),
+      defaultBranch: config.getOptionalString('git.defaultBranch') ?? 'main',
+      allowedRemotes: config.getOptionalStringArray('git.allowedRemotes') ?? [],
+      author,
+      serveLocalRepositories:
+        config.getOptionalBoolean('git.serveLocalRepositories') ?? false,
+    },
+    deploy: {
+      provider: oneOf(
+        config,
+        'providers.deploy',
+        ['gitops'] as const,
+        'gitops',
+      ),
+      repository:
+        config.getOptionalString('deploy.repository') ?? 'deployments',
+      path: config.getOptionalString('deploy.path') ?? 'apps',
+      baseDomain:
+        config.getOptionalString('deploy.baseDomain') ??
+        'apps.onramp.localhost',
+      namespace: config.getOptionalString('deploy.namespace') ?? 'default',
+      ingressClassName: config.getOptionalString('deploy.ingressClassName'),
+    },
+    monitoring: {
+      provider: oneOf(
+        config,
+        'providers.monitoring',
+        ['gitops', 'prometheus'] as const,
+        'gitops',
+      ),
+      repository:
+        config.getOptionalString('monitoring.repository') ?? 'monitoring',
+      path: config.getOptionalString('monitoring.path') ?? 'services',
+      grafanaUrl: config.getOptionalString('monitoring.grafanaUrl'),
+      prometheus: prom && {
+        url: prom.getString('url').replace(/\/+$/, ''),
+        rulesDir: path.resolve(prom.getString('rulesDir')),
+        promtool: prom.getOptionalString('promtool') ?? 'promtool',
+        confirmTimeoutMs: prom.getOptionalNumber('confirmTimeoutMs') ?? 30000,
+      },
+    },
+    dns: {
+      provider: oneOf(
+        config,
+        'providers.dns',
+        ['gitops', 'rfc2136'] as const,
+        'gitops',
+      ),
+      zone: (config.getOptionalString('dns.zone') ?? 'apps.onramp.localhost')
+        .replace(/\.$/, '')
+        .toLowerCase(),
+      ttl: config.getOptionalNumber('dns.ttl') ?? 300,
+      repository: config.getOptionalString('dns.repository') ?? 'dns',
+      path: config.getOptionalString('dns.path') ?? 'zones',
+      rfc2136: rfc && {
+        server: rfc.getString('server'),
+        port: rfc.getOptionalNumber('port') ?? 53,
+        keyName: rfc.getString('keyName'),
+        keyAlgorithm: rfc.getOptionalString('keyAlgorithm') ?? 'hmac-sha256',
+        keySecret: rfc.getString('keySecret'),
+      },
+    },
+  };
+}
+
+const LOCAL_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
+/** Where a repository lives: a bare repository under the root, or an allowed remote. */
+export interface ResolvedRemote {
+  /** What git pushes to: an absolute path or a URL. */
+  remote: string;
+  /** A URL for people and outputs. */
+  url: string;
+  /** Set for repositories under goldenPaths.git.root. */
+  localName?: string;
+}
+
+/**
+ * Resolves a repository reference: a plain name is a bare repository under
+ * goldenPaths.git.root (created on demand); anything else must start with one
+ * of goldenPaths.git.allowedRemotes.
+ */
+export function resolveRemote(
+  settings: GoldenPathsSettings,
+  repository: string,
+): ResolvedRemote {
+  if (LOCAL_NAME.test(repository) && !repository.includes('..')) {
+    const name = repository.replace(/\.git$/, '');
+    const remote = path.join(settings.git.root, `${name}.git`);
+    return { remote, url: `file://${remote}`, localName: name };
+  }
+  const allowed = settings.git.allowedRemotes.some(prefix =>
+    repository.startsWith(prefix),
+  );
+  if (!allowed) {
+    throw new InputError(
+      `Repository '${repository}' is neither a plain repository name ([a-z0-9._-]) nor under one of goldenPaths.git.allowedRemotes`,
+    );
+  }
+  return { remote: repository, url: repository };
+}
+
+/** Creates the bare repository for a local remote if needed. */
+export async function prepareRemote(
+  settings: GoldenPathsSettings,
+  resolved: ResolvedRemote,
+) {
+  if (resolved.localName) {
+    return ensureBareRepository(resolved.remote, settings.git.defaultBranch);
+  }
+  return 'existing' as const;
+}

@@ -1,0 +1,113 @@
+import yaml from 'yaml';
+import { yamlHeader } from './ownership';
+
+/** What the Kubernetes manifests are rendered from. */
+export interface DeploySpec {
+  name: string;
+  namespace: string;
+  image: string;
+  port: number;
+  replicas: number;
+  host: string;
+  healthPath: string;
+  owner?: string;
+  ingressClassName?: string;
+}
+
+const MANAGED_BY = 'onramp-golden-paths';
+
+/** Renders Deployment, Service and Ingress for a service, deterministically. */
+export function renderManifests(spec: DeploySpec): Record<string, string> {
+  const labels = {
+    'app.kubernetes.io/name': spec.name,
+    'app.kubernetes.io/managed-by': MANAGED_BY,
+    ...(spec.owner
+      ? { 'backstage.io/owner': spec.owner.replace(/[^A-Za-z0-9._-]/g, '_') }
+      : {}),
+  };
+  const selector = { 'app.kubernetes.io/name': spec.name };
+  const metadata = { name: spec.name, namespace: spec.namespace, labels };
+  const deployment = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata,
+    spec: {
+      replicas: spec.replicas,
+      selector: { matchLabels: selector },
+      template: {
+        metadata: {
+          labels,
+          annotations: {
+            'prometheus.io/scrape': 'true',
+            'prometheus.io/port': String(spec.port),
+            'prometheus.io/path': '/metrics',
+          },
+        },
+        spec: {
+          containers: [
+            {
+              name: spec.name,
+              image: spec.image,
+              ports: [{ name: 'http', containerPort: spec.port }],
+              env: [{ name: 'PORT', value: String(spec.port) }],
+              readinessProbe: {
+                httpGet: { path: spec.healthPath, port: 'http' },
+                periodSeconds: 5,
+              },
+              livenessProbe: {
+                httpGet: { path: spec.healthPath, port: 'http' },
+                periodSeconds: 10,
+              },
+              resources: {
+                requests: { cpu: '50m', memory: '64Mi' },
+                limits: { memory: '256Mi' },
+              },
+            },
+          ],
+        },
+      },
+    },
+  };
+  const service = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata,
+    spec: {
+      selector,
+      ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+    },
+  };
+  const ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata,
+    spec: {
+      ...(spec.ingressClassName
+        ? { ingressClassName: spec.ingressClassName }
+        : {}),
+      rules: [
+        {
+          host: spec.host,
+          http: {
+            paths: [
+              {
+                path: '/',
+                pathType: 'Prefix',
+                backend: {
+                  service: { name: spec.name, port: { name: 'http' } },
+                },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+  const doc = (what: string, obj: object) =>
+    yamlHeader(spec.name, what) + yaml.stringify(obj);
+  return {
+    'deployment.yaml': doc('Deployment', deployment),
+    'service.yaml': doc('Service', service),
+    'ingress.yaml': doc('Ingress', ingress),
+  };
+}
