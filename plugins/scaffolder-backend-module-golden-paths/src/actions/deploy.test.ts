@@ -93,6 +93,22 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
     expect(await (await cloneLocal(root, 'deployments')).commits()).toBe(1);
   });
 
+  it('parallel deploys of different services to one repository all land (another writer pushed first)', async () => {
+    const names = ['svc-a', 'svc-b', 'svc-c', 'svc-d'];
+    await Promise.all(
+      names.map(name =>
+        action().handler(makeContext({ input: { name, image: 'img:1' } }).ctx),
+      ),
+    );
+    const repo = await cloneLocal(root, 'deployments');
+    expect(await repo.commits()).toBe(names.length);
+    for (const name of names) {
+      expect(await repo.read(`apps/${name}/deployment.yaml`)).toContain(
+        `name: ${name}`,
+      );
+    }
+  });
+
   it('refuses to overwrite manifests it does not own', async () => {
     await commitToRepository({
       settings: testSettings(root),

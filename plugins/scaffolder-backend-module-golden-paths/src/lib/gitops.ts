@@ -47,15 +47,7 @@ async function readIfExists(file: string) {
   }
 }
 
-/**
- * Applies file changes to a branch of a GitOps repository and pushes one
- * commit, or only computes the changes in dry-run. Running it twice with the
- * same changes commits nothing the second time.
- *
- * `guard` is called with the current content of every file about to be
- * modified or deleted; it throws when the file is not owned by the caller.
- */
-export async function commitToRepository(options: {
+type CommitOptions = {
   settings: GoldenPathsSettings;
   repository: string;
   branch?: string;
@@ -64,7 +56,40 @@ export async function commitToRepository(options: {
   dryRun: boolean;
   logger: LoggerService;
   guard?: (file: string, current: string) => void;
-}): Promise<GitOpsResult> {
+};
+
+const RACE =
+  /rejected|fetch first|non-fast-forward|cannot lock ref|failed to update ref|is not a bare git repository/;
+
+/**
+ * Applies file changes to a branch of a GitOps repository and pushes one
+ * commit, or only computes the changes in dry-run. Running it twice with the
+ * same changes commits nothing the second time. When another writer (a second
+ * backend replica, a parallel task) pushed first, the change is re-applied on
+ * top of the new head, up to four times.
+ *
+ * `guard` is called with the current content of every file about to be
+ * modified or deleted; it throws when the file is not owned by the caller.
+ */
+export async function commitToRepository(
+  options: CommitOptions,
+): Promise<GitOpsResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await commitOnce(options);
+    } catch (e) {
+      if (attempt >= 4 || !RACE.test(String(e))) throw e;
+      options.logger.info(
+        `Another writer changed ${
+          options.repository
+        } first; re-applying (attempt ${attempt + 1})`,
+      );
+      await new Promise(r => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
+
+async function commitOnce(options: CommitOptions): Promise<GitOpsResult> {
   const { settings, changes, message, dryRun, logger, guard } = options;
   const branch = options.branch ?? settings.git.defaultBranch;
   const resolved: ResolvedRemote = resolveRemote(settings, options.repository);
