@@ -312,7 +312,7 @@ async function main() {
     const scenarios: Array<{
       name: string;
       api: string;
-      sql?: { count: string; page: string; bindings: unknown[] };
+      sql?: { count: string; page: string; bindings: Knex.RawBinding[] };
     }> = [
       {
         name: 'list: open embeds, newest',
