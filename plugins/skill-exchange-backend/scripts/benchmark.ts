@@ -449,6 +449,9 @@ async function main() {
 
 main().catch(error => {
   // eslint-disable-next-line no-console
-  console.error(String(error?.message ?? error).slice(0, 2000));
+  console.error(
+    String(error?.message ?? error).slice(0, 2000),
+    error?.cause ?? '',
+  );
   process.exit(1);
 });
