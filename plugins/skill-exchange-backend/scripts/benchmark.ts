@@ -49,8 +49,8 @@ const WORDS =
   );
 
 /** A small deterministic PRNG, so every run seeds the same data. */
-function prng(seed: number) {
-  let s = seed >>> 0;
+function prng(initial: number) {
+  let s = initial >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
@@ -156,8 +156,8 @@ async function seed(knex: Knex, store: SkillExchangeStore) {
       const kind = kinds[i % 3];
       const created = new Date(now - random() * 365 * 86_400_000);
       const title = `${pick(WORDS)} ${pick(WORDS)} ${kind} ${i}`;
-      const status =
-        random() < 0.6 ? 'open' : random() < 0.5 ? 'filled' : 'closed';
+      let status = 'open';
+      if (random() >= 0.6) status = random() < 0.5 ? 'filled' : 'closed';
       posts.push({
         kind,
         title,
