@@ -220,9 +220,8 @@ export async function createRouter(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     what: string,
   ): Promise<PostResource> => {
-    const row = await store.getPostRow(postId);
-    if (!row) throw new NotFoundError(`No post ${postId}`);
-    const resource: PostResource = { ...row, members: [] };
+    const [resource]: PostResource[] = await store.getPostResources([postId]);
+    if (!resource) throw new NotFoundError(`No post ${postId}`);
     const [decision] = await permissions.authorizeConditional(
       [{ permission }],
       {
