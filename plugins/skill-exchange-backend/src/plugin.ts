@@ -55,11 +55,8 @@ export const skillExchangePlugin = createBackendPlugin({
           rules: Object.values(skillExchangePostRules),
           getResources: async refs => {
             const ids = refs.map(Number).filter(Number.isInteger);
-            const rows = await store.getPostRows(ids);
-            return refs.map(ref => {
-              const row = rows.find(r => String(r.id) === ref);
-              return row ? { ...row, members: [] } : undefined;
-            });
+            const posts = await store.getPostResources(ids);
+            return refs.map(ref => posts.find(p => String(p.id) === ref));
           },
         });
 

@@ -156,17 +156,24 @@ export async function createRouter(
       next();
       return;
     }
-    const event = await options.auditor.createEvent({
-      eventId: audit.eventId,
-      request: req,
-      severityLevel:
-        audit.eventId.startsWith('skill-') ||
-        audit.eventId === 'post-delete' ||
-        audit.eventId === 'event-delete'
-          ? 'medium'
-          : 'low',
-      meta: audit.meta,
-    });
+    let event: Awaited<ReturnType<AuditorService['createEvent']>>;
+    try {
+      event = await options.auditor.createEvent({
+        eventId: audit.eventId,
+        request: req,
+        severityLevel:
+          audit.eventId.startsWith('skill-') ||
+          audit.eventId === 'post-delete' ||
+          audit.eventId === 'event-delete'
+            ? 'medium'
+            : 'low',
+        meta: audit.meta,
+      });
+    } catch {
+      // No credentials to attribute it to: the route itself answers 401.
+      next();
+      return;
+    }
     res.on('finish', () => {
       const meta = { status: res.statusCode };
       const done =
@@ -213,9 +220,8 @@ export async function createRouter(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
     what: string,
   ): Promise<PostResource> => {
-    const row = await store.getPostRow(postId);
-    if (!row) throw new NotFoundError(`No post ${postId}`);
-    const resource: PostResource = { ...row, members: [] };
+    const [resource]: PostResource[] = await store.getPostResources([postId]);
+    if (!resource) throw new NotFoundError(`No post ${postId}`);
     const [decision] = await permissions.authorizeConditional(
       [{ permission }],
       {

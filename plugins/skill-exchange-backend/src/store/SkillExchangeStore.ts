@@ -894,6 +894,24 @@ export class SkillExchangeStore {
       });
   }
 
+  /** Posts with their hack members, as permission rules see them. */
+  async getPostResources(
+    ids: number[],
+  ): Promise<Array<PostRow & { members: string[] }>> {
+    if (!ids.length) return [];
+    const rows = await this.getPostRows(ids);
+    const members: Array<{ post_id: number; user_ref: string }> = await this.db(
+      'memberships',
+    )
+      .whereIn('post_id', ids)
+      .orderBy('user_ref')
+      .select('post_id', 'user_ref');
+    return rows.map(row => ({
+      ...row,
+      members: members.filter(m => m.post_id === row.id).map(m => m.user_ref),
+    }));
+  }
+
   async isMember(postId: number, user: string): Promise<boolean> {
     return Boolean(
       await this.db('memberships')

@@ -1,0 +1,185 @@
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+  skillExchangePostModeratePermission,
+  skillExchangePostUpdatePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import request from 'supertest';
+import { skillExchangePlugin } from './plugin';
+
+const ANNA = 'user:default/anna';
+const BEN = 'user:default/ben';
+const CARA = 'user:default/cara';
+
+/**
+ * A policy an adopter could write: hack members may edit a hack (IS_OWNER or
+ * IS_MEMBER), only owners delete (IS_OWNER); nobody moderates.
+ */
+const permissions = {
+  async authorize(requests: Array<{ permission: { name: string } }>) {
+    return requests.map(({ permission }) => ({
+      result:
+        permission.name === skillExchangePostModeratePermission.name
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+    }));
+  },
+  async authorizeConditional(
+    requests: Array<{ permission: { name: string } }>,
+    options: { credentials: BackstageCredentials },
+  ) {
+    const ref = (options.credentials.principal as BackstageUserPrincipal)
+      .userEntityRef;
+    const rule = (name: string) => ({
+      rule: name,
+      resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+      params: { claims: [ref] },
+    });
+    return requests.map(({ permission }) => ({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'skill-exchange',
+      resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+      conditions:
+        permission.name === skillExchangePostUpdatePermission.name
+          ? { anyOf: [rule('IS_OWNER'), rule('IS_MEMBER')] }
+          : rule('IS_OWNER'),
+    }));
+  },
+};
+
+const databases = TestDatabases.create();
+
+describe.each(databases.eachSupportedId())(
+  'permission rules on %s',
+  databaseId => {
+    let server: any;
+    const as = (ref: string) => mockCredentials.user.header(ref);
+    const api = '/api/skill-exchange';
+
+    beforeAll(async () => {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          skillExchangePlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+          mockServices.permissions.mock(permissions as any).factory,
+          catalogServiceMock.factory({ entities: [] }),
+          createServiceFactory({
+            service: notificationService,
+            deps: {},
+            factory: () => ({ async send() {} }),
+          }),
+        ],
+      });
+      server = backend.server;
+    });
+
+    it('lets hack members edit through IS_MEMBER, and only owners delete', async () => {
+      const hack = (
+        await request(server)
+          .post(`${api}/posts`)
+          .set('authorization', as(ANNA))
+          .send({ kind: 'hack', title: 'Shared hack', skills: ['go'] })
+          .expect(201)
+      ).body;
+      await request(server)
+        .post(`${api}/posts/${hack.id}/members`)
+        .set('authorization', as(BEN))
+        .expect(201);
+      const edit = {
+        kind: 'hack',
+        title: 'Shared hack, edited by a member',
+        skills: ['go'],
+        stage: 'in_progress',
+        version: hack.version,
+      };
+      await request(server)
+        .put(`${api}/posts/${hack.id}`)
+        .set('authorization', as(CARA))
+        .send(edit)
+        .expect(403);
+      const edited = await request(server)
+        .put(`${api}/posts/${hack.id}`)
+        .set('authorization', as(BEN))
+        .send(edit)
+        .expect(200);
+      expect(edited.body).toMatchObject({
+        title: 'Shared hack, edited by a member',
+        stage: 'in_progress',
+        version: hack.version + 1,
+      });
+      await request(server)
+        .delete(`${api}/posts/${hack.id}`)
+        .set('authorization', as(BEN))
+        .expect(403);
+      await request(server)
+        .delete(`${api}/posts/${hack.id}`)
+        .set('authorization', as(ANNA))
+        .expect(204);
+    });
+
+    it('applies IS_OWNER and IS_MEMBER for the permission backend', async () => {
+      const hack = (
+        await request(server)
+          .post(`${api}/posts`)
+          .set('authorization', as(ANNA))
+          .send({ kind: 'hack', title: 'Conditions hack', skills: [] })
+          .expect(201)
+      ).body;
+      await request(server)
+        .post(`${api}/posts/${hack.id}/members`)
+        .set('authorization', as(BEN))
+        .expect(201);
+      const item = (id: string, rule: string, claims: string[]) => ({
+        id,
+        resourceRef: String(hack.id),
+        resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+        conditions: {
+          rule,
+          resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+          params: { claims },
+        },
+      });
+      const res = await request(server)
+        .post(`${api}/.well-known/backstage/permissions/apply-conditions`)
+        .set(
+          'authorization',
+          mockCredentials.service.header({
+            onBehalfOf: mockCredentials.service('plugin:permission'),
+            targetPluginId: 'skill-exchange',
+          }),
+        )
+        .send({
+          items: [
+            item('1', 'IS_MEMBER', [BEN]),
+            item('2', 'IS_MEMBER', [CARA]),
+            item('3', 'IS_OWNER', [ANNA]),
+            item('4', 'IS_OWNER', [BEN]),
+          ],
+        })
+        .expect(200);
+      expect(res.body.items).toEqual([
+        { id: '1', result: AuthorizeResult.ALLOW },
+        { id: '2', result: AuthorizeResult.DENY },
+        { id: '3', result: AuthorizeResult.ALLOW },
+        { id: '4', result: AuthorizeResult.DENY },
+      ]);
+    });
+  },
+);
