@@ -41,8 +41,15 @@ exports.up = async function up(knex) {
     table.text('summary').nullable();
     table.text('outputs').nullable();
     table.bigInteger('completed_at').notNullable();
+    // Time since the journey's previous progress (or its start), kept at
+    // write time so per-step medians need no window over each journey.
+    table.bigInteger('duration_ms').notNullable().defaultTo(0);
     table.primary(['journey_id', 'step_id', 'check_id']);
     table.index(['evidence_id'], 'gp_step_progress_evidence_idx');
+    table.index(
+      ['step_id', 'check_id', 'duration_ms'],
+      'gp_step_progress_step_duration_idx',
+    );
   });
 
   await knex.schema.createTable('gp_evidence', table => {

@@ -35,6 +35,8 @@ export type ProgressRow = {
   summary: string | null;
   outputs: Record<string, unknown> | null;
   completedAt: number;
+  /** Time since the journey's previous progress (or its start). */
+  durationMs: number;
 };
 
 export type EvidenceRow = {
@@ -106,6 +108,7 @@ function toProgress(row: any): ProgressRow {
     summary: row.summary,
     outputs: json(row.outputs),
     completedAt: num(row.completed_at),
+    durationMs: num(row.duration_ms),
   };
 }
 
@@ -236,6 +239,7 @@ export class GoldenPathsStore {
         summary: row.summary,
         outputs: row.outputs ? JSON.stringify(row.outputs) : null,
         completed_at: row.completedAt,
+        duration_ms: row.durationMs,
       })
       .onConflict(['journey_id', 'step_id', 'check_id'])
       .ignore()

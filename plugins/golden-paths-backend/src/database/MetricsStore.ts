@@ -25,6 +25,10 @@ function rowsOf(result: any): any[] {
 export class MetricsStore {
   constructor(private readonly db: Knex) {}
 
+  private isPostgres() {
+    return this.db.client.config.client === 'pg';
+  }
+
   private filtered(filter: MetricsFilter) {
     const query = this.db('gp_journeys as j').select(
       'j.id',
@@ -156,31 +160,34 @@ export class MetricsStore {
 
   /**
    * Per path and step: how many journeys completed it, and the median time
-   * from the journey's previous completion (or its start) to this step.
+   * from the journey's previous progress (or its start) to this step.
    */
   async steps(filter: MetricsFilter) {
-    const rows = await this.run(
-      filter,
-      `, d AS (
-         SELECT fj.path_id, p.step_id,
-           p.completed_at - COALESCE(
-             LAG(p.completed_at) OVER (
-               PARTITION BY p.journey_id ORDER BY p.completed_at, p.step_id
-             ),
-             fj.started_at
-           ) AS dur
-         FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
-         WHERE p.check_id = ''
-       ), r AS (
-         SELECT path_id, step_id, dur,
-           ROW_NUMBER() OVER (PARTITION BY path_id, step_id ORDER BY dur) AS rn,
-           COUNT(*) OVER (PARTITION BY path_id, step_id) AS cnt
-         FROM d
-       )
-       SELECT path_id, step_id, MAX(cnt) AS cnt,
-         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-       FROM r GROUP BY path_id, step_id`,
-    );
+    // PostgreSQL has an ordered-set median; elsewhere take the middle rows.
+    const rows = this.isPostgres()
+      ? await this.run(
+          filter,
+          `SELECT fj.path_id, p.step_id, COUNT(*) AS cnt,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY p.duration_ms) AS median
+           FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
+           WHERE p.check_id = ''
+           GROUP BY fj.path_id, p.step_id`,
+        )
+      : await this.run(
+          filter,
+          `, r AS (
+             SELECT fj.path_id, p.step_id, p.duration_ms AS dur,
+               ROW_NUMBER() OVER (
+                 PARTITION BY fj.path_id, p.step_id ORDER BY p.duration_ms
+               ) AS rn,
+               COUNT(*) OVER (PARTITION BY fj.path_id, p.step_id) AS cnt
+             FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
+             WHERE p.check_id = ''
+           )
+           SELECT path_id, step_id, MAX(cnt) AS cnt,
+             AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
+           FROM r GROUP BY path_id, step_id`,
+        );
     return rows.map(r => ({
       pathId: r.path_id as string,
       stepId: r.step_id as string,
