@@ -96,6 +96,18 @@ exports.up = async function up(knex) {
     table.index(['user_entity_ref'], 'gp_cohort_members_user_idx');
   });
 
+  // Merged pull requests from the configured SCM sources (never plain
+  // commits), for "time to 10th merged PR".
+  await knex.schema.createTable('gp_merged_prs', table => {
+    table.string('source', 100).notNullable();
+    table.string('pr_id', 255).notNullable();
+    table.string('repository', 500).notNullable();
+    table.string('user_entity_ref', 255).notNullable();
+    table.bigInteger('merged_at').notNullable();
+    table.primary(['source', 'pr_id']);
+    table.index(['user_entity_ref', 'merged_at'], 'gp_merged_prs_user_idx');
+  });
+
   await knex.schema.createTable('gp_stuck_notices', table => {
     table
       .string('journey_id', 36)
@@ -112,6 +124,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('gp_stuck_notices');
+  await knex.schema.dropTable('gp_merged_prs');
   await knex.schema.dropTable('gp_cohort_members');
   await knex.schema.dropTable('gp_cohorts');
   await knex.schema.dropTable('gp_evidence');

@@ -458,6 +458,38 @@ export class GoldenPathsStore {
     }
   }
 
+  // Merged pull requests
+
+  /** Inserts new merged pull requests; returns how many were new. */
+  async insertMergedPullRequests(
+    rows: Array<{
+      source: string;
+      prId: string;
+      repository: string;
+      userEntityRef: string;
+      mergedAt: number;
+    }>,
+  ): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < rows.length; i += 200) {
+      const inserted = await this.db('gp_merged_prs')
+        .insert(
+          rows.slice(i, i + 200).map(r => ({
+            source: r.source,
+            pr_id: r.prId,
+            repository: r.repository,
+            user_entity_ref: r.userEntityRef,
+            merged_at: r.mergedAt,
+          })),
+        )
+        .onConflict(['source', 'pr_id'])
+        .ignore()
+        .returning('pr_id');
+      added += inserted.length;
+    }
+    return added;
+  }
+
   // Stuck members
 
   /**

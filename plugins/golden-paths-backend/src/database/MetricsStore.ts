@@ -159,6 +159,25 @@ export class MetricsStore {
   }
 
   /**
+   * Median time from a person's first journey start to their 10th (or
+   * `nth`) merged pull request.
+   */
+  async timeToNthMergedPullRequest(filter: MetricsFilter, nth: number) {
+    return this.median(
+      filter,
+      `SELECT CASE WHEN m.merged_at > u.started THEN m.merged_at - u.started ELSE 0 END AS dur
+       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
+       JOIN (
+         SELECT user_entity_ref, merged_at,
+           ROW_NUMBER() OVER (PARTITION BY user_entity_ref ORDER BY merged_at) AS n
+         FROM gp_merged_prs
+         WHERE user_entity_ref IN (SELECT user_entity_ref FROM fj)
+       ) m ON m.user_entity_ref = u.user_entity_ref AND m.n = ?`,
+      [nth],
+    );
+  }
+
+  /**
    * Per path and step: how many journeys completed it, and the median time
    * from the journey's previous progress (or its start) to this step.
    */

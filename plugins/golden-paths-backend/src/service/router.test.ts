@@ -7,6 +7,7 @@ import {
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { demoPathFiles } from '../__fixtures__/paths';
 import { goldenPathsPlugin } from '../plugin';
@@ -45,6 +46,7 @@ describe('golden-paths router', () => {
             },
           }),
           mockServices.database.factory({ knex }),
+          catalogServiceMock.factory(),
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
           createServiceFactory({
             service: notificationService,
@@ -373,6 +375,8 @@ describe('golden-paths router', () => {
       );
       expect(backend).toMatchObject({ started: 1, completed: 1, rate: 1 });
       expect(metrics.body.timeToDay1Complete.count).toBe(1);
+      // No pull request source is configured.
+      expect(metrics.body.timeToTenthMergedPr).toBeNull();
 
       const csv = await request(server)
         .get('/api/golden-paths/metrics?format=csv&discipline=Backend')

@@ -55,6 +55,8 @@ export type RouterOptions = {
   store: GoldenPathsStore;
   metricsStore: MetricsStore;
   paths: GoldenPathRegistry;
+  /** Whether an SCM source feeds "time to 10th merged PR". */
+  pullRequests?: boolean;
   clock?: () => number;
 };
 
@@ -178,6 +180,7 @@ export async function createRouter(
       paths,
       query: filters,
       deployEvidenceKey,
+      pullRequests: options.pullRequests,
       now: clock(),
     });
     if (format === 'csv') {
