@@ -40,6 +40,7 @@ export const goldenPathsPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
@@ -54,6 +55,7 @@ export const goldenPathsPlugin = createBackendPlugin({
       },
       async init({
         logger,
+        auditor,
         config,
         database,
         httpRouter,
@@ -132,6 +134,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             logger,
+            auditor,
             httpAuth,
             userInfo,
             permissions,

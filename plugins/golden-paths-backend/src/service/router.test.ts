@@ -29,6 +29,13 @@ describe('golden-paths router', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     const send = jest.fn(async () => {});
+    const auditEvent = {
+      success: jest.fn(async () => {}),
+      fail: jest.fn(async () => {}),
+    };
+    const auditor = mockServices.auditor.mock({
+      createEvent: jest.fn(async () => auditEvent),
+    });
     let server: any;
     let stop: () => Promise<void>;
 
@@ -47,6 +54,7 @@ describe('golden-paths router', () => {
           }),
           mockServices.database.factory({ knex }),
           catalogServiceMock.factory(),
+          auditor.factory,
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
           createServiceFactory({
             service: notificationService,
@@ -351,6 +359,15 @@ describe('golden-paths router', () => {
         link: 'http://localhost:3000/create/tasks/task-42',
         outputs: { repoUrl: 'file:///repos/sofia-svc.git' },
       });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'evidence-record',
+          meta: expect.objectContaining({
+            evidenceId: 'task-42',
+            key: 'template.succeeded',
+          }),
+        }),
+      );
       expect(send).toHaveBeenCalledTimes(1);
       expect(send).toHaveBeenCalledWith(
         expect.objectContaining({
