@@ -41,8 +41,15 @@ exports.up = async function up(knex) {
     table.text('summary').nullable();
     table.text('outputs').nullable();
     table.bigInteger('completed_at').notNullable();
+    // Time since the journey's previous progress (or its start), kept at
+    // write time so per-step medians need no window over each journey.
+    table.bigInteger('duration_ms').notNullable().defaultTo(0);
     table.primary(['journey_id', 'step_id', 'check_id']);
     table.index(['evidence_id'], 'gp_step_progress_evidence_idx');
+    table.index(
+      ['step_id', 'check_id', 'duration_ms'],
+      'gp_step_progress_step_duration_idx',
+    );
   });
 
   await knex.schema.createTable('gp_evidence', table => {
@@ -89,6 +96,18 @@ exports.up = async function up(knex) {
     table.index(['user_entity_ref'], 'gp_cohort_members_user_idx');
   });
 
+  // Merged pull requests from the configured SCM sources (never plain
+  // commits), for "time to 10th merged PR".
+  await knex.schema.createTable('gp_merged_prs', table => {
+    table.string('source', 100).notNullable();
+    table.string('pr_id', 255).notNullable();
+    table.string('repository', 500).notNullable();
+    table.string('user_entity_ref', 255).notNullable();
+    table.bigInteger('merged_at').notNullable();
+    table.primary(['source', 'pr_id']);
+    table.index(['user_entity_ref', 'merged_at'], 'gp_merged_prs_user_idx');
+  });
+
   await knex.schema.createTable('gp_stuck_notices', table => {
     table
       .string('journey_id', 36)
@@ -105,6 +124,7 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('gp_stuck_notices');
+  await knex.schema.dropTable('gp_merged_prs');
   await knex.schema.dropTable('gp_cohort_members');
   await knex.schema.dropTable('gp_cohorts');
   await knex.schema.dropTable('gp_evidence');

@@ -2,6 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import path from 'node:path';
+import { LocalGitMergeSource } from './scm/LocalGitMergeSource';
+import { syncMergedPullRequests } from './scm/sync';
+import {
+  goldenPathsPullRequestSourceExtensionPoint,
+  MergedPullRequestSource,
+} from './scm/types';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { goldenPathsPermissions } from '@onramp/backstage-plugin-golden-paths-common';
 import { GoldenPathsStore } from './database/GoldenPathsStore';
@@ -23,9 +31,16 @@ import { createRouter } from './service/router';
 export const goldenPathsPlugin = createBackendPlugin({
   pluginId: 'golden-paths',
   register(env) {
+    const sources: MergedPullRequestSource[] = [];
+    env.registerExtensionPoint(goldenPathsPullRequestSourceExtensionPoint, {
+      addSource(source) {
+        sources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         logger: coreServices.logger,
+        auditor: coreServices.auditor,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
@@ -35,9 +50,12 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         notifications: notificationService,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
       },
       async init({
         logger,
+        auditor,
         config,
         database,
         httpRouter,
@@ -47,6 +65,8 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissionsRegistry,
         scheduler,
         notifications,
+        catalog,
+        auth,
       }) {
         const paths = await GoldenPathRegistry.fromConfig(config);
         logger.info(
@@ -85,9 +105,36 @@ export const goldenPathsPlugin = createBackendPlugin({
           },
         });
 
+        const localGitRoot = config.getOptionalString(
+          'goldenPaths.pullRequests.localGit.root',
+        );
+        if (localGitRoot) {
+          sources.push(
+            new LocalGitMergeSource(path.resolve(process.cwd(), localGitRoot)),
+          );
+        }
+        if (sources.length > 0) {
+          await scheduler.scheduleTask({
+            id: 'golden-paths-merged-pull-requests',
+            frequency: { minutes: 10 },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 30 },
+            fn: async () => {
+              await syncMergedPullRequests({
+                sources,
+                store,
+                catalog,
+                auth,
+                logger,
+              });
+            },
+          });
+        }
+
         httpRouter.use(
           await createRouter({
             logger,
+            auditor,
             httpAuth,
             userInfo,
             permissions,
@@ -96,6 +143,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             store,
             metricsStore: new MetricsStore(store.db),
             paths,
+            pullRequests: sources.length > 0,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

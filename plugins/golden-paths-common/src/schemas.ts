@@ -26,7 +26,7 @@ export const evidenceKeySchema = z
   .min(1)
   .max(100)
   .regex(
-    /^[a-z0-9]+([._-][a-z0-9]+)*$/,
+    /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*$/,
     'must be dotted lower-case words, e.g. deploy.healthy',
   );
 

@@ -129,6 +129,8 @@ export type GoldenPathsMetrics = {
   timeToFirstTemplate: DurationSummary;
   timeToFirstDeploy: DurationSummary;
   timeToDay1Complete: DurationSummary;
+  /** Null when no pull request source is configured. */
+  timeToTenthMergedPr: DurationSummary | null;
   paths: Array<
     CompletionRate & {
       pathId: string;

@@ -35,6 +35,8 @@ export type ProgressRow = {
   summary: string | null;
   outputs: Record<string, unknown> | null;
   completedAt: number;
+  /** Time since the journey's previous progress (or its start). */
+  durationMs: number;
 };
 
 export type EvidenceRow = {
@@ -106,6 +108,7 @@ function toProgress(row: any): ProgressRow {
     summary: row.summary,
     outputs: json(row.outputs),
     completedAt: num(row.completed_at),
+    durationMs: num(row.duration_ms),
   };
 }
 
@@ -236,6 +239,7 @@ export class GoldenPathsStore {
         summary: row.summary,
         outputs: row.outputs ? JSON.stringify(row.outputs) : null,
         completed_at: row.completedAt,
+        duration_ms: row.durationMs,
       })
       .onConflict(['journey_id', 'step_id', 'check_id'])
       .ignore()
@@ -452,6 +456,38 @@ export class GoldenPathsStore {
         200,
       );
     }
+  }
+
+  // Merged pull requests
+
+  /** Inserts new merged pull requests; returns how many were new. */
+  async insertMergedPullRequests(
+    rows: Array<{
+      source: string;
+      prId: string;
+      repository: string;
+      userEntityRef: string;
+      mergedAt: number;
+    }>,
+  ): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < rows.length; i += 200) {
+      const inserted = await this.db('gp_merged_prs')
+        .insert(
+          rows.slice(i, i + 200).map(r => ({
+            source: r.source,
+            pr_id: r.prId,
+            repository: r.repository,
+            user_entity_ref: r.userEntityRef,
+            merged_at: r.mergedAt,
+          })),
+        )
+        .onConflict(['source', 'pr_id'])
+        .ignore()
+        .returning('pr_id');
+      added += inserted.length;
+    }
+    return added;
   }
 
   // Stuck members

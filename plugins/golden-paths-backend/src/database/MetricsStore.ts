@@ -25,6 +25,10 @@ function rowsOf(result: any): any[] {
 export class MetricsStore {
   constructor(private readonly db: Knex) {}
 
+  private isPostgres() {
+    return this.db.client.config.client === 'pg';
+  }
+
   private filtered(filter: MetricsFilter) {
     const query = this.db('gp_journeys as j').select(
       'j.id',
@@ -155,32 +159,54 @@ export class MetricsStore {
   }
 
   /**
+   * Median time from a person's first journey start to their 10th (or
+   * `nth`) merged pull request.
+   */
+  async timeToNthMergedPullRequest(filter: MetricsFilter, nth: number) {
+    return this.median(
+      filter,
+      `SELECT CASE WHEN m.merged_at > u.started THEN m.merged_at - u.started ELSE 0 END AS dur
+       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
+       JOIN (
+         SELECT user_entity_ref, merged_at,
+           ROW_NUMBER() OVER (PARTITION BY user_entity_ref ORDER BY merged_at) AS n
+         FROM gp_merged_prs
+         WHERE user_entity_ref IN (SELECT user_entity_ref FROM fj)
+       ) m ON m.user_entity_ref = u.user_entity_ref AND m.n = ?`,
+      [nth],
+    );
+  }
+
+  /**
    * Per path and step: how many journeys completed it, and the median time
-   * from the journey's previous completion (or its start) to this step.
+   * from the journey's previous progress (or its start) to this step.
    */
   async steps(filter: MetricsFilter) {
-    const rows = await this.run(
-      filter,
-      `, d AS (
-         SELECT fj.path_id, p.step_id,
-           p.completed_at - COALESCE(
-             LAG(p.completed_at) OVER (
-               PARTITION BY p.journey_id ORDER BY p.completed_at, p.step_id
-             ),
-             fj.started_at
-           ) AS dur
-         FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
-         WHERE p.check_id = ''
-       ), r AS (
-         SELECT path_id, step_id, dur,
-           ROW_NUMBER() OVER (PARTITION BY path_id, step_id ORDER BY dur) AS rn,
-           COUNT(*) OVER (PARTITION BY path_id, step_id) AS cnt
-         FROM d
-       )
-       SELECT path_id, step_id, MAX(cnt) AS cnt,
-         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-       FROM r GROUP BY path_id, step_id`,
-    );
+    // PostgreSQL has an ordered-set median; elsewhere take the middle rows.
+    const rows = this.isPostgres()
+      ? await this.run(
+          filter,
+          `SELECT fj.path_id, p.step_id, COUNT(*) AS cnt,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY p.duration_ms) AS median
+           FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
+           WHERE p.check_id = ''
+           GROUP BY fj.path_id, p.step_id`,
+        )
+      : await this.run(
+          filter,
+          `, r AS (
+             SELECT fj.path_id, p.step_id, p.duration_ms AS dur,
+               ROW_NUMBER() OVER (
+                 PARTITION BY fj.path_id, p.step_id ORDER BY p.duration_ms
+               ) AS rn,
+               COUNT(*) OVER (PARTITION BY fj.path_id, p.step_id) AS cnt
+             FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
+             WHERE p.check_id = ''
+           )
+           SELECT path_id, step_id, MAX(cnt) AS cnt,
+             AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
+           FROM r GROUP BY path_id, step_id`,
+        );
     return rows.map(r => ({
       pathId: r.path_id as string,
       stepId: r.step_id as string,

@@ -331,6 +331,7 @@ export class GoldenPathsService {
           summary: options.note ?? null,
           outputs: null,
           completedAt: now,
+          durationMs: 0,
         },
         progress,
         now,
@@ -488,6 +489,7 @@ export class GoldenPathsService {
             summary: evidence.summary,
             outputs: evidence.outputs,
             completedAt: now,
+            durationMs: 0,
           },
           progress,
           now,
@@ -507,10 +509,14 @@ export class GoldenPathsService {
     journey: JourneyRow,
     path: GoldenPath,
     target: Target,
-    row: ProgressRow,
+    progressRow: ProgressRow,
     progress: ProgressRow[],
     now: number,
   ): Promise<{ journeyCompleted: boolean }> {
+    const row: ProgressRow = {
+      ...progressRow,
+      durationMs: Math.max(0, progressRow.completedAt - journey.lastActivityAt),
+    };
     const inserted = await this.store.insertProgress(row, tx);
     if (!inserted) {
       return { journeyCompleted: false };

@@ -16,6 +16,8 @@ export async function computeMetrics(options: {
   paths: GoldenPathRegistry;
   query: MetricsQuery;
   deployEvidenceKey: string;
+  /** Whether merged pull requests are collected (an SCM source is configured). */
+  pullRequests?: boolean;
   now: number;
 }): Promise<GoldenPathsMetrics> {
   const { store, paths, query } = options;
@@ -36,7 +38,7 @@ export async function computeMetrics(options: {
   }
   filter.pathIds = selected.map(p => p.id);
 
-  const [byPath, byCohort, toComplete, toTemplate, toDeploy, steps] =
+  const [byPath, byCohort, toComplete, toTemplate, toDeploy, steps, toPr] =
     await Promise.all([
       store.completionByPath(filter),
       store.completionByCohort(filter),
@@ -44,6 +46,9 @@ export async function computeMetrics(options: {
       store.timeToFirstEvidence(filter, TEMPLATE_SUCCEEDED_KEY),
       store.timeToFirstEvidence(filter, options.deployEvidenceKey),
       store.steps(filter),
+      options.pullRequests
+        ? store.timeToNthMergedPullRequest(filter, 10)
+        : Promise.resolve(null),
     ]);
 
   const pathMetrics = selected.map(path => {
@@ -109,6 +114,7 @@ export async function computeMetrics(options: {
     timeToFirstTemplate: toTemplate,
     timeToFirstDeploy: toDeploy,
     timeToDay1Complete: toComplete.overall,
+    timeToTenthMergedPr: toPr,
     paths: pathMetrics,
     disciplines: Array.from(disciplines.values()).map(d => ({
       ...d,
@@ -148,6 +154,9 @@ export function metricsToCsv(metrics: GoldenPathsMetrics): string {
     ['time_to_first_deploy', metrics.timeToFirstDeploy],
     ['time_to_day1_complete', metrics.timeToDay1Complete],
   ];
+  if (metrics.timeToTenthMergedPr) {
+    overall.push(['time_to_10th_merged_pr', metrics.timeToTenthMergedPr]);
+  }
   for (const [id, summary] of overall) {
     lines.push([
       'overall',

@@ -7,6 +7,7 @@ import {
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { demoPathFiles } from '../__fixtures__/paths';
 import { goldenPathsPlugin } from '../plugin';
@@ -28,6 +29,13 @@ describe('golden-paths router', () => {
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
     const send = jest.fn(async () => {});
+    const auditEvent = {
+      success: jest.fn(async () => {}),
+      fail: jest.fn(async () => {}),
+    };
+    const auditor = mockServices.auditor.mock({
+      createEvent: jest.fn(async () => auditEvent),
+    });
     let server: any;
     let stop: () => Promise<void>;
 
@@ -45,6 +53,8 @@ describe('golden-paths router', () => {
             },
           }),
           mockServices.database.factory({ knex }),
+          catalogServiceMock.factory(),
+          auditor.factory,
           mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
           createServiceFactory({
             service: notificationService,
@@ -349,6 +359,15 @@ describe('golden-paths router', () => {
         link: 'http://localhost:3000/create/tasks/task-42',
         outputs: { repoUrl: 'file:///repos/sofia-svc.git' },
       });
+      expect(auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'evidence-record',
+          meta: expect.objectContaining({
+            evidenceId: 'task-42',
+            key: 'template.succeeded',
+          }),
+        }),
+      );
       expect(send).toHaveBeenCalledTimes(1);
       expect(send).toHaveBeenCalledWith(
         expect.objectContaining({
@@ -373,6 +392,8 @@ describe('golden-paths router', () => {
       );
       expect(backend).toMatchObject({ started: 1, completed: 1, rate: 1 });
       expect(metrics.body.timeToDay1Complete.count).toBe(1);
+      // No pull request source is configured.
+      expect(metrics.body.timeToTenthMergedPr).toBeNull();
 
       const csv = await request(server)
         .get('/api/golden-paths/metrics?format=csv&discipline=Backend')

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -47,6 +48,7 @@ function cohortToJson(row: CohortRow) {
 
 export type RouterOptions = {
   logger: LoggerService;
+  auditor: AuditorService;
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -55,6 +57,8 @@ export type RouterOptions = {
   store: GoldenPathsStore;
   metricsStore: MetricsStore;
   paths: GoldenPathRegistry;
+  /** Whether an SCM source feeds "time to 10th merged PR". */
+  pullRequests?: boolean;
   clock?: () => number;
 };
 
@@ -70,6 +74,33 @@ export async function createRouter(
   const deployEvidenceKey =
     config.getOptionalString('goldenPaths.metrics.deployEvidenceKey') ??
     'deploy.healthy';
+
+  /** Runs a change (or a sensitive read) as an audit event. */
+  async function audited<T>(
+    req: Request,
+    eventId: string,
+    meta: Record<string, string | undefined>,
+    fn: () => Promise<T>,
+    severityLevel: 'low' | 'medium' = 'medium',
+  ): Promise<T> {
+    const cleanMeta = Object.fromEntries(
+      Object.entries(meta).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
+    const event = await options.auditor.createEvent({
+      eventId,
+      severityLevel,
+      request: req,
+      meta: cleanMeta,
+    });
+    try {
+      const result = await fn();
+      await event.success();
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
 
   const router = Router();
   router.use(express.json({ limit: '256kb' }));
@@ -124,9 +155,11 @@ export async function createRouter(
   router.post('/journeys', async (req, res) => {
     const { userEntityRef } = await me(req);
     const body = parse(startJourneyRequestSchema, req.body ?? {});
-    const { journey, created } = await service.startJourney(
-      userEntityRef,
-      body.pathId,
+    const { journey, created } = await audited(
+      req,
+      'journey-start',
+      { pathId: body.pathId },
+      () => service.startJourney(userEntityRef, body.pathId),
     );
     res.status(created ? 201 : 200).json(journey);
   });
@@ -151,11 +184,21 @@ export async function createRouter(
   router.post('/journeys/:pathId/steps/:stepId/complete', async (req, res) => {
     const { userEntityRef } = await me(req);
     const body = parse(completeStepRequestSchema, req.body ?? {});
-    const journey = await service.completeManualStep(
-      userEntityRef,
-      req.params.pathId,
-      req.params.stepId,
-      body,
+    const journey = await audited(
+      req,
+      'step-complete',
+      {
+        pathId: req.params.pathId,
+        stepId: req.params.stepId,
+        checkId: body.checkId,
+      },
+      () =>
+        service.completeManualStep(
+          userEntityRef,
+          req.params.pathId,
+          req.params.stepId,
+          body,
+        ),
     );
     res.json(journey);
   });
@@ -163,7 +206,20 @@ export async function createRouter(
   router.post('/evidence', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const body = parse(recordEvidenceRequestSchema, req.body);
-    res.json(await service.recordEvidence(body));
+    res.json(
+      await audited(
+        req,
+        'evidence-record',
+        {
+          userEntityRef: body.userEntityRef,
+          key: body.key,
+          evidenceId: body.evidenceId,
+          pathId: body.pathId,
+          stepId: body.stepId,
+        },
+        () => service.recordEvidence(body),
+      ),
+    );
   });
 
   router.get('/metrics', async (req, res) => {
@@ -178,9 +234,17 @@ export async function createRouter(
       paths,
       query: filters,
       deployEvidenceKey,
+      pullRequests: options.pullRequests,
       now: clock(),
     });
     if (format === 'csv') {
+      await audited(
+        req,
+        'metrics-export',
+        { format: 'csv' },
+        async () => undefined,
+        'low',
+      );
       res
         .status(200)
         .type('text/csv')
@@ -202,14 +266,24 @@ export async function createRouter(
   router.post('/cohorts', async (req, res) => {
     const body = parse(createCohortRequestSchema, req.body);
     await requireViewer(req, goldenPathsCohortManagePermission);
-    const cohort = await store.createCohort(body, clock());
+    const cohort = await audited(
+      req,
+      'cohort-create',
+      { cohortId: body.id },
+      () => store.createCohort(body, clock()),
+    );
     res.status(201).json(cohortToJson(cohort));
   });
 
   router.put('/cohorts/:cohortId', async (req, res) => {
     const body = parse(updateCohortRequestSchema, req.body);
     await requireViewer(req, goldenPathsCohortManagePermission);
-    const cohort = await store.updateCohort(req.params.cohortId, body, clock());
+    const cohort = await audited(
+      req,
+      'cohort-update',
+      { cohortId: req.params.cohortId },
+      () => store.updateCohort(req.params.cohortId, body, clock()),
+    );
     res.json(cohortToJson(cohort));
   });
 

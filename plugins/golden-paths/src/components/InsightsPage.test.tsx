@@ -14,6 +14,7 @@ const metrics = {
   timeToFirstTemplate: { count: 2, medianMs: 3 * HOUR },
   timeToFirstDeploy: { count: 1, medianMs: 3 * HOUR },
   timeToDay1Complete: { count: 1, medianMs: 6 * HOUR },
+  timeToTenthMergedPr: { count: 1, medianMs: 50 * HOUR },
   paths: [
     {
       pathId: 'backend-day-1',
@@ -80,6 +81,8 @@ describe('InsightsPage', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Bootcamp 2026-11')).toBeInTheDocument();
+    expect(screen.getByText('Time to 10th merged PR')).toBeInTheDocument();
+    expect(screen.getByText('2d 2h')).toBeInTheDocument();
     expect(screen.getByText('50%')).toBeInTheDocument();
   });
 

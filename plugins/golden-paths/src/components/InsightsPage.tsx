@@ -223,6 +223,14 @@ export const InsightsPage = () => {
                 summary={metrics.value.timeToDay1Complete}
               />
             </Grid>
+            {metrics.value.timeToTenthMergedPr && (
+              <Grid item xs={12} md={4}>
+                <Summary
+                  title="Time to 10th merged PR"
+                  summary={metrics.value.timeToTenthMergedPr}
+                />
+              </Grid>
+            )}
             <Grid item xs={12}>
               <Table<PathRow>
                 title="Completion per path"

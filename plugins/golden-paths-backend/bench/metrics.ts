@@ -1,0 +1,212 @@
+/*
+ * Benchmark of the metrics aggregates (the work behind GET /metrics) with
+ * 10k people x 30 steps of journeys, against raw SQL for the same aggregate
+ * (PostgreSQL's percentile_cont; SQLite has none, so there the reference is
+ * the plain aggregate without medians).
+ *
+ *   yarn bench            (SQLite in a temp file, and PostgreSQL if
+ *                          GP_BENCH_PG=postgresql://postgres@127.0.0.1:5432 is set)
+ *
+ * Prints p50/p95 over the runs and the ratio to the reference.
+ */
+/* eslint-disable no-console */
+import knexFactory, { Knex } from 'knex';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
+import { MetricsStore } from '../src/database/MetricsStore';
+import { computeMetrics } from '../src/service/metrics';
+import { GoldenPathRegistry } from '../src/service/paths';
+
+const PEOPLE = Number(process.env.GP_BENCH_PEOPLE ?? 10_000);
+const STEPS = 30;
+const RUNS = Number(process.env.GP_BENCH_RUNS ?? 15);
+const HOUR = 3_600_000;
+
+const benchPath: GoldenPath = {
+  id: 'bench-path',
+  version: 1,
+  title: 'Bench',
+  discipline: 'Backend',
+  owner: 'group:default/backend',
+  description: 'benchmark',
+  steps: Array.from({ length: STEPS }, (_, i) => ({
+    id: `step-${i}`,
+    title: `Step ${i}`,
+    rule: { type: 'evidence' as const, key: `key.${i}` },
+  })),
+};
+
+async function seed(db: Knex) {
+  await db.migrate.latest({
+    directory: path.resolve(__dirname, '../migrations'),
+  });
+  const t0 = Date.parse('2026-01-01T00:00:00Z');
+  let random = 42;
+  const next = () => {
+    random = (random * 1103515245 + 12345) % 2147483648;
+    return random / 2147483648;
+  };
+  const journeys: any[] = [];
+  const progress: any[] = [];
+  const evidence: any[] = [];
+  for (let p = 0; p < PEOPLE; p++) {
+    const id = randomUUID();
+    const user = `user:default/person-${p}`;
+    const started = t0 + p * 60_000;
+    // Everyone gets somewhere; a quarter finishes.
+    const reached = next() < 0.25 ? STEPS : Math.floor(next() * STEPS);
+    let at = started;
+    for (let s = 0; s < reached; s++) {
+      const duration = Math.floor(next() * 5 * HOUR) + 60_000;
+      at += duration;
+      progress.push({
+        journey_id: id,
+        step_id: `step-${s}`,
+        check_id: '',
+        source: 'evidence',
+        evidence_id: `${id}-${s}`,
+        evidence_key: `key.${s}`,
+        completed_at: at,
+        duration_ms: duration,
+      });
+      if (s === 1 || s === 2) {
+        evidence.push({
+          user_entity_ref: user,
+          path_id: '',
+          step_id: '',
+          evidence_id: `${id}-${s}`,
+          key: s === 1 ? 'template.succeeded' : 'deploy.healthy',
+          occurred_at: at,
+          recorded_at: at,
+        });
+      }
+    }
+    journeys.push({
+      id,
+      user_entity_ref: user,
+      path_id: benchPath.id,
+      status: reached === STEPS ? 'completed' : 'active',
+      started_at: started,
+      completed_at: reached === STEPS ? at : null,
+      last_activity_at: at,
+      version: 1,
+    });
+  }
+  await db.batchInsert('gp_journeys', journeys, 500);
+  await db.batchInsert('gp_step_progress', progress, 500);
+  await db.batchInsert('gp_evidence', evidence, 500);
+  return progress.length;
+}
+
+function pct(values: number[], p: number) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+async function time(fn: () => Promise<unknown>) {
+  const samples: number[] = [];
+  await fn(); // warm up
+  for (let i = 0; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return { p50: pct(samples, 0.5), p95: pct(samples, 0.95) };
+}
+
+async function bench(name: string, db: Knex, reference: string) {
+  const rows = await seed(db);
+  const store = new MetricsStore(db);
+  const paths = new GoldenPathRegistry([benchPath]);
+  const endpoint = await time(() =>
+    computeMetrics({
+      store,
+      paths,
+      query: {},
+      deployEvidenceKey: 'deploy.healthy',
+      now: Date.now(),
+    }),
+  );
+  const raw = await time(() => db.raw(reference));
+  const parts: Record<string, () => Promise<unknown>> = {
+    completionByPath: () => store.completionByPath({}),
+    completionByCohort: () => store.completionByCohort({}),
+    timeToComplete: () => store.timeToComplete({}),
+    timeToFirstEvidence: () =>
+      store.timeToFirstEvidence({}, 'template.succeeded'),
+    steps: () => store.steps({}),
+  };
+  const breakdown: string[] = [];
+  for (const [part, fn] of Object.entries(parts)) {
+    const t = await time(fn);
+    breakdown.push(`    ${part}: p50 ${t.p50.toFixed(1)} ms`);
+  }
+  console.log(
+    `${name}: ${PEOPLE} people, ${rows} step completions, ${RUNS} runs\n` +
+      `  metrics  p50 ${endpoint.p50.toFixed(1)} ms  p95 ${endpoint.p95.toFixed(
+        1,
+      )} ms\n` +
+      `  raw SQL  p50 ${raw.p50.toFixed(1)} ms  p95 ${raw.p95.toFixed(
+        1,
+      )} ms\n` +
+      `  ratio (p50) ${(endpoint.p50 / raw.p50).toFixed(2)}x\n` +
+      `  per query:\n${breakdown.join('\n')}`,
+  );
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gp-bench-'));
+  const sqlite = knexFactory({
+    client: 'better-sqlite3',
+    connection: { filename: path.join(dir, 'bench.sqlite') },
+    useNullAsDefault: true,
+  });
+  try {
+    await bench(
+      'SQLite',
+      sqlite,
+      `SELECT j.path_id, p.step_id, COUNT(*) AS completed,
+         AVG(p.duration_ms) AS mean_ms
+       FROM gp_step_progress p JOIN gp_journeys j ON j.id = p.journey_id
+       WHERE p.check_id = '' GROUP BY j.path_id, p.step_id`,
+    );
+  } finally {
+    await sqlite.destroy();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const pg = process.env.GP_BENCH_PG;
+  if (pg) {
+    const database = `gp_bench_${process.pid}`;
+    const admin = knexFactory({ client: 'pg', connection: pg });
+    await admin.raw(`CREATE DATABASE ${database}`);
+    const db = knexFactory({
+      client: 'pg',
+      connection: `${pg.replace(/\/$/, '')}/${database}`,
+    });
+    try {
+      await bench(
+        'PostgreSQL',
+        db,
+        `SELECT j.path_id, p.step_id, COUNT(*) AS completed,
+           percentile_cont(0.5) WITHIN GROUP (
+             ORDER BY p.duration_ms
+           ) AS median_ms
+         FROM gp_step_progress p JOIN gp_journeys j ON j.id = p.journey_id
+         WHERE p.check_id = '' GROUP BY j.path_id, p.step_id`,
+      );
+    } finally {
+      await db.destroy();
+      await admin.raw(`DROP DATABASE ${database}`);
+      await admin.destroy();
+    }
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { MergedPullRequest, MergedPullRequestSource } from './types';
+
+const exec = promisify(execFile);
+
+/**
+ * Reads merges into the default branch (HEAD) of the bare git repositories
+ * under a folder, e.g. the local repositories the Day-1 template publishes
+ * to in the embedded default. A merge commit on the first-parent history of
+ * the default branch is one merged pull request, attributed to the author of
+ * the merged branch's tip; plain commits are never counted.
+ */
+export class LocalGitMergeSource implements MergedPullRequestSource {
+  readonly id = 'local-git';
+
+  constructor(
+    private readonly root: string,
+    private readonly options: { maxDepth?: number } = {},
+  ) {}
+
+  async listMergedPullRequests(): Promise<MergedPullRequest[]> {
+    const repos = await this.findBareRepositories(
+      this.root,
+      this.options.maxDepth ?? 3,
+    );
+    const result: MergedPullRequest[] = [];
+    for (const repo of repos) {
+      result.push(...(await this.listMerges(repo)));
+    }
+    return result;
+  }
+
+  private async listMerges(gitDir: string): Promise<MergedPullRequest[]> {
+    let stdout: string;
+    try {
+      ({ stdout } = await exec(
+        'git',
+        [
+          '--git-dir',
+          gitDir,
+          'log',
+          '--merges',
+          '--first-parent',
+          '--format=%H%x09%P%x09%ct',
+          'HEAD',
+        ],
+        { maxBuffer: 64 * 1024 * 1024 },
+      ));
+    } catch {
+      // An empty repository has no HEAD yet: no merges.
+      return [];
+    }
+    const repository = path.relative(this.root, gitDir);
+    const merges: MergedPullRequest[] = [];
+    for (const line of stdout.split('\n').filter(Boolean)) {
+      const [sha, parents, committedAt] = line.split('\t');
+      const mergedTip = parents.split(' ')[1];
+      if (!mergedTip) {
+        continue;
+      }
+      const { stdout: email } = await exec('git', [
+        '--git-dir',
+        gitDir,
+        'log',
+        '-1',
+        '--format=%ae',
+        mergedTip,
+      ]);
+      merges.push({
+        id: `${repository}@${sha}`,
+        repository,
+        authorEmail: email.trim().toLocaleLowerCase(),
+        mergedAt: Number(committedAt) * 1000,
+      });
+    }
+    return merges;
+  }
+
+  private async findBareRepositories(
+    dir: string,
+    depth: number,
+  ): Promise<string[]> {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+    const names = new Set(entries.map(e => e.name));
+    if (names.has('HEAD') && names.has('objects') && names.has('refs')) {
+      return [dir];
+    }
+    if (depth === 0) {
+      return [];
+    }
+    const found: string[] = [];
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        found.push(
+          ...(await this.findBareRepositories(
+            path.join(dir, entry.name),
+            depth - 1,
+          )),
+        );
+      }
+    }
+    return found.sort();
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  createMockDirectory,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { testRegistry } from '../__fixtures__/paths';
+import { GoldenPathsStore } from '../database/GoldenPathsStore';
+import { MetricsStore } from '../database/MetricsStore';
+import { GoldenPathsService } from '../service/GoldenPathsService';
+import { computeMetrics } from '../service/metrics';
+import { LocalGitMergeSource } from './LocalGitMergeSource';
+import { syncMergedPullRequests } from './sync';
+import { MergedPullRequest } from './types';
+
+jest.setTimeout(60_000);
+
+const HOUR = 3_600_000;
+
+function git(cwd: string, args: string[], env: Record<string, string> = {}) {
+  return execFileSync('git', args, {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
+function as(name: string, email: string, date: string) {
+  return {
+    GIT_AUTHOR_NAME: name,
+    GIT_AUTHOR_EMAIL: email,
+    GIT_COMMITTER_NAME: name,
+    GIT_COMMITTER_EMAIL: email,
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
+  };
+}
+
+describe('LocalGitMergeSource (real git repositories)', () => {
+  const dir = createMockDirectory();
+
+  it('counts merges into the default branch, never plain commits', async () => {
+    dir.clear();
+    const root = path.join(dir.path, 'git');
+    const bare = path.join(root, 'sofia', 'svc.git');
+    const work = path.join(dir.path, 'work');
+    execFileSync('mkdir', ['-p', bare, work]);
+    git(bare, ['init', '--bare', '--initial-branch=main']);
+    git(work, ['init', '--initial-branch=main']);
+    const sofia = as(
+      'Sofia',
+      'Sofia.Marquez@onramp.example',
+      '2026-11-02T10:00:00Z',
+    );
+    const lead = as('Lead', 'lead@onramp.example', '2026-11-03T12:00:00Z');
+    git(work, ['commit', '--allow-empty', '-m', 'initial'], sofia);
+    git(work, ['commit', '--allow-empty', '-m', 'plain commit on main'], sofia);
+    git(work, ['checkout', '-b', 'feature'], sofia);
+    git(work, ['commit', '--allow-empty', '-m', 'feature work'], sofia);
+    git(work, ['checkout', 'main'], sofia);
+    git(
+      work,
+      ['merge', '--no-ff', '-m', 'Merge pull request #1', 'feature'],
+      lead,
+    );
+    git(work, ['push', bare, 'main'], sofia);
+    // A merge on another branch does not count.
+    git(work, ['checkout', '-b', 'other'], sofia);
+    git(work, ['checkout', '-b', 'other-feature'], sofia);
+    git(work, ['commit', '--allow-empty', '-m', 'x'], sofia);
+    git(work, ['checkout', 'other'], sofia);
+    git(
+      work,
+      ['merge', '--no-ff', '-m', 'merge into other', 'other-feature'],
+      lead,
+    );
+    git(work, ['push', bare, 'other'], sofia);
+    // An empty repository is skipped.
+    const empty = path.join(root, 'empty.git');
+    execFileSync('mkdir', ['-p', empty]);
+    git(empty, ['init', '--bare']);
+
+    const merges = await new LocalGitMergeSource(root).listMergedPullRequests();
+    expect(merges).toEqual([
+      {
+        id: expect.stringMatching(/^sofia\/svc\.git@[0-9a-f]{40}$/),
+        repository: 'sofia/svc.git',
+        authorEmail: 'sofia.marquez@onramp.example',
+        mergedAt: Date.parse('2026-11-03T12:00:00Z'),
+      },
+    ]);
+  });
+});
+
+describe('merged pull requests', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    'are attributed by catalog email and feed time to 10th merged PR on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await GoldenPathsStore.create({
+        database: { getClient: async () => knex },
+      });
+      const paths = await testRegistry();
+      const t0 = Date.parse('2026-11-02T09:00:00Z');
+      const service = new GoldenPathsService(store, paths, () => t0);
+      await service.startJourney('user:default/sofia.marquez', 'backend-day-1');
+      await service.startJourney(
+        'user:default/lars.lindqvist',
+        'backend-day-1',
+      );
+
+      const merges: MergedPullRequest[] = [];
+      for (let i = 1; i <= 12; i++) {
+        merges.push({
+          id: `svc#${i}`,
+          repository: 'svc',
+          authorEmail: 'SOFIA.MARQUEZ@onramp.example',
+          mergedAt: t0 + i * 10 * HOUR,
+        });
+      }
+      for (let i = 1; i <= 9; i++) {
+        merges.push({
+          id: `lars#${i}`,
+          repository: 'svc',
+          authorEmail: 'lars@onramp.example',
+          mergedAt: t0 + i * HOUR,
+        });
+      }
+      merges.push({
+        id: 'stranger#1',
+        repository: 'svc',
+        authorEmail: 'nobody@elsewhere.example',
+        mergedAt: t0,
+      });
+      const catalog = catalogServiceMock({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'sofia.marquez', namespace: 'default' },
+            spec: { profile: { email: 'sofia.marquez@onramp.example' } },
+          },
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'lars.lindqvist', namespace: 'default' },
+            spec: { profile: { email: 'lars@onramp.example' } },
+          },
+        ],
+      });
+      const sync = () =>
+        syncMergedPullRequests({
+          sources: [{ id: 'test', listMergedPullRequests: async () => merges }],
+          store,
+          catalog,
+          auth: mockServices.auth(),
+          logger: mockServices.logger.mock(),
+        });
+      expect(await sync()).toBe(21);
+      expect(await sync()).toBe(0);
+
+      const metrics = await computeMetrics({
+        store: new MetricsStore(knex),
+        paths,
+        query: {},
+        deployEvidenceKey: 'deploy.healthy',
+        pullRequests: true,
+        now: t0,
+      });
+      // Only Sofia has 10 merged PRs: the 10th 100 hours after she started.
+      expect(metrics.timeToTenthMergedPr).toEqual({
+        count: 1,
+        medianMs: 100 * HOUR,
+      });
+    },
+  );
+});

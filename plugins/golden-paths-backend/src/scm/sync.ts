@@ -1,0 +1,69 @@
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { GoldenPathsStore } from '../database/GoldenPathsStore';
+import { MergedPullRequestSource } from './types';
+
+/**
+ * Copies merged pull requests from every source into the database,
+ * attributing them to catalog users by their profile email. Idempotent.
+ */
+export async function syncMergedPullRequests(options: {
+  sources: MergedPullRequestSource[];
+  store: GoldenPathsStore;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+}): Promise<number> {
+  if (options.sources.length === 0) {
+    return 0;
+  }
+  const credentials = await options.auth.getOwnServiceCredentials();
+  const { items } = await options.catalog.getEntities(
+    {
+      filter: { kind: 'User' },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.profile.email',
+      ],
+    },
+    { credentials },
+  );
+  const byEmail = new Map<string, string>();
+  for (const user of items) {
+    const email = (user.spec as { profile?: { email?: string } } | undefined)
+      ?.profile?.email;
+    if (email) {
+      byEmail.set(
+        email.toLocaleLowerCase(),
+        `user:${user.metadata.namespace ?? 'default'}/${
+          user.metadata.name
+        }`.toLocaleLowerCase(),
+      );
+    }
+  }
+  let added = 0;
+  for (const source of options.sources) {
+    const merges = await source.listMergedPullRequests();
+    const rows = merges.flatMap(m => {
+      const user = byEmail.get(m.authorEmail.toLocaleLowerCase());
+      return user
+        ? [
+            {
+              source: source.id,
+              prId: m.id,
+              repository: m.repository,
+              userEntityRef: user,
+              mergedAt: m.mergedAt,
+            },
+          ]
+        : [];
+    });
+    added += await options.store.insertMergedPullRequests(rows);
+  }
+  if (added > 0) {
+    options.logger.info(`Recorded ${added} merged pull requests`);
+  }
+  return added;
+}
