@@ -358,6 +358,17 @@ async function main() {
         },
       },
       {
+        name: 'text search "embed 4242"',
+        api: `/posts?q=${encodeURIComponent('embed 4242')}&limit=20`,
+        sql: {
+          count: `SELECT COUNT(*) AS c FROM posts WHERE title_lower LIKE ? OR LOWER(description) LIKE ?`,
+          page: page(
+            `SELECT * FROM posts WHERE title_lower LIKE ? OR LOWER(description) LIKE ? ORDER BY created_at DESC, id DESC`,
+          ),
+          bindings: ['%embed 4242%', '%embed 4242%'],
+        },
+      },
+      {
         name: 'experts: go+kubernetes >= 3',
         api: '/experts?skills=go,kubernetes&minLevel=3&limit=20',
         sql: {
