@@ -27,6 +27,8 @@ const page = PageBlueprint.make({
     title: 'Golden Paths',
     icon: <DirectionsIcon />,
     routeRef: rootRouteRef,
+    // The page draws its own header.
+    noHeader: true,
     loader: () =>
       import('./components/GoldenPathsPage').then(m => <m.GoldenPathsPage />),
   },

@@ -79,6 +79,7 @@ const Funnel = ({
           median {formatDuration(step.medianMs)}
         </Typography>
         <LinearProgress
+          aria-label="Steps done"
           variant="determinate"
           value={started === 0 ? 0 : (100 * step.completed) / started}
         />

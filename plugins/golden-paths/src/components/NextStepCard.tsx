@@ -56,6 +56,7 @@ export const NextStepCard = ({
     <Box>
       <Typography variant="overline">{path.title} golden path</Typography>
       <LinearProgress
+        aria-label="Steps done"
         variant="determinate"
         value={(100 * journey.completedSteps) / Math.max(1, journey.totalSteps)}
       />

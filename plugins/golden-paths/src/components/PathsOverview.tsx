@@ -109,6 +109,7 @@ export const PathsOverview = () => {
                             steps done
                           </Typography>
                           <LinearProgress
+                            aria-label="Steps done"
                             variant="determinate"
                             value={
                               journey.totalSteps === 0
