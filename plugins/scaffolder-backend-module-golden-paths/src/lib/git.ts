@@ -100,7 +100,12 @@ export async function isBareRepository(repoPath: string) {
   }
 }
 
-/** Creates a bare repository at repoPath unless one is already there. */
+/**
+ * Creates a bare repository at repoPath unless one is already there. Safe when
+ * several writers race to create the same repository: it is built in a
+ * staging directory and renamed into place, so exactly one writer creates it
+ * and the others find it existing.
+ */
 export async function ensureBareRepository(
   repoPath: string,
   defaultBranch: string,
@@ -108,13 +113,25 @@ export async function ensureBareRepository(
   if (await isBareRepository(repoPath)) {
     return 'existing';
   }
-  await fs.mkdir(repoPath, { recursive: true });
-  const entries = await fs.readdir(repoPath);
+  const entries = await fs.readdir(repoPath).catch(() => [] as string[]);
   if (entries.length > 0) {
     throw new Error(
       `${repoPath} exists and is not a bare git repository; refusing to touch it`,
     );
   }
-  await git(['init', '--bare', `--initial-branch=${defaultBranch}`, repoPath]);
-  return 'created';
+  await fs.mkdir(path.dirname(repoPath), { recursive: true });
+  const staging = await fs.mkdtemp(
+    path.join(path.dirname(repoPath), `.${path.basename(repoPath)}-`),
+  );
+  try {
+    await git(['init', '--bare', `--initial-branch=${defaultBranch}`, staging]);
+    await fs.rename(staging, repoPath);
+    return 'created';
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    if (await isBareRepository(repoPath)) {
+      return 'existing';
+    }
+    throw error;
+  }
 }
