@@ -14,6 +14,8 @@ import {
   fetchApiRef as legacyFetchApiRef,
 } from '@backstage/core-plugin-api';
 import { SkillExchangeClient } from '@onramp/backstage-plugin-skill-exchange-common';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import PeopleIcon from '@material-ui/icons/EmojiPeople';
 import { skillExchangeApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -42,6 +44,31 @@ const page = PageBlueprint.make({
   },
 });
 
+/** Home page card: open posts that fit my skills and learning goals, with the reason. */
+const forYouWidget = HomePageWidgetBlueprint.make({
+  name: 'for-you',
+  params: {
+    name: 'SkillExchangeForYou',
+    title: 'Skill Exchange for you',
+    description:
+      'Open embeds, hacks and mentorships that fit your skills and learning goals',
+    components: async () => {
+      const { ForYouCard } = await import('./components/ForYouCard');
+      return { Content: () => <ForYouCard /> };
+    },
+  },
+});
+
+/** A "Skills" card on User entity pages. */
+const userSkillsCard = EntityCardBlueprint.make({
+  name: 'user-skills',
+  params: {
+    filter: 'kind:user',
+    loader: () =>
+      import('./components/UserSkillsCard').then(m => <m.UserSkillsCard />),
+  },
+});
+
 /**
  * The Skill Exchange for Backstage's new frontend system: a sidebar page at
  * /skill-exchange and the API client.
@@ -53,7 +80,7 @@ export const skillExchangePlugin = createFrontendPlugin({
   title: 'Skill Exchange',
   icon: <PeopleIcon fontSize="inherit" />,
   routes: { root: rootRouteRef },
-  extensions: [api, page],
+  extensions: [api, page, forYouWidget, userSkillsCard],
 });
 
 const legacyRootRouteRef = createLegacyRouteRef({ id: 'skill-exchange' });

@@ -12,6 +12,7 @@ import { PostDetailPage } from './PostDetailPage';
 import { PostFormPage } from './PostFormPage';
 import { ProfilePage } from './ProfilePage';
 import { PeopleTab } from './PeopleTab';
+import { InsightsTab } from './InsightsTab';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
 
 const Exchange = () => {
@@ -45,6 +46,9 @@ const Exchange = () => {
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/people" title="People">
             <PeopleTab />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/insights" title="Insights">
+            <InsightsTab />
           </TabbedLayout.Route>
         </TabbedLayout>
       </Content>
