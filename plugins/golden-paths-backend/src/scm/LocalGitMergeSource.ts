@@ -49,9 +49,18 @@ export class LocalGitMergeSource implements MergedPullRequestSource {
         ],
         { maxBuffer: 64 * 1024 * 1024 },
       ));
-    } catch {
-      // An empty repository has no HEAD yet: no merges.
-      return [];
+    } catch (error) {
+      // An empty repository has no HEAD yet: no merges. Anything else (a
+      // broken repository, git missing) must not silently count as zero.
+      const stderr = String((error as { stderr?: string }).stderr ?? '');
+      if (
+        /does not have any commits|unknown revision|bad default revision|ambiguous argument 'HEAD'/.test(
+          stderr,
+        )
+      ) {
+        return [];
+      }
+      throw error;
     }
     const repository = path.relative(this.root, gitDir);
     const merges: MergedPullRequest[] = [];

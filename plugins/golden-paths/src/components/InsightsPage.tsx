@@ -1,4 +1,5 @@
 import {
+  EmptyState,
   Content,
   ContentHeader,
   Header,
@@ -203,7 +204,17 @@ export const InsightsPage = () => {
           </Box>
         </Box>
         {metrics.loading && <Progress />}
-        {metrics.error && <ResponseErrorPanel error={metrics.error} />}
+        {metrics.error &&
+          ((metrics.error as { response?: { status?: number } }).response
+            ?.status === 403 ? (
+            <EmptyState
+              missing="info"
+              title="Onboarding insights are for the people who run onboarding"
+              description="Only the users and groups listed in goldenPaths.metrics.viewers see cohort metrics. Ask your platform team if you need them."
+            />
+          ) : (
+            <ResponseErrorPanel error={metrics.error} />
+          ))}
         {metrics.value && (
           <Grid container spacing={3}>
             <Grid item xs={12} md={4}>

@@ -93,6 +93,33 @@ export function filterFromParams(
   return { ...(filter as PostsFilter), page };
 }
 
+/** An outlined select bound to one URL parameter ('' clears it). */
+const FilterSelect = (props: {
+  param: string;
+  label: string;
+  value: string | null;
+  onChange: (changes: Record<string, string | undefined>) => void;
+  options: ReadonlyArray<readonly [string, string]>;
+}) => (
+  <FormControl variant="outlined" size="small" style={{ minWidth: 160 }}>
+    <InputLabel id={`sx-${props.param}`}>{props.label}</InputLabel>
+    <Select
+      labelId={`sx-${props.param}`}
+      label={props.label}
+      value={props.value ?? ''}
+      onChange={e =>
+        props.onChange({ [props.param]: String(e.target.value) || undefined })
+      }
+    >
+      {props.options.map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </Select>
+  </FormControl>
+);
+
 export const PostList = ({ kind }: { kind: PostKind }) => {
   const api = useApi(skillExchangeApiRef);
   const [params, setParams] = useSearchParams();
@@ -248,94 +275,56 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
           })}
           {kind === 'embed' && (
             <>
-              <FormControl
-                variant="outlined"
-                size="small"
-                style={{ minWidth: 160 }}
-              >
-                <InputLabel id="sx-level">Expertise level</InputLabel>
-                <Select
-                  labelId="sx-level"
-                  label="Expertise level"
-                  value={params.get('level') ?? ''}
-                  onChange={e =>
-                    update({ level: String(e.target.value) || undefined })
-                  }
-                >
-                  <MenuItem value="">Any level</MenuItem>
-                  {PROFICIENCY_LEVELS.map(l => (
-                    <MenuItem key={l.level} value={String(l.level)}>
-                      {l.level} · {l.name}
-                    </MenuItem>
-                  ))}
-                </Select>
-              </FormControl>
-              <FormControl
-                variant="outlined"
-                size="small"
-                style={{ minWidth: 140 }}
-              >
-                <InputLabel id="sx-location">Location</InputLabel>
-                <Select
-                  labelId="sx-location"
-                  label="Location"
-                  value={params.get('location') ?? ''}
-                  onChange={e =>
-                    update({ location: String(e.target.value) || undefined })
-                  }
-                >
-                  <MenuItem value="">Anywhere</MenuItem>
-                  <MenuItem value="remote">Remote</MenuItem>
-                  <MenuItem value="office">Office</MenuItem>
-                  <MenuItem value="flexible">Flexible</MenuItem>
-                </Select>
-              </FormControl>
+              <FilterSelect
+                param="level"
+                label="Expertise level"
+                value={params.get('level')}
+                onChange={update}
+                options={[
+                  ['', 'Any level'],
+                  ...PROFICIENCY_LEVELS.map(
+                    l => [String(l.level), `${l.level} · ${l.name}`] as const,
+                  ),
+                ]}
+              />
+              <FilterSelect
+                param="location"
+                label="Location"
+                value={params.get('location')}
+                onChange={update}
+                options={[
+                  ['', 'Anywhere'],
+                  ['remote', 'Remote'],
+                  ['office', 'Office'],
+                  ['flexible', 'Flexible'],
+                ]}
+              />
             </>
           )}
           {kind === 'hack' && (events.value?.length ?? 0) > 0 && (
-            <FormControl
-              variant="outlined"
-              size="small"
-              style={{ minWidth: 200 }}
-            >
-              <InputLabel id="sx-event">Hack event</InputLabel>
-              <Select
-                labelId="sx-event"
-                label="Hack event"
-                value={params.get('eventId') ?? ''}
-                onChange={e =>
-                  update({ eventId: String(e.target.value) || undefined })
-                }
-              >
-                <MenuItem value="">Any event</MenuItem>
-                {events.value!.map(ev => (
-                  <MenuItem key={ev.id} value={String(ev.id)}>
-                    {ev.name}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
+            <FilterSelect
+              param="eventId"
+              label="Hack event"
+              value={params.get('eventId')}
+              onChange={update}
+              options={[
+                ['', 'Any event'],
+                ...events.value!.map(ev => [String(ev.id), ev.name] as const),
+              ]}
+            />
           )}
-          <FormControl
-            variant="outlined"
-            size="small"
-            style={{ minWidth: 140 }}
-          >
-            <InputLabel id="sx-status">Status</InputLabel>
-            <Select
-              labelId="sx-status"
-              label="Status"
-              value={params.get('status') ?? ''}
-              onChange={e =>
-                update({ status: String(e.target.value) || undefined })
-              }
-            >
-              <MenuItem value="">Open</MenuItem>
-              <MenuItem value="filled">Filled</MenuItem>
-              <MenuItem value="closed">Closed</MenuItem>
-              <MenuItem value="any">Any status</MenuItem>
-            </Select>
-          </FormControl>
+          <FilterSelect
+            param="status"
+            label="Status"
+            value={params.get('status')}
+            onChange={update}
+            options={[
+              ['', 'Open'],
+              ['filled', 'Filled'],
+              ['closed', 'Closed'],
+              ['any', 'Any status'],
+            ]}
+          />
         </Box>
       </Paper>
 
