@@ -156,6 +156,18 @@ describe('publish:git (against real git)', () => {
     ).rejects.toThrow(/already exists with different content/);
   });
 
+  it('refuses to publish an empty workspace and creates no repository', async () => {
+    const empty = path.join(root, 'empty-workspace');
+    await fs.mkdir(empty, { recursive: true });
+    await expect(
+      action().handler(
+        makeContext({ input: { repository: 'hollow' }, workspacePath: empty })
+          .ctx,
+      ),
+    ).rejects.toThrow(/found no files in the workspace: nothing to publish/);
+    await expect(fs.stat(bare('hollow'))).rejects.toThrow(/ENOENT/);
+  });
+
   it('rejects a remote outside the allowed list and bad input', async () => {
     await expect(
       action().handler(

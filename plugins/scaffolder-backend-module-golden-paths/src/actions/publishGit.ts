@@ -1,5 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   GoldenPathsSettings,
@@ -129,6 +129,20 @@ export function createPublishGitAction(options: {
         )
           .split('\n')
           .filter(Boolean).length;
+        if (fileCount === 0) {
+          // An empty workspace is never what anyone wants published; it is
+          // also what a task resumed after a restart sees when the scaffolder
+          // has no workspace provider to restore its files.
+          throw new InputError(
+            `publish:git found no files in ${
+              input.sourcePath === '.'
+                ? 'the workspace'
+                : `'${input.sourcePath}'`
+            }: nothing to publish to ${
+              resolved.url
+            }. If this task was resumed after a backend restart, its workspace was lost: configure scaffolder.taskRecovery.workspaceProvider or run the template again.`,
+          );
+        }
 
         if (ctx.isDryRun) {
           ctx.logger.info(

@@ -1,0 +1,312 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { databaseServiceFactory } from '@backstage/backend-defaults/database';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { JsonObject } from '@backstage/types';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import express from 'express';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+import goldenPathsModule from '../index';
+
+/*
+ * The Day-1 template through the real scaffolder backend: the scaffolder
+ * plugin, this module and real git under a root directory, with two
+ * stand-ins: a golden-paths backend that implements the evidence contract,
+ * and a catalog whose addLocation reads the registered URL like the catalog
+ * would. Shared by the template test, the killed-and-retried test (which runs
+ * it in a child process) and the benchmark. It uses no jest APIs, so it also
+ * runs under plain node.
+ */
+
+export const TEMPLATE_DIR = path.resolve(
+  __dirname,
+  '../../../../examples/templates/day-1-backend-service',
+);
+export const TEMPLATE_REF = 'template:default/day-1-backend-service';
+export const DAY1_USER = 'user:default/sofia.marquez';
+export const DAY1_VALUES = {
+  name: 'day-one-svc',
+  owner: 'group:default/backend',
+  description: 'Made by the Day-1 test harness',
+  system: 'system:default/onramp',
+};
+
+export interface Day1Record {
+  evidence: any[];
+  registered: { target: string; content: string }[];
+}
+
+export interface Day1BackendOptions {
+  /** Root of the git repositories (and of the database when persistent). */
+  root: string;
+  /** Keep the scaffolder's tasks in SQLite files under root/db (for restarts). */
+  persistentDatabase?: boolean;
+  /** Turn on the scaffolder's task recovery, with a short stale timeout. */
+  taskRecovery?: boolean;
+  /** Called when evidence arrives; return false to never answer it. */
+  onEvidence?: (body: any) => boolean;
+  /** Appended to for every accepted evidence and registration. */
+  record?: Day1Record;
+  port?: number;
+}
+
+export async function readDay1Template() {
+  const template = yaml.parse(
+    await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+  );
+  template.metadata.namespace = 'default';
+  template.metadata.annotations = {
+    'backstage.io/managed-by-location': `file:${TEMPLATE_DIR}/template.yaml`,
+    'backstage.io/managed-by-origin-location': `file:${TEMPLATE_DIR}/template.yaml`,
+  };
+  return template;
+}
+
+export async function startDay1Backend(options: Day1BackendOptions) {
+  const record: Day1Record = options.record ?? {
+    evidence: [],
+    registered: [],
+  };
+  const template = await readDay1Template();
+
+  const goldenPathsStandIn = createBackendPlugin({
+    pluginId: 'golden-paths',
+    register(env) {
+      env.registerInit({
+        deps: {
+          httpRouter: coreServices.httpRouter,
+          httpAuth: coreServices.httpAuth,
+        },
+        async init({ httpRouter, httpAuth }) {
+          const router = express.Router();
+          router.use(express.json());
+          router.post('/evidence', async (req, res) => {
+            await httpAuth.credentials(req, { allow: ['service'] });
+            if (options.onEvidence && !options.onEvidence(req.body)) return;
+            const fresh = !record.evidence.some(
+              e => e.evidenceId === req.body.evidenceId,
+            );
+            if (fresh) record.evidence.push(req.body);
+            res.json({ recorded: fresh, completed: [] });
+          });
+          httpRouter.use(router);
+        },
+      });
+    },
+  });
+
+  const catalog = {
+    async getEntityByRef(ref: any) {
+      const wanted = (
+        typeof ref === 'string' ? ref : stringifyEntityRef(ref)
+      ).toLowerCase();
+      return wanted === TEMPLATE_REF ? template : undefined;
+    },
+    async addLocation(location: any) {
+      const res = await fetch(location.target);
+      if (!res.ok) {
+        throw new Error(
+          `catalog could not read ${location.target}: ${res.status}`,
+        );
+      }
+      const content = await res.text();
+      record.registered.push({ target: location.target, content });
+      const entity = yaml.parse(content);
+      return {
+        location: { id: 'loc-1', type: location.type, target: location.target },
+        entities: [
+          { ...entity, metadata: { namespace: 'default', ...entity.metadata } },
+        ],
+        exists: false,
+      };
+    },
+  };
+  const catalogFactory = createServiceFactory({
+    service: catalogServiceRef,
+    deps: {},
+    factory: () =>
+      new Proxy(catalog, {
+        get: (target, prop) =>
+          prop in target || typeof prop !== 'string' || prop === 'then'
+            ? (target as any)[prop]
+            : async () => {
+                throw new Error(
+                  `the Day-1 catalog stand-in has no ${String(prop)}`,
+                );
+              },
+      }) as any,
+  });
+
+  const config: JsonObject = {
+    goldenPaths: {
+      git: {
+        root: path.join(options.root, 'git'),
+        serveLocalRepositories: true,
+      },
+    },
+    scaffolder: {
+      defaultAuthor: { name: 'Onramp', email: 'onramp@onramp.example' },
+      ...(options.taskRecovery
+        ? { taskRecovery: { enabled: true, staleTimeout: { seconds: 2 } } }
+        : {}),
+    },
+  };
+  if (options.persistentDatabase) {
+    config.backend = {
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: path.join(options.root, 'db') },
+      },
+    };
+  }
+  if (options.port) {
+    config.backend = {
+      ...(config.backend as JsonObject),
+      listen: { port: options.port },
+    };
+  }
+
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      goldenPathsModule,
+      goldenPathsStandIn,
+      catalogFactory,
+      mockServices.rootConfig.factory({ data: config }),
+      ...(options.persistentDatabase ? [databaseServiceFactory] : []),
+    ],
+  });
+  const base = `http://localhost:${backend.server.port()}`;
+
+  async function request(method: string, url: string, body?: unknown) {
+    const res = await fetch(`${base}${url}`, {
+      method,
+      headers: {
+        authorization: mockCredentials.user.header(DAY1_USER),
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: any = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = text;
+    }
+    return { status: res.status, body: parsed };
+  }
+
+  return { backend, base, record, request };
+}
+
+type Requester = Awaited<ReturnType<typeof startDay1Backend>>['request'];
+
+/** Creates a Day-1 task and returns its id. */
+export async function createDay1Task(
+  request: Requester,
+  values: Record<string, unknown> = DAY1_VALUES,
+) {
+  const created = await request('POST', '/api/scaffolder/v2/tasks', {
+    templateRef: TEMPLATE_REF,
+    values,
+  });
+  if (created.status !== 201) {
+    throw new Error(
+      `creating the task failed: ${created.status} ${JSON.stringify(
+        created.body,
+      )}`,
+    );
+  }
+  return created.body.id as string;
+}
+
+/** Waits for a task to end; throws with the failed steps' messages. */
+export async function waitForTask(
+  request: Requester,
+  taskId: string,
+  timeoutMs = 90_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = await request('GET', `/api/scaffolder/v2/tasks/${taskId}`);
+    if (['completed', 'failed', 'cancelled'].includes(task.body?.status)) {
+      const events = await request(
+        'GET',
+        `/api/scaffolder/v2/tasks/${taskId}/events`,
+      );
+      if (task.body.status !== 'completed') {
+        throw new Error(
+          `task ${task.body.status}: ${events.body
+            .filter((e: any) => e.body.status === 'failed')
+            .map((e: any) => `${e.body.stepId}: ${e.body.message}`)
+            .join('\n')}`,
+        );
+      }
+      return { task: task.body, events: events.body as any[] };
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`task ${taskId} did not finish in ${timeoutMs} ms`);
+    }
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+/** Per-step durations of a task from its events, in ms. */
+export function stepTimings(events: any[]) {
+  const begun = new Map<string, number>();
+  const steps: { stepId: string; ms: number }[] = [];
+  for (const e of events) {
+    const at = Date.parse(e.createdAt);
+    if (e.body?.status === 'processing' && e.body.stepId) {
+      begun.set(e.body.stepId, at);
+    }
+    if (e.body?.status === 'completed' && begun.has(e.body.stepId)) {
+      steps.push({ stepId: e.body.stepId, ms: at - begun.get(e.body.stepId)! });
+    }
+  }
+  return steps;
+}
+
+export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await fs.readdir(path.join(dir, prefix), {
+    withFileTypes: true,
+  })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
+    else out.push(rel);
+  }
+  return out;
+}
+
+/** The dry-run request body for the Day-1 template with its skeleton. */
+export async function day1DryRunBody(values = DAY1_VALUES) {
+  const template = yaml.parse(
+    await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+  );
+  const files = await listFiles(path.join(TEMPLATE_DIR, 'skeleton'));
+  return {
+    template,
+    values,
+    directoryContents: await Promise.all(
+      files.map(async f => ({
+        path: `skeleton/${f}`,
+        base64Content: (
+          await fs.readFile(path.join(TEMPLATE_DIR, 'skeleton', f))
+        ).toString('base64'),
+      })),
+    ),
+  };
+}
