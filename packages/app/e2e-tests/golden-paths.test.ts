@@ -72,13 +72,16 @@ test('Day 1: choose the Backend path, run its template, steps turn done by evide
     evidence.filter({ hasText: 'monitoring.configured' }),
   ).toBeVisible();
   // Honest evidence: the demo has no cluster and no DNS server, so the
-  // deploy and DNS steps wait for deploy.healthy and dns.resolves.
-  await expect(page.getByText('Waiting for deploy.healthy')).toBeVisible();
-  await expect(page.getByText('Waiting for dns.resolves')).toBeVisible();
-  await expect(page.getByText('2 of 5 steps done')).toBeVisible();
+  // deploy and DNS steps are done by what happened (committed manifests and
+  // a committed DNS change) and say so.
+  await expect(
+    evidence.filter({ hasText: /deploy requested \(commit [0-9a-f]{7}\)/ }),
+  ).toBeVisible();
+  await expect(evidence.filter({ hasText: 'dns.requested' })).toBeVisible();
+  await expect(page.getByText('4 of 5 steps done')).toBeVisible();
 
   await page.reload();
-  await expect(page.getByText('2 of 5 steps done')).toBeVisible();
+  await expect(page.getByText('4 of 5 steps done')).toBeVisible();
   await expect(
     evidence.filter({ hasText: 'template.succeeded' }),
   ).toBeVisible();
@@ -88,5 +91,5 @@ test('Day 1: choose the Backend path, run its template, steps turn done by evide
 
   // The one self-attested step is the person's to mark.
   await page.getByRole('button', { name: 'Mark as done' }).first().click();
-  await expect(page.getByText('3 of 5 steps done')).toBeVisible();
+  await expect(page.getByText(/Done! You finished Backend/)).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import {
+  evidenceRuleKeys,
   goldenPathSchema,
   recordEvidenceRequestSchema,
   stepRuleSchema,
@@ -31,6 +32,7 @@ describe('schemas', () => {
       { type: 'manual' },
       { type: 'template', templateRef: 'template:default/t' },
       { type: 'evidence', key: 'dns.resolves' },
+      { type: 'evidence', anyOf: ['dns.resolves', 'dns.requested'] },
       {
         type: 'checks',
         checks: [{ id: 'a', title: 'A', rule: { type: 'manual' } }],
@@ -48,6 +50,28 @@ describe('schemas', () => {
         ],
       }).success,
     ).toBe(false);
+  });
+
+  it('needs exactly one of key or anyOf in an evidence rule, strongest first', () => {
+    for (const rule of [
+      { type: 'evidence' },
+      { type: 'evidence', key: 'a.b', anyOf: ['c.d'] },
+      { type: 'evidence', anyOf: [] },
+      { type: 'evidence', anyOf: ['a.b', 'a.b'] },
+      { type: 'evidence', anyOf: ['Not A Key'] },
+      { type: 'evidence', keys: ['a.b'] },
+    ]) {
+      expect({ rule, ok: stepRuleSchema.safeParse(rule).success }).toEqual({
+        rule,
+        ok: false,
+      });
+    }
+    expect(evidenceRuleKeys({ key: 'deploy.healthy' })).toEqual([
+      'deploy.healthy',
+    ]);
+    expect(
+      evidenceRuleKeys({ anyOf: ['deploy.healthy', 'deploy.requested'] }),
+    ).toEqual(['deploy.healthy', 'deploy.requested']);
   });
 
   it('defaults the path version and needs unique step ids', () => {

@@ -47,10 +47,45 @@ export const templateRuleSchema = z.object({
   requiredOutputs: z.array(z.string().min(1)).optional(),
 });
 
-export const evidenceRuleSchema = z.object({
-  type: z.literal('evidence'),
-  key: evidenceKeySchema,
-});
+/**
+ * Done by evidence: one `key`, or `anyOf` several keys listed strongest
+ * first (e.g. `[deploy.healthy, deploy.requested]`). The step records which
+ * key completed it; a stronger key arriving later replaces the weaker proof.
+ */
+export const evidenceRuleSchema = z
+  .object({
+    type: z.literal('evidence'),
+    key: evidenceKeySchema.optional(),
+    anyOf: z.array(evidenceKeySchema).min(1).max(20).optional(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if ((rule.key === undefined) === (rule.anyOf === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'an evidence rule needs exactly one of key or anyOf',
+        path: ['key'],
+      });
+    }
+    if (rule.anyOf && new Set(rule.anyOf).size !== rule.anyOf.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'anyOf lists an evidence key twice',
+        path: ['anyOf'],
+      });
+    }
+  });
+
+/**
+ * The evidence keys that satisfy an evidence rule, strongest first; the
+ * index is the key's rank (0 is the strongest).
+ */
+export function evidenceRuleKeys(rule: {
+  key?: string;
+  anyOf?: string[];
+}): string[] {
+  return rule.anyOf ?? (rule.key ? [rule.key] : []);
+}
 
 /** One sub-step of a `checks` rule: self-attested or proven by evidence. */
 export const checkSchema = z.object({

@@ -109,6 +109,40 @@ describe('the Day-1 template through the real scaffolder backend', () => {
     expect(evidence[3].templateRef).toBe(
       'template:default/day-1-backend-service',
     );
+    // End to end with the Day-1 golden path: every step that is not
+    // self-attested is satisfied by what this run recorded.
+    const day1Path = yaml.parse(
+      await fs.readFile(
+        path.resolve(
+          __dirname,
+          '../../../examples/golden-paths/backend-day-1.yaml',
+        ),
+        'utf8',
+      ),
+    );
+    const satisfied = (rule: any) => {
+      switch (rule.type) {
+        case 'template':
+          return evidence.some(
+            e =>
+              e.key === 'template.succeeded' &&
+              e.templateRef === rule.templateRef,
+          );
+        case 'evidence':
+          return evidence.some(e => (rule.anyOf ?? [rule.key]).includes(e.key));
+        default:
+          return false;
+      }
+    };
+    expect(
+      day1Path.steps.map((s: any) => [s.id, s.rule.type, satisfied(s.rule)]),
+    ).toEqual([
+      ['dev-environment', 'manual', false],
+      ['create-service', 'template', true],
+      ['deploy', 'evidence', true],
+      ['monitoring', 'evidence', true],
+      ['dns', 'evidence', true],
+    ]);
 
     const service = await cloneLocal(root, 'day-one-svc');
     expect(await service.read('src/app.ts')).toContain(

@@ -4,7 +4,7 @@ import { Knex } from 'knex';
 import { testRegistry } from '../__fixtures__/paths';
 import { GoldenPathsService } from '../service/GoldenPathsService';
 import { computeMetrics, metricsToCsv } from '../service/metrics';
-import { GoldenPathRegistry } from '../service/paths';
+import { GoldenPathRegistry, parseGoldenPaths } from '../service/paths';
 import { GoldenPathsStore } from './GoldenPathsStore';
 import { MetricsStore } from './MetricsStore';
 
@@ -138,11 +138,12 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
           templateRef: 'template:default/something-else',
         }),
       ).resolves.toEqual({ recorded: false, completed: [] });
+      // The template reports endpoint.verified too, but no step asks for it.
       await expect(
         service.recordEvidence({
           userEntityRef: 'user:default/a',
-          key: 'deploy.requested',
-          evidenceId: 'requested',
+          key: 'endpoint.verified',
+          evidenceId: 'verified',
         }),
       ).resolves.toEqual({ recorded: false, completed: [] });
       await expect(
@@ -155,6 +156,171 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
         recorded: true,
         completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
       });
+    });
+
+    it('completes an any-of step with the evidence that came; stronger evidence replaces a weaker proof, never the reverse', async () => {
+      await service.startJourney('user:default/a', 'backend-day-1');
+      now = T0 + HOUR;
+      await expect(
+        service.recordEvidence({
+          userEntityRef: 'user:default/a',
+          key: 'deploy.requested',
+          evidenceId: 'task-1:deploy.requested',
+          taskId: 'task-1',
+          summary: 'Deploy of svc committed',
+          outputs: { commitHash: 'abc1234def5678' },
+        }),
+      ).resolves.toEqual({
+        recorded: true,
+        completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
+      });
+      const deployOf = async () =>
+        (await service.getMyJourneys('user:default/a'))[0].steps.find(
+          s => s.stepId === 'deploy',
+        )!;
+      expect(await deployOf()).toMatchObject({
+        status: 'completed',
+        completedAt: new Date(T0 + HOUR).toISOString(),
+        evidence: {
+          key: 'deploy.requested',
+          outputs: { commitHash: 'abc1234def5678' },
+        },
+      });
+
+      now = T0 + 2 * HOUR;
+      await service.recordEvidence({
+        userEntityRef: 'user:default/a',
+        key: 'deploy.healthy',
+        evidenceId: 'task-1:deploy.healthy',
+        taskId: 'task-1',
+        link: 'http://svc.apps.onramp.test',
+      });
+      const upgraded = await deployOf();
+      expect(upgraded).toMatchObject({
+        status: 'completed',
+        // Done when it was first proven: the metrics do not move.
+        completedAt: new Date(T0 + HOUR).toISOString(),
+        evidence: {
+          key: 'deploy.healthy',
+          evidenceId: 'task-1:deploy.healthy',
+          link: 'http://svc.apps.onramp.test',
+        },
+      });
+      expect(upgraded.evidence?.outputs).toBeUndefined();
+
+      // A later practice run that only commits does not weaken the proof.
+      now = T0 + 3 * HOUR;
+      await service.recordEvidence({
+        userEntityRef: 'user:default/a',
+        key: 'deploy.requested',
+        evidenceId: 'task-2:deploy.requested',
+      });
+      expect((await deployOf()).evidence?.key).toBe('deploy.healthy');
+      const [journey] = await service.getMyJourneys('user:default/a');
+      expect(journey.completedSteps).toBe(1);
+      expect(
+        Number((await knex('gp_step_progress').count({ n: '*' }))[0].n),
+      ).toBe(1);
+    });
+
+    it('the evidence the Day-1 template records in the embedded default completes every step but the self-attested one', async () => {
+      // The keys, in order, that the template's real run records with the
+      // gitops providers (asserted by the scaffolder module's
+      // template.e2e.test.ts against examples/golden-paths/backend-day-1.yaml).
+      await service.startJourney('user:default/a', 'backend-day-1');
+      for (const key of [
+        'deploy.requested',
+        'monitoring.configured',
+        'dns.requested',
+        'template.succeeded',
+      ]) {
+        now += HOUR;
+        await service.recordEvidence({
+          userEntityRef: 'user:default/a',
+          key,
+          evidenceId: `task-1:${key}`,
+          taskId: 'task-1',
+          templateRef: key === 'template.succeeded' ? DAY1 : undefined,
+        });
+      }
+      const [journey] = await service.getMyJourneys('user:default/a');
+      expect(
+        journey.steps.map(s => [s.stepId, s.status, s.evidence?.key]),
+      ).toEqual([
+        ['dev-environment', 'pending', undefined],
+        ['create-service', 'completed', 'template.succeeded'],
+        ['deploy', 'completed', 'deploy.requested'],
+        ['monitoring', 'completed', 'monitoring.configured'],
+        ['dns', 'completed', 'dns.requested'],
+      ]);
+      expect(journey.completedSteps).toBe(4);
+      expect(journey.nextStepId).toBe('dev-environment');
+    });
+
+    it('applies any-of evidence to checks and explains the keys it needs', async () => {
+      const anyOf = new GoldenPathRegistry(
+        parseGoldenPaths(
+          `
+id: any-of
+title: Any of
+discipline: Platform
+owner: group:default/backend
+description: Checks with any-of evidence.
+steps:
+  - id: ship
+    title: Ship
+    rule:
+      type: checks
+      checks:
+        - id: deployed
+          title: Deployed
+          rule: { type: evidence, anyOf: [deploy.healthy, deploy.requested] }
+        - id: by-hand
+          title: By hand
+          rule: { type: manual }
+`,
+          'any-of.yaml',
+        ),
+      );
+      const svc = new GoldenPathsService(store, anyOf, () => now);
+      await svc.startJourney('user:default/d', 'any-of');
+      await svc.recordEvidence({
+        userEntityRef: 'user:default/d',
+        key: 'deploy.requested',
+        evidenceId: 'r',
+      });
+      await svc.recordEvidence({
+        userEntityRef: 'user:default/d',
+        key: 'deploy.healthy',
+        evidenceId: 'h',
+      });
+      const [journey] = await svc.getMyJourneys('user:default/d');
+      expect(journey.steps[0].checks).toMatchObject([
+        {
+          checkId: 'deployed',
+          status: 'completed',
+          evidence: { key: 'deploy.healthy' },
+        },
+        { checkId: 'by-hand', status: 'pending' },
+      ]);
+      await expect(
+        svc.completeManualStep('user:default/d', 'any-of', 'ship', {
+          checkId: 'deployed',
+        }),
+      ).rejects.toThrow(
+        'Check "deployed" of step "ship" is proven by evidence "deploy.healthy" or "deploy.requested", not by hand',
+      );
+      await expect(
+        svc.recordEvidence({
+          userEntityRef: 'user:default/d',
+          key: 'dns.resolves',
+          evidenceId: 'x',
+          pathId: 'any-of',
+          stepId: 'ship',
+        }),
+      ).rejects.toThrow(
+        'needs its checks: deployed (evidence "deploy.healthy" or "deploy.requested"), by-hand (manual)',
+      );
     });
 
     it('needs the required outputs of a template rule', async () => {

@@ -248,6 +248,36 @@ export class GoldenPathsStore {
   }
 
   /**
+   * Replaces the evidence of a done step (or check) with stronger evidence,
+   * keeping its completion time; guarded by the key it replaces, so of two
+   * racing writers one wins. True when the row changed.
+   */
+  async replaceProgressEvidence(
+    row: ProgressRow,
+    previousKey: string,
+    tx: Knex = this.db,
+  ): Promise<boolean> {
+    const count = await tx('gp_step_progress')
+      .where({
+        journey_id: row.journeyId,
+        step_id: row.stepId,
+        check_id: row.checkId,
+        source: 'evidence',
+        evidence_key: previousKey,
+      })
+      .update({
+        evidence_id: row.evidenceId,
+        evidence_key: row.evidenceKey,
+        task_id: row.taskId,
+        template_ref: row.templateRef,
+        link: row.link,
+        summary: row.summary,
+        outputs: row.outputs ? JSON.stringify(row.outputs) : null,
+      });
+    return count === 1;
+  }
+
+  /**
    * Bumps the journey's version and activity time, guarded by the version
    * the caller read (optimistic concurrency): a concurrent change -> 409.
    */

@@ -9,6 +9,7 @@ import {
   RecordEvidenceResponse,
   StepEvidence,
   TEMPLATE_SUCCEEDED_KEY,
+  evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import {
   EvidenceRow,
@@ -43,7 +44,7 @@ function matchEvidence(
     case 'manual':
       return undefined;
     case 'evidence':
-      return rule.key === evidence.key ? [''] : undefined;
+      return evidenceRuleKeys(rule).includes(evidence.key) ? [''] : undefined;
     case 'template': {
       if (evidence.key !== TEMPLATE_SUCCEEDED_KEY) {
         return undefined;
@@ -63,7 +64,11 @@ function matchEvidence(
     }
     case 'checks': {
       const checks = rule.checks
-        .filter(c => c.rule.type === 'evidence' && c.rule.key === evidence.key)
+        .filter(
+          c =>
+            c.rule.type === 'evidence' &&
+            evidenceRuleKeys(c.rule).includes(evidence.key),
+        )
         .map(c => c.id);
       return checks.length > 0 ? checks : undefined;
     }
@@ -72,13 +77,41 @@ function matchEvidence(
   }
 }
 
+function describeKeys(keys: string[]): string {
+  return keys.map(k => `"${k}"`).join(' or ');
+}
+
+/**
+ * The rank of an evidence key under the rule of a step or check (0 is the
+ * strongest); undefined when the rule is not an evidence rule or the key is
+ * not one of its keys.
+ */
+function evidenceRank(
+  step: GoldenPathStep,
+  checkId: string,
+  key: string | null,
+): number | undefined {
+  let rule: GoldenPathStep['rule'] | undefined = step.rule;
+  if (checkId !== '') {
+    rule =
+      step.rule.type === 'checks'
+        ? step.rule.checks.find(c => c.id === checkId)?.rule
+        : undefined;
+  }
+  if (!key || rule?.type !== 'evidence') {
+    return undefined;
+  }
+  const rank = evidenceRuleKeys(rule).indexOf(key);
+  return rank < 0 ? undefined : rank;
+}
+
 function describeRule(step: GoldenPathStep): string {
   const rule = step.rule;
   switch (rule.type) {
     case 'manual':
       return 'is completed by its owner (manual)';
     case 'evidence':
-      return `needs evidence "${rule.key}"`;
+      return `needs evidence ${describeKeys(evidenceRuleKeys(rule))}`;
     case 'template':
       return `needs "${TEMPLATE_SUCCEEDED_KEY}" from ${rule.templateRef}${
         rule.requiredOutputs?.length
@@ -89,7 +122,7 @@ function describeRule(step: GoldenPathStep): string {
       return `needs its checks: ${rule.checks
         .map(c =>
           c.rule.type === 'evidence'
-            ? `${c.id} (evidence "${c.rule.key}")`
+            ? `${c.id} (evidence ${describeKeys(evidenceRuleKeys(c.rule))})`
             : `${c.id} (manual)`,
         )
         .join(', ')}`;
@@ -292,7 +325,11 @@ export class GoldenPathsService {
       }
       if (check.rule.type !== 'manual') {
         throw new InputError(
-          `Check "${check.id}" of step "${stepId}" is proven by evidence "${check.rule.key}", not by hand`,
+          `Check "${
+            check.id
+          }" of step "${stepId}" is proven by evidence ${describeKeys(
+            evidenceRuleKeys(check.rule),
+          )}, not by hand`,
         );
       }
       checkId = check.id;
@@ -463,12 +500,19 @@ export class GoldenPathsService {
       if (onlyStepId && step.id !== onlyStepId) {
         continue;
       }
-      if (isDone(progress, journey.id, step.id, '')) {
-        continue;
-      }
       const checkIds = matchEvidence(step, evidence);
       for (const checkId of checkIds ?? []) {
-        if (isDone(progress, journey.id, step.id, checkId)) {
+        const existing = progress.find(
+          p =>
+            p.journeyId === journey.id &&
+            p.stepId === step.id &&
+            p.checkId === checkId,
+        );
+        if (existing) {
+          await this.upgradeEvidence(tx, step, existing, evidence);
+          continue;
+        }
+        if (isDone(progress, journey.id, step.id, '')) {
           continue;
         }
         const changed = await this.completeTarget(
@@ -498,6 +542,46 @@ export class GoldenPathsService {
       }
     }
     return { journeyCompleted };
+  }
+
+  /**
+   * Any-of evidence rules list keys strongest first: a step done by
+   * `deploy.requested` shows `deploy.healthy` once that arrives. The
+   * completion time stays the first one, so the metrics do not move.
+   */
+  private async upgradeEvidence(
+    tx: Knex.Transaction,
+    step: GoldenPathStep,
+    existing: ProgressRow,
+    evidence: EvidenceRow,
+  ) {
+    if (existing.source !== 'evidence' || existing.evidenceKey === null) {
+      return;
+    }
+    const have = evidenceRank(step, existing.checkId, existing.evidenceKey);
+    const offered = evidenceRank(step, existing.checkId, evidence.key);
+    if (have === undefined || offered === undefined || offered >= have) {
+      return;
+    }
+    const upgraded: ProgressRow = {
+      ...existing,
+      evidenceId: evidence.evidenceId,
+      evidenceKey: evidence.key,
+      taskId: evidence.taskId,
+      templateRef: evidence.templateRef,
+      link: evidence.link,
+      summary: evidence.summary,
+      outputs: evidence.outputs,
+    };
+    if (
+      await this.store.replaceProgressEvidence(
+        upgraded,
+        existing.evidenceKey,
+        tx,
+      )
+    ) {
+      Object.assign(existing, upgraded);
+    }
   }
 
   /**

@@ -37,9 +37,12 @@ describe('golden path definitions', () => {
           templateRef: 'template:default/day-1-backend-service',
         },
       ],
-      ['deploy', { type: 'evidence', key: 'deploy.healthy' }],
+      [
+        'deploy',
+        { type: 'evidence', anyOf: ['deploy.healthy', 'deploy.requested'] },
+      ],
       ['monitoring', { type: 'evidence', key: 'monitoring.configured' }],
-      ['dns', { type: 'evidence', key: 'dns.resolves' }],
+      ['dns', { type: 'evidence', anyOf: ['dns.resolves', 'dns.requested'] }],
     ]);
   });
 
@@ -73,6 +76,21 @@ describe('golden path definitions', () => {
         'bad.yaml',
       ),
     ).toThrow(GoldenPathDefinitionError);
+    expect(() =>
+      parseGoldenPaths(
+        valid.replace(
+          '{ type: manual }',
+          '{ type: evidence, key: a.b, anyOf: [c.d] }',
+        ),
+        'both.yaml',
+      ),
+    ).toThrow(/both\.yaml.*exactly one of key or anyOf/);
+    expect(() =>
+      parseGoldenPaths(
+        valid.replace('{ type: manual }', '{ type: evidence, anyOf: [] }'),
+        'empty.yaml',
+      ),
+    ).toThrow(/empty\.yaml/);
     expect(() => parseGoldenPaths('id: [', 'broken.yaml')).toThrow(
       /broken\.yaml/,
     );

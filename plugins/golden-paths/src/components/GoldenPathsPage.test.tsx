@@ -4,7 +4,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
@@ -103,7 +103,9 @@ describe('PathPage', () => {
       'href',
       '/create/templates/default/day-1-backend-service',
     );
-    expect(screen.getByText('Waiting for deploy.healthy')).toBeInTheDocument();
+    expect(
+      screen.getByText('Waiting for deploy.healthy or deploy.requested'),
+    ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Mark as done' }));
     expect(api.completeStep).toHaveBeenCalledWith(
@@ -165,6 +167,60 @@ describe('PathPage', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('says which evidence completed an any-of step, and what would replace a weaker proof', async () => {
+    const requested = {
+      source: 'evidence' as const,
+      key: 'deploy.requested',
+      evidenceId: 'task-42:deploy.requested',
+      outputs: { status: 'committed', commitHash: 'abc1234def5678' },
+      occurredAt: '2026-11-26T10:00:00.000Z',
+    };
+    const { unmount } = await renderPath(
+      mockApi({
+        getMyJourneys: jest.fn(async () => ({
+          items: [journey({ deploy: { evidence: requested } })],
+        })),
+      }),
+    );
+    const deploy = await screen.findByTestId('step-deploy');
+    expect(deploy).toHaveAttribute('data-status', 'completed');
+    const evidence = within(deploy).getByTestId('evidence');
+    expect(evidence).toHaveTextContent(
+      'Done: deploy requested (commit abc1234) · evidence deploy.requested',
+    );
+    expect(evidence).toHaveTextContent(
+      'Not verified yet: deploy.healthy replaces this when it is reported.',
+    );
+    expect(within(deploy).queryByText(/Waiting for/)).toBeNull();
+    unmount();
+
+    await renderPath(
+      mockApi({
+        getMyJourneys: jest.fn(async () => ({
+          items: [
+            journey({
+              deploy: {
+                evidence: {
+                  source: 'evidence',
+                  key: 'deploy.healthy',
+                  link: 'http://sofia-svc.apps.onramp.test',
+                  occurredAt: '2026-11-26T11:00:00.000Z',
+                },
+              },
+            }),
+          ],
+        })),
+      }),
+    );
+    const healthy = within(
+      await screen.findByTestId('step-deploy'),
+    ).getByTestId('evidence');
+    expect(healthy).toHaveTextContent(
+      'Done: deploy healthy · evidence deploy.healthy',
+    );
+    expect(healthy).not.toHaveTextContent('Not verified yet');
   });
 
   it('offers to start a path that is not started yet', async () => {

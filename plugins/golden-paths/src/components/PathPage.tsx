@@ -27,40 +27,68 @@ import {
   Journey,
   JourneyStepStatus,
   StepEvidence,
+  evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { useCallback, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
-import { formatDate, humanizeRef, templateUrl } from './util';
+import { describeEvidence, formatDate, humanizeRef, templateUrl } from './util';
 
-const EvidenceDetails = ({ evidence }: { evidence: StepEvidence }) => (
-  <Typography
-    variant="caption"
-    component="div"
-    color="textSecondary"
-    data-testid="evidence"
-  >
-    {evidence.source === 'manual' ? 'Marked done by you' : 'Proven by evidence'}
-    {evidence.key ? ` ${evidence.key}` : ''} on{' '}
-    {formatDate(evidence.occurredAt)}
-    {evidence.summary ? ` — ${evidence.summary}` : ''}
-    {evidence.taskId && (
-      <>
-        {' · '}
-        <Link to={`/create/tasks/${encodeURIComponent(evidence.taskId)}`}>
-          task log
-        </Link>
-      </>
-    )}
-    {evidence.link && (
-      <>
-        {' · '}
-        <Link to={evidence.link}>{evidence.link}</Link>
-      </>
-    )}
-  </Typography>
-);
+/**
+ * What completed a step or check. `ruleKeys` are the evidence keys of an
+ * evidence rule, strongest first: a step done by a weaker key says which
+ * stronger evidence would replace it.
+ */
+const EvidenceDetails = ({
+  evidence,
+  ruleKeys = [],
+}: {
+  evidence: StepEvidence;
+  ruleKeys?: string[];
+}) => {
+  const rank = evidence.key ? ruleKeys.indexOf(evidence.key) : -1;
+  const stronger = rank > 0 ? ruleKeys.slice(0, rank) : [];
+  return (
+    <Typography
+      variant="caption"
+      component="div"
+      color="textSecondary"
+      data-testid="evidence"
+    >
+      {evidence.source === 'manual' ? (
+        'Marked done by you'
+      ) : (
+        <>
+          Done: <strong>{describeEvidence(evidence)}</strong>
+        </>
+      )}
+      {evidence.key ? ` · evidence ${evidence.key}` : ''} on{' '}
+      {formatDate(evidence.occurredAt)}
+      {evidence.summary ? ` — ${evidence.summary}` : ''}
+      {evidence.taskId && (
+        <>
+          {' · '}
+          <Link to={`/create/tasks/${encodeURIComponent(evidence.taskId)}`}>
+            task log
+          </Link>
+        </>
+      )}
+      {evidence.link && (
+        <>
+          {' · '}
+          <Link to={evidence.link}>{evidence.link}</Link>
+        </>
+      )}
+      {stronger.length > 0 && (
+        <div>
+          Not verified yet: {stronger.join(' or ')} replaces this when it is
+          reported.
+        </div>
+      )}
+    </Typography>
+  );
+};
 
 const StepAction = ({
   step,
@@ -104,7 +132,7 @@ const StepAction = ({
       return (
         <Chip
           size="small"
-          label={`Waiting for ${rule.key}`}
+          label={`Waiting for ${evidenceRuleKeys(rule).join(' or ')}`}
           variant="outlined"
         />
       );
@@ -145,7 +173,14 @@ const Checks = ({
               primary={check.title}
               secondary={
                 checkStatus?.evidence ? (
-                  <EvidenceDetails evidence={checkStatus.evidence} />
+                  <EvidenceDetails
+                    evidence={checkStatus.evidence}
+                    ruleKeys={
+                      check.rule.type === 'evidence'
+                        ? evidenceRuleKeys(check.rule)
+                        : []
+                    }
+                  />
                 ) : undefined
               }
               secondaryTypographyProps={{ component: 'div' }}
@@ -164,7 +199,9 @@ const Checks = ({
               <Chip
                 size="small"
                 variant="outlined"
-                label={`Waiting for ${check.rule.key}`}
+                label={`Waiting for ${evidenceRuleKeys(check.rule).join(
+                  ' or ',
+                )}`}
               />
             )}
           </ListItem>
@@ -270,7 +307,14 @@ export const PathChecklist = ({
                         </Typography>
                       )}
                       {status.evidence && (
-                        <EvidenceDetails evidence={status.evidence} />
+                        <EvidenceDetails
+                          evidence={status.evidence}
+                          ruleKeys={
+                            step.rule.type === 'evidence'
+                              ? evidenceRuleKeys(step.rule)
+                              : []
+                          }
+                        />
                       )}
                       <Checks
                         step={step}

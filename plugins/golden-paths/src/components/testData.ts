@@ -29,7 +29,7 @@ export const backendPath: GoldenPath = {
     {
       id: 'deploy',
       title: 'Deploy to production',
-      rule: { type: 'evidence', key: 'deploy.healthy' },
+      rule: { type: 'evidence', anyOf: ['deploy.healthy', 'deploy.requested'] },
     },
   ],
 };

@@ -1,3 +1,4 @@
+import { StepEvidence } from '@onramp/backstage-plugin-golden-paths-common';
 import { parseEntityRefLoose } from './entityRef';
 
 /** `template:default/day-1-backend-service` -> `/create/templates/default/day-1-backend-service`. */
@@ -19,4 +20,19 @@ export function humanizeRef(ref: string): string {
 
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleString();
+}
+
+/**
+ * What a piece of evidence says happened, for people:
+ * `deploy.requested` with a commit -> `deploy requested (commit abc1234)`.
+ */
+export function describeEvidence(evidence: StepEvidence): string {
+  if (!evidence.key) {
+    return evidence.source === 'manual' ? 'marked done' : 'evidence';
+  }
+  const what = evidence.key.replace(/[._-]+/g, ' ');
+  const commit = evidence.outputs?.commitHash;
+  return typeof commit === 'string' && commit.length > 0
+    ? `${what} (commit ${commit.slice(0, 7)})`
+    : what;
 }

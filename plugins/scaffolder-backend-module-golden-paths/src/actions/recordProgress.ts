@@ -10,6 +10,7 @@ export const EVIDENCE_KEYS = [
   'deploy.requested',
   'deploy.healthy',
   'monitoring.configured',
+  'dns.requested',
   'dns.resolves',
   'endpoint.verified',
 ] as const;
