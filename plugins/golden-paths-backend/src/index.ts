@@ -7,8 +7,16 @@ export { goldenPathsPlugin as default } from './plugin';
 export { GoldenPathRegistry, parseGoldenPaths } from './service/paths';
 export { LocalGitMergeSource } from './scm/LocalGitMergeSource';
 export {
+  GithubMergedPullRequestSource,
+  GithubRateLimitError,
+  GithubRequestError,
+  GITHUB_USER_LOGIN_ANNOTATION,
+  type GithubMergedPullRequestSourceOptions,
+} from './scm/GithubMergedPullRequestSource';
+export {
   goldenPathsPullRequestSourceExtensionPoint,
   type GoldenPathsPullRequestSourceExtensionPoint,
   type MergedPullRequest,
   type MergedPullRequestSource,
+  type PullRequestSourceUser,
 } from './scm/types';

@@ -1,9 +1,12 @@
 import {
   coreServices,
   createBackendPlugin,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import path from 'node:path';
+import { GithubMergedPullRequestSource } from './scm/GithubMergedPullRequestSource';
 import { LocalGitMergeSource } from './scm/LocalGitMergeSource';
 import { syncMergedPullRequests } from './scm/sync';
 import {
@@ -21,6 +24,40 @@ import {
 } from './service/notifications';
 import { GoldenPathRegistry } from './service/paths';
 import { createRouter } from './service/router';
+
+/**
+ * The built-in merged pull request source chosen by
+ * `goldenPaths.pullRequests.source`: `local-git` (the default; needs
+ * `localGit.root`) or `github` (needs `github.organizations` and an
+ * `integrations.github` entry for `github.host`).
+ */
+export function pullRequestSourceFromConfig(
+  config: Config,
+  logger: LoggerService,
+): MergedPullRequestSource | undefined {
+  const source =
+    config.getOptionalString('goldenPaths.pullRequests.source') ?? 'local-git';
+  if (source === 'github') {
+    const github = GithubMergedPullRequestSource.fromConfig(config, {
+      logger,
+    });
+    logger.info(
+      `Merged pull requests for time to 10th merged PR come from GitHub (${github.id})`,
+    );
+    return github;
+  }
+  if (source !== 'local-git') {
+    throw new Error(
+      `goldenPaths.pullRequests.source must be local-git or github, not "${source}"`,
+    );
+  }
+  const localGitRoot = config.getOptionalString(
+    'goldenPaths.pullRequests.localGit.root',
+  );
+  return localGitRoot
+    ? new LocalGitMergeSource(path.resolve(process.cwd(), localGitRoot))
+    : undefined;
+}
 
 /**
  * Golden Paths: journeys on onboarding paths, progress proven by evidence,
@@ -105,13 +142,9 @@ export const goldenPathsPlugin = createBackendPlugin({
           },
         });
 
-        const localGitRoot = config.getOptionalString(
-          'goldenPaths.pullRequests.localGit.root',
-        );
-        if (localGitRoot) {
-          sources.push(
-            new LocalGitMergeSource(path.resolve(process.cwd(), localGitRoot)),
-          );
+        const configured = pullRequestSourceFromConfig(config, logger);
+        if (configured) {
+          sources.push(configured);
         }
         if (sources.length > 0) {
           await scheduler.scheduleTask({

@@ -1,11 +1,12 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { MergedPullRequestSource } from './types';
+import { MergedPullRequestSource, PullRequestSourceUser } from './types';
 
 /**
  * Copies merged pull requests from every source into the database,
- * attributing them to catalog users by their profile email. Idempotent.
+ * attributed to catalog users by the source (e.g. by GitHub login) or by
+ * their profile email. Idempotent.
  */
 export async function syncMergedPullRequests(options: {
   sources: MergedPullRequestSource[];
@@ -25,29 +26,36 @@ export async function syncMergedPullRequests(options: {
         'kind',
         'metadata.name',
         'metadata.namespace',
+        'metadata.annotations',
         'spec.profile.email',
       ],
     },
     { credentials },
   );
-  const byEmail = new Map<string, string>();
-  for (const user of items) {
+  const users: PullRequestSourceUser[] = items.map(user => {
     const email = (user.spec as { profile?: { email?: string } } | undefined)
       ?.profile?.email;
-    if (email) {
-      byEmail.set(
-        email.toLocaleLowerCase(),
-        `user:${user.metadata.namespace ?? 'default'}/${
-          user.metadata.name
-        }`.toLocaleLowerCase(),
-      );
+    return {
+      entityRef: `user:${user.metadata.namespace ?? 'default'}/${
+        user.metadata.name
+      }`.toLocaleLowerCase(),
+      ...(email ? { email } : {}),
+      annotations: user.metadata.annotations ?? {},
+    };
+  });
+  const byEmail = new Map<string, string>();
+  for (const user of users) {
+    if (user.email) {
+      byEmail.set(user.email.toLocaleLowerCase(), user.entityRef);
     }
   }
   let added = 0;
   for (const source of options.sources) {
-    const merges = await source.listMergedPullRequests();
+    const merges = await source.listMergedPullRequests({ users });
     const rows = merges.flatMap(m => {
-      const user = byEmail.get(m.authorEmail.toLocaleLowerCase());
+      const user = m.userEntityRef
+        ? m.userEntityRef.toLocaleLowerCase()
+        : m.authorEmail && byEmail.get(m.authorEmail.toLocaleLowerCase());
       return user
         ? [
             {

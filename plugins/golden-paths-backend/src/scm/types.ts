@@ -5,10 +5,24 @@ export type MergedPullRequest = {
   /** Unique within its source, e.g. `<repo>#<number>` or a merge commit sha. */
   id: string;
   repository: string;
-  /** The author of the pull request (not the person who merged it). */
-  authorEmail: string;
+  /**
+   * The author of the pull request (not the person who merged it), matched
+   * to a catalog user's `spec.profile.email`. Ignored when
+   * `userEntityRef` is set.
+   */
+  authorEmail?: string;
+  /** The catalog user who authored it, when the source knows (e.g. by login). */
+  userEntityRef?: string;
   /** Epoch milliseconds. */
   mergedAt: number;
+};
+
+/** A catalog user, as sources see them. */
+export type PullRequestSourceUser = {
+  /** e.g. `user:default/sofia.marquez` (lower case). */
+  entityRef: string;
+  email?: string;
+  annotations: Record<string, string>;
 };
 
 /**
@@ -18,7 +32,10 @@ export type MergedPullRequest = {
 export interface MergedPullRequestSource {
   /** A stable id, stored with each pull request. */
   readonly id: string;
-  listMergedPullRequests(): Promise<MergedPullRequest[]>;
+  /** Called by the sync with the catalog's users. */
+  listMergedPullRequests(context: {
+    users: PullRequestSourceUser[];
+  }): Promise<MergedPullRequest[]>;
 }
 
 /** Lets backend modules add pull request sources to the golden-paths plugin. */
