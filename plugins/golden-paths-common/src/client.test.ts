@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { GoldenPathsClient } from './client';
+import { fetchAllPages, GoldenPathsClient } from './client';
 
 function setup(response: Response) {
   const fetch = jest.fn(async () => response);
@@ -43,6 +43,36 @@ describe('GoldenPathsClient', () => {
       'http://backend/api/golden-paths/metrics?discipline=Data+Science&cohortId=c1&format=csv',
       { method: 'GET', headers: undefined, body: undefined },
     );
+  });
+
+  it('sends paging and the path filter in the query string, and nothing by default', async () => {
+    const page = { items: [], totalCount: 0, limit: 100, offset: 0 };
+    const { client, fetch } = setup(json(page));
+    fetch.mockImplementation(async () => json(page));
+    await expect(client.listPaths()).resolves.toEqual(page);
+    await client.getMyJourneys({ pathId: 'backend-day-1', limit: 1 });
+    await client.listCohorts({ limit: 20, offset: 40 });
+    expect(fetch.mock.calls.map(c => (c as unknown[])[0])).toEqual([
+      'http://backend/api/golden-paths/paths',
+      'http://backend/api/golden-paths/journeys/me?limit=1&pathId=backend-day-1',
+      'http://backend/api/golden-paths/cohorts?limit=20&offset=40',
+    ]);
+  });
+
+  it('fetchAllPages reads pages until the total count', async () => {
+    const all = Array.from({ length: 7 }, (_, i) => i);
+    const fetchPage = jest.fn(async ({ limit, offset }) => ({
+      items: all.slice(offset, offset + limit),
+      totalCount: all.length,
+      limit,
+      offset,
+    }));
+    await expect(fetchAllPages(fetchPage, 3)).resolves.toEqual(all);
+    expect(fetchPage.mock.calls.map(c => c[0])).toEqual([
+      { limit: 3, offset: 0 },
+      { limit: 3, offset: 3 },
+      { limit: 3, offset: 6 },
+    ]);
   });
 
   it('throws ResponseError with the backend error body', async () => {

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { MAX_PAGE_LIMIT } from './schemas';
 import {
   Cohort,
   CompleteStepRequest,
@@ -7,6 +8,9 @@ import {
   GoldenPathsMetrics,
   Journey,
   MetricsQuery,
+  MyJourneysQuery,
+  Page,
+  PageRequest,
   RecordEvidenceRequest,
   RecordEvidenceResponse,
   UpdateCohortRequest,
@@ -24,10 +28,10 @@ export type GoldenPathsFetch = {
 
 /** The Golden Paths REST API. */
 export interface GoldenPathsApi {
-  listPaths(): Promise<{ items: GoldenPath[] }>;
+  listPaths(page?: PageRequest): Promise<Page<GoldenPath>>;
   getPath(pathId: string): Promise<GoldenPath>;
   startJourney(pathId: string): Promise<Journey>;
-  getMyJourneys(): Promise<{ items: Journey[] }>;
+  getMyJourneys(query?: MyJourneysQuery): Promise<Page<Journey>>;
   getJourney(journeyId: string): Promise<Journey>;
   completeStep(
     pathId: string,
@@ -39,7 +43,7 @@ export interface GoldenPathsApi {
   ): Promise<RecordEvidenceResponse>;
   getMetrics(query?: MetricsQuery): Promise<GoldenPathsMetrics>;
   getMetricsCsv(query?: MetricsQuery): Promise<string>;
-  listCohorts(): Promise<{ items: Cohort[] }>;
+  listCohorts(page?: PageRequest): Promise<Page<Cohort>>;
   createCohort(request: CreateCohortRequest): Promise<Cohort>;
   updateCohort(cohortId: string, request: UpdateCohortRequest): Promise<Cohort>;
 }
@@ -57,8 +61,11 @@ export class GoldenPathsClient implements GoldenPathsApi {
     this.fetchApi = options.fetchApi;
   }
 
-  listPaths() {
-    return this.request<{ items: GoldenPath[] }>('GET', '/paths');
+  listPaths(page?: PageRequest) {
+    return this.request<Page<GoldenPath>>(
+      'GET',
+      `/paths${queryString(pageParams(page))}`,
+    );
   }
 
   getPath(pathId: string) {
@@ -69,8 +76,14 @@ export class GoldenPathsClient implements GoldenPathsApi {
     return this.request<Journey>('POST', '/journeys', { pathId });
   }
 
-  getMyJourneys() {
-    return this.request<{ items: Journey[] }>('GET', '/journeys/me');
+  getMyJourneys(query?: MyJourneysQuery) {
+    return this.request<Page<Journey>>(
+      'GET',
+      `/journeys/me${queryString({
+        ...pageParams(query),
+        pathId: query?.pathId,
+      })}`,
+    );
   }
 
   getJourney(journeyId: string) {
@@ -104,8 +117,11 @@ export class GoldenPathsClient implements GoldenPathsApi {
     return response.text();
   }
 
-  listCohorts() {
-    return this.request<{ items: Cohort[] }>('GET', '/cohorts');
+  listCohorts(page?: PageRequest) {
+    return this.request<Page<Cohort>>(
+      'GET',
+      `/cohorts${queryString(pageParams(page))}`,
+    );
   }
 
   createCohort(request: CreateCohortRequest) {
@@ -138,6 +154,36 @@ export class GoldenPathsClient implements GoldenPathsApi {
     const response = await this.send(method, path, body);
     return (await response.json()) as T;
   }
+}
+
+/**
+ * Reads every page of a list endpoint, e.g.
+ * `fetchAllPages(page => api.listCohorts(page))`.
+ */
+export async function fetchAllPages<T>(
+  fetchPage: (page: { limit: number; offset: number }) => Promise<Page<T>>,
+  limit: number = MAX_PAGE_LIMIT,
+): Promise<T[]> {
+  const items: T[] = [];
+  for (;;) {
+    const page = await fetchPage({ limit, offset: items.length });
+    items.push(...page.items);
+    // Done at the total, or at a short page (the server's own limit).
+    if (
+      page.items.length === 0 ||
+      items.length >= page.totalCount ||
+      page.items.length < page.limit
+    ) {
+      return items;
+    }
+  }
+}
+
+function pageParams(page?: PageRequest) {
+  return {
+    limit: page?.limit === undefined ? undefined : String(page.limit),
+    offset: page?.offset === undefined ? undefined : String(page.offset),
+  };
 }
 
 function enc(value: string) {

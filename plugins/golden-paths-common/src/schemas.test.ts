@@ -1,5 +1,7 @@
 import {
   evidenceRuleKeys,
+  myJourneysQuerySchema,
+  pageQuerySchema,
   goldenPathSchema,
   recordEvidenceRequestSchema,
   stepRuleSchema,
@@ -72,6 +74,36 @@ describe('schemas', () => {
     expect(
       evidenceRuleKeys({ anyOf: ['deploy.healthy', 'deploy.requested'] }),
     ).toEqual(['deploy.healthy', 'deploy.requested']);
+  });
+
+  it('pages list queries with defaults and rejects bad paging', () => {
+    expect(pageQuerySchema.parse({})).toEqual({ limit: 100, offset: 0 });
+    expect(pageQuerySchema.parse({ limit: '500', offset: '20' })).toEqual({
+      limit: 500,
+      offset: 20,
+    });
+    expect(
+      myJourneysQuerySchema.parse({ pathId: 'backend-day-1', limit: '1' }),
+    ).toEqual({ pathId: 'backend-day-1', limit: 1, offset: 0 });
+    for (const query of [
+      { limit: '0' },
+      { limit: '501' },
+      { limit: 'ten' },
+      { limit: '1.5' },
+      { limit: '' },
+      { limit: ['1', '2'] },
+      { offset: '-1' },
+      { offset: '1e3' },
+      { page: '2' },
+    ]) {
+      expect({ query, ok: pageQuerySchema.safeParse(query).success }).toEqual({
+        query,
+        ok: false,
+      });
+    }
+    expect(
+      myJourneysQuerySchema.safeParse({ pathId: 'Not An Id' }).success,
+    ).toBe(false);
   });
 
   it('defaults the path version and needs unique step ids', () => {

@@ -228,3 +228,29 @@ export const metricsQuerySchema = z
     format: z.enum(['json', 'csv']).optional(),
   })
   .strict();
+
+/** Default and largest page size of the list endpoints. */
+export const DEFAULT_PAGE_LIMIT = 100;
+export const MAX_PAGE_LIMIT = 500;
+
+/** A non-negative integer in a query string, e.g. `?limit=20`. */
+const queryInt = z
+  .string()
+  .regex(/^\d{1,9}$/, 'must be a non-negative integer')
+  .transform(Number);
+
+const pageFields = {
+  limit: queryInt
+    .pipe(z.number().int().min(1).max(MAX_PAGE_LIMIT))
+    .optional()
+    .transform(v => v ?? DEFAULT_PAGE_LIMIT),
+  offset: queryInt.optional().transform(v => v ?? 0),
+};
+
+/** Query of `GET /paths` and `GET /cohorts`: `limit` (1-500, default 100), `offset`. */
+export const pageQuerySchema = z.object(pageFields).strict();
+
+/** Query of `GET /journeys/me`: a page, optionally of one path's journey. */
+export const myJourneysQuerySchema = z
+  .object({ ...pageFields, pathId: idSchema.optional() })
+  .strict();

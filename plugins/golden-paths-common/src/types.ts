@@ -6,6 +6,8 @@ import {
   goldenPathSchema,
   linkSchema,
   metricsQuerySchema,
+  myJourneysQuerySchema,
+  pageQuerySchema,
   recordEvidenceRequestSchema,
   stepRuleSchema,
   stepSchema,
@@ -32,6 +34,20 @@ export type CreateCohortRequest = z.input<typeof createCohortRequestSchema>;
 export type UpdateCohortRequest = z.infer<typeof updateCohortRequestSchema>;
 /** @public */
 export type MetricsQuery = Omit<z.infer<typeof metricsQuerySchema>, 'format'>;
+
+/** Paging of a list request: `limit` (1-500, default 100) and `offset`. */
+export type PageRequest = Partial<z.output<typeof pageQuerySchema>>;
+/** Query of `GET /journeys/me`. */
+export type MyJourneysQuery = Partial<z.output<typeof myJourneysQuerySchema>>;
+
+/** One page of a list endpoint. */
+export type Page<T> = {
+  items: T[];
+  /** All items matching the request, over every page. */
+  totalCount: number;
+  limit: number;
+  offset: number;
+};
 
 /** What proved a step (or a check) done. */
 export type StepEvidence = {

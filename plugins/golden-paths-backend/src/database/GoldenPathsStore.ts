@@ -179,6 +179,30 @@ export class GoldenPathsStore {
     return rows.map(toJourney);
   }
 
+  /** One page of a person's journeys on the given paths, oldest first. */
+  async listJourneysPage(
+    userEntityRef: string,
+    pathIds: string[],
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: JourneyRow[]; totalCount: number }> {
+    if (pathIds.length === 0) {
+      return { rows: [], totalCount: 0 };
+    }
+    const base = () =>
+      this.db('gp_journeys')
+        .where({ user_entity_ref: userEntityRef })
+        .whereIn('path_id', pathIds);
+    const [{ n }] = await base().count({ n: '*' });
+    const rows = await base()
+      .orderBy([
+        { column: 'started_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(page.limit)
+      .offset(page.offset);
+    return { rows: rows.map(toJourney), totalCount: num(n) };
+  }
+
   /** Creates the journey unless it exists; returns it and whether it is new. */
   async createJourney(
     userEntityRef: string,
@@ -376,27 +400,43 @@ export class GoldenPathsStore {
 
   // Cohorts
 
-  async listCohorts(tx: Knex = this.db): Promise<CohortRow[]> {
-    const rows = await tx('gp_cohorts').orderBy([
-      { column: 'start_date', order: 'desc' },
-      { column: 'id', order: 'asc' },
-    ]);
-    const members = await tx('gp_cohort_members').orderBy([
-      'cohort_id',
-      'user_entity_ref',
-    ]);
-    return rows.map(row => ({
-      id: row.id,
-      title: row.title,
-      startDate: row.start_date,
-      owner: row.owner,
-      version: num(row.version),
-      createdAt: num(row.created_at),
-      updatedAt: num(row.updated_at),
-      members: members
-        .filter(m => m.cohort_id === row.id)
-        .map(m => m.user_entity_ref),
-    }));
+  /** One page of cohorts, newest start date first, with their members. */
+  async listCohortsPage(page: {
+    limit: number;
+    offset: number;
+  }): Promise<{ rows: CohortRow[]; totalCount: number }> {
+    const [{ n }] = await this.db('gp_cohorts').count({ n: '*' });
+    const rows = await this.db('gp_cohorts')
+      .orderBy([
+        { column: 'start_date', order: 'desc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(page.limit)
+      .offset(page.offset);
+    const members =
+      rows.length === 0
+        ? []
+        : await this.db('gp_cohort_members')
+            .whereIn(
+              'cohort_id',
+              rows.map(r => r.id),
+            )
+            .orderBy(['cohort_id', 'user_entity_ref']);
+    return {
+      totalCount: num(n),
+      rows: rows.map(row => ({
+        id: row.id,
+        title: row.title,
+        startDate: row.start_date,
+        owner: row.owner,
+        version: num(row.version),
+        createdAt: num(row.created_at),
+        updatedAt: num(row.updated_at),
+        members: members
+          .filter(m => m.cohort_id === row.id)
+          .map(m => m.user_entity_ref),
+      })),
+    };
   }
 
   async getCohort(id: string, tx: Knex = this.db) {

@@ -5,6 +5,7 @@ import {
   GoldenPathStep,
   Journey,
   JourneyStepStatus,
+  Page,
   RecordEvidenceRequest,
   RecordEvidenceResponse,
   StepEvidence,
@@ -236,6 +237,34 @@ export class GoldenPathsService {
     return journeys
       .filter(j => this.paths.get(j.pathId))
       .map(j => toJourney(j, this.paths.get(j.pathId), progress));
+  }
+
+  /**
+   * One page of the person's journeys on paths that still exist (or on
+   * `pathId` only), oldest first.
+   */
+  async getMyJourneysPage(
+    userEntityRef: string,
+    query: { pathId?: string; limit: number; offset: number },
+  ): Promise<Page<Journey>> {
+    if (query.pathId && !this.paths.get(query.pathId)) {
+      throw new NotFoundError(`No golden path "${query.pathId}"`);
+    }
+    const pathIds = query.pathId
+      ? [query.pathId]
+      : this.paths.list().map(p => p.id);
+    const { rows, totalCount } = await this.store.listJourneysPage(
+      userEntityRef,
+      pathIds,
+      query,
+    );
+    const progress = await this.store.listProgress(rows.map(j => j.id));
+    return {
+      items: rows.map(j => toJourney(j, this.paths.get(j.pathId), progress)),
+      totalCount,
+      limit: query.limit,
+      offset: query.offset,
+    };
   }
 
   async getJourneyById(journeyId: string) {

@@ -14,6 +14,8 @@ import {
   goldenPathsCohortManagePermission,
   goldenPathsMetricsReadPermission,
   metricsQuerySchema,
+  myJourneysQuerySchema,
+  pageQuerySchema,
   recordEvidenceRequestSchema,
   startJourneyRequestSchema,
   updateCohortRequestSchema,
@@ -143,8 +145,14 @@ export async function createRouter(
   });
 
   router.get('/paths', async (req, res) => {
+    const page = parse(pageQuerySchema, req.query);
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: service.listPaths() });
+    const all = service.listPaths();
+    res.json({
+      items: all.slice(page.offset, page.offset + page.limit),
+      totalCount: all.length,
+      ...page,
+    });
   });
 
   router.get('/paths/:pathId', async (req, res) => {
@@ -165,8 +173,9 @@ export async function createRouter(
   });
 
   router.get('/journeys/me', async (req, res) => {
+    const query = parse(myJourneysQuerySchema, req.query);
     const { userEntityRef } = await me(req);
-    res.json({ items: await service.getMyJourneys(userEntityRef) });
+    res.json(await service.getMyJourneysPage(userEntityRef, query));
   });
 
   router.get('/journeys/:journeyId', async (req, res) => {
@@ -259,8 +268,10 @@ export async function createRouter(
   });
 
   router.get('/cohorts', async (req, res) => {
+    const page = parse(pageQuerySchema, req.query);
     await requireViewer(req, goldenPathsMetricsReadPermission);
-    res.json({ items: (await store.listCohorts()).map(cohortToJson) });
+    const { rows, totalCount } = await store.listCohortsPage(page);
+    res.json({ items: rows.map(cohortToJson), totalCount, ...page });
   });
 
   router.post('/cohorts', async (req, res) => {

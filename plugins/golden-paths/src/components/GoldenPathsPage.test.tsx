@@ -10,7 +10,7 @@ import { Route, Routes } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
 import { PathPage } from './PathPage';
 import { PathsOverview } from './PathsOverview';
-import { journey, mockApi } from './testData';
+import { backendPath, clientPath, journey, mockApi, page } from './testData';
 
 const config = mockApis.config({
   data: { organization: { name: 'Onramp Demo Co.' } },
@@ -66,11 +66,35 @@ describe('PathsOverview', () => {
     expect(await screen.findByText('path page')).toBeInTheDocument();
   });
 
+  it('reads every page of paths and journeys', async () => {
+    const paths = [backendPath, clientPath];
+    const api = mockApi({
+      // A server that pages by one, whatever is asked.
+      listPaths: jest.fn(async ({ offset = 0 } = {}) => ({
+        items: paths.slice(offset, offset + 1),
+        totalCount: paths.length,
+        limit: 1,
+        offset,
+      })),
+    });
+    await renderOverview(api);
+    expect(
+      await screen.findByRole('article', { name: 'Client' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('article', { name: 'Backend' }),
+    ).toBeInTheDocument();
+    expect(api.listPaths.mock.calls.map(c => c[0])).toEqual([
+      { limit: 500, offset: 0 },
+      { limit: 500, offset: 1 },
+    ]);
+  });
+
   it('offers to continue a started path with its progress', async () => {
     const api = mockApi({
-      getMyJourneys: jest.fn(async () => ({
-        items: [journey({ 'dev-environment': {} })],
-      })),
+      getMyJourneys: jest.fn(async () =>
+        page([journey({ 'dev-environment': {} })]),
+      ),
     });
     await renderOverview(api);
     expect(await screen.findByText('1 of 3 steps done')).toBeInTheDocument();
@@ -84,7 +108,7 @@ describe('PathsOverview', () => {
 describe('PathPage', () => {
   it('lists the steps in order with tutorial, template and manual actions', async () => {
     const api = mockApi({
-      getMyJourneys: jest.fn(async () => ({ items: [journey()] })),
+      getMyJourneys: jest.fn(async () => page([journey()])),
     });
     await renderPath(api);
     expect(
@@ -94,6 +118,10 @@ describe('PathPage', () => {
       screen.getByText('2. Create a new service from scratch'),
     ).toBeInTheDocument();
     expect(screen.getByText('0 of 3 steps done')).toBeInTheDocument();
+    expect(api.getMyJourneys).toHaveBeenCalledWith({
+      pathId: 'backend-day-1',
+      limit: 1,
+    });
     expect(
       screen.getByRole('link', { name: 'Dev environment setup' }),
     ).toHaveAttribute('href', '/docs/setup');
@@ -139,8 +167,8 @@ describe('PathPage', () => {
       });
       const getMyJourneys = jest
         .fn()
-        .mockResolvedValueOnce({ items: [journey()] })
-        .mockResolvedValue({ items: [withEvidence] });
+        .mockResolvedValueOnce(page([journey()]))
+        .mockResolvedValue(page([withEvidence]));
       await renderPath(mockApi({ getMyJourneys }), 1000);
       await screen.findByText('1. Set up your dev environment');
       expect(screen.getByTestId('step-create-service')).toHaveAttribute(
@@ -179,9 +207,9 @@ describe('PathPage', () => {
     };
     const { unmount } = await renderPath(
       mockApi({
-        getMyJourneys: jest.fn(async () => ({
-          items: [journey({ deploy: { evidence: requested } })],
-        })),
+        getMyJourneys: jest.fn(async () =>
+          page([journey({ deploy: { evidence: requested } })]),
+        ),
       }),
     );
     const deploy = await screen.findByTestId('step-deploy');
@@ -198,8 +226,8 @@ describe('PathPage', () => {
 
     await renderPath(
       mockApi({
-        getMyJourneys: jest.fn(async () => ({
-          items: [
+        getMyJourneys: jest.fn(async () =>
+          page([
             journey({
               deploy: {
                 evidence: {
@@ -210,8 +238,8 @@ describe('PathPage', () => {
                 },
               },
             }),
-          ],
-        })),
+          ]),
+        ),
       }),
     );
     const healthy = within(

@@ -4,7 +4,7 @@ import { ResponseError } from '@backstage/errors';
 import { Route, Routes } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
 import { formatDuration, InsightsPage } from './InsightsPage';
-import { mockApi } from './testData';
+import { mockApi, page } from './testData';
 
 const HOUR = 3600000;
 
@@ -64,7 +64,7 @@ describe('InsightsPage', () => {
   it('shows times, funnels and cohorts for the filters in the URL', async () => {
     const api = mockApi({
       getMetrics: jest.fn(async () => metrics),
-      listCohorts: jest.fn(async () => ({ items: [] })),
+      listCohorts: jest.fn(async () => page([])),
     });
     await render(api, '/golden-paths/insights?discipline=Backend');
     expect(

@@ -27,6 +27,7 @@ import {
   GoldenPathsMetrics,
   MetricsQuery,
   StepMetrics,
+  fetchAllPages,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
@@ -113,8 +114,14 @@ export const InsightsPage = () => {
     cohortId: params.get('cohortId') ?? undefined,
   };
 
-  const paths = useAsync(() => api.listPaths(), [api]);
-  const cohorts = useAsync(() => api.listCohorts(), [api]);
+  const paths = useAsync(
+    () => fetchAllPages(page => api.listPaths(page)),
+    [api],
+  );
+  const cohorts = useAsync(
+    () => fetchAllPages(page => api.listCohorts(page)),
+    [api],
+  );
   const metrics = useAsync(
     () => api.getMetrics(query),
     [api, query.discipline, query.cohortId],
@@ -148,7 +155,7 @@ export const InsightsPage = () => {
   };
 
   const disciplines = Array.from(
-    new Set((paths.value?.items ?? []).map(p => p.discipline)),
+    new Set((paths.value ?? []).map(p => p.discipline)),
   );
 
   return (
@@ -194,7 +201,7 @@ export const InsightsPage = () => {
                 onChange={e => setFilter('cohortId', String(e.target.value))}
               >
                 <MenuItem value="">Everyone</MenuItem>
-                {(cohorts.value?.items ?? []).map(c => (
+                {(cohorts.value ?? []).map(c => (
                   <MenuItem key={c.id} value={c.id}>
                     {c.title}
                   </MenuItem>

@@ -2,14 +2,14 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { goldenPathsApiRef } from '../api';
 import { NextStepCard } from './NextStepCard';
-import { journey, mockApi } from './testData';
+import { journey, mockApi, page } from './testData';
 
 describe('NextStepCard', () => {
   it('shows the next unfinished step with its template button', async () => {
     const api = mockApi({
-      getMyJourneys: jest.fn(async () => ({
-        items: [journey({ 'dev-environment': {} })],
-      })),
+      getMyJourneys: jest.fn(async () =>
+        page([journey({ 'dev-environment': {} })]),
+      ),
     });
     await renderInTestApp(
       <TestApiProvider apis={[[goldenPathsApiRef, api]]}>

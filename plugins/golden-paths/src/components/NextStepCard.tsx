@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { templateUrl } from './util';
 
@@ -14,7 +15,7 @@ export const NextStepCard = ({
 }) => {
   const api = useApi(goldenPathsApiRef);
   const { value, loading, error } = useAsync(async () => {
-    const journeys = (await api.getMyJourneys()).items;
+    const journeys = await fetchAllPages(page => api.getMyJourneys(page));
     const open = journeys.filter(j => j.status !== 'completed');
     const journey = open[open.length - 1];
     if (!journey) {

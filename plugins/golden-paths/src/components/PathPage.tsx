@@ -355,7 +355,8 @@ export const PathPage = ({
   const [starting, setStarting] = useState(false);
 
   const loadJourney = useCallback(async () => {
-    const mine = await api.getMyJourneys();
+    // At most one journey per person and path.
+    const mine = await api.getMyJourneys({ pathId, limit: 1 });
     return mine.items.find(j => j.pathId === pathId);
   }, [api, pathId]);
 

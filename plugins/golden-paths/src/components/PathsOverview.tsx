@@ -21,6 +21,7 @@ import {
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { humanizeRef } from './util';
 
@@ -35,11 +36,12 @@ export const PathsOverview = () => {
   const [choosing, setChoosing] = useState<string | undefined>();
 
   const { value, loading, error } = useAsync(async () => {
+    // Every page: the overview shows all paths and all of my journeys.
     const [paths, journeys] = await Promise.all([
-      api.listPaths(),
-      api.getMyJourneys(),
+      fetchAllPages(page => api.listPaths(page)),
+      fetchAllPages(page => api.getMyJourneys(page)),
     ]);
-    return { paths: paths.items, journeys: journeys.items };
+    return { paths, journeys };
   }, [api]);
 
   const choose = async (pathId: string) => {

@@ -2,6 +2,7 @@ import {
   GoldenPath,
   GoldenPathsApi,
   Journey,
+  Page,
 } from '@onramp/backstage-plugin-golden-paths-common';
 
 export const backendPath: GoldenPath = {
@@ -71,16 +72,21 @@ export function journey(
   };
 }
 
+/** A one-page list response. */
+export function page<T>(items: T[]): Page<T> {
+  return { items, totalCount: items.length, limit: 100, offset: 0 };
+}
+
 export function mockApi(
   overrides: Partial<GoldenPathsApi> = {},
 ): jest.Mocked<GoldenPathsApi> {
   return {
-    listPaths: jest.fn(async () => ({ items: [backendPath, clientPath] })),
+    listPaths: jest.fn(async () => page([backendPath, clientPath])),
     getPath: jest.fn(async (id: string) =>
       id === clientPath.id ? clientPath : backendPath,
     ),
     startJourney: jest.fn(async () => journey()),
-    getMyJourneys: jest.fn(async () => ({ items: [] as Journey[] })),
+    getMyJourneys: jest.fn(async () => page<Journey>([])),
     getJourney: jest.fn(async () => journey()),
     completeStep: jest.fn(async () =>
       journey({
