@@ -30,8 +30,12 @@ export interface Config {
     };
     /** Which provider each action uses. */
     providers?: {
-      /** goldenpath:deploy provider. Default: gitops */
-      deploy?: 'gitops';
+      /**
+       * goldenpath:deploy provider: gitops commits the manifests to the deploy
+       * repository; kubernetes applies them server-side to
+       * goldenPaths.deploy.kubernetes. Default: gitops
+       */
+      deploy?: 'gitops' | 'kubernetes';
       /** goldenpath:monitoring provider. Default: gitops */
       monitoring?: 'gitops' | 'prometheus';
       /** goldenpath:dns provider. Default: gitops */
@@ -48,6 +52,32 @@ export interface Config {
       namespace?: string;
       /** ingressClassName of the generated Ingress. */
       ingressClassName?: string;
+      /**
+       * The kubernetes provider: the one cluster Deployment, Service and
+       * Ingress are applied to (server-side apply, field manager
+       * onramp-golden-paths). Required when providers.deploy is kubernetes.
+       */
+      kubernetes?: {
+        /** API server URL, e.g. https://k8s.example.com:6443 */
+        url: string;
+        /**
+         * Bearer token of a service account allowed to get and patch
+         * deployments, services and ingresses in the target namespaces,
+         * e.g. ${K8S_GOLDEN_PATHS_TOKEN}.
+         * @visibility secret
+         */
+        token: string;
+        /** Base64 PEM of the cluster CA (certificate-authority-data). Default: system CAs */
+        caData?: string;
+        /** Skip TLS verification (development clusters only). Default: false */
+        skipTLSVerify?: boolean;
+        /** Namespace when the template names none. Default: goldenPaths.deploy.namespace */
+        namespace?: string;
+        /** How long to wait for the Deployment rollout. Default: 300000 */
+        rolloutTimeoutMs?: number;
+        /** How often to read the Deployment while waiting. Default: 2000 */
+        pollIntervalMs?: number;
+      };
     };
     monitoring?: {
       /** Monitoring repository for the gitops provider. Default: monitoring */

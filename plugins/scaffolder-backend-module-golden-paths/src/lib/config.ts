@@ -11,6 +11,21 @@ export interface PrometheusSettings {
   confirmTimeoutMs: number;
 }
 
+/** Settings of the kubernetes deploy provider (one cluster). */
+export interface KubernetesSettings {
+  /** API server base URL, without a trailing slash. */
+  url: string;
+  /** Bearer token (a service account token). */
+  token: string;
+  /** Base64 PEM of the cluster CA, as certificate-authority-data in a kubeconfig. */
+  caData?: string;
+  skipTLSVerify: boolean;
+  /** Namespace used when the input names none. */
+  namespace: string;
+  rolloutTimeoutMs: number;
+  pollIntervalMs: number;
+}
+
 /** Settings of the RFC 2136 DNS provider. */
 export interface Rfc2136Settings {
   server: string;
@@ -30,12 +45,13 @@ export interface GoldenPathsSettings {
     serveLocalRepositories: boolean;
   };
   deploy: {
-    provider: 'gitops';
+    provider: 'gitops' | 'kubernetes';
     repository: string;
     path: string;
     baseDomain: string;
     namespace: string;
     ingressClassName?: string;
+    kubernetes?: KubernetesSettings;
   };
   monitoring: {
     provider: 'gitops' | 'prometheus';
@@ -84,6 +100,14 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       'golden-paths@onramp.invalid',
   };
   const prom = config.getOptionalConfig('monitoring.prometheus');
+  const deployNamespace =
+    config.getOptionalString('deploy.namespace') ?? 'default';
+  const deployProvider = oneOf(
+    config,
+    'providers.deploy',
+    ['gitops', 'kubernetes'] as const,
+    'gitops',
+  );
   const rfc = config.getOptionalConfig('dns.rfc2136');
   return {
     git: {
@@ -97,20 +121,16 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         config.getOptionalBoolean('git.serveLocalRepositories') ?? false,
     },
     deploy: {
-      provider: oneOf(
-        config,
-        'providers.deploy',
-        ['gitops'] as const,
-        'gitops',
-      ),
+      provider: deployProvider,
       repository:
         config.getOptionalString('deploy.repository') ?? 'deployments',
       path: config.getOptionalString('deploy.path') ?? 'apps',
       baseDomain:
         config.getOptionalString('deploy.baseDomain') ??
         'apps.onramp.localhost',
-      namespace: config.getOptionalString('deploy.namespace') ?? 'default',
+      namespace: deployNamespace,
       ingressClassName: config.getOptionalString('deploy.ingressClassName'),
+      kubernetes: readKubernetes(config, deployProvider, deployNamespace),
     },
     monitoring: {
       provider: oneOf(
@@ -151,6 +171,38 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         keySecret: rfc.getString('keySecret'),
       },
     },
+  };
+}
+
+function readKubernetes(
+  config: Config,
+  provider: GoldenPathsSettings['deploy']['provider'],
+  defaultNamespace: string,
+): KubernetesSettings | undefined {
+  const kube = config.getOptionalConfig('deploy.kubernetes');
+  if (!kube) {
+    if (provider === 'kubernetes') {
+      throw new Error(
+        'goldenPaths.providers.deploy is kubernetes but goldenPaths.deploy.kubernetes (url, token) is not configured',
+      );
+    }
+    return undefined;
+  }
+  const caData = kube.getOptionalString('caData');
+  const skipTLSVerify = kube.getOptionalBoolean('skipTLSVerify') ?? false;
+  if (caData && skipTLSVerify) {
+    throw new Error(
+      'goldenPaths.deploy.kubernetes: set caData or skipTLSVerify, not both',
+    );
+  }
+  return {
+    url: kube.getString('url').replace(/\/+$/, ''),
+    token: kube.getString('token'),
+    caData,
+    skipTLSVerify,
+    namespace: kube.getOptionalString('namespace') ?? defaultNamespace,
+    rolloutTimeoutMs: kube.getOptionalNumber('rolloutTimeoutMs') ?? 300000,
+    pollIntervalMs: kube.getOptionalNumber('pollIntervalMs') ?? 2000,
   };
 }
 
