@@ -36,8 +36,16 @@ export interface Config {
        * goldenPaths.deploy.kubernetes. Default: gitops
        */
       deploy?: 'gitops' | 'kubernetes';
-      /** goldenpath:monitoring provider. Default: gitops */
+      /** goldenpath:monitoring provider for the alerting rules. Default: gitops */
       monitoring?: 'gitops' | 'prometheus';
+      /**
+       * Where goldenpath:monitoring puts the dashboard, independently of the
+       * rules: grafana upserts it over the Grafana HTTP API
+       * (goldenPaths.monitoring.grafana), and the gitops provider then commits
+       * only the rules. Unset: the gitops provider commits dashboard.json next
+       * to the rules; the prometheus provider uploads no dashboard.
+       */
+      dashboards?: 'grafana';
       /** goldenpath:dns provider. Default: gitops */
       dns?: 'gitops' | 'rfc2136';
     };
@@ -84,8 +92,21 @@ export interface Config {
       repository?: string;
       /** Folder in the monitoring repository. Default: services */
       path?: string;
-      /** Grafana base URL used to link to the dashboard. */
+      /** Grafana base URL used to link to the dashboard (without providers.dashboards). */
       grafanaUrl?: string;
+      /** The grafana dashboards provider (providers.dashboards: grafana). */
+      grafana?: {
+        /** Grafana base URL, e.g. https://grafana.example.com */
+        url: string;
+        /**
+         * Service account token (role Editor, or Edit on the folder),
+         * e.g. ${GRAFANA_GOLDEN_PATHS_TOKEN}.
+         * @visibility secret
+         */
+        token: string;
+        /** uid of the folder the dashboards are saved in. Default: General */
+        folderUid?: string;
+      };
       /** The prometheus provider. */
       prometheus?: {
         /** Prometheus base URL (started with --web.enable-lifecycle). */

@@ -11,6 +11,16 @@ export interface PrometheusSettings {
   confirmTimeoutMs: number;
 }
 
+/** Settings of the grafana dashboards provider. */
+export interface GrafanaSettings {
+  /** Grafana base URL, without a trailing slash. */
+  url: string;
+  /** Service account token (Editor on the folder). */
+  token: string;
+  /** Folder the dashboards are saved in; unset: the General folder. */
+  folderUid?: string;
+}
+
 /** Settings of the kubernetes deploy provider (one cluster). */
 export interface KubernetesSettings {
   /** API server base URL, without a trailing slash. */
@@ -59,6 +69,13 @@ export interface GoldenPathsSettings {
     path: string;
     prometheus?: PrometheusSettings;
     grafanaUrl?: string;
+    /**
+     * grafana: the dashboard is upserted over Grafana's HTTP API (whatever
+     * provider writes the rules). Unset: the gitops provider commits
+     * dashboard.json with the rules; the prometheus provider uploads none.
+     */
+    dashboards?: 'grafana';
+    grafana?: GrafanaSettings;
   };
   dns: {
     provider: 'gitops' | 'rfc2136';
@@ -100,6 +117,18 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       'golden-paths@onramp.invalid',
   };
   const prom = config.getOptionalConfig('monitoring.prometheus');
+  const dashboards = config.getOptionalString('providers.dashboards');
+  if (dashboards !== undefined && dashboards !== 'grafana') {
+    throw new Error(
+      `goldenPaths.providers.dashboards must be grafana (or unset); got '${dashboards}'`,
+    );
+  }
+  const grafana = config.getOptionalConfig('monitoring.grafana');
+  if (dashboards === 'grafana' && !grafana) {
+    throw new Error(
+      'goldenPaths.providers.dashboards is grafana but goldenPaths.monitoring.grafana (url, token) is not configured',
+    );
+  }
   const deployNamespace =
     config.getOptionalString('deploy.namespace') ?? 'default';
   const deployProvider = oneOf(
@@ -143,6 +172,12 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         config.getOptionalString('monitoring.repository') ?? 'monitoring',
       path: config.getOptionalString('monitoring.path') ?? 'services',
       grafanaUrl: config.getOptionalString('monitoring.grafanaUrl'),
+      dashboards: dashboards as 'grafana' | undefined,
+      grafana: grafana && {
+        url: grafana.getString('url').replace(/\/+$/, ''),
+        token: grafana.getString('token'),
+        folderUid: grafana.getOptionalString('folderUid'),
+      },
       prometheus: prom && {
         url: prom.getString('url').replace(/\/+$/, ''),
         rulesDir: path.resolve(prom.getString('rulesDir')),
