@@ -12,6 +12,7 @@ import { readSettings } from '../lib/config';
 import { ConfigReader } from '@backstage/config';
 import { renderObjects } from '../lib/manifests';
 import { createDeployAction } from './deploy';
+import { createTeardownAction } from './teardown';
 import { examples } from './deploy.examples';
 
 /*
@@ -212,6 +213,35 @@ class RecordedCluster {
           this.#polls = 0;
         }
         return HttpResponse.json(next, { status: existing ? 200 : 201 });
+      }),
+      http.delete(`${API}${PATHS[kind]}`, async ({ request, params }) => {
+        const text = await request.text();
+        const body = text ? JSON.parse(text) : {};
+        this.#record(kind, request, body);
+        const { namespace, name } = params as Record<string, string>;
+        const [resource, group] = RESOURCE[kind];
+        const qualified = `${resource}${group ? `.${group}` : ''}`;
+        const key = this.key(kind, namespace, name);
+        const existing = this.objects.get(key);
+        if (!existing) {
+          return status(404, 'NotFound', `${qualified} "${name}" not found`);
+        }
+        const wanted = body.preconditions?.resourceVersion;
+        if (wanted && wanted !== existing.metadata.resourceVersion) {
+          return status(
+            409,
+            'Conflict',
+            `Operation cannot be fulfilled on ${qualified} "${name}": Precondition failed: ResourceVersion in precondition: ${wanted}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
+          );
+        }
+        this.objects.delete(key);
+        return HttpResponse.json({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          details: { name, group, kind: resource, uid: existing.metadata.uid },
+        });
       }),
     ]);
   }
@@ -521,6 +551,56 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
     ).rejects.toThrow(
       /Deployment default\/svc .* failed: HTTP 409 Conflict: Operation cannot be fulfilled on deployments.apps "svc": the object has been modified/,
     );
+  });
+
+  it('goldenpath:teardown deletes the applied objects, with preconditions, and only its own (recorded HTTP, msw)', async () => {
+    await action().handler(
+      makeContext({ input: { name: 'practice', image: 'img:1' } }).ctx,
+    );
+    const teardown = createTeardownAction({ settings: settings() });
+    const input = { name: 'practice', parts: ['deploy'] };
+
+    const dry = makeContext({ input, isDryRun: true });
+    await teardown.handler(dry.ctx);
+    expect(dry.outputs.removed).toEqual([
+      'Ingress default/practice',
+      'Service default/practice',
+      'Deployment default/practice',
+    ]);
+    expect(cluster.objects.size).toBe(3);
+
+    const versions = ['Ingress', 'Service', 'Deployment'].map(
+      k =>
+        cluster.objects.get(`${k}/default/practice`).metadata.resourceVersion,
+    );
+    const store = new CheckpointStore();
+    const real = makeContext({ input, checkpoints: store });
+    await teardown.handler(real.ctx);
+    expect(real.outputs.removed).toEqual(dry.outputs.removed);
+    expect(cluster.objects.size).toBe(0);
+    const deletes = cluster.requests.filter(r => r.method === 'DELETE');
+    expect(deletes.map(d => d.body.preconditions.resourceVersion)).toEqual(
+      versions,
+    );
+    // Nothing left: a second teardown removes nothing.
+    const again = makeContext({ input });
+    await teardown.handler(again.ctx);
+    expect(again.outputs.removed).toEqual([]);
+
+    cluster.put('Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'other', namespace: 'default', resourceVersion: '3' },
+      spec: { replicas: 1 },
+    });
+    await expect(
+      teardown.handler(
+        makeContext({ input: { name: 'other', parts: ['deploy'] } }).ctx,
+      ),
+    ).rejects.toThrow(
+      "Deployment default/other exists and is not managed by the golden path for 'other'",
+    );
+    expect(cluster.objects.has('Deployment/default/other')).toBe(true);
   });
 
   it('needs goldenPaths.deploy.kubernetes when the provider is kubernetes', () => {

@@ -16,6 +16,7 @@ import {
 import { readSettings } from '../lib/config';
 import { dashboardUid, renderDashboard } from '../lib/monitoring';
 import { createMonitoringAction } from './monitoring';
+import { createTeardownAction } from './teardown';
 import { examples } from './monitoring.examples';
 
 /*
@@ -110,6 +111,31 @@ class RecordedGrafana {
           },
         });
       }),
+      http.delete(
+        `${GRAFANA}/api/dashboards/uid/:uid`,
+        ({ request, params }) => {
+          this.requests.push({
+            method: 'DELETE',
+            path: new URL(request.url).pathname,
+            authorization: request.headers.get('authorization'),
+          });
+          const denied = this.#unauthorized(request);
+          if (denied) return denied;
+          const stored = this.dashboards.get(params.uid as string);
+          if (!stored) {
+            return HttpResponse.json(
+              { message: 'Dashboard not found', traceID: '' },
+              { status: 404 },
+            );
+          }
+          this.dashboards.delete(params.uid as string);
+          return HttpResponse.json({
+            id: stored.dashboard.id,
+            message: `Dashboard ${stored.dashboard.title} deleted`,
+            title: stored.dashboard.title,
+          });
+        },
+      ),
       http.post(`${GRAFANA}/api/dashboards/db`, async ({ request }) => {
         const body = await request.json();
         this.requests.push({
@@ -279,7 +305,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
     await expect(
       action().handler(makeContext({ input: { name: 'svc' } }).ctx),
     ).rejects.toThrow(
-      `Grafana dashboard ${uid} ('Hand-made svc board') at ${GRAFANA}/d/${uid}/hand-made-svc-board exists and is not managed by the golden path for 'svc' (no 'onramp-golden-paths: owner=svc;' in its description); refusing to overwrite it`,
+      `Grafana dashboard ${uid} ('Hand-made svc board') at ${GRAFANA}/d/${uid}/hand-made-svc-board exists and is not managed by the golden path for 'svc' (no 'onramp-golden-paths: owner=svc;' in its description); refusing to change it`,
     );
     expect(grafana.posts()).toHaveLength(0);
     expect(grafana.dashboards.get(uid)!.version).toBe(7);
@@ -381,6 +407,45 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
       'goldenpath.monitoring.gitops.svc',
       'goldenpath.monitoring.grafana.save.svc',
     ]);
+  });
+
+  it('goldenpath:teardown deletes its own dashboard and refuses a foreign one (recorded HTTP, msw)', async () => {
+    await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+    const settings = testSettings(root, {
+      goldenPaths: {
+        providers: { dashboards: 'grafana' },
+        monitoring: {
+          grafana: {
+            url: GRAFANA,
+            token: 'glsa_test',
+            folderUid: 'golden-paths',
+          },
+        },
+      },
+    });
+    const teardown = createTeardownAction({ settings });
+    const uid = dashboardUid('practice');
+    const { ctx, outputs } = makeContext({
+      input: { name: 'practice', parts: ['monitoring'] },
+    });
+    await teardown.handler(ctx);
+    expect(outputs.removed).toEqual([
+      `grafana:dashboard/${uid}`,
+      'monitoring:services/practice/alerts.rules.yml',
+    ]);
+    expect(grafana.dashboards.has(uid)).toBe(false);
+
+    const foreign = dashboardUid('other');
+    grafana.put({ uid: foreign, title: 'Other', description: 'hand-made' });
+    await expect(
+      teardown.handler(
+        makeContext({ input: { name: 'other', parts: ['monitoring'] } }).ctx,
+      ),
+    ).rejects.toThrow(
+      /exists and is not managed by the golden path for 'other'/,
+    );
+    expect(grafana.dashboards.has(foreign)).toBe(true);
+    expect(grafana.requests.filter(r => r.method === 'DELETE')).toHaveLength(1);
   });
 
   it('needs goldenPaths.monitoring.grafana when providers.dashboards is grafana', () => {

@@ -20,7 +20,7 @@ export interface SavedDashboard {
 
 async function call(
   settings: GrafanaSettings,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<{ status: number; json: any }> {
@@ -50,7 +50,7 @@ async function call(
   } catch {
     json = { message: text.slice(0, 300) };
   }
-  if (res.ok || (method === 'GET' && res.status === 404)) {
+  if (res.ok || (method !== 'POST' && res.status === 404)) {
     return { status: res.status, json };
   }
   const hint =
@@ -100,7 +100,7 @@ export function assertDashboardOwned(
         current.url
       } exists and is not managed by the golden path for '${service}' (no '${ownershipMarker(
         service,
-      )}' in its description); refusing to overwrite it`,
+      )}' in its description); refusing to change it`,
     );
   }
 }
@@ -148,6 +148,19 @@ export async function saveDashboard(
 ): Promise<SavedDashboard> {
   const { json } = await call(settings, 'POST', '/api/dashboards/db', request);
   return { uid: json.uid, url: json.url, version: json.version };
+}
+
+/** Deletes a dashboard by uid; false when it was already gone. */
+export async function deleteDashboard(
+  settings: GrafanaSettings,
+  uid: string,
+): Promise<boolean> {
+  const { status } = await call(
+    settings,
+    'DELETE',
+    `/api/dashboards/uid/${encodeURIComponent(uid)}`,
+  );
+  return status !== 404;
 }
 
 /** An absolute dashboard URL from Grafana's relative one (which includes any sub path). */

@@ -182,6 +182,38 @@ export class KubernetesClient {
   }
 
   /**
+   * Deletes an object, only if it still has the resourceVersion we checked
+   * (a precondition: a change made since fails with 409). False when it is
+   * already gone.
+   */
+  async delete(obj: KubeObject, resourceVersion?: string): Promise<boolean> {
+    const request = {
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      body: resourceVersion ? { preconditions: { resourceVersion } } : {},
+      propagationPolicy: 'Background',
+    };
+    try {
+      switch (obj.kind as Kind) {
+        case 'Deployment':
+          await this.#apps.deleteNamespacedDeployment(request);
+          break;
+        case 'Service':
+          await this.#core.deleteNamespacedService(request);
+          break;
+        default:
+          await this.#net.deleteNamespacedIngress(request);
+      }
+      return true;
+    } catch (error) {
+      if (error instanceof k8s.ApiException && error.code === 404) {
+        return false;
+      }
+      throw apiError('DELETE', obj, this.#settings, error);
+    }
+  }
+
+  /**
    * Waits until the Deployment has rolled out: the controller has seen the
    * latest generation, every replica runs the new template and is available,
    * and no old replica is left. Fails on ProgressDeadlineExceeded or after
@@ -236,6 +268,21 @@ export class KubernetesClient {
       await new Promise(resolve => setTimeout(resolve, pollIntervalMs));
     }
   }
+}
+
+/** References to the objects of a service, in deletion order. */
+export function objectRefs(name: string, namespace: string): KubeObject[] {
+  const ref = (apiVersion: string, kind: string): KubeObject => ({
+    apiVersion,
+    kind,
+    metadata: { name, namespace, labels: {}, annotations: {} },
+    spec: {},
+  });
+  return [
+    ref('networking.k8s.io/v1', 'Ingress'),
+    ref('v1', 'Service'),
+    ref('apps/v1', 'Deployment'),
+  ];
 }
 
 /** Refuses an existing object that does not carry our owner annotation. */
