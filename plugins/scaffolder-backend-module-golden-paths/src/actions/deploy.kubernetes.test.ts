@@ -71,6 +71,8 @@ class RecordedCluster {
   rolloutAfterPolls = 0;
   /** Never report the Deployment available. */
   stuck = false;
+  /** Report the Deployment's progress deadline as exceeded. */
+  stalled = false;
   /** Answer a PATCH of this kind with this recorded error. */
   patchError?: { kind: Kind; code: number; reason: string; message: string };
   #polls = 0;
@@ -126,6 +128,18 @@ class RecordedCluster {
             readyReplicas: 0,
             availableReplicas: 0,
             unavailableReplicas: replicas,
+            ...(this.stalled
+              ? {
+                  conditions: [
+                    {
+                      type: 'Progressing',
+                      status: 'False',
+                      reason: 'ProgressDeadlineExceeded',
+                      message: `ReplicaSet "${obj.metadata.name}-7d4b9c8f6d" has timed out progressing.`,
+                    },
+                  ],
+                }
+              : {}),
           },
     };
   }
@@ -428,6 +442,20 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
     ).rejects.toThrow(
       'Deployment default/stuck did not roll out within 200 ms (observedGeneration 1/1, updated 1/1, available 0/1, total 1)',
     );
+  });
+
+  it('fails at once when the Deployment reports ProgressDeadlineExceeded (recorded HTTP, msw)', async () => {
+    cluster.stuck = true;
+    cluster.stalled = true;
+    const started = Date.now();
+    await expect(
+      action({ rolloutTimeoutMs: 60000 }).handler(
+        makeContext({ input: { name: 'crashy', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      'Deployment default/crashy rollout failed: ProgressDeadlineExceeded: ReplicaSet "crashy-7d4b9c8f6d" has timed out progressing.',
+    );
+    expect(Date.now() - started).toBeLessThan(30000);
   });
 
   it('fails clearly on 403 Forbidden and changes nothing after it (recorded HTTP, msw)', async () => {
