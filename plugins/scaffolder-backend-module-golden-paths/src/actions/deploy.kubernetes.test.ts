@@ -17,10 +17,11 @@ import { examples } from './deploy.examples';
 
 /*
  * No Kubernetes API server can run here. These tests answer the requests of
- * @kubernetes/client-node with recorded kube-apiserver responses (msw): the
- * object and Status shapes, status codes and reasons are those a v1.30 API
- * server sends, and a small in-memory store keeps what was applied so GETs,
- * server-side dry runs and rollouts behave like a cluster's.
+ * @kubernetes/client-node through msw with kube-apiserver responses: the
+ * object and Status shapes, status codes and reasons follow the API server's
+ * (written from its API reference, not captured from a live cluster), and a
+ * small in-memory store keeps what was applied so GETs, server-side dry runs
+ * and rollouts behave like a cluster's.
  */
 const API = 'https://k8s.test:6443';
 const server = setupServer();

@@ -20,10 +20,12 @@ import { createTeardownAction } from './teardown';
 import { examples } from './monitoring.examples';
 
 /*
- * No Grafana can run here. These tests answer the provider's requests with
- * recorded Grafana 11 HTTP API responses (msw): the bodies and status codes
- * of GET /api/dashboards/uid/:uid and POST /api/dashboards/db, kept in a
- * small in-memory store so versions and overwrites behave like Grafana's.
+ * No Grafana can run here. These tests answer the provider's requests through
+ * msw with Grafana HTTP API responses: the bodies and status codes of
+ * GET/DELETE /api/dashboards/uid/:uid and POST /api/dashboards/db follow
+ * Grafana's (written from its API documentation, not captured from a live
+ * Grafana), kept in a small in-memory store so versions and overwrites behave
+ * like Grafana's.
  */
 const GRAFANA = 'https://grafana.test';
 const server = setupServer();
