@@ -30,10 +30,22 @@ export interface Config {
     };
     /** Which provider each action uses. */
     providers?: {
-      /** goldenpath:deploy provider. Default: gitops */
-      deploy?: 'gitops';
-      /** goldenpath:monitoring provider. Default: gitops */
+      /**
+       * goldenpath:deploy provider: gitops commits the manifests to the deploy
+       * repository; kubernetes applies them server-side to
+       * goldenPaths.deploy.kubernetes. Default: gitops
+       */
+      deploy?: 'gitops' | 'kubernetes';
+      /** goldenpath:monitoring provider for the alerting rules. Default: gitops */
       monitoring?: 'gitops' | 'prometheus';
+      /**
+       * Where goldenpath:monitoring puts the dashboard, independently of the
+       * rules: grafana upserts it over the Grafana HTTP API
+       * (goldenPaths.monitoring.grafana), and the gitops provider then commits
+       * only the rules. Unset: the gitops provider commits dashboard.json next
+       * to the rules; the prometheus provider uploads no dashboard.
+       */
+      dashboards?: 'grafana';
       /** goldenpath:dns provider. Default: gitops */
       dns?: 'gitops' | 'rfc2136';
     };
@@ -48,14 +60,53 @@ export interface Config {
       namespace?: string;
       /** ingressClassName of the generated Ingress. */
       ingressClassName?: string;
+      /**
+       * The kubernetes provider: the one cluster Deployment, Service and
+       * Ingress are applied to (server-side apply, field manager
+       * onramp-golden-paths). Required when providers.deploy is kubernetes.
+       */
+      kubernetes?: {
+        /** API server URL, e.g. https://k8s.example.com:6443 */
+        url: string;
+        /**
+         * Bearer token of a service account allowed to get and patch
+         * deployments, services and ingresses in the target namespaces,
+         * e.g. ${K8S_GOLDEN_PATHS_TOKEN}.
+         * @visibility secret
+         */
+        token: string;
+        /** Base64 PEM of the cluster CA (certificate-authority-data). Default: system CAs */
+        caData?: string;
+        /** Skip TLS verification (development clusters only). Default: false */
+        skipTLSVerify?: boolean;
+        /** Namespace when the template names none. Default: goldenPaths.deploy.namespace */
+        namespace?: string;
+        /** How long to wait for the Deployment rollout. Default: 300000 */
+        rolloutTimeoutMs?: number;
+        /** How often to read the Deployment while waiting. Default: 2000 */
+        pollIntervalMs?: number;
+      };
     };
     monitoring?: {
       /** Monitoring repository for the gitops provider. Default: monitoring */
       repository?: string;
       /** Folder in the monitoring repository. Default: services */
       path?: string;
-      /** Grafana base URL used to link to the dashboard. */
+      /** Grafana base URL used to link to the dashboard (without providers.dashboards). */
       grafanaUrl?: string;
+      /** The grafana dashboards provider (providers.dashboards: grafana). */
+      grafana?: {
+        /** Grafana base URL, e.g. https://grafana.example.com */
+        url: string;
+        /**
+         * Service account token (role Editor, or Edit on the folder),
+         * e.g. ${GRAFANA_GOLDEN_PATHS_TOKEN}.
+         * @visibility secret
+         */
+        token: string;
+        /** uid of the folder the dashboards are saved in. Default: General */
+        folderUid?: string;
+      };
       /** The prometheus provider. */
       prometheus?: {
         /** Prometheus base URL (started with --web.enable-lifecycle). */

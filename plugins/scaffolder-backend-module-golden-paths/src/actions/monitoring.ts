@@ -3,6 +3,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GoldenPathsSettings } from '../lib/config';
 import { asJson, commitToRepository, GitOpsResult } from '../lib/gitops';
 import { parseInput, serviceName, Z } from '../lib/input';
+import {
+  absoluteUrl,
+  assertDashboardOwned,
+  getDashboard,
+  sameDashboard,
+  saveDashboard,
+  saveRequest,
+} from '../lib/grafana';
 import { LinkBuilder } from '../lib/links';
 import {
   alertNames,
@@ -96,7 +104,7 @@ export function createMonitoringAction(options: {
   return createTemplateAction({
     id: 'goldenpath:monitoring',
     description:
-      'Generates Prometheus alerting rules (availability and latency objectives, routing labels) and a Grafana dashboard. gitops commits both to the monitoring repository; prometheus writes the rule file into the rules folder, validates it, reloads Prometheus and confirms the rules are loaded.',
+      'Generates Prometheus alerting rules (availability and latency objectives, routing labels) and a Grafana dashboard. gitops commits both to the monitoring repository; prometheus writes the rule file into the rules folder, validates it, reloads Prometheus and confirms the rules are loaded. With goldenPaths.providers.dashboards: grafana the dashboard is upserted over the Grafana HTTP API instead.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -122,7 +130,14 @@ export function createMonitoringAction(options: {
             .string()
             .optional()
             .describe(
-              'Dashboard URL when goldenPaths.monitoring.grafanaUrl is set',
+              'Dashboard URL: from Grafana with providers.dashboards grafana, else when goldenPaths.monitoring.grafanaUrl is set',
+            ),
+        dashboardVersion: z =>
+          z
+            .number()
+            .optional()
+            .describe(
+              'providers.dashboards grafana: the dashboard version Grafana holds after the step',
             ),
       },
     },
@@ -159,17 +174,30 @@ export function createMonitoringAction(options: {
           `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`,
         );
       }
+      const grafana =
+        settings.monitoring.dashboards === 'grafana'
+          ? settings.monitoring.grafana!
+          : undefined;
 
-      if (provider === 'gitops') {
+      type RulesResult = {
+        status: 'applied' | 'unchanged' | 'dry-run';
+        changedFiles: string[];
+        link: string;
+      };
+
+      const gitopsRules = async (): Promise<RulesResult> => {
         const dir = `${settings.monitoring.path}/${input.name}`;
+        // With providers.dashboards grafana, Grafana holds the dashboard:
+        // only the rules are committed.
+        const changes: Record<string, string> = {
+          [`${dir}/alerts.rules.yml`]: rules,
+          ...(grafana ? {} : { [`${dir}/dashboard.json`]: dashboard }),
+        };
         const run = (dryRun: boolean) =>
           commitToRepository({
             settings,
             repository: settings.monitoring.repository,
-            changes: {
-              [`${dir}/alerts.rules.yml`]: rules,
-              [`${dir}/dashboard.json`]: dashboard,
-            },
+            changes,
             message: `Monitoring for ${input.name}: availability ${
               input.availabilityObjective
             }%, p${input.latencyPercentile * 100} ${
@@ -190,72 +218,155 @@ export function createMonitoringAction(options: {
           ...result.modified,
           ...result.deleted,
         ];
-        ctx.output('changedFiles', changed);
-        ctx.output(
-          'link',
-          await links(
+        let status: RulesResult['status'] = 'unchanged';
+        if (ctx.isDryRun) status = 'dry-run';
+        else if (changed.length) status = 'applied';
+        return {
+          status,
+          changedFiles: changed,
+          link: await links(
             settings.monitoring.repository,
             result.branch,
             `${dir}/alerts.rules.yml`,
           ),
+        };
+      };
+
+      const prometheusRules = async (): Promise<RulesResult> => {
+        const prom = settings.monitoring.prometheus;
+        if (!prom) {
+          throw new Error(
+            'goldenPaths.providers.monitoring is prometheus but goldenPaths.monitoring.prometheus (url, rulesDir) is not configured',
+          );
+        }
+        const file = ruleFilePath(prom, input.name);
+        const current = await currentRuleFile(file, input.name);
+        const changed = current === rules ? [] : [file];
+        const link = `${prom.url}/rules`;
+        if (ctx.isDryRun) {
+          let verb = 'replace';
+          if (current === undefined) verb = 'create';
+          else if (current === rules) verb = 'keep (unchanged)';
+          ctx.logger.info(
+            `Dry run: would ${verb} ${file}, POST ${
+              prom.url
+            }/-/reload and wait for ${ruleGroupName(input.name)} in ${
+              prom.url
+            }/api/v1/rules`,
+          );
+          return { status: 'dry-run', changedFiles: changed, link };
+        }
+        await ctx.checkpoint({
+          key: `goldenpath.monitoring.prometheus.write.${input.name}`,
+          fn: async () => {
+            if (changed.length) {
+              await writeAtomically(file, rules);
+              ctx.logger.info(`Wrote ${file}`);
+            }
+          },
+        });
+        await ctx.checkpoint({
+          key: `goldenpath.monitoring.prometheus.reload.${input.name}`,
+          fn: async () => {
+            await reloadPrometheus(prom);
+            ctx.logger.info(`Reloaded Prometheus at ${prom.url}`);
+          },
+        });
+        await confirmRules(
+          prom,
+          ruleGroupName(input.name),
+          alertNames(input.name),
         );
-        let status: 'applied' | 'unchanged' | 'dry-run' = 'unchanged';
-        if (ctx.isDryRun) status = 'dry-run';
-        else if (changed.length) status = 'applied';
-        ctx.output('status', status);
-        return;
+        ctx.logger.info(
+          `Prometheus at ${prom.url} serves ${alertNames(input.name).join(
+            ', ',
+          )}`,
+        );
+        return {
+          status: changed.length ? 'applied' : 'unchanged',
+          changedFiles: changed,
+          link,
+        };
+      };
+
+      // providers.dashboards grafana: read the dashboard under our uid and
+      // refuse a foreign one before anything (rules included) is written.
+      const wantedDashboard = JSON.parse(dashboard);
+      const checkDashboard = async () => {
+        const current = await getDashboard(grafana!, uid);
+        assertDashboardOwned(grafana!, uid, current, input.name);
+        return {
+          exists: Boolean(current),
+          same: sameDashboard(grafana!, current, wantedDashboard),
+          url: current?.url ?? null,
+          version: (current?.dashboard.version as number | undefined) ?? null,
+        };
+      };
+      let state: Awaited<ReturnType<typeof checkDashboard>> | undefined;
+      if (grafana) {
+        state = ctx.isDryRun
+          ? await checkDashboard()
+          : await ctx.checkpoint({
+              key: `goldenpath.monitoring.grafana.check.${input.name}`,
+              fn: checkDashboard,
+            });
       }
 
-      const prom = settings.monitoring.prometheus;
-      if (!prom) {
-        throw new Error(
-          'goldenPaths.providers.monitoring is prometheus but goldenPaths.monitoring.prometheus (url, rulesDir) is not configured',
+      const result =
+        provider === 'gitops' ? await gitopsRules() : await prometheusRules();
+      ctx.output('link', result.link);
+      let status = result.status;
+      const changedFiles = [...result.changedFiles];
+
+      if (grafana && state) {
+        const request = saveRequest(
+          grafana,
+          wantedDashboard,
+          state.exists,
+          `Day-1 golden path: monitoring for ${input.name}`,
         );
-      }
-      const file = ruleFilePath(prom, input.name);
-      const current = await currentRuleFile(file, input.name);
-      const changed = current === rules ? [] : [file];
-      ctx.output('changedFiles', changed);
-      ctx.output('link', `${prom.url}/rules`);
-      if (ctx.isDryRun) {
-        let verb = 'replace';
-        if (current === undefined) verb = 'create';
-        else if (current === rules) verb = 'keep (unchanged)';
-        ctx.logger.info(
-          `Dry run: would ${verb} ${file}, POST ${
-            prom.url
-          }/-/reload and wait for ${ruleGroupName(input.name)} in ${
-            prom.url
-          }/api/v1/rules`,
-        );
-        ctx.output('status', 'dry-run');
-        return;
-      }
-      await ctx.checkpoint({
-        key: `goldenpath.monitoring.prometheus.write.${input.name}`,
-        fn: async () => {
-          if (changed.length) {
-            await writeAtomically(file, rules);
-            ctx.logger.info(`Wrote ${file}`);
+        const what = `POST ${grafana.url}/api/dashboards/db (overwrite: ${
+          state.exists
+        }, folderUid: ${grafana.folderUid ?? 'General'})`;
+        if (!state.same) changedFiles.push(`grafana:dashboard/${uid}`);
+        if (ctx.isDryRun) {
+          let verb = 'update';
+          if (!state.exists) verb = 'create';
+          else if (state.same) verb = 'keep (unchanged)';
+          ctx.logger.info(
+            `Dry run: would ${verb} Grafana dashboard ${uid}${
+              state.same ? '' : `: ${what}\n${JSON.stringify(request, null, 2)}`
+            }`,
+          );
+          ctx.output(
+            'dashboardUrl',
+            absoluteUrl(grafana, state.url ?? `/d/${uid}`),
+          );
+          if (state.version !== null) {
+            ctx.output('dashboardVersion', state.version);
           }
-        },
-      });
-      await ctx.checkpoint({
-        key: `goldenpath.monitoring.prometheus.reload.${input.name}`,
-        fn: async () => {
-          await reloadPrometheus(prom);
-          ctx.logger.info(`Reloaded Prometheus at ${prom.url}`);
-        },
-      });
-      await confirmRules(
-        prom,
-        ruleGroupName(input.name),
-        alertNames(input.name),
-      );
-      ctx.logger.info(
-        `Prometheus at ${prom.url} serves ${alertNames(input.name).join(', ')}`,
-      );
-      ctx.output('status', changed.length ? 'applied' : 'unchanged');
+        } else if (state.same) {
+          ctx.logger.info(
+            `Grafana dashboard ${uid} is up to date (version ${state.version})`,
+          );
+          ctx.output('dashboardUrl', absoluteUrl(grafana, state.url!));
+          ctx.output('dashboardVersion', state.version!);
+        } else {
+          const saved: { uid: string; url: string; version: number } =
+            await ctx.checkpoint({
+              key: `goldenpath.monitoring.grafana.save.${input.name}`,
+              fn: async () => asJson(await saveDashboard(grafana, request)),
+            });
+          ctx.logger.info(
+            `Saved Grafana dashboard ${saved.uid} version ${saved.version}: ${what}`,
+          );
+          ctx.output('dashboardUrl', absoluteUrl(grafana, saved.url));
+          ctx.output('dashboardVersion', saved.version);
+          if (status === 'unchanged') status = 'applied';
+        }
+      }
+      ctx.output('changedFiles', changedFiles);
+      ctx.output('status', status);
     },
   });
 }

@@ -4,8 +4,20 @@ import { promises as fs } from 'node:fs';
 import { GoldenPathsSettings, resolveRemote } from '../lib/config';
 import { git, isBareRepository } from '../lib/git';
 import { commitToRepository, FileChanges } from '../lib/gitops';
+import {
+  assertDashboardOwned,
+  deleteDashboard,
+  getDashboard,
+} from '../lib/grafana';
 import { parseInput, serviceName, Z } from '../lib/input';
-import { ruleGroupName } from '../lib/monitoring';
+import {
+  assertOwned,
+  describeObject,
+  KubernetesClient,
+  objectRefs,
+} from '../lib/kubernetes';
+import { KubeObject } from '../lib/manifests';
+import { dashboardUid, ruleGroupName } from '../lib/monitoring';
 import { isOwnedBy, ownedGuard } from '../lib/ownership';
 import {
   confirmRules,
@@ -44,6 +56,14 @@ const inputFields = {
       .describe(
         'Task that published the repository (default: this task); a repository created by another task is left alone',
       ),
+  namespace: (z: Z) =>
+    z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/)
+      .optional()
+      .describe(
+        'kubernetes deploy provider: namespace of the objects (default goldenPaths.deploy.kubernetes.namespace)',
+      ),
   recordName: (z: Z) =>
     z
       .string()
@@ -68,7 +88,7 @@ export function createTeardownAction(options: {
   return createTemplateAction({
     id: 'goldenpath:teardown',
     description:
-      'Removes what the golden-path actions created for a service: deploy manifests, monitoring rules and dashboard, the DNS record and the published local repository. Anything without the golden-path ownership marker is left untouched and fails the step.',
+      'Removes what the golden-path actions created for a service: deploy manifests (or, with the kubernetes provider, the applied objects), monitoring rules and dashboard (in Grafana too with providers.dashboards grafana), the DNS record and the published local repository. Anything without the golden-path ownership marker is left untouched and fails the step.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -117,6 +137,37 @@ export function createTeardownAction(options: {
       };
 
       // Check everything first so a refusal happens before any change.
+      const kubeDeletes: { obj: KubeObject; resourceVersion?: string }[] = [];
+      let kube: KubernetesClient | undefined;
+      if (
+        input.parts.includes('deploy') &&
+        settings.deploy.provider === 'kubernetes'
+      ) {
+        kube = new KubernetesClient(settings.deploy.kubernetes!);
+        const namespace =
+          input.namespace ?? settings.deploy.kubernetes!.namespace;
+        for (const obj of objectRefs(name, namespace)) {
+          const live = await kube.read(obj);
+          assertOwned(obj, live, name);
+          if (live) {
+            kubeDeletes.push({
+              obj,
+              resourceVersion: live.metadata?.resourceVersion,
+            });
+          }
+        }
+      }
+      const grafana =
+        settings.monitoring.dashboards === 'grafana'
+          ? settings.monitoring.grafana!
+          : undefined;
+      const uid = dashboardUid(name);
+      let dashboardPresent = false;
+      if (input.parts.includes('monitoring') && grafana) {
+        const current = await getDashboard(grafana, uid);
+        assertDashboardOwned(grafana, uid, current, name);
+        dashboardPresent = Boolean(current);
+      }
       if (
         input.parts.includes('monitoring') &&
         settings.monitoring.provider === 'prometheus'
@@ -166,7 +217,21 @@ export function createTeardownAction(options: {
         }
       }
 
-      if (input.parts.includes('deploy')) {
+      for (const { obj, resourceVersion } of kubeDeletes) {
+        removed.push(describeObject(obj));
+        if (!dryRun) {
+          await ctx.checkpoint({
+            key: `goldenpath.teardown.deploy.kubernetes.${obj.metadata.namespace}.${obj.kind}.${name}`,
+            fn: async () => {
+              await kube!.delete(obj, resourceVersion);
+            },
+          });
+        }
+      }
+      if (
+        input.parts.includes('deploy') &&
+        settings.deploy.provider === 'gitops'
+      ) {
         const dir = `${settings.deploy.path}/${name}`;
         await gitopsRemove('deploy', settings.deploy.repository, [
           `${dir}/deployment.yaml`,
@@ -175,6 +240,17 @@ export function createTeardownAction(options: {
         ]);
       }
       if (input.parts.includes('monitoring')) {
+        if (dashboardPresent) {
+          removed.push(`grafana:dashboard/${uid}`);
+          if (!dryRun) {
+            await ctx.checkpoint({
+              key: `goldenpath.teardown.grafana.${uid}`,
+              fn: async () => {
+                await deleteDashboard(grafana!, uid);
+              },
+            });
+          }
+        }
         if (settings.monitoring.provider === 'gitops') {
           const dir = `${settings.monitoring.path}/${name}`;
           await gitopsRemove('monitoring', settings.monitoring.repository, [

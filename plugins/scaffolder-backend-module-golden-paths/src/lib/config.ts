@@ -11,6 +11,31 @@ export interface PrometheusSettings {
   confirmTimeoutMs: number;
 }
 
+/** Settings of the grafana dashboards provider. */
+export interface GrafanaSettings {
+  /** Grafana base URL, without a trailing slash. */
+  url: string;
+  /** Service account token (Editor on the folder). */
+  token: string;
+  /** Folder the dashboards are saved in; unset: the General folder. */
+  folderUid?: string;
+}
+
+/** Settings of the kubernetes deploy provider (one cluster). */
+export interface KubernetesSettings {
+  /** API server base URL, without a trailing slash. */
+  url: string;
+  /** Bearer token (a service account token). */
+  token: string;
+  /** Base64 PEM of the cluster CA, as certificate-authority-data in a kubeconfig. */
+  caData?: string;
+  skipTLSVerify: boolean;
+  /** Namespace used when the input names none. */
+  namespace: string;
+  rolloutTimeoutMs: number;
+  pollIntervalMs: number;
+}
+
 /** Settings of the RFC 2136 DNS provider. */
 export interface Rfc2136Settings {
   server: string;
@@ -30,12 +55,13 @@ export interface GoldenPathsSettings {
     serveLocalRepositories: boolean;
   };
   deploy: {
-    provider: 'gitops';
+    provider: 'gitops' | 'kubernetes';
     repository: string;
     path: string;
     baseDomain: string;
     namespace: string;
     ingressClassName?: string;
+    kubernetes?: KubernetesSettings;
   };
   monitoring: {
     provider: 'gitops' | 'prometheus';
@@ -43,6 +69,13 @@ export interface GoldenPathsSettings {
     path: string;
     prometheus?: PrometheusSettings;
     grafanaUrl?: string;
+    /**
+     * grafana: the dashboard is upserted over Grafana's HTTP API (whatever
+     * provider writes the rules). Unset: the gitops provider commits
+     * dashboard.json with the rules; the prometheus provider uploads none.
+     */
+    dashboards?: 'grafana';
+    grafana?: GrafanaSettings;
   };
   dns: {
     provider: 'gitops' | 'rfc2136';
@@ -84,6 +117,26 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       'golden-paths@onramp.invalid',
   };
   const prom = config.getOptionalConfig('monitoring.prometheus');
+  const dashboards = config.getOptionalString('providers.dashboards');
+  if (dashboards !== undefined && dashboards !== 'grafana') {
+    throw new Error(
+      `goldenPaths.providers.dashboards must be grafana (or unset); got '${dashboards}'`,
+    );
+  }
+  const grafana = config.getOptionalConfig('monitoring.grafana');
+  if (dashboards === 'grafana' && !grafana) {
+    throw new Error(
+      'goldenPaths.providers.dashboards is grafana but goldenPaths.monitoring.grafana (url, token) is not configured',
+    );
+  }
+  const deployNamespace =
+    config.getOptionalString('deploy.namespace') ?? 'default';
+  const deployProvider = oneOf(
+    config,
+    'providers.deploy',
+    ['gitops', 'kubernetes'] as const,
+    'gitops',
+  );
   const rfc = config.getOptionalConfig('dns.rfc2136');
   return {
     git: {
@@ -97,20 +150,16 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         config.getOptionalBoolean('git.serveLocalRepositories') ?? false,
     },
     deploy: {
-      provider: oneOf(
-        config,
-        'providers.deploy',
-        ['gitops'] as const,
-        'gitops',
-      ),
+      provider: deployProvider,
       repository:
         config.getOptionalString('deploy.repository') ?? 'deployments',
       path: config.getOptionalString('deploy.path') ?? 'apps',
       baseDomain:
         config.getOptionalString('deploy.baseDomain') ??
         'apps.onramp.localhost',
-      namespace: config.getOptionalString('deploy.namespace') ?? 'default',
+      namespace: deployNamespace,
       ingressClassName: config.getOptionalString('deploy.ingressClassName'),
+      kubernetes: readKubernetes(config, deployProvider, deployNamespace),
     },
     monitoring: {
       provider: oneOf(
@@ -123,6 +172,12 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         config.getOptionalString('monitoring.repository') ?? 'monitoring',
       path: config.getOptionalString('monitoring.path') ?? 'services',
       grafanaUrl: config.getOptionalString('monitoring.grafanaUrl'),
+      dashboards: dashboards as 'grafana' | undefined,
+      grafana: grafana && {
+        url: grafana.getString('url').replace(/\/+$/, ''),
+        token: grafana.getString('token'),
+        folderUid: grafana.getOptionalString('folderUid'),
+      },
       prometheus: prom && {
         url: prom.getString('url').replace(/\/+$/, ''),
         rulesDir: path.resolve(prom.getString('rulesDir')),
@@ -151,6 +206,38 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         keySecret: rfc.getString('keySecret'),
       },
     },
+  };
+}
+
+function readKubernetes(
+  config: Config,
+  provider: GoldenPathsSettings['deploy']['provider'],
+  defaultNamespace: string,
+): KubernetesSettings | undefined {
+  const kube = config.getOptionalConfig('deploy.kubernetes');
+  if (!kube) {
+    if (provider === 'kubernetes') {
+      throw new Error(
+        'goldenPaths.providers.deploy is kubernetes but goldenPaths.deploy.kubernetes (url, token) is not configured',
+      );
+    }
+    return undefined;
+  }
+  const caData = kube.getOptionalString('caData');
+  const skipTLSVerify = kube.getOptionalBoolean('skipTLSVerify') ?? false;
+  if (caData && skipTLSVerify) {
+    throw new Error(
+      'goldenPaths.deploy.kubernetes: set caData or skipTLSVerify, not both',
+    );
+  }
+  return {
+    url: kube.getString('url').replace(/\/+$/, ''),
+    token: kube.getString('token'),
+    caData,
+    skipTLSVerify,
+    namespace: kube.getOptionalString('namespace') ?? defaultNamespace,
+    rolloutTimeoutMs: kube.getOptionalNumber('rolloutTimeoutMs') ?? 300000,
+    pollIntervalMs: kube.getOptionalNumber('pollIntervalMs') ?? 2000,
   };
 }
 

@@ -1,5 +1,5 @@
 import yaml from 'yaml';
-import { yamlHeader } from './ownership';
+import { OWNER_ANNOTATION, yamlHeader } from './ownership';
 
 /** What the Kubernetes manifests are rendered from. */
 export interface DeploySpec {
@@ -16,8 +16,29 @@ export interface DeploySpec {
 
 const MANAGED_BY = 'onramp-golden-paths';
 
-/** Renders Deployment, Service and Ingress for a service, deterministically. */
-export function renderManifests(spec: DeploySpec): Record<string, string> {
+/** A Kubernetes object as the providers apply or commit it. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  spec: Record<string, unknown>;
+}
+
+/**
+ * The Deployment, Service and Ingress of a service, in apply order. Both
+ * deploy providers use these objects: gitops commits them as YAML, kubernetes
+ * applies them server-side.
+ */
+export function renderObjects(spec: DeploySpec): {
+  deployment: KubeObject;
+  service: KubeObject;
+  ingress: KubeObject;
+} {
   const labels = {
     'app.kubernetes.io/name': spec.name,
     'app.kubernetes.io/managed-by': MANAGED_BY,
@@ -26,7 +47,12 @@ export function renderManifests(spec: DeploySpec): Record<string, string> {
       : {}),
   };
   const selector = { 'app.kubernetes.io/name': spec.name };
-  const metadata = { name: spec.name, namespace: spec.namespace, labels };
+  const metadata = {
+    name: spec.name,
+    namespace: spec.namespace,
+    labels,
+    annotations: { [OWNER_ANNOTATION]: spec.name },
+  };
   const deployment = {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -103,6 +129,12 @@ export function renderManifests(spec: DeploySpec): Record<string, string> {
       ],
     },
   };
+  return { deployment, service, ingress };
+}
+
+/** Renders Deployment, Service and Ingress for a service, deterministically. */
+export function renderManifests(spec: DeploySpec): Record<string, string> {
+  const { deployment, service, ingress } = renderObjects(spec);
   const doc = (what: string, obj: object) =>
     yamlHeader(spec.name, what) + yaml.stringify(obj);
   return {

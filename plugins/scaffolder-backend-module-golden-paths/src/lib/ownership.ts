@@ -5,6 +5,13 @@ export function ownershipMarker(service: string) {
   return `onramp-golden-paths: owner=${service};`;
 }
 
+/**
+ * The annotation every generated Kubernetes object carries, with the service
+ * name as its value: the kubernetes deploy provider only changes objects whose
+ * annotation names the same service.
+ */
+export const OWNER_ANNOTATION = 'onramp-golden-paths/owner';
+
 /** A YAML comment line with the ownership marker. */
 export function yamlHeader(service: string, what: string) {
   return `# ${ownershipMarker(

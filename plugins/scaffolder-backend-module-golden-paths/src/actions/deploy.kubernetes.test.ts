@@ -1,0 +1,646 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import yaml from 'yaml';
+import {
+  CheckpointStore,
+  makeContext,
+  testLinks,
+  testSettings,
+} from '../__testUtils__/context';
+import { readSettings } from '../lib/config';
+import { ConfigReader } from '@backstage/config';
+import { renderObjects } from '../lib/manifests';
+import { createDeployAction } from './deploy';
+import { createTeardownAction } from './teardown';
+import { examples } from './deploy.examples';
+
+/*
+ * No Kubernetes API server can run here. These tests answer the requests of
+ * @kubernetes/client-node through msw with kube-apiserver responses: the
+ * object and Status shapes, status codes and reasons follow the API server's
+ * (written from its API reference, not captured from a live cluster), and a
+ * small in-memory store keeps what was applied so GETs, server-side dry runs
+ * and rollouts behave like a cluster's.
+ */
+const API = 'https://k8s.test:6443';
+const server = setupServer();
+registerMswTestHooks(server);
+
+const PATHS = {
+  Deployment: '/apis/apps/v1/namespaces/:namespace/deployments/:name',
+  Service: '/api/v1/namespaces/:namespace/services/:name',
+  Ingress: '/apis/networking.k8s.io/v1/namespaces/:namespace/ingresses/:name',
+} as const;
+const RESOURCE = {
+  Deployment: ['deployments', 'apps'],
+  Service: ['services', ''],
+  Ingress: ['ingresses', 'networking.k8s.io'],
+} as const;
+type Kind = keyof typeof PATHS;
+
+function status(code: number, reason: string, message: string) {
+  return HttpResponse.json(
+    {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason,
+      code,
+    },
+    { status: code },
+  );
+}
+
+interface Recorded {
+  method: string;
+  kind: Kind;
+  path: string;
+  query: Record<string, string>;
+  contentType: string | null;
+  authorization: string | null;
+  body?: any;
+}
+
+/** An in-memory API server for the three kinds the provider applies. */
+class RecordedCluster {
+  readonly objects = new Map<string, any>();
+  readonly requests: Recorded[] = [];
+  /** GETs of a Deployment, after an apply, until it reports available. */
+  rolloutAfterPolls = 0;
+  /** Never report the Deployment available. */
+  stuck = false;
+  /** Report the Deployment's progress deadline as exceeded. */
+  stalled = false;
+  /** Answer a PATCH of this kind with this recorded error. */
+  patchError?: { kind: Kind; code: number; reason: string; message: string };
+  #polls = 0;
+  #version = 100;
+
+  key(kind: Kind, namespace: string, name: string) {
+    return `${kind}/${namespace}/${name}`;
+  }
+
+  put(kind: Kind, obj: any) {
+    this.objects.set(
+      this.key(kind, obj.metadata.namespace, obj.metadata.name),
+      obj,
+    );
+  }
+
+  patches() {
+    return this.requests.filter(r => r.method === 'PATCH');
+  }
+
+  #record(kind: Kind, request: Request, body?: any) {
+    const url = new URL(request.url);
+    this.requests.push({
+      method: request.method,
+      kind,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      contentType: request.headers.get('content-type'),
+      authorization: request.headers.get('authorization'),
+      body,
+    });
+  }
+
+  #withStatus(kind: Kind, obj: any) {
+    if (kind !== 'Deployment') return obj;
+    this.#polls += 1;
+    const replicas = obj.spec.replicas ?? 1;
+    const done = !this.stuck && this.#polls > this.rolloutAfterPolls;
+    return {
+      ...obj,
+      status: done
+        ? {
+            observedGeneration: obj.metadata.generation,
+            replicas,
+            updatedReplicas: replicas,
+            readyReplicas: replicas,
+            availableReplicas: replicas,
+          }
+        : {
+            observedGeneration: obj.metadata.generation,
+            replicas,
+            updatedReplicas: replicas,
+            readyReplicas: 0,
+            availableReplicas: 0,
+            unavailableReplicas: replicas,
+            ...(this.stalled
+              ? {
+                  conditions: [
+                    {
+                      type: 'Progressing',
+                      status: 'False',
+                      reason: 'ProgressDeadlineExceeded',
+                      message: `ReplicaSet "${obj.metadata.name}-7d4b9c8f6d" has timed out progressing.`,
+                    },
+                  ],
+                }
+              : {}),
+          },
+    };
+  }
+
+  handlers() {
+    return (Object.keys(PATHS) as Kind[]).flatMap(kind => [
+      http.get(`${API}${PATHS[kind]}`, ({ request, params }) => {
+        this.#record(kind, request);
+        if (request.headers.get('authorization') !== 'Bearer test-token') {
+          return HttpResponse.json(
+            {
+              kind: 'Status',
+              apiVersion: 'v1',
+              metadata: {},
+              status: 'Failure',
+              message: 'Unauthorized',
+              reason: 'Unauthorized',
+              code: 401,
+            },
+            { status: 401 },
+          );
+        }
+        const { namespace, name } = params as Record<string, string>;
+        const obj = this.objects.get(this.key(kind, namespace, name));
+        if (!obj) {
+          const [resource, group] = RESOURCE[kind];
+          return status(
+            404,
+            'NotFound',
+            `${resource}${group ? `.${group}` : ''} "${name}" not found`,
+          );
+        }
+        return HttpResponse.json(this.#withStatus(kind, obj));
+      }),
+      http.patch(`${API}${PATHS[kind]}`, async ({ request, params }) => {
+        const body = JSON.parse(await request.text());
+        this.#record(kind, request, body);
+        const { namespace, name } = params as Record<string, string>;
+        const [resource, group] = RESOURCE[kind];
+        const qualified = `${resource}${group ? `.${group}` : ''}`;
+        if (this.patchError?.kind === kind) {
+          const { code, reason, message } = this.patchError;
+          return status(code, reason, message);
+        }
+        const url = new URL(request.url);
+        const existing = this.objects.get(this.key(kind, namespace, name));
+        if (
+          body.metadata.resourceVersion &&
+          existing &&
+          body.metadata.resourceVersion !== existing.metadata.resourceVersion
+        ) {
+          return status(
+            409,
+            'Conflict',
+            `Operation cannot be fulfilled on ${qualified} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+          );
+        }
+        const { resourceVersion: _ignored, ...metadata } = body.metadata;
+        const same =
+          existing &&
+          JSON.stringify([
+            existing.metadata.labels,
+            existing.metadata.annotations,
+            existing.spec,
+          ]) ===
+            JSON.stringify([metadata.labels, metadata.annotations, body.spec]);
+        let next = existing;
+        if (!same) {
+          this.#version += 1;
+          next = {
+            ...body,
+            metadata: {
+              ...metadata,
+              uid: existing?.metadata.uid ?? `uid-${this.#version}`,
+              resourceVersion: url.searchParams.get('dryRun')
+                ? existing?.metadata.resourceVersion
+                : String(this.#version),
+              generation: (existing?.metadata.generation ?? 0) + 1,
+              creationTimestamp: '2026-11-26T21:00:00Z',
+            },
+          };
+        }
+        if (!url.searchParams.get('dryRun')) {
+          this.objects.set(this.key(kind, namespace, name), next);
+          this.#polls = 0;
+        }
+        return HttpResponse.json(next, { status: existing ? 200 : 201 });
+      }),
+      http.delete(`${API}${PATHS[kind]}`, async ({ request, params }) => {
+        const text = await request.text();
+        const body = text ? JSON.parse(text) : {};
+        this.#record(kind, request, body);
+        const { namespace, name } = params as Record<string, string>;
+        const [resource, group] = RESOURCE[kind];
+        const qualified = `${resource}${group ? `.${group}` : ''}`;
+        const key = this.key(kind, namespace, name);
+        const existing = this.objects.get(key);
+        if (!existing) {
+          return status(404, 'NotFound', `${qualified} "${name}" not found`);
+        }
+        const wanted = body.preconditions?.resourceVersion;
+        if (wanted && wanted !== existing.metadata.resourceVersion) {
+          return status(
+            409,
+            'Conflict',
+            `Operation cannot be fulfilled on ${qualified} "${name}": Precondition failed: ResourceVersion in precondition: ${wanted}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
+          );
+        }
+        this.objects.delete(key);
+        return HttpResponse.json({
+          kind: 'Status',
+          apiVersion: 'v1',
+          metadata: {},
+          status: 'Success',
+          details: { name, group, kind: resource, uid: existing.metadata.uid },
+        });
+      }),
+    ]);
+  }
+}
+
+const KUBE = {
+  url: API,
+  token: 'test-token',
+  skipTLSVerify: true,
+  rolloutTimeoutMs: 3000,
+  pollIntervalMs: 10,
+};
+
+function settings(kube: Record<string, unknown> = {}) {
+  return testSettings('/nonexistent-git-root', {
+    goldenPaths: {
+      providers: { deploy: 'kubernetes' },
+      deploy: { kubernetes: { ...KUBE, ...kube } },
+    },
+  });
+}
+
+describe('goldenpath:deploy with the kubernetes provider', () => {
+  let cluster: RecordedCluster;
+  beforeEach(() => {
+    cluster = new RecordedCluster();
+    server.use(...cluster.handlers());
+  });
+  const action = (kube?: Record<string, unknown>) =>
+    createDeployAction({ settings: settings(kube), links: testLinks });
+
+  it.each(examples.map((e, i) => [i, e.description] as const))(
+    'runs example %i: %s (recorded HTTP, msw)',
+    async i => {
+      const input = yaml.parse(examples[i].example).steps[0].input;
+      const { ctx, outputs } = makeContext({ input });
+      await action().handler(ctx);
+      const ns = input.namespace ?? 'default';
+      const host = input.host ?? `${input.name}.apps.onramp.localhost`;
+      expect(outputs).toEqual({
+        provider: 'kubernetes',
+        status: 'applied',
+        changedObjects: [
+          `Deployment ${ns}/${input.name}`,
+          `Service ${ns}/${input.name}`,
+          `Ingress ${ns}/${input.name}`,
+        ],
+        link: `${API}/apis/apps/v1/namespaces/${ns}/deployments/${input.name}`,
+        serviceUrl: `http://${host}/`,
+      });
+      const deployment = cluster.objects.get(`Deployment/${ns}/${input.name}`);
+      expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
+      expect(deployment.spec.template.spec.containers[0].image).toBe(
+        input.image,
+      );
+      expect(
+        cluster.objects.get(`Ingress/${ns}/${input.name}`).spec.rules[0].host,
+      ).toBe(host);
+    },
+  );
+
+  it('dry-run sends dryRun=All and creates nothing (recorded HTTP, msw)', async () => {
+    const { ctx, outputs } = makeContext({
+      input: { name: 'dry', image: 'img:1' },
+      isDryRun: true,
+    });
+    await action().handler(ctx);
+    expect(outputs.status).toBe('dry-run');
+    expect(outputs.changedObjects).toEqual([
+      'Deployment default/dry',
+      'Service default/dry',
+      'Ingress default/dry',
+    ]);
+    expect(cluster.patches().map(r => [r.kind, r.query.dryRun])).toEqual([
+      ['Deployment', 'All'],
+      ['Service', 'All'],
+      ['Ingress', 'All'],
+    ]);
+    expect(cluster.objects.size).toBe(0);
+    const logged = ctx.logger.info.mock.calls.map((c: any[]) => c[0]);
+    expect(logged[0]).toContain(
+      `Dry run: would create Deployment default/dry (server-side dry run accepted it): PATCH ${API}/apis/apps/v1/namespaces/default/deployments/dry?dryRun=All&fieldManager=onramp-golden-paths&force=true`,
+    );
+    expect(logged[0]).toContain('image: img:1');
+  });
+
+  it('dry-run of an applied, unchanged service reports nothing to change (recorded HTTP, msw)', async () => {
+    await action().handler(
+      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
+    );
+    const before = JSON.stringify([...cluster.objects]);
+    const dry = makeContext({
+      input: { name: 'svc', image: 'img:1' },
+      isDryRun: true,
+    });
+    await action().handler(dry.ctx);
+    expect(dry.outputs.changedObjects).toEqual([]);
+    const dryNew = makeContext({
+      input: { name: 'svc', image: 'img:2' },
+      isDryRun: true,
+    });
+    await action().handler(dryNew.ctx);
+    expect(dryNew.outputs.changedObjects).toEqual(['Deployment default/svc']);
+    expect(JSON.stringify([...cluster.objects])).toBe(before);
+  });
+
+  it('applies with PATCH application/apply-patch+yaml, fieldManager and force, with the rendered objects (recorded HTTP, msw)', async () => {
+    const input = { name: 'payments-api', image: 'img:1', replicas: 2 };
+    await action().handler(makeContext({ input }).ctx);
+    const expected = renderObjects({
+      name: 'payments-api',
+      namespace: 'default',
+      image: 'img:1',
+      port: 8080,
+      replicas: 2,
+      host: 'payments-api.apps.onramp.localhost',
+      healthPath: '/health',
+    });
+    const patches = cluster.patches();
+    expect(patches).toHaveLength(3);
+    expect(patches.map(p => p.body)).toEqual([
+      expected.deployment,
+      expected.service,
+      expected.ingress,
+    ]);
+    for (const p of patches) {
+      expect(p.contentType).toBe('application/apply-patch+yaml');
+      expect(p.query).toEqual({
+        fieldManager: 'onramp-golden-paths',
+        force: 'true',
+      });
+      expect(p.authorization).toBe('Bearer test-token');
+      expect(p.body.metadata.labels['app.kubernetes.io/managed-by']).toBe(
+        'onramp-golden-paths',
+      );
+      expect(p.body.metadata.annotations).toEqual({
+        'onramp-golden-paths/owner': 'payments-api',
+      });
+    }
+    expect(patches.map(p => p.path)).toEqual([
+      '/apis/apps/v1/namespaces/default/deployments/payments-api',
+      '/api/v1/namespaces/default/services/payments-api',
+      '/apis/networking.k8s.io/v1/namespaces/default/ingresses/payments-api',
+    ]);
+
+    // A second deploy of a new image sends the live resourceVersion as a
+    // precondition and changes only the Deployment.
+    const version = cluster.objects.get('Deployment/default/payments-api')
+      .metadata.resourceVersion;
+    const second = makeContext({ input: { ...input, image: 'img:2' } });
+    await action().handler(second.ctx);
+    expect(second.outputs.changedObjects).toEqual([
+      'Deployment default/payments-api',
+    ]);
+    expect(cluster.patches()[3].body.metadata.resourceVersion).toBe(version);
+  });
+
+  it('waits for the rollout until the Deployment is available (recorded HTTP, msw)', async () => {
+    cluster.rolloutAfterPolls = 4;
+    const { ctx, outputs } = makeContext({
+      input: { name: 'slow', image: 'img:1' },
+    });
+    await action().handler(ctx);
+    expect(outputs.status).toBe('applied');
+    const polls = cluster.requests.filter(
+      r =>
+        r.method === 'GET' &&
+        r.kind === 'Deployment' &&
+        cluster.requests.indexOf(r) >
+          cluster.requests.indexOf(cluster.patches()[2]),
+    );
+    expect(polls).toHaveLength(5);
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'Deployment default/slow rolled out: observedGeneration 1/1, updated 1/1, available 1/1, total 1',
+    );
+  });
+
+  it('fails clearly when the rollout times out (recorded HTTP, msw)', async () => {
+    cluster.stuck = true;
+    await expect(
+      action({ rolloutTimeoutMs: 200 }).handler(
+        makeContext({ input: { name: 'stuck', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      'Deployment default/stuck did not roll out within 200 ms (observedGeneration 1/1, updated 1/1, available 0/1, total 1)',
+    );
+  });
+
+  it('fails at once when the Deployment reports ProgressDeadlineExceeded (recorded HTTP, msw)', async () => {
+    cluster.stuck = true;
+    cluster.stalled = true;
+    const started = Date.now();
+    await expect(
+      action({ rolloutTimeoutMs: 60000 }).handler(
+        makeContext({ input: { name: 'crashy', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      'Deployment default/crashy rollout failed: ProgressDeadlineExceeded: ReplicaSet "crashy-7d4b9c8f6d" has timed out progressing.',
+    );
+    expect(Date.now() - started).toBeLessThan(30000);
+  });
+
+  it('fails clearly on 403 Forbidden and changes nothing after it (recorded HTTP, msw)', async () => {
+    cluster.patchError = {
+      kind: 'Deployment',
+      code: 403,
+      reason: 'Forbidden',
+      message:
+        'deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch resource "deployments" in API group "apps" in the namespace "default"',
+    };
+    await expect(
+      action().handler(
+        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      `Kubernetes API PATCH (server-side apply) Deployment default/svc (${API}/apis/apps/v1/namespaces/default/deployments/svc) failed: HTTP 403 Forbidden: deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch`,
+    );
+    expect(cluster.patches().map(p => p.kind)).toEqual(['Deployment']);
+    expect(cluster.objects.size).toBe(0);
+  });
+
+  it('fails clearly on 422 Invalid (recorded HTTP, msw)', async () => {
+    cluster.patchError = {
+      kind: 'Ingress',
+      code: 422,
+      reason: 'Invalid',
+      message:
+        'Ingress.networking.k8s.io "svc" is invalid: spec.rules[0].host: Invalid value: "svc..example.com": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters',
+    };
+    await expect(
+      action().handler(
+        makeContext({
+          input: { name: 'svc', image: 'img:1', host: 'svc..example.com' },
+        }).ctx,
+      ),
+    ).rejects.toThrow(
+      /Ingress default\/svc .* failed: HTTP 422 Invalid: Ingress.networking.k8s.io "svc" is invalid: spec.rules\[0\].host/,
+    );
+  });
+
+  it('fails clearly on 401 Unauthorized before applying anything (recorded HTTP, msw)', async () => {
+    await expect(
+      action({ token: 'wrong' }).handler(
+        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      /Kubernetes API GET Deployment default\/svc .* failed: HTTP 401 Unauthorized \(check goldenPaths.deploy.kubernetes.token\)/,
+    );
+    expect(cluster.patches()).toHaveLength(0);
+  });
+
+  it('a retried task does not apply again; a repeated run is unchanged (recorded HTTP, msw)', async () => {
+    const store = new CheckpointStore();
+    const input = { name: 'svc', image: 'img:1' };
+    await action().handler(makeContext({ input, checkpoints: store }).ctx);
+    expect(cluster.patches()).toHaveLength(3);
+    const retry = makeContext({ input, checkpoints: store });
+    await action().handler(retry.ctx);
+    expect(cluster.patches()).toHaveLength(3);
+    expect(retry.outputs.status).toBe('applied');
+    expect(store.runs).toEqual([
+      'goldenpath.deploy.kubernetes.default.Deployment.svc',
+      'goldenpath.deploy.kubernetes.default.Service.svc',
+      'goldenpath.deploy.kubernetes.default.Ingress.svc',
+    ]);
+    const again = makeContext({ input });
+    await action().handler(again.ctx);
+    expect(again.outputs.status).toBe('unchanged');
+    expect(again.outputs.changedObjects).toEqual([]);
+  });
+
+  it('refuses to overwrite an object it does not own, before applying anything (recorded HTTP, msw)', async () => {
+    cluster.put('Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'legacy',
+        namespace: 'default',
+        resourceVersion: '7',
+        labels: { app: 'legacy' },
+      },
+      spec: { ports: [{ port: 80 }] },
+    });
+    await expect(
+      action().handler(
+        makeContext({ input: { name: 'legacy', image: 'img:1' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      "Service default/legacy exists and is not managed by the golden path for 'legacy' (annotation onramp-golden-paths/owner is missing); refusing to change it",
+    );
+    expect(cluster.patches()).toHaveLength(0);
+    expect(
+      cluster.objects.get('Service/default/legacy').metadata.labels,
+    ).toEqual({ app: 'legacy' });
+  });
+
+  it('fails with 409 when the object changed between the ownership check and the apply (recorded HTTP, msw)', async () => {
+    await action().handler(
+      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
+    );
+    // Someone changes the Deployment right after our GET.
+    server.use(
+      http.get(
+        `${API}/apis/apps/v1/namespaces/default/deployments/svc`,
+        () => {
+          const live = cluster.objects.get('Deployment/default/svc');
+          const stale = { ...live, metadata: { ...live.metadata } };
+          cluster.put('Deployment', {
+            ...live,
+            metadata: { ...live.metadata, resourceVersion: '999' },
+          });
+          return HttpResponse.json(stale);
+        },
+        { once: true },
+      ),
+    );
+    await expect(
+      action().handler(
+        makeContext({ input: { name: 'svc', image: 'img:2' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      /Deployment default\/svc .* failed: HTTP 409 Conflict: Operation cannot be fulfilled on deployments.apps "svc": the object has been modified/,
+    );
+  });
+
+  it('goldenpath:teardown deletes the applied objects, with preconditions, and only its own (recorded HTTP, msw)', async () => {
+    await action().handler(
+      makeContext({ input: { name: 'practice', image: 'img:1' } }).ctx,
+    );
+    const teardown = createTeardownAction({ settings: settings() });
+    const input = { name: 'practice', parts: ['deploy'] };
+
+    const dry = makeContext({ input, isDryRun: true });
+    await teardown.handler(dry.ctx);
+    expect(dry.outputs.removed).toEqual([
+      'Ingress default/practice',
+      'Service default/practice',
+      'Deployment default/practice',
+    ]);
+    expect(cluster.objects.size).toBe(3);
+
+    const versions = ['Ingress', 'Service', 'Deployment'].map(
+      k =>
+        cluster.objects.get(`${k}/default/practice`).metadata.resourceVersion,
+    );
+    const store = new CheckpointStore();
+    const real = makeContext({ input, checkpoints: store });
+    await teardown.handler(real.ctx);
+    expect(real.outputs.removed).toEqual(dry.outputs.removed);
+    expect(cluster.objects.size).toBe(0);
+    const deletes = cluster.requests.filter(r => r.method === 'DELETE');
+    expect(deletes.map(d => d.body.preconditions.resourceVersion)).toEqual(
+      versions,
+    );
+    // Nothing left: a second teardown removes nothing.
+    const again = makeContext({ input });
+    await teardown.handler(again.ctx);
+    expect(again.outputs.removed).toEqual([]);
+
+    cluster.put('Deployment', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'other', namespace: 'default', resourceVersion: '3' },
+      spec: { replicas: 1 },
+    });
+    await expect(
+      teardown.handler(
+        makeContext({ input: { name: 'other', parts: ['deploy'] } }).ctx,
+      ),
+    ).rejects.toThrow(
+      "Deployment default/other exists and is not managed by the golden path for 'other'",
+    );
+    expect(cluster.objects.has('Deployment/default/other')).toBe(true);
+  });
+
+  it('needs goldenPaths.deploy.kubernetes when the provider is kubernetes', () => {
+    expect(() =>
+      readSettings(
+        new ConfigReader({
+          goldenPaths: { providers: { deploy: 'kubernetes' } },
+        }),
+      ),
+    ).toThrow(
+      'goldenPaths.providers.deploy is kubernetes but goldenPaths.deploy.kubernetes (url, token) is not configured',
+    );
+  });
+});

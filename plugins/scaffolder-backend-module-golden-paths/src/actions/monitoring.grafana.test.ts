@@ -1,0 +1,464 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import yaml from 'yaml';
+import {
+  CheckpointStore,
+  cloneLocal,
+  makeContext,
+  makeTempDir,
+  testLinks,
+  testSettings,
+} from '../__testUtils__/context';
+import { readSettings } from '../lib/config';
+import { dashboardUid, renderDashboard } from '../lib/monitoring';
+import { createMonitoringAction } from './monitoring';
+import { createTeardownAction } from './teardown';
+import { examples } from './monitoring.examples';
+
+/*
+ * No Grafana can run here. These tests answer the provider's requests through
+ * msw with Grafana HTTP API responses: the bodies and status codes of
+ * GET/DELETE /api/dashboards/uid/:uid and POST /api/dashboards/db follow
+ * Grafana's (written from its API documentation, not captured from a live
+ * Grafana), kept in a small in-memory store so versions and overwrites behave
+ * like Grafana's.
+ */
+const GRAFANA = 'https://grafana.test';
+const server = setupServer();
+registerMswTestHooks(server);
+
+interface Recorded {
+  method: string;
+  path: string;
+  authorization: string | null;
+  body?: any;
+}
+
+class RecordedGrafana {
+  readonly dashboards = new Map<
+    string,
+    { dashboard: any; folderUid: string; version: number }
+  >();
+  readonly requests: Recorded[] = [];
+  #id = 10;
+
+  posts() {
+    return this.requests.filter(r => r.method === 'POST');
+  }
+
+  static slug(title: string) {
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  }
+
+  put(dashboard: any, folderUid = 'golden-paths', version = 1) {
+    this.dashboards.set(dashboard.uid, {
+      dashboard: { ...dashboard, id: (this.#id += 1), version },
+      folderUid,
+      version,
+    });
+  }
+
+  #unauthorized(request: Request) {
+    if (request.headers.get('authorization') === 'Bearer glsa_test') {
+      return undefined;
+    }
+    return HttpResponse.json(
+      {
+        extra: null,
+        message: 'Invalid API key',
+        messageId: 'api-keys.invalid',
+        statusCode: 401,
+        traceID: '',
+      },
+      { status: 401 },
+    );
+  }
+
+  handlers() {
+    return [
+      http.get(`${GRAFANA}/api/dashboards/uid/:uid`, ({ request, params }) => {
+        this.requests.push({
+          method: 'GET',
+          path: new URL(request.url).pathname,
+          authorization: request.headers.get('authorization'),
+        });
+        const denied = this.#unauthorized(request);
+        if (denied) return denied;
+        const stored = this.dashboards.get(params.uid as string);
+        if (!stored) {
+          return HttpResponse.json(
+            { message: 'Dashboard not found', traceID: '' },
+            { status: 404 },
+          );
+        }
+        const slug = RecordedGrafana.slug(stored.dashboard.title);
+        return HttpResponse.json({
+          dashboard: stored.dashboard,
+          meta: {
+            type: 'db',
+            canSave: true,
+            canEdit: true,
+            slug,
+            url: `/d/${stored.dashboard.uid}/${slug}`,
+            version: stored.version,
+            folderUid: stored.folderUid,
+            folderTitle: 'Golden paths',
+          },
+        });
+      }),
+      http.delete(
+        `${GRAFANA}/api/dashboards/uid/:uid`,
+        ({ request, params }) => {
+          this.requests.push({
+            method: 'DELETE',
+            path: new URL(request.url).pathname,
+            authorization: request.headers.get('authorization'),
+          });
+          const denied = this.#unauthorized(request);
+          if (denied) return denied;
+          const stored = this.dashboards.get(params.uid as string);
+          if (!stored) {
+            return HttpResponse.json(
+              { message: 'Dashboard not found', traceID: '' },
+              { status: 404 },
+            );
+          }
+          this.dashboards.delete(params.uid as string);
+          return HttpResponse.json({
+            id: stored.dashboard.id,
+            message: `Dashboard ${stored.dashboard.title} deleted`,
+            title: stored.dashboard.title,
+          });
+        },
+      ),
+      http.post(`${GRAFANA}/api/dashboards/db`, async ({ request }) => {
+        const body = await request.json();
+        this.requests.push({
+          method: 'POST',
+          path: new URL(request.url).pathname,
+          authorization: request.headers.get('authorization'),
+          body,
+        });
+        const denied = this.#unauthorized(request);
+        if (denied) return denied;
+        const { dashboard, folderUid, overwrite } = body as any;
+        const existing = this.dashboards.get(dashboard.uid);
+        if (existing && !overwrite) {
+          return HttpResponse.json(
+            {
+              message: 'The dashboard has been changed by someone else',
+              status: 'version-mismatch',
+            },
+            { status: 412 },
+          );
+        }
+        const version = (existing?.version ?? 0) + 1;
+        this.put(dashboard, folderUid ?? '', version);
+        const slug = RecordedGrafana.slug(dashboard.title);
+        return HttpResponse.json({
+          folderUid: folderUid ?? '',
+          id: this.dashboards.get(dashboard.uid)!.dashboard.id,
+          slug,
+          status: 'success',
+          uid: dashboard.uid,
+          url: `/d/${dashboard.uid}/${slug}`,
+          version,
+        });
+      }),
+    ];
+  }
+}
+
+describe('goldenpath:monitoring with providers.dashboards grafana', () => {
+  let root: string;
+  let grafana: RecordedGrafana;
+  beforeEach(async () => {
+    root = await makeTempDir('gp-grafana');
+    grafana = new RecordedGrafana();
+    server.use(...grafana.handlers());
+  });
+  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+
+  const action = (token = 'glsa_test') =>
+    createMonitoringAction({
+      settings: testSettings(root, {
+        goldenPaths: {
+          providers: { dashboards: 'grafana' },
+          monitoring: {
+            grafana: { url: GRAFANA, token, folderUid: 'golden-paths' },
+          },
+        },
+      }),
+      links: testLinks,
+    });
+
+  const expectedDashboard = (name: string) =>
+    JSON.parse(
+      renderDashboard({
+        name,
+        availabilityObjective: 99.5,
+        latencyPercentile: 0.99,
+        latencyThresholdMs: 300,
+        for: '5m',
+        severity: 'page',
+        routingLabels: {},
+      }),
+    );
+
+  it.each(examples.map((e, i) => [i, e.description] as const))(
+    'runs example %i: %s (recorded HTTP, msw)',
+    async i => {
+      const input = yaml.parse(examples[i].example).steps[0].input;
+      const { ctx, outputs } = makeContext({ input });
+      await action().handler(ctx);
+      const uid = dashboardUid(input.name);
+      const slug = `${input.name}-golden-path`;
+      expect(outputs).toMatchObject({
+        provider: 'gitops',
+        status: 'applied',
+        dashboardUid: uid,
+        dashboardUrl: `${GRAFANA}/d/${uid}/${slug}`,
+        dashboardVersion: 1,
+        changedFiles: [
+          `services/${input.name}/alerts.rules.yml`,
+          `grafana:dashboard/${uid}`,
+        ],
+      });
+      const stored = grafana.dashboards.get(uid)!;
+      expect(stored.folderUid).toBe('golden-paths');
+      expect(stored.dashboard.title).toBe(`${input.name} (golden path)`);
+      expect(JSON.stringify(stored.dashboard.panels)).toContain(
+        `service=\\"${input.name}\\"`,
+      );
+      // Grafana holds the dashboard: only the rules are committed.
+      const repo = await cloneLocal(root, 'monitoring');
+      await expect(
+        repo.read(`services/${input.name}/alerts.rules.yml`),
+      ).resolves.toContain(`golden-path-${input.name}`);
+      await expect(
+        repo.read(`services/${input.name}/dashboard.json`),
+      ).rejects.toThrow(/ENOENT/);
+    },
+  );
+
+  it('creates the dashboard in the folder with overwrite false and the service account token (recorded HTTP, msw)', async () => {
+    await action().handler(makeContext({ input: { name: 'svc' } }).ctx);
+    const uid = dashboardUid('svc');
+    expect(grafana.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+      `GET /api/dashboards/uid/${uid}`,
+      'POST /api/dashboards/db',
+    ]);
+    const { version, ...dashboard } = expectedDashboard('svc');
+    expect(version).toBe(1);
+    expect(grafana.posts()[0].body).toEqual({
+      dashboard: { ...dashboard, id: null },
+      folderUid: 'golden-paths',
+      overwrite: false,
+      message: 'Day-1 golden path: monitoring for svc',
+    });
+    expect(
+      grafana.requests.every(r => r.authorization === 'Bearer glsa_test'),
+    ).toBe(true);
+  });
+
+  it('updates its own dashboard with overwrite true; an unchanged one is not saved again (recorded HTTP, msw)', async () => {
+    const uid = dashboardUid('svc');
+    const old = expectedDashboard('svc');
+    grafana.put(
+      { ...old, panels: old.panels.slice(0, 1), title: 'svc (old title)' },
+      'golden-paths',
+      3,
+    );
+    const first = makeContext({ input: { name: 'svc' } });
+    await action().handler(first.ctx);
+    expect(grafana.posts()[0].body.overwrite).toBe(true);
+    expect(first.outputs).toMatchObject({
+      status: 'applied',
+      dashboardVersion: 4,
+      dashboardUrl: `${GRAFANA}/d/${uid}/svc-golden-path`,
+    });
+    expect(grafana.dashboards.get(uid)!.dashboard.panels).toHaveLength(3);
+
+    const again = makeContext({ input: { name: 'svc' } });
+    await action().handler(again.ctx);
+    expect(grafana.posts()).toHaveLength(1);
+    expect(again.outputs).toMatchObject({
+      status: 'unchanged',
+      changedFiles: [],
+      dashboardVersion: 4,
+      dashboardUrl: `${GRAFANA}/d/${uid}/svc-golden-path`,
+    });
+  });
+
+  it('refuses a foreign dashboard with the same uid before writing anything (recorded HTTP, msw)', async () => {
+    const uid = dashboardUid('svc');
+    grafana.put(
+      { uid, title: 'Hand-made svc board', description: 'ours, not yours' },
+      'team-a',
+      7,
+    );
+    await expect(
+      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
+    ).rejects.toThrow(
+      `Grafana dashboard ${uid} ('Hand-made svc board') at ${GRAFANA}/d/${uid}/hand-made-svc-board exists and is not managed by the golden path for 'svc' (no 'onramp-golden-paths: owner=svc;' in its description); refusing to change it`,
+    );
+    expect(grafana.posts()).toHaveLength(0);
+    expect(grafana.dashboards.get(uid)!.version).toBe(7);
+    await expect(
+      fs.stat(path.join(root, 'git', 'monitoring.git')),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('fails clearly on 401 and writes nothing (recorded HTTP, msw)', async () => {
+    await expect(
+      action('glsa_revoked').handler(
+        makeContext({ input: { name: 'svc' } }).ctx,
+      ),
+    ).rejects.toThrow(
+      `Grafana GET ${GRAFANA}/api/dashboards/uid/${dashboardUid(
+        'svc',
+      )} failed: HTTP 401: Invalid API key (check goldenPaths.monitoring.grafana.token and its role on the folder)`,
+    );
+    expect(grafana.posts()).toHaveLength(0);
+    await expect(
+      fs.stat(path.join(root, 'git', 'monitoring.git')),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('fails clearly when Grafana rejects the save (recorded HTTP, msw)', async () => {
+    // Someone creates a dashboard with our uid between our check and our save.
+    server.use(
+      http.get(
+        `${GRAFANA}/api/dashboards/uid/:uid`,
+        () => {
+          grafana.put({ ...expectedDashboard('svc'), title: 'race' });
+          return HttpResponse.json(
+            { message: 'Dashboard not found', traceID: '' },
+            { status: 404 },
+          );
+        },
+        { once: true },
+      ),
+    );
+    await expect(
+      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
+    ).rejects.toThrow(
+      `Grafana POST ${GRAFANA}/api/dashboards/db failed: HTTP 412: The dashboard has been changed by someone else (version-mismatch)`,
+    );
+  });
+
+  it('dry-run logs the exact dashboard JSON and request and touches nothing (recorded HTTP, msw)', async () => {
+    const { ctx, outputs } = makeContext({
+      input: { name: 'svc' },
+      isDryRun: true,
+    });
+    await action().handler(ctx);
+    const uid = dashboardUid('svc');
+    expect(grafana.requests.map(r => r.method)).toEqual(['GET']);
+    expect(grafana.dashboards.size).toBe(0);
+    expect(outputs).toMatchObject({
+      status: 'dry-run',
+      dashboardUrl: `${GRAFANA}/d/${uid}`,
+      changedFiles: [
+        'services/svc/alerts.rules.yml',
+        `grafana:dashboard/${uid}`,
+      ],
+    });
+    const logged: string = ctx.logger.info.mock.calls
+      .map((c: any[]) => c[0])
+      .find((m: string) => m.includes('Grafana dashboard'));
+    const [line, ...json] = logged.split('\n');
+    expect(line).toBe(
+      `Dry run: would create Grafana dashboard ${uid}: POST ${GRAFANA}/api/dashboards/db (overwrite: false, folderUid: golden-paths)`,
+    );
+    const { version: _v, ...dashboard } = expectedDashboard('svc');
+    expect(JSON.parse(json.join('\n'))).toEqual({
+      dashboard: { ...dashboard, id: null },
+      folderUid: 'golden-paths',
+      overwrite: false,
+      message: 'Day-1 golden path: monitoring for svc',
+    });
+    await expect(
+      fs.stat(path.join(root, 'git', 'monitoring.git')),
+    ).rejects.toThrow(/ENOENT/);
+  });
+
+  it('a retried task repeats no Grafana call (recorded HTTP, msw)', async () => {
+    const store = new CheckpointStore();
+    const first = makeContext({ input: { name: 'svc' }, checkpoints: store });
+    await action().handler(first.ctx);
+    expect(grafana.requests).toHaveLength(2);
+    const retry = makeContext({ input: { name: 'svc' }, checkpoints: store });
+    await action().handler(retry.ctx);
+    expect(grafana.requests).toHaveLength(2);
+    expect(grafana.dashboards.get(dashboardUid('svc'))!.version).toBe(1);
+    expect(retry.outputs).toMatchObject({
+      status: 'applied',
+      dashboardVersion: 1,
+      dashboardUrl: first.outputs.dashboardUrl,
+    });
+    expect(store.runs).toEqual([
+      'goldenpath.monitoring.grafana.check.svc',
+      'goldenpath.monitoring.gitops.svc',
+      'goldenpath.monitoring.grafana.save.svc',
+    ]);
+  });
+
+  it('goldenpath:teardown deletes its own dashboard and refuses a foreign one (recorded HTTP, msw)', async () => {
+    await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+    const settings = testSettings(root, {
+      goldenPaths: {
+        providers: { dashboards: 'grafana' },
+        monitoring: {
+          grafana: {
+            url: GRAFANA,
+            token: 'glsa_test',
+            folderUid: 'golden-paths',
+          },
+        },
+      },
+    });
+    const teardown = createTeardownAction({ settings });
+    const uid = dashboardUid('practice');
+    const { ctx, outputs } = makeContext({
+      input: { name: 'practice', parts: ['monitoring'] },
+    });
+    await teardown.handler(ctx);
+    expect(outputs.removed).toEqual([
+      `grafana:dashboard/${uid}`,
+      'monitoring:services/practice/alerts.rules.yml',
+    ]);
+    expect(grafana.dashboards.has(uid)).toBe(false);
+
+    const foreign = dashboardUid('other');
+    grafana.put({ uid: foreign, title: 'Other', description: 'hand-made' });
+    await expect(
+      teardown.handler(
+        makeContext({ input: { name: 'other', parts: ['monitoring'] } }).ctx,
+      ),
+    ).rejects.toThrow(
+      /exists and is not managed by the golden path for 'other'/,
+    );
+    expect(grafana.dashboards.has(foreign)).toBe(true);
+    expect(grafana.requests.filter(r => r.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('needs goldenPaths.monitoring.grafana when providers.dashboards is grafana', () => {
+    expect(() =>
+      readSettings(
+        new ConfigReader({
+          goldenPaths: { providers: { dashboards: 'grafana' } },
+        }),
+      ),
+    ).toThrow(
+      'goldenPaths.providers.dashboards is grafana but goldenPaths.monitoring.grafana (url, token) is not configured',
+    );
+  });
+});
