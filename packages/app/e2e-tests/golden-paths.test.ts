@@ -93,3 +93,22 @@ test('Day 1: choose the Backend path, run its template, steps turn done by evide
   await page.getByRole('button', { name: 'Mark as done' }).first().click();
   await expect(page.getByText(/Done! You finished Backend/)).toBeVisible();
 });
+
+/** A step's tutorial link opens the handbook page in TechDocs, built locally. */
+test("a step's tutorial opens the handbook in TechDocs", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.goto('/golden-paths/backend-day-1');
+  await page.getByRole('link', { name: 'How deployments work' }).click();
+  await expect(page).toHaveURL(
+    /\/docs\/default\/component\/onramp-handbook\/deployments/,
+  );
+  // The first visit builds the site with mkdocs; the reader waits for it.
+  await expect(
+    page.getByRole('heading', { name: 'When is the step done?' }),
+  ).toBeVisible({ timeout: 90_000 });
+  await page.screenshot({
+    path: path.join(screenshots, 'golden-paths-handbook.png'),
+  });
+});
