@@ -191,7 +191,7 @@ describe.each(databases.eachSupportedId())(
       expect(bySkill.Terraform).toMatchObject({ members: 0, demand: 2 });
       expect(bySkill.GraphQL).toBeUndefined();
       expect(bySkill.Kotlin).toBeUndefined();
-      // Most members first, then the stronger team.
+      // Most members first, then the stronger (sum of levels): Java (4) before Kubernetes (3).
       expect(res.body.skills.map((s: any) => s.skill).slice(0, 3)).toEqual([
         'Go',
         'Java',

@@ -206,7 +206,7 @@ export interface TeamSkills {
   members: number;
   /** Members who saved a skill profile. */
   profiles: number;
-  /** Skills members have, learn or the team's open posts ask for; most members first. */
+  /** Skills members have, learn or the team's open posts ask for; most members first, then the highest sum of levels. */
   skills: TeamSkillCoverage[];
   /** Skills the team's open posts ask for that no member has a level in. */
   gaps: string[];

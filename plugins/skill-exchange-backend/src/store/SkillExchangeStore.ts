@@ -1380,6 +1380,9 @@ export class SkillExchangeStore {
             .whereIn('id', skillIds)
             .select('id', 'name', 'category')
         : [];
+    /** The sum of members' levels: an Expert counts more than an Advanced. */
+    const strength = (s: TeamSkillCoverage) =>
+      s.levels.reduce((sum, n, i) => sum + n * (i + 1), 0);
     const skills: TeamSkillCoverage[] = names
       .map(n => ({
         skill: n.name,
@@ -1395,7 +1398,7 @@ export class SkillExchangeStore {
       .sort(
         (a, b) =>
           b.members - a.members ||
-          b.levels[4] + b.levels[3] - (a.levels[4] + a.levels[3]) ||
+          strength(b) - strength(a) ||
           b.demand - a.demand ||
           b.learning - a.learning ||
           a.skill.localeCompare(b.skill),

@@ -118,7 +118,13 @@ const ProfileView = ({
                   <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
                     {s.skill}
                   </td>
-                  <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
+                  <td
+                    style={{
+                      paddingRight: 16,
+                      verticalAlign: 'top',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     <LevelLabel level={s.level} />
                   </td>
                   <td style={{ verticalAlign: 'top' }}>

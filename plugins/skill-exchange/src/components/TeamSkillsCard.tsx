@@ -32,7 +32,7 @@ import { shortRef } from './common';
  * so Expert always stands out against the paper it is drawn on.
  */
 const LEVEL_COLOURS = {
-  light: ['#c6dbef', '#9ecae1', '#6baed6', '#2171b5', '#08306b'],
+  light: ['#a6c8e4', '#74a9d4', '#4a8cc6', '#1f64a8', '#08306b'],
   dark: ['#1f3b57', '#2b5f8f', '#4a90d9', '#8cc0f5', '#dcefff'],
 };
 
