@@ -194,6 +194,46 @@ test.describe('Skill Exchange', () => {
     await shot(page, 'profile');
   });
 
+  test('team skills on a Group page, linking to People by skill', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/catalog/default/group/backend');
+    const skills = page.getByRole('table', { name: 'Skills of Backend' });
+    await expect(skills).toBeVisible();
+    await expect(
+      page.getByText(/\d+ of \d+ members have a skill profile/),
+    ).toBeVisible();
+    const go = skills.getByRole('row').filter({
+      has: page.getByRole('link', { name: 'Go', exact: true }),
+    });
+    await expect(go).toBeVisible();
+    await expect(go.getByRole('img', { name: /^Go: \d+ / })).toBeVisible();
+    await skills.scrollIntoViewIfNeeded();
+    await shot(page, 'team-skills');
+    await expectNoSeriousA11yViolations(page, { include: 'main table' });
+
+    await go.getByRole('link', { name: 'Go', exact: true }).click();
+    await expect(page).toHaveURL(
+      /\/skill-exchange\/people\?skills=Go&minLevel=1/,
+    );
+    await expect(page.getByText(/\d+ (person|people)/)).toBeVisible();
+  });
+
+  test('my profile: growth activities and recommended posts with reasons', async ({
+    page,
+  }) => {
+    await signInAsGuest(page);
+    await page.goto('/skill-exchange/profile');
+    // Sofia is a member of a demo hack: that is growth.
+    const growth = page.getByRole('list', { name: 'Growth activities' });
+    await expect(growth.getByText(/Joined a hack/).first()).toBeVisible();
+    const recommended = page.getByRole('list', { name: 'Recommended for you' });
+    await expect(recommended.getByText(/^Why: /).first()).toBeVisible();
+    await growth.scrollIntoViewIfNeeded();
+    await shot(page, 'growth');
+  });
+
   test('find an expert', async ({ page }) => {
     await signInAsGuest(page);
     await page.goto('/skill-exchange/people');

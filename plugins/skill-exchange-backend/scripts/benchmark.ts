@@ -200,6 +200,37 @@ async function seed(knex: Knex, store: SkillExchangeStore) {
       100,
     );
   }
+  // People take part: hack memberships and interest (a third of it accepted),
+  // so growth activities have rows to page through.
+  const hackIds: number[] = await knex('posts')
+    .where('kind', 'hack')
+    .pluck('id');
+  const otherIds: number[] = await knex('posts')
+    .whereNot('kind', 'hack')
+    .pluck('id');
+  const memberships = new Map<string, object>();
+  const interests = new Map<string, object>();
+  for (let i = 0; i < PROFILES * 2; i++) {
+    const user = pick(users);
+    const at = new Date(now - random() * 365 * 86_400_000);
+    const hack = pick(hackIds);
+    memberships.set(`${hack} ${user}`, {
+      post_id: hack,
+      user_ref: user,
+      created_at: at,
+    });
+    const post = pick(otherIds);
+    interests.set(`${post} ${user}`, {
+      post_id: post,
+      user_ref: user,
+      message: '',
+      status: pick(['pending', 'accepted', 'declined']),
+      created_at: at,
+      updated_at: at,
+    });
+  }
+  await knex.batchInsert('memberships', [...memberships.values()], 100);
+  await knex.batchInsert('interests', [...interests.values()], 100);
   await knex.raw('ANALYZE');
   return users;
 }
@@ -276,14 +307,29 @@ async function main() {
       auditor,
       logger: silent,
       notifier: new SkillExchangeNotifier(notifications, silent),
+      // The catalog knows one group, TEAMS[0], with its members (as profiles say).
       catalogFacts: new CatalogFactsReader(
-        { getEntityByRef: async () => undefined } as any,
+        {
+          getEntityByRef: async (ref: string) =>
+            ref === TEAMS[0]
+              ? {
+                  kind: 'Group',
+                  metadata: { name: 'team-0' },
+                  relations: users
+                    .filter((_u, i) => i % TEAMS.length === 0)
+                    .map(targetRef => ({ type: 'hasMember', targetRef })),
+                }
+              : undefined,
+        } as any,
         { getOwnServiceCredentials: async () => ({}) } as any,
       ),
     });
     const app = express();
     app.use('/api/skill-exchange', router);
     const server = app.listen(0);
+    // The HTTP connection idles while the SQL-only timings run; keep it open
+    // longer than Node's 5 s default so a reused socket is never reset.
+    server.keepAliveTimeout = 120_000;
     const port = (server.address() as AddressInfo).port;
     const me = users[7];
     const get = async (pathAndQuery: string) => {
@@ -394,6 +440,14 @@ async function main() {
         name: 'matching: people for a post',
         api: `/posts/${samplePost}/matches?limit=20`,
       },
+      {
+        name: 'growth activities of me',
+        api: '/profiles/me/activities?limit=10',
+      },
+      {
+        name: `team skills of ${PROFILES / TEAMS.length} members`,
+        api: `/teams/skills?group=${encodeURIComponent(TEAMS[0])}`,
+      },
     ];
 
     const rows: string[][] = [];
@@ -410,7 +464,7 @@ async function main() {
       }
       rows.push([
         scenario.name,
-        String(sample.totalItems ?? ''),
+        String(sample.totalItems ?? sample.skills?.length ?? ''),
         api.p50.toFixed(1),
         api.p95.toFixed(1),
         sql ? sql.p50.toFixed(1) : '-',

@@ -1,6 +1,9 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import {
+  Entity,
+  RELATION_HAS_MEMBER,
   RELATION_MEMBER_OF,
+  RELATION_PARENT_OF,
   stringifyEntityRef,
   UserEntity,
 } from '@backstage/catalog-model';
@@ -16,6 +19,18 @@ export interface CatalogFacts {
 }
 
 export const START_DATE_ANNOTATION = 'onramp.dev/start-date';
+
+/** The members of a group and of the groups below it. */
+export interface GroupMembers {
+  /** The group and the groups below it that were read, in the order found. */
+  groups: string[];
+  /** User refs, lower-case, sorted, each once. */
+  members: string[];
+}
+
+/** How far below a group its members are collected, and how many groups at most. */
+export const GROUP_DEPTH = 5;
+export const GROUP_LIMIT = 200;
 
 /** Reads a user's name, title, email, teams and start date from the catalog. */
 export class CatalogFactsReader {
@@ -50,6 +65,53 @@ export class CatalogFactsReader {
       });
     });
     return names;
+  }
+
+  /**
+   * The members of a group and of its child groups (breadth first, at most
+   * {@link GROUP_DEPTH} levels and {@link GROUP_LIMIT} groups), from the
+   * catalog's hasMember and parentOf relations. Undefined for an unknown group.
+   */
+  async readGroupMembers(groupRef: string): Promise<GroupMembers | undefined> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const root = await this.catalog.getEntityByRef(groupRef, { credentials });
+    if (!root || root.kind.toLocaleLowerCase() !== 'group') return undefined;
+    const groups = [groupRef];
+    const seen = new Set(groups);
+    const members = new Set<string>();
+    let level: Entity[] = [root];
+    for (let depth = 0; level.length && depth <= GROUP_DEPTH; depth++) {
+      const children: string[] = [];
+      for (const group of level) {
+        for (const relation of group.relations ?? []) {
+          const target = relation.targetRef.toLocaleLowerCase();
+          if (relation.type === RELATION_HAS_MEMBER) {
+            if (target.startsWith('user:')) members.add(target);
+          } else if (
+            relation.type === RELATION_PARENT_OF &&
+            depth < GROUP_DEPTH &&
+            !seen.has(target) &&
+            seen.size < GROUP_LIMIT
+          ) {
+            seen.add(target);
+            groups.push(target);
+            children.push(target);
+          }
+        }
+      }
+      level = children.length
+        ? ((
+            await this.catalog.getEntitiesByRefs(
+              {
+                entityRefs: children,
+                fields: ['kind', 'metadata', 'relations'],
+              },
+              { credentials },
+            )
+          ).items.filter(Boolean) as Entity[])
+        : [];
+    }
+    return { groups, members: [...members].sort() };
   }
 
   async read(userRef: string): Promise<CatalogFacts | undefined> {

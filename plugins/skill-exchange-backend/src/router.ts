@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
+  activitiesQuerySchema,
   describeZodError,
   eventInputSchema,
   eventUpdateSchema,
@@ -38,6 +39,7 @@ import {
   skillInputSchema,
   skillMergeSchema,
   skillUpdateSchema,
+  teamSkillsQuerySchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -572,13 +574,47 @@ export async function createRouter(
     res.json(await profileOf(ref));
   });
 
+  /** A user ref from the path, lower-cased; anything else is a 400. */
+  const userRefParam = (value: string) => {
+    const ref = value.toLocaleLowerCase();
+    if (!/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)) {
+      throw new InputError(`Not a user entity ref: '${value}'`);
+    }
+    return ref;
+  };
+
   router.get('/profiles/:ref', async (req, res) => {
     await user(req);
-    const ref = req.params.ref.toLocaleLowerCase();
-    if (!/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/.test(ref)) {
-      throw new InputError(`Not a user entity ref: '${req.params.ref}'`);
+    res.json(await profileOf(userRefParam(req.params.ref)));
+  });
+
+  /**
+   * What someone did to grow (`me` for the signed-in user): embeds and
+   * mentorships they were accepted on, hacks they joined, their posts that
+   * got filled. Anyone signed in may read anyone's, like profiles.
+   */
+  router.get('/profiles/:ref/activities', async (req, res) => {
+    const { ref: viewer } = await user(req);
+    const ref = req.params.ref === 'me' ? viewer : userRefParam(req.params.ref);
+    const page = parse(activitiesQuerySchema, req.query);
+    if (ref !== viewer && !(await catalogFacts.exists(ref))) {
+      throw new NotFoundError(`No user ${ref} in the catalog`);
     }
-    res.json(await profileOf(ref));
+    res.json(await store.growthActivities(ref, page, viewer));
+  });
+
+  // --------------------------------------------------------------- teams
+  /**
+   * Skills coverage of a group: its members' (and its child groups' members')
+   * skill profiles added up, and the skills its open posts ask for that no
+   * member has.
+   */
+  router.get('/teams/skills', async (req, res) => {
+    await user(req);
+    const { group } = parse(teamSkillsQuerySchema, req.query);
+    const found = await catalogFacts.readGroupMembers(group);
+    if (!found) throw new NotFoundError(`No group ${group} in the catalog`);
+    res.json(await store.teamSkills(group, found.groups, found.members));
   });
 
   // ------------------------------------------------------------- experts

@@ -6,6 +6,7 @@ import type {
   ExpertsQuery,
   ListPostsQuery,
   MatchesQuery,
+  ActivitiesQuery,
   PostInput,
   PostUpdate,
   ProfileInput,
@@ -13,6 +14,7 @@ import type {
 } from './schemas';
 import type {
   Expert,
+  GrowthActivity,
   HackEvent,
   Insights,
   Interest,
@@ -23,6 +25,7 @@ import type {
   PostStatus,
   Profile,
   Skill,
+  TeamSkills,
 } from './types';
 
 /** Query of `listPosts`: every field optional, arrays for skills. */
@@ -69,6 +72,16 @@ export interface SkillExchangeApi {
   /** Open posts ranked for the signed-in user, each with the reason. */
   getMyMatches(query?: Partial<MatchesQuery>): Promise<Page<PostMatch>>;
   getInsights(options?: { top?: number }): Promise<Insights>;
+  /** How the members of a group (and the groups below it) cover skills, and the gaps. */
+  getTeamSkills(groupRef: string): Promise<TeamSkills>;
+  /**
+   * What a person did to grow, newest first: embeds and mentorships they were
+   * accepted on, hacks they joined, their posts that got filled. `me` for mine.
+   */
+  getGrowthActivities(
+    userRef: string,
+    query?: Partial<ActivitiesQuery>,
+  ): Promise<Page<GrowthActivity>>;
   /** The skills supply/demand table as CSV text (for a download). */
   exportInsightsCsv(): Promise<string>;
 }
@@ -229,6 +242,20 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   getInsights(options: { top?: number } = {}) {
     return this.request<Insights>('GET', `/insights${toQueryString(options)}`);
+  }
+  getTeamSkills(groupRef: string) {
+    return this.request<TeamSkills>(
+      'GET',
+      `/teams/skills${toQueryString({ group: groupRef })}`,
+    );
+  }
+  getGrowthActivities(userRef: string, query: Partial<ActivitiesQuery> = {}) {
+    return this.request<Page<GrowthActivity>>(
+      'GET',
+      `/profiles/${encodeURIComponent(userRef)}/activities${toQueryString(
+        query,
+      )}`,
+    );
   }
   async exportInsightsCsv() {
     const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');

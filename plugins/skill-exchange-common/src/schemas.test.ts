@@ -1,4 +1,5 @@
 import {
+  activitiesQuerySchema,
   describeZodError,
   eventInputSchema,
   eventUpdateSchema,
@@ -8,6 +9,7 @@ import {
   listPostsQuerySchema,
   postInputSchema,
   profileInputSchema,
+  teamSkillsQuerySchema,
 } from './schemas';
 
 describe('postInputSchema', () => {
@@ -161,5 +163,41 @@ describe('matching, insights and taxonomy schemas', () => {
     expect(
       skillMergeSchema.safeParse({ into: 'Go', also: 'Rust' }).success,
     ).toBe(false);
+  });
+});
+
+describe('teamSkillsQuerySchema', () => {
+  it('takes a group ref, lower-cased', () => {
+    expect(
+      teamSkillsQuerySchema.parse({ group: 'Group:default/Backend' }),
+    ).toEqual({ group: 'group:default/backend' });
+  });
+
+  it('rejects users, bare names, missing and extra fields', () => {
+    for (const query of [
+      { group: 'user:default/anna' },
+      { group: 'backend' },
+      { group: 'group:default/back end' },
+      {},
+      { group: 'group:default/backend', deep: 'true' },
+    ]) {
+      expect(teamSkillsQuerySchema.safeParse(query).success).toBe(false);
+    }
+  });
+});
+
+describe('activitiesQuerySchema', () => {
+  it('pages by ten by default and caps the page at 50', () => {
+    expect(activitiesQuerySchema.parse({})).toEqual({ limit: 10, offset: 0 });
+    expect(activitiesQuerySchema.parse({ limit: '50', offset: '10' })).toEqual({
+      limit: 50,
+      offset: 10,
+    });
+    expect(activitiesQuerySchema.safeParse({ limit: '51' }).success).toBe(
+      false,
+    );
+    expect(activitiesQuerySchema.safeParse({ offset: '-1' }).success).toBe(
+      false,
+    );
   });
 });

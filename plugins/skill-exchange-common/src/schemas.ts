@@ -278,3 +278,23 @@ export const insightsQuerySchema = z.strictObject({
   top: int(1, 1000).optional(),
 });
 export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
+
+/** Query of `GET /teams/skills`: the group whose members' skills to add up. */
+export const teamSkillsQuerySchema = z.strictObject({
+  group: z
+    .string()
+    .trim()
+    .regex(
+      /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
+      'must be a group entity ref such as group:default/backend',
+    )
+    .transform(ref => ref.toLocaleLowerCase()),
+});
+export type TeamSkillsQuery = z.infer<typeof teamSkillsQuerySchema>;
+
+/** Query of `GET /profiles/:ref/activities`: one page of growth activities. */
+export const activitiesQuerySchema = z.strictObject({
+  limit: int(1, 50).default(10),
+  offset: int(0, 100_000).default(0),
+});
+export type ActivitiesQuery = z.infer<typeof activitiesQuerySchema>;

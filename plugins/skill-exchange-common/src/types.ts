@@ -180,3 +180,45 @@ export interface Insights {
   /** Distinct people who posted, answered, joined or edited a profile in the last 30 days. */
   monthlyActiveUsers: number;
 }
+
+/** How a team's members stand in one skill (`GET /teams/skills`). */
+export interface TeamSkillCoverage {
+  skill: string;
+  category: SkillCategory;
+  /** Members with a level in it. */
+  members: number;
+  /** Members at each level of the 5-step scale: `levels[0]` is level 1 (Aware). */
+  levels: [number, number, number, number, number];
+  /** Members who said they can help with it. */
+  helpers: number;
+  /** Members with it among their learning goals. */
+  learning: number;
+  /** The team's open posts asking for it. */
+  demand: number;
+}
+
+/** The skills coverage of a group: its members' profiles added up. */
+export interface TeamSkills {
+  group: string;
+  /** Groups counted: the group and the groups below it. */
+  groups: string[];
+  /** Members in the catalog (of the group and the groups below it). */
+  members: number;
+  /** Members who saved a skill profile. */
+  profiles: number;
+  /** Skills members have, learn or the team's open posts ask for; most members first, then the highest sum of levels. */
+  skills: TeamSkillCoverage[];
+  /** Skills the team's open posts ask for that no member has a level in. */
+  gaps: string[];
+}
+
+/**
+ * Something a person did to grow (`GET /profiles/:ref/activities`):
+ * `accepted` on an embed or mentorship, `joined` a hack, or a post they own was `filled`.
+ */
+export interface GrowthActivity {
+  type: 'accepted' | 'joined' | 'filled';
+  /** When it happened: accepted, joined, or marked filled. */
+  at: string;
+  post: Post;
+}

@@ -2,7 +2,8 @@
  * The Onramp Skill Exchange frontend plugin.
  *
  * The default export is the plugin for Backstage's new frontend system; the
- * named `legacySkillExchangePlugin` and `SkillExchangePage` serve legacy apps.
+ * named `legacySkillExchangePlugin`, `SkillExchangePage`, `EntityUserSkillsCard`
+ * and `EntityTeamSkillsCard` serve legacy apps.
  *
  * @packageDocumentation
  */
@@ -10,5 +11,7 @@ export {
   skillExchangePlugin as default,
   legacySkillExchangePlugin,
   SkillExchangePage,
+  EntityUserSkillsCard,
+  EntityTeamSkillsCard,
 } from './plugin';
 export { skillExchangeApiRef } from './api';

@@ -7,6 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   createRouteRef as createLegacyRouteRef,
@@ -70,6 +71,19 @@ const userSkillsCard = EntityCardBlueprint.make({
 });
 
 /**
+ * A "Team skills" card on Group entity pages: the members' skills per level,
+ * learners and gaps (skills the team's open posts ask for that nobody has).
+ */
+const teamSkillsCard = EntityCardBlueprint.make({
+  name: 'team-skills',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('./components/TeamSkillsCard').then(m => <m.TeamSkillsCard />),
+  },
+});
+
+/**
  * The Skill Exchange for Backstage's new frontend system: a sidebar page at
  * /skill-exchange and the API client.
  *
@@ -80,7 +94,7 @@ export const skillExchangePlugin = createFrontendPlugin({
   title: 'Skill Exchange',
   icon: <PeopleIcon fontSize="inherit" />,
   routes: { root: rootRouteRef },
-  extensions: [api, page, forYouWidget, userSkillsCard],
+  extensions: [api, page, forYouWidget, userSkillsCard, teamSkillsCard],
 });
 
 const legacyRootRouteRef = createLegacyRouteRef({ id: 'skill-exchange' });
@@ -118,5 +132,35 @@ export const SkillExchangePage = legacySkillExchangePlugin.provide(
     component: () =>
       import('./components/SkillExchangePage').then(m => m.SkillExchangePage),
     mountPoint: legacyRootRouteRef,
+  }),
+);
+
+/**
+ * Legacy frontend system: the "Skills" card for User entity pages.
+ *
+ * @public
+ */
+export const EntityUserSkillsCard = legacySkillExchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityUserSkillsCard',
+    component: {
+      lazy: () =>
+        import('./components/UserSkillsCard').then(m => m.UserSkillsCard),
+    },
+  }),
+);
+
+/**
+ * Legacy frontend system: the "Team skills" coverage card for Group entity pages.
+ *
+ * @public
+ */
+export const EntityTeamSkillsCard = legacySkillExchangePlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamSkillsCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamSkillsCard').then(m => m.TeamSkillsCard),
+    },
   }),
 );

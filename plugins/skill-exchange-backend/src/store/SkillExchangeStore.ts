@@ -8,6 +8,7 @@ import type {
   EventUpdate,
   Expert,
   ExpertsQuery,
+  GrowthActivity,
   HackEvent,
   Interest,
   InterestStatus,
@@ -27,6 +28,8 @@ import type {
   SkillCategory,
   SkillInput,
   SkillInsight,
+  TeamSkillCoverage,
+  TeamSkills,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { levelName } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
@@ -50,6 +53,9 @@ const AVAILABILITY_COLUMN = {
   hack: 'open_to_hacks',
   mentorship: 'open_to_mentoring',
 } as const;
+
+/** Members (or posts) per query in team aggregates: well below the parameter limits. */
+const TEAM_CHUNK = 500;
 
 const KIND_NOUN = { embed: 'embeds', hack: 'hacks', mentorship: 'mentoring' };
 
@@ -1204,6 +1210,209 @@ export class SkillExchangeStore {
       totalItems: Number(count),
       limit: query.limit,
       offset: query.offset,
+    };
+  }
+
+  /**
+   * What a person did to grow, newest first: embeds and mentorships they were
+   * accepted on, hacks they joined, and their own posts that got filled. One
+   * UNION over the per-user indexes (interests_user_idx, memberships_user_idx,
+   * posts_owner_idx), paged in SQL.
+   */
+  async growthActivities(
+    user: string,
+    page: { limit: number; offset: number },
+    viewer: Viewer,
+  ): Promise<Page<GrowthActivity>> {
+    const ref = user.toLocaleLowerCase();
+    const union = this.db('interests as i')
+      .where('i.user_ref', ref)
+      .where('i.status', 'accepted')
+      .select(
+        this.db.raw(`'accepted' AS type`),
+        'i.post_id AS post_id',
+        'i.updated_at AS happened_at',
+      )
+      .unionAll(qb =>
+        qb
+          .from('memberships as m')
+          .where('m.user_ref', ref)
+          .select(
+            this.db.raw(`'joined' AS type`),
+            'm.post_id AS post_id',
+            'm.created_at AS happened_at',
+          ),
+      )
+      .unionAll(qb =>
+        qb
+          .from('posts as o')
+          .where('o.owner', ref)
+          .where('o.status', 'filled')
+          .select(
+            this.db.raw(`'filled' AS type`),
+            'o.id AS post_id',
+            'o.status_changed_at AS happened_at',
+          ),
+      );
+    const [{ count }] = await this.db
+      .from(union.clone().as('a'))
+      .count({ count: '*' });
+    const rows: Array<{
+      type: GrowthActivity['type'];
+      post_id: number;
+      happened_at: Date | string | number;
+    }> = await this.db
+      .from(union.as('a'))
+      .select('type', 'post_id', 'happened_at')
+      .orderBy([
+        { column: 'happened_at', order: 'desc' },
+        { column: 'post_id', order: 'desc' },
+        { column: 'type', order: 'asc' },
+      ])
+      .limit(page.limit)
+      .offset(page.offset);
+    const posts = await this.hydrate(
+      await this.getPostRows([...new Set(rows.map(r => r.post_id))]),
+      viewer,
+    );
+    return {
+      items: rows.flatMap(r => {
+        const post = posts.find(p => p.id === r.post_id);
+        return post ? [{ type: r.type, at: toIso(r.happened_at), post }] : [];
+      }),
+      totalItems: Number(count),
+      limit: page.limit,
+      offset: page.offset,
+    };
+  }
+
+  /**
+   * Adds up the skill profiles of a team's members: per skill, how many have
+   * it at each level, can help, learn it, and how many of the team's open
+   * posts (embeds for one of `groups`, or posts owned by a member) ask for it.
+   * Members are looked up in chunks, so a large group stays within the
+   * databases' limits on query parameters.
+   */
+  async teamSkills(
+    group: string,
+    groups: string[],
+    members: string[],
+  ): Promise<TeamSkills> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < members.length; i += TEAM_CHUNK) {
+      chunks.push(members.slice(i, i + TEAM_CHUNK));
+    }
+    const stats = new Map<
+      number,
+      Omit<TeamSkillCoverage, 'skill' | 'category' | 'demand'>
+    >();
+    let profiles = 0;
+    for (const chunk of chunks) {
+      const [{ count }] = await this.db('profiles')
+        .whereIn('user_ref', chunk)
+        .count({ count: '*' });
+      profiles += Number(count);
+      const rows: any[] = await this.db('profile_skills')
+        .whereIn('user_ref', chunk)
+        .groupBy('skill_id')
+        .select(
+          'skill_id',
+          this.db.raw(
+            [
+              'SUM(CASE WHEN level IS NOT NULL THEN 1 ELSE 0 END) AS members',
+              ...[1, 2, 3, 4, 5].map(
+                l => `SUM(CASE WHEN level = ${l} THEN 1 ELSE 0 END) AS l${l}`,
+              ),
+              'SUM(CASE WHEN can_help THEN 1 ELSE 0 END) AS helpers',
+              'SUM(CASE WHEN learning THEN 1 ELSE 0 END) AS learning',
+            ].join(', '),
+          ),
+        );
+      for (const r of rows) {
+        const s = stats.get(r.skill_id) ?? {
+          members: 0,
+          levels: [0, 0, 0, 0, 0],
+          helpers: 0,
+          learning: 0,
+        };
+        s.members += Number(r.members);
+        s.levels = s.levels.map(
+          (n, i) => n + Number(r[`l${i + 1}`]),
+        ) as TeamSkillCoverage['levels'];
+        s.helpers += Number(r.helpers);
+        s.learning += Number(r.learning);
+        stats.set(r.skill_id, s);
+      }
+    }
+
+    // The team's open posts: embeds hosted by one of its groups, or posted by a member.
+    const postIds = new Set<number>(
+      await this.db('posts')
+        .where('status', 'open')
+        .whereIn('team', groups)
+        .pluck('id'),
+    );
+    for (const chunk of chunks) {
+      for (const id of await this.db('posts')
+        .where('status', 'open')
+        .whereIn('owner', chunk)
+        .pluck('id')) {
+        postIds.add(id);
+      }
+    }
+    const demand = new Map<number, number>();
+    const ids = [...postIds];
+    for (let i = 0; i < ids.length; i += TEAM_CHUNK) {
+      const rows: any[] = await this.db('post_skills')
+        .whereIn('post_id', ids.slice(i, i + TEAM_CHUNK))
+        .groupBy('skill_id')
+        .select('skill_id')
+        .count({ count: '*' });
+      for (const r of rows) {
+        demand.set(r.skill_id, (demand.get(r.skill_id) ?? 0) + Number(r.count));
+      }
+    }
+
+    const skillIds = [...new Set([...stats.keys(), ...demand.keys()])];
+    const names: Array<{ id: number; name: string; category: SkillCategory }> =
+      skillIds.length
+        ? await this.db('skills')
+            .whereIn('id', skillIds)
+            .select('id', 'name', 'category')
+        : [];
+    /** The sum of members' levels: an Expert counts more than an Advanced. */
+    const strength = (s: TeamSkillCoverage) =>
+      s.levels.reduce((sum, n, i) => sum + n * (i + 1), 0);
+    const skills: TeamSkillCoverage[] = names
+      .map(n => ({
+        skill: n.name,
+        category: n.category,
+        members: 0,
+        levels: [0, 0, 0, 0, 0] as TeamSkillCoverage['levels'],
+        helpers: 0,
+        learning: 0,
+        ...stats.get(n.id),
+        demand: demand.get(n.id) ?? 0,
+      }))
+      .filter(s => s.members || s.learning || s.demand)
+      .sort(
+        (a, b) =>
+          b.members - a.members ||
+          strength(b) - strength(a) ||
+          b.demand - a.demand ||
+          b.learning - a.learning ||
+          a.skill.localeCompare(b.skill),
+      );
+    return {
+      group,
+      groups,
+      members: members.length,
+      profiles,
+      skills,
+      gaps: skills
+        .filter(s => s.demand > 0 && s.members === 0)
+        .sort((a, b) => b.demand - a.demand || a.skill.localeCompare(b.skill))
+        .map(s => s.skill),
     };
   }
 

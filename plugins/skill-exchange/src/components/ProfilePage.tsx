@@ -40,6 +40,11 @@ import { skillExchangeApiRef } from '../api';
 import { PostCard } from './PostCard';
 import { LevelLabel, shortRef, SkillChips } from './common';
 import { SkillsInput } from './SkillsInput';
+import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
+
+function levelDescription(level: number): string {
+  return PROFICIENCY_LEVELS.find(l => l.level === level)?.description ?? '';
+}
 
 const CATEGORY_TITLES: Record<string, string> = {
   discipline: 'Discipline',
@@ -61,15 +66,27 @@ function tenure(startDate?: string): string | undefined {
   return `${years} year${years > 1 ? 's' : ''} here`;
 }
 
-const ProfileView = ({ profile }: { profile: Profile }) => {
+const ProfileView = ({
+  profile,
+  mine,
+}: {
+  profile: Profile;
+  mine: boolean;
+}) => {
   const api = useApi(skillExchangeApiRef);
   const open = useAsync(
     () => api.listPosts({ owner: profile.user, status: 'open', limit: 6 }),
     [api, profile.user],
   );
-  const byCategory = new Map<string, ProfileSkill[]>();
+  // Grouped in the order of CATEGORY_TITLES: discipline, frameworks, ...
+  const byCategory = new Map<string, ProfileSkill[]>(
+    Object.keys(CATEGORY_TITLES).map(c => [c, []]),
+  );
   for (const s of profile.skills.filter(x => x.canHelp)) {
     byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
+  }
+  for (const [category, skills] of byCategory) {
+    if (!skills.length) byCategory.delete(category);
   }
   const name = profile.displayName ?? shortRef(profile.user);
   return (
@@ -98,9 +115,22 @@ const ProfileView = ({ profile }: { profile: Profile }) => {
             <tbody>
               {profile.skills.map(s => (
                 <tr key={s.skill}>
-                  <td style={{ paddingRight: 16 }}>{s.skill}</td>
-                  <td>
+                  <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
+                    {s.skill}
+                  </td>
+                  <td
+                    style={{
+                      paddingRight: 16,
+                      verticalAlign: 'top',
+                      whiteSpace: 'nowrap',
+                    }}
+                  >
                     <LevelLabel level={s.level} />
+                  </td>
+                  <td style={{ verticalAlign: 'top' }}>
+                    <Typography variant="caption" color="textSecondary">
+                      {levelDescription(s.level)}
+                    </Typography>
                   </td>
                 </tr>
               ))}
@@ -145,8 +175,15 @@ const ProfileView = ({ profile }: { profile: Profile }) => {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <InfoCard title={`Team up with ${name}`}>
+        <InfoCard
+          title={mine ? 'My open opportunities' : `Team up with ${name}`}
+        >
           {open.loading && <Progress />}
+          {open.error && (
+            <Alert severity="error">
+              Could not load open opportunities: {open.error.message}
+            </Alert>
+          )}
           {open.value?.items.length === 0 && (
             <Typography variant="body2">
               No open opportunities right now.
@@ -159,7 +196,21 @@ const ProfileView = ({ profile }: { profile: Profile }) => {
               </Grid>
             ))}
           </Grid>
+          {open.value && open.value.totalItems > open.value.items.length && (
+            <Typography variant="caption" color="textSecondary">
+              {open.value.items.length} of {open.value.totalItems} shown, newest
+              first.
+            </Typography>
+          )}
         </InfoCard>
+      </Grid>
+      {mine && (
+        <Grid item xs={12} md={6}>
+          <RecommendedCard />
+        </Grid>
+      )}
+      <Grid item xs={12} md={mine ? 6 : 12}>
+        <GrowthActivitiesCard userRef={profile.user} mine={mine} />
       </Grid>
     </Grid>
   );
@@ -464,7 +515,7 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
             }}
           />
         ) : (
-          <ProfileView profile={profile} />
+          <ProfileView profile={profile} mine={mine} />
         )}
       </Content>
     </Page>
