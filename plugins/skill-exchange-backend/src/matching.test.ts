@@ -161,6 +161,19 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('ranks open posts for me with the reason, not mine and not closed', async () => {
+      // A hack that is completed but was never closed is no opportunity.
+      const done = (
+        await request(server)
+          .post(`${api}/posts`)
+          .set('authorization', as(CARA))
+          .send({
+            kind: 'hack',
+            title: 'Finished Go linter',
+            skills: ['go'],
+            stage: 'completed',
+          })
+          .expect(201)
+      ).body;
       const res = await request(server)
         .get(`${api}/matches/me`)
         .set('authorization', as(BEN))
@@ -186,6 +199,10 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', as('user:default/nobody'))
         .expect(200);
       expect(nobody.body.totalItems).toBe(0);
+      await request(server)
+        .delete(`${api}/posts/${done.id}`)
+        .set('authorization', as(CARA))
+        .expect(204);
     });
 
     it('rejects bad matching input', async () => {

@@ -1516,6 +1516,8 @@ export class SkillExchangeStore {
         join.on('ps.skill_id', 'pk.skill_id').andOnVal('ps.user_ref', user),
       )
       .where('p.status', 'open')
+      // A completed hack that nobody closed is no longer an opportunity.
+      .whereRaw("COALESCE(p.stage, '') <> 'completed'")
       .whereNot('p.owner', user)
       .modify(qb => {
         if (query.kind) qb.where('p.kind', query.kind);
