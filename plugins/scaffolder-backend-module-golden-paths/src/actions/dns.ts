@@ -6,6 +6,7 @@ import { parseInput, serviceName, Z } from '../lib/input';
 import { LinkBuilder } from '../lib/links';
 import { ownedGuard } from '../lib/ownership';
 import { confirmRecord, DnsRecord, upsertRecord } from '../lib/rfc2136';
+import { describeChanges, Route53Zone } from '../lib/route53';
 import { examples } from './dns.examples';
 
 const inputFields = {
@@ -48,7 +49,7 @@ export function createDnsAction(options: {
   return createTemplateAction({
     id: 'goldenpath:dns',
     description:
-      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server. Records the golden path does not own are never changed.',
+      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server; route53 sends one ChangeBatch (record and ownership TXT) to a hosted zone and waits for INSYNC. Records the golden path does not own are never changed.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -115,6 +116,70 @@ export function createDnsAction(options: {
         if (ctx.isDryRun) status = 'dry-run';
         else if (changed.length) status = 'committed';
         ctx.output('status', status);
+        return;
+      }
+
+      if (settings.dns.provider === 'route53') {
+        const r53 = settings.dns.route53;
+        if (!r53) {
+          throw new Error(
+            'goldenPaths.providers.dns is route53 but goldenPaths.dns.route53 (hostedZoneId) is not configured',
+          );
+        }
+        const zoneApi = new Route53Zone(r53);
+        ctx.output('changedFiles', []);
+        ctx.output('link', zoneApi.link(record.fqdn));
+        const plan = async () =>
+          zoneApi.planUpsert(
+            await zoneApi.state(record.fqdn, input.name),
+            record,
+            input.name,
+          );
+        if (ctx.isDryRun) {
+          const { status, changes } = await plan();
+          ctx.logger.info(
+            changes.length
+              ? `Dry run: would send ChangeResourceRecordSets to hosted zone ${
+                  r53.hostedZoneId
+                } (${status}):\n${describeChanges(changes)}`
+              : `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
+          );
+          ctx.output('status', 'dry-run');
+          return;
+        }
+        const applied = await ctx.checkpoint({
+          key: `goldenpath.dns.route53.${r53.hostedZoneId}.${record.fqdn}`,
+          fn: async () => {
+            const { status, changes } = await plan();
+            if (!changes.length) {
+              ctx.logger.info(
+                `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
+              );
+              return { status, changeId: '' };
+            }
+            ctx.logger.info(
+              `Sending ChangeResourceRecordSets to hosted zone ${
+                r53.hostedZoneId
+              }:\n${describeChanges(changes)}`,
+            );
+            const changeId = await zoneApi.apply(
+              changes,
+              `goldenpath:dns ${input.name} (task ${ctx.task.id})`,
+            );
+            ctx.logger.info(`Route 53 accepted change ${changeId} (${status})`);
+            return { status, changeId };
+          },
+        });
+        if (applied.changeId && r53.waitForSync) {
+          await ctx.checkpoint({
+            key: `goldenpath.dns.route53.sync.${applied.changeId}`,
+            fn: async () => {
+              await zoneApi.waitInSync(applied.changeId);
+              ctx.logger.info(`Route 53 change ${applied.changeId} is INSYNC`);
+            },
+          });
+        }
+        ctx.output('status', applied.status);
         return;
       }
 

@@ -1,3 +1,4 @@
+import type { Change } from '@aws-sdk/client-route-53';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
@@ -31,6 +32,7 @@ import {
   DnsRecord,
   sendUpdate,
 } from '../lib/rfc2136';
+import { describeChanges, Route53Zone } from '../lib/route53';
 import { examples } from './teardown.examples';
 
 const PARTS = ['repository', 'deploy', 'monitoring', 'dns'] as const;
@@ -73,7 +75,7 @@ const inputFields = {
     z
       .enum(['A', 'AAAA', 'CNAME'])
       .default('CNAME')
-      .describe('DNS record type (rfc2136)'),
+      .describe('DNS record type (rfc2136, route53)'),
 };
 
 /**
@@ -191,6 +193,17 @@ export function createTeardownAction(options: {
           );
         }
       }
+      let route53Delete: { zone: Route53Zone; changes: Change[] } | undefined;
+      if (input.parts.includes('dns') && settings.dns.provider === 'route53') {
+        const zone = new Route53Zone(settings.dns.route53!);
+        const changes = zone.planDelete(
+          await zone.state(record.fqdn, name),
+          record.fqdn,
+          record.type,
+          name,
+        );
+        if (changes.length) route53Delete = { zone, changes };
+      }
       const repoName = input.repository ?? name;
       const createdBy = input.createdByTask ?? ctx.task.id;
       let repoPath: string | undefined;
@@ -283,6 +296,29 @@ export function createTeardownAction(options: {
               input.recordName ?? name
             }.yaml`,
           ]);
+        } else if (settings.dns.provider === 'route53') {
+          if (route53Delete) {
+            const { zone, changes } = route53Delete;
+            removed.push(`${record.fqdn} ${record.type}`);
+            ctx.logger.info(
+              `${
+                dryRun ? 'Dry run: would send' : 'Sending'
+              } ChangeResourceRecordSets to hosted zone ${
+                zone.zoneId
+              }:\n${describeChanges(changes)}`,
+            );
+            if (!dryRun) {
+              await ctx.checkpoint({
+                key: `goldenpath.teardown.dns.route53.${record.fqdn}`,
+                fn: async () => {
+                  await zone.apply(
+                    changes,
+                    `goldenpath:teardown ${name} (task ${ctx.task.id})`,
+                  );
+                },
+              });
+            }
+          }
         } else if (dnsPresent) {
           removed.push(`${record.fqdn} ${record.type}`);
           if (!dryRun) {
