@@ -177,6 +177,23 @@ export interface Config {
         /** GetChange polling interval, in ms. Default: 5000 */
         syncPollMs?: number;
       };
+      /**
+       * The cloudflare provider (official `cloudflare` SDK, API v4): the
+       * record's comment carries the ownership marker.
+       */
+      cloudflare?: {
+        /** Zone id of goldenPaths.dns.zone. */
+        zoneId: string;
+        /**
+         * API token with Zone.DNS:Edit on the zone.
+         * @visibility secret
+         */
+        apiToken: string;
+        /** Create records proxied through Cloudflare (TTL automatic). Default: false */
+        proxied?: boolean;
+        /** API base URL. Default: https://api.cloudflare.com/client/v4 */
+        baseUrl?: string;
+      };
     };
   };
 }

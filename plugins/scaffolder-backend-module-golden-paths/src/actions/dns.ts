@@ -7,6 +7,7 @@ import { LinkBuilder } from '../lib/links';
 import { ownedGuard } from '../lib/ownership';
 import { confirmRecord, DnsRecord, upsertRecord } from '../lib/rfc2136';
 import { describeChanges, Route53Zone } from '../lib/route53';
+import { CloudflareZone } from '../lib/cloudflare';
 import { examples } from './dns.examples';
 
 const inputFields = {
@@ -49,7 +50,7 @@ export function createDnsAction(options: {
   return createTemplateAction({
     id: 'goldenpath:dns',
     description:
-      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server; route53 sends one ChangeBatch (record and ownership TXT) to a hosted zone and waits for INSYNC. Records the golden path does not own are never changed.',
+      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server; route53 sends one ChangeBatch (record and ownership TXT) to a hosted zone and waits for INSYNC; cloudflare creates or overwrites the record through the Cloudflare API with an ownership comment. Records the golden path does not own are never changed.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -179,6 +180,55 @@ export function createDnsAction(options: {
             },
           });
         }
+        ctx.output('status', applied.status);
+        return;
+      }
+
+      if (settings.dns.provider === 'cloudflare') {
+        const cf = settings.dns.cloudflare;
+        if (!cf) {
+          throw new Error(
+            'goldenPaths.providers.dns is cloudflare but goldenPaths.dns.cloudflare (zoneId, apiToken) is not configured',
+          );
+        }
+        const zoneApi = new CloudflareZone(cf);
+        ctx.output('changedFiles', []);
+        ctx.output('link', zoneApi.link(record.fqdn));
+        const plan = async () =>
+          zoneApi.planUpsert(
+            await zoneApi.records(record.fqdn),
+            record,
+            input.name,
+          );
+        const inPlace = `${record.fqdn} ${record.type} ${record.value} is already in place in Cloudflare zone ${cf.zoneId}`;
+        if (ctx.isDryRun) {
+          const { status, operations } = await plan();
+          ctx.logger.info(
+            operations.length
+              ? `Dry run: would call the Cloudflare API (${status}):\n${zoneApi.describe(
+                  operations,
+                )}`
+              : inPlace,
+          );
+          ctx.output('status', 'dry-run');
+          return;
+        }
+        const applied = await ctx.checkpoint({
+          key: `goldenpath.dns.cloudflare.${cf.zoneId}.${record.fqdn}`,
+          fn: async () => {
+            const { status, operations } = await plan();
+            if (!operations.length) {
+              ctx.logger.info(inPlace);
+              return { status };
+            }
+            ctx.logger.info(
+              `Calling the Cloudflare API:\n${zoneApi.describe(operations)}`,
+            );
+            const id = await zoneApi.apply(operations);
+            ctx.logger.info(`Cloudflare record ${id} ${status}`);
+            return { status };
+          },
+        });
         ctx.output('status', applied.status);
         return;
       }

@@ -33,6 +33,7 @@ import {
   sendUpdate,
 } from '../lib/rfc2136';
 import { describeChanges, Route53Zone } from '../lib/route53';
+import { CloudflareOperation, CloudflareZone } from '../lib/cloudflare';
 import { examples } from './teardown.examples';
 
 const PARTS = ['repository', 'deploy', 'monitoring', 'dns'] as const;
@@ -75,7 +76,7 @@ const inputFields = {
     z
       .enum(['A', 'AAAA', 'CNAME'])
       .default('CNAME')
-      .describe('DNS record type (rfc2136, route53)'),
+      .describe('DNS record type (rfc2136, route53, cloudflare)'),
 };
 
 /**
@@ -204,6 +205,22 @@ export function createTeardownAction(options: {
         );
         if (changes.length) route53Delete = { zone, changes };
       }
+      let cloudflareDelete:
+        | { zone: CloudflareZone; operations: CloudflareOperation[] }
+        | undefined;
+      if (
+        input.parts.includes('dns') &&
+        settings.dns.provider === 'cloudflare'
+      ) {
+        const zone = new CloudflareZone(settings.dns.cloudflare!);
+        const operations = zone.planDelete(
+          await zone.records(record.fqdn),
+          record.fqdn,
+          record.type,
+          name,
+        );
+        if (operations.length) cloudflareDelete = { zone, operations };
+      }
       const repoName = input.repository ?? name;
       const createdBy = input.createdByTask ?? ctx.task.id;
       let repoPath: string | undefined;
@@ -315,6 +332,24 @@ export function createTeardownAction(options: {
                     changes,
                     `goldenpath:teardown ${name} (task ${ctx.task.id})`,
                   );
+                },
+              });
+            }
+          }
+        } else if (settings.dns.provider === 'cloudflare') {
+          if (cloudflareDelete) {
+            const { zone, operations } = cloudflareDelete;
+            removed.push(`${record.fqdn} ${record.type}`);
+            ctx.logger.info(
+              `${
+                dryRun ? 'Dry run: would call' : 'Calling'
+              } the Cloudflare API:\n${zone.describe(operations)}`,
+            );
+            if (!dryRun) {
+              await ctx.checkpoint({
+                key: `goldenpath.teardown.dns.cloudflare.${record.fqdn}`,
+                fn: async () => {
+                  await zone.apply(operations);
                 },
               });
             }
