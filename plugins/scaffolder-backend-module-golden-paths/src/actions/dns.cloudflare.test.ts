@@ -137,6 +137,11 @@ describe('goldenpath:dns with the cloudflare provider', () => {
     expect(again.outputs.status).toBe('unchanged');
     expect(fake.find(`payments-api.${ZONE}`)).toHaveLength(1);
     expect(fake.writes()).toHaveLength(1);
+
+    const dryAgain = makeContext({ input, isDryRun: true });
+    await action().handler(dryAgain.ctx);
+    expect(dryAgain.outputs.status).toBe('unchanged');
+    expect(fake.writes()).toHaveLength(1);
   });
 
   it('overwrites a record it owns by id, and replaces an owned A with a CNAME (recorded HTTP, msw)', async () => {

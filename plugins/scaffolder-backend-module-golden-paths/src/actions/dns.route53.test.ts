@@ -143,6 +143,11 @@ describe('goldenpath:dns with the route53 provider', () => {
     await action().handler(again.ctx);
     expect(again.outputs.status).toBe('unchanged');
     expect(fake.writes()).toHaveLength(1);
+
+    const dryAgain = makeContext({ input, isDryRun: true });
+    await action().handler(dryAgain.ctx);
+    expect(dryAgain.outputs.status).toBe('unchanged');
+    expect(fake.writes()).toHaveLength(1);
   });
 
   it('updates a record it owns with UPSERT (recorded HTTP, msw)', async () => {
@@ -265,5 +270,29 @@ describe('goldenpath:dns with the route53 provider', () => {
     );
     expect(fake.values(`legacy.${ZONE}.`, 'A')).toEqual(['10.0.0.1']);
     expect(fake.writes()).toHaveLength(2);
+  });
+
+  it('refuses config with an access key id but no secret (or the reverse)', () => {
+    expect(() =>
+      testSettings('/nonexistent', {
+        goldenPaths: {
+          dns: {
+            route53: { hostedZoneId: ZONE_ID, accessKeyId: 'AKIAEXAMPLE' },
+          },
+        },
+      }),
+    ).toThrow(
+      'goldenPaths.dns.route53 needs both accessKeyId and secretAccessKey, or neither',
+    );
+    expect(
+      testSettings('/nonexistent', {
+        goldenPaths: { dns: { route53: { hostedZoneId: ZONE_ID } } },
+      }).dns.route53,
+    ).toMatchObject({
+      region: 'us-east-1',
+      accessKeyId: undefined,
+      waitForSync: true,
+      syncTimeoutMs: 120000,
+    });
   });
 });

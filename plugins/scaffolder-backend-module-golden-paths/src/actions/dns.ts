@@ -138,6 +138,7 @@ export function createDnsAction(options: {
           );
         if (ctx.isDryRun) {
           const { status, changes } = await plan();
+          // As rfc2136: a dry run that would change nothing says so.
           ctx.logger.info(
             changes.length
               ? `Dry run: would send ChangeResourceRecordSets to hosted zone ${
@@ -145,7 +146,7 @@ export function createDnsAction(options: {
                 } (${status}):\n${describeChanges(changes)}`
               : `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
           );
-          ctx.output('status', 'dry-run');
+          ctx.output('status', changes.length ? 'dry-run' : 'unchanged');
           return;
         }
         const applied = await ctx.checkpoint({
@@ -210,7 +211,7 @@ export function createDnsAction(options: {
                 )}`
               : inPlace,
           );
-          ctx.output('status', 'dry-run');
+          ctx.output('status', operations.length ? 'dry-run' : 'unchanged');
           return;
         }
         const applied = await ctx.checkpoint({
