@@ -14,8 +14,9 @@ const BASE = 'https://api.cloudflare.com/client/v4';
 
 /**
  * A Cloudflare zone served over msw in the API v4 wire format (envelope
- * `{ success, errors, messages, result, result_info }`, recorded from
- * /zones/:zone_id/dns_records): list with `name.exact` / `type` filters and
+ * `{ success, errors, messages, result, result_info }` of
+ * /zones/:zone_id/dns_records, written from Cloudflare's API documentation
+ * and the official SDK's types, not captured from a live account): list with `name.exact` / `type` filters and
  * page numbers, create, overwrite and delete by id. A wrong bearer token is
  * answered like Cloudflare does: 403 with error 10000 "Authentication error".
  * Every request is kept in `requests`.

@@ -2,7 +2,9 @@ import { http, HttpResponse } from 'msw';
 
 /**
  * A Route 53 hosted zone served over msw in Route 53's REST/XML wire format
- * (request and response shapes recorded from the 2013-04-01 API): it lists
+ * (request and response shapes of the 2013-04-01 API, written from the API
+ * reference and what @aws-sdk/client-route-53 parses, not captured from a
+ * live AWS account): it lists
  * record sets in Route 53's order (reversed labels), applies ChangeBatches
  * atomically with CREATE/DELETE/UPSERT semantics, and answers GetChange
  * PENDING then INSYNC. Every request is kept in `requests`.
@@ -192,7 +194,7 @@ export class FakeRoute53Zone {
     next.forEach((v, k) => this.sets.set(k, v));
     this.changes += 1;
     return this.xml(
-      `<ChangeResourceRecordSetsResponse xmlns="${FakeRoute53Zone.NS}"><ChangeInfo><Id>/change/C0000000000000${this.changes}</Id><Status>PENDING</Status><SubmittedAt>2026-09-01T10:00:00.000Z</SubmittedAt><Comment>recorded</Comment></ChangeInfo></ChangeResourceRecordSetsResponse>`,
+      `<ChangeResourceRecordSetsResponse xmlns="${FakeRoute53Zone.NS}"><ChangeInfo><Id>/change/C0000000000000${this.changes}</Id><Status>PENDING</Status><SubmittedAt>2026-09-01T10:00:00.000Z</SubmittedAt><Comment>goldenpath</Comment></ChangeInfo></ChangeResourceRecordSetsResponse>`,
     );
   }
 }
