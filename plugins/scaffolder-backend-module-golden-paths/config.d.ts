@@ -47,7 +47,7 @@ export interface Config {
        */
       dashboards?: 'grafana';
       /** goldenpath:dns provider. Default: gitops */
-      dns?: 'gitops' | 'rfc2136';
+      dns?: 'gitops' | 'rfc2136' | 'route53' | 'cloudflare';
     };
     deploy?: {
       /** Deploy repository (a local name or an allowed remote). Default: deployments */
@@ -143,6 +143,56 @@ export interface Config {
          * @visibility secret
          */
         keySecret: string;
+      };
+      /**
+       * The route53 provider (AWS SDK v3): one ChangeBatch per change with the
+       * record and its _gp-owner.<fqdn> ownership TXT record.
+       */
+      route53?: {
+        /** Hosted zone id (Z0123... or /hostedzone/Z0123...) of goldenPaths.dns.zone. */
+        hostedZoneId: string;
+        /** AWS region for the SDK client (Route 53 is global). Default: us-east-1 */
+        region?: string;
+        /**
+         * Access key id. Without accessKeyId and secretAccessKey the SDK's
+         * default credential provider chain is used (environment, shared
+         * config, web identity, container and instance roles).
+         * @visibility secret
+         */
+        accessKeyId?: string;
+        /**
+         * Secret access key (with accessKeyId).
+         * @visibility secret
+         */
+        secretAccessKey?: string;
+        /**
+         * Session token for temporary credentials (with accessKeyId).
+         * @visibility secret
+         */
+        sessionToken?: string;
+        /** Wait until Route 53 reports the change INSYNC (GetChange). Default: true */
+        waitForSync?: boolean;
+        /** How long to wait for INSYNC, in ms. Default: 120000 */
+        syncTimeoutMs?: number;
+        /** GetChange polling interval, in ms. Default: 5000 */
+        syncPollMs?: number;
+      };
+      /**
+       * The cloudflare provider (official `cloudflare` SDK, API v4): the
+       * record's comment carries the ownership marker.
+       */
+      cloudflare?: {
+        /** Zone id of goldenPaths.dns.zone. */
+        zoneId: string;
+        /**
+         * API token with Zone.DNS:Edit on the zone.
+         * @visibility secret
+         */
+        apiToken: string;
+        /** Create records proxied through Cloudflare (TTL automatic). Default: false */
+        proxied?: boolean;
+        /** API base URL. Default: https://api.cloudflare.com/client/v4 */
+        baseUrl?: string;
       };
     };
   };

@@ -6,6 +6,8 @@ import { parseInput, serviceName, Z } from '../lib/input';
 import { LinkBuilder } from '../lib/links';
 import { ownedGuard } from '../lib/ownership';
 import { confirmRecord, DnsRecord, upsertRecord } from '../lib/rfc2136';
+import { describeChanges, Route53Zone } from '../lib/route53';
+import { CloudflareZone } from '../lib/cloudflare';
 import { examples } from './dns.examples';
 
 const inputFields = {
@@ -48,7 +50,7 @@ export function createDnsAction(options: {
   return createTemplateAction({
     id: 'goldenpath:dns',
     description:
-      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server. Records the golden path does not own are never changed.',
+      'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server; route53 sends one ChangeBatch (record and ownership TXT) to a hosted zone and waits for INSYNC; cloudflare creates or overwrites the record through the Cloudflare API with an ownership comment. Records the golden path does not own are never changed.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -115,6 +117,120 @@ export function createDnsAction(options: {
         if (ctx.isDryRun) status = 'dry-run';
         else if (changed.length) status = 'committed';
         ctx.output('status', status);
+        return;
+      }
+
+      if (settings.dns.provider === 'route53') {
+        const r53 = settings.dns.route53;
+        if (!r53) {
+          throw new Error(
+            'goldenPaths.providers.dns is route53 but goldenPaths.dns.route53 (hostedZoneId) is not configured',
+          );
+        }
+        const zoneApi = new Route53Zone(r53);
+        ctx.output('changedFiles', []);
+        ctx.output('link', zoneApi.link(record.fqdn));
+        const plan = async () =>
+          zoneApi.planUpsert(
+            await zoneApi.state(record.fqdn, input.name),
+            record,
+            input.name,
+          );
+        if (ctx.isDryRun) {
+          const { status, changes } = await plan();
+          // As rfc2136: a dry run that would change nothing says so.
+          ctx.logger.info(
+            changes.length
+              ? `Dry run: would send ChangeResourceRecordSets to hosted zone ${
+                  r53.hostedZoneId
+                } (${status}):\n${describeChanges(changes)}`
+              : `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
+          );
+          ctx.output('status', changes.length ? 'dry-run' : 'unchanged');
+          return;
+        }
+        const applied = await ctx.checkpoint({
+          key: `goldenpath.dns.route53.${r53.hostedZoneId}.${record.fqdn}`,
+          fn: async () => {
+            const { status, changes } = await plan();
+            if (!changes.length) {
+              ctx.logger.info(
+                `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
+              );
+              return { status, changeId: '' };
+            }
+            ctx.logger.info(
+              `Sending ChangeResourceRecordSets to hosted zone ${
+                r53.hostedZoneId
+              }:\n${describeChanges(changes)}`,
+            );
+            const changeId = await zoneApi.apply(
+              changes,
+              `goldenpath:dns ${input.name} (task ${ctx.task.id})`,
+            );
+            ctx.logger.info(`Route 53 accepted change ${changeId} (${status})`);
+            return { status, changeId };
+          },
+        });
+        if (applied.changeId && r53.waitForSync) {
+          await ctx.checkpoint({
+            key: `goldenpath.dns.route53.sync.${applied.changeId}`,
+            fn: async () => {
+              await zoneApi.waitInSync(applied.changeId);
+              ctx.logger.info(`Route 53 change ${applied.changeId} is INSYNC`);
+            },
+          });
+        }
+        ctx.output('status', applied.status);
+        return;
+      }
+
+      if (settings.dns.provider === 'cloudflare') {
+        const cf = settings.dns.cloudflare;
+        if (!cf) {
+          throw new Error(
+            'goldenPaths.providers.dns is cloudflare but goldenPaths.dns.cloudflare (zoneId, apiToken) is not configured',
+          );
+        }
+        const zoneApi = new CloudflareZone(cf);
+        ctx.output('changedFiles', []);
+        ctx.output('link', zoneApi.link(record.fqdn));
+        const plan = async () =>
+          zoneApi.planUpsert(
+            await zoneApi.records(record.fqdn),
+            record,
+            input.name,
+          );
+        const inPlace = `${record.fqdn} ${record.type} ${record.value} is already in place in Cloudflare zone ${cf.zoneId}`;
+        if (ctx.isDryRun) {
+          const { status, operations } = await plan();
+          ctx.logger.info(
+            operations.length
+              ? `Dry run: would call the Cloudflare API (${status}):\n${zoneApi.describe(
+                  operations,
+                )}`
+              : inPlace,
+          );
+          ctx.output('status', operations.length ? 'dry-run' : 'unchanged');
+          return;
+        }
+        const applied = await ctx.checkpoint({
+          key: `goldenpath.dns.cloudflare.${cf.zoneId}.${record.fqdn}`,
+          fn: async () => {
+            const { status, operations } = await plan();
+            if (!operations.length) {
+              ctx.logger.info(inPlace);
+              return { status };
+            }
+            ctx.logger.info(
+              `Calling the Cloudflare API:\n${zoneApi.describe(operations)}`,
+            );
+            const id = await zoneApi.apply(operations);
+            ctx.logger.info(`Cloudflare record ${id} ${status}`);
+            return { status };
+          },
+        });
+        ctx.output('status', applied.status);
         return;
       }
 

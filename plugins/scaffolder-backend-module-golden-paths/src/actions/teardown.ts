@@ -1,3 +1,4 @@
+import type { Change } from '@aws-sdk/client-route-53';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { promises as fs } from 'node:fs';
@@ -31,6 +32,8 @@ import {
   DnsRecord,
   sendUpdate,
 } from '../lib/rfc2136';
+import { describeChanges, Route53Zone } from '../lib/route53';
+import { CloudflareOperation, CloudflareZone } from '../lib/cloudflare';
 import { examples } from './teardown.examples';
 
 const PARTS = ['repository', 'deploy', 'monitoring', 'dns'] as const;
@@ -73,7 +76,7 @@ const inputFields = {
     z
       .enum(['A', 'AAAA', 'CNAME'])
       .default('CNAME')
-      .describe('DNS record type (rfc2136)'),
+      .describe('DNS record type (rfc2136, route53, cloudflare)'),
 };
 
 /**
@@ -191,6 +194,33 @@ export function createTeardownAction(options: {
           );
         }
       }
+      let route53Delete: { zone: Route53Zone; changes: Change[] } | undefined;
+      if (input.parts.includes('dns') && settings.dns.provider === 'route53') {
+        const zone = new Route53Zone(settings.dns.route53!);
+        const changes = zone.planDelete(
+          await zone.state(record.fqdn, name),
+          record.fqdn,
+          record.type,
+          name,
+        );
+        if (changes.length) route53Delete = { zone, changes };
+      }
+      let cloudflareDelete:
+        | { zone: CloudflareZone; operations: CloudflareOperation[] }
+        | undefined;
+      if (
+        input.parts.includes('dns') &&
+        settings.dns.provider === 'cloudflare'
+      ) {
+        const zone = new CloudflareZone(settings.dns.cloudflare!);
+        const operations = zone.planDelete(
+          await zone.records(record.fqdn),
+          record.fqdn,
+          record.type,
+          name,
+        );
+        if (operations.length) cloudflareDelete = { zone, operations };
+      }
       const repoName = input.repository ?? name;
       const createdBy = input.createdByTask ?? ctx.task.id;
       let repoPath: string | undefined;
@@ -283,6 +313,47 @@ export function createTeardownAction(options: {
               input.recordName ?? name
             }.yaml`,
           ]);
+        } else if (settings.dns.provider === 'route53') {
+          if (route53Delete) {
+            const { zone, changes } = route53Delete;
+            removed.push(`${record.fqdn} ${record.type}`);
+            ctx.logger.info(
+              `${
+                dryRun ? 'Dry run: would send' : 'Sending'
+              } ChangeResourceRecordSets to hosted zone ${
+                zone.zoneId
+              }:\n${describeChanges(changes)}`,
+            );
+            if (!dryRun) {
+              await ctx.checkpoint({
+                key: `goldenpath.teardown.dns.route53.${record.fqdn}`,
+                fn: async () => {
+                  await zone.apply(
+                    changes,
+                    `goldenpath:teardown ${name} (task ${ctx.task.id})`,
+                  );
+                },
+              });
+            }
+          }
+        } else if (settings.dns.provider === 'cloudflare') {
+          if (cloudflareDelete) {
+            const { zone, operations } = cloudflareDelete;
+            removed.push(`${record.fqdn} ${record.type}`);
+            ctx.logger.info(
+              `${
+                dryRun ? 'Dry run: would call' : 'Calling'
+              } the Cloudflare API:\n${zone.describe(operations)}`,
+            );
+            if (!dryRun) {
+              await ctx.checkpoint({
+                key: `goldenpath.teardown.dns.cloudflare.${record.fqdn}`,
+                fn: async () => {
+                  await zone.apply(operations);
+                },
+              });
+            }
+          }
         } else if (dnsPresent) {
           removed.push(`${record.fqdn} ${record.type}`);
           if (!dryRun) {

@@ -45,6 +45,26 @@ export interface Rfc2136Settings {
   keySecret: string;
 }
 
+/** Settings of the Route 53 DNS provider. */
+export interface Route53Settings {
+  hostedZoneId: string;
+  region: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  sessionToken?: string;
+  waitForSync: boolean;
+  syncTimeoutMs: number;
+  syncPollMs: number;
+}
+
+/** Settings of the Cloudflare DNS provider. */
+export interface CloudflareSettings {
+  zoneId: string;
+  apiToken: string;
+  proxied: boolean;
+  baseUrl?: string;
+}
+
 /** Everything the actions read from `goldenPaths` in app-config. */
 export interface GoldenPathsSettings {
   git: {
@@ -78,12 +98,14 @@ export interface GoldenPathsSettings {
     grafana?: GrafanaSettings;
   };
   dns: {
-    provider: 'gitops' | 'rfc2136';
+    provider: 'gitops' | 'rfc2136' | 'route53' | 'cloudflare';
     zone: string;
     ttl: number;
     repository: string;
     path: string;
     rfc2136?: Rfc2136Settings;
+    route53?: Route53Settings;
+    cloudflare?: CloudflareSettings;
   };
 }
 
@@ -138,6 +160,13 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
     'gitops',
   );
   const rfc = config.getOptionalConfig('dns.rfc2136');
+  const r53 = config.getOptionalConfig('dns.route53');
+  if (r53 && r53.has('accessKeyId') !== r53.has('secretAccessKey')) {
+    throw new Error(
+      'goldenPaths.dns.route53 needs both accessKeyId and secretAccessKey, or neither (to use the default AWS credential provider chain)',
+    );
+  }
+  const cf = config.getOptionalConfig('dns.cloudflare');
   return {
     git: {
       root: path.resolve(
@@ -189,7 +218,7 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       provider: oneOf(
         config,
         'providers.dns',
-        ['gitops', 'rfc2136'] as const,
+        ['gitops', 'rfc2136', 'route53', 'cloudflare'] as const,
         'gitops',
       ),
       zone: (config.getOptionalString('dns.zone') ?? 'apps.onramp.localhost')
@@ -204,6 +233,22 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         keyName: rfc.getString('keyName'),
         keyAlgorithm: rfc.getOptionalString('keyAlgorithm') ?? 'hmac-sha256',
         keySecret: rfc.getString('keySecret'),
+      },
+      route53: r53 && {
+        hostedZoneId: r53.getString('hostedZoneId'),
+        region: r53.getOptionalString('region') ?? 'us-east-1',
+        accessKeyId: r53.getOptionalString('accessKeyId'),
+        secretAccessKey: r53.getOptionalString('secretAccessKey'),
+        sessionToken: r53.getOptionalString('sessionToken'),
+        waitForSync: r53.getOptionalBoolean('waitForSync') ?? true,
+        syncTimeoutMs: r53.getOptionalNumber('syncTimeoutMs') ?? 120000,
+        syncPollMs: r53.getOptionalNumber('syncPollMs') ?? 5000,
+      },
+      cloudflare: cf && {
+        zoneId: cf.getString('zoneId'),
+        apiToken: cf.getString('apiToken'),
+        proxied: cf.getOptionalBoolean('proxied') ?? false,
+        baseUrl: cf.getOptionalString('baseUrl'),
       },
     },
   };
