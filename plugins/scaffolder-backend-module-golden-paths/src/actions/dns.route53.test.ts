@@ -272,6 +272,21 @@ describe('goldenpath:dns with the route53 provider', () => {
     expect(fake.writes()).toHaveLength(2);
   });
 
+  it('goldenpath:teardown of the wrong record type keeps the owned record and its marker (recorded HTTP, msw)', async () => {
+    await action(false).handler(
+      makeContext({ input: { name: 'kept', type: 'A', value: '192.0.2.31' } })
+        .ctx,
+    );
+    const teardown = createTeardownAction({ settings: settings() });
+    await teardown.handler(
+      makeContext({
+        input: { name: 'kept', parts: ['dns'], recordType: 'CNAME' },
+      }).ctx,
+    );
+    expect(fake.values(`kept.${ZONE}.`, 'A')).toEqual(['192.0.2.31']);
+    expect(fake.values(`_gp-owner.kept.${ZONE}.`, 'TXT')).toHaveLength(1);
+  });
+
   it('refuses config with an access key id but no secret (or the reverse)', () => {
     expect(() =>
       testSettings('/nonexistent', {

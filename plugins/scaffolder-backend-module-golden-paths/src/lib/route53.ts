@@ -244,11 +244,15 @@ export class Route53Zone {
       return [];
     }
     // DELETE needs the exact current sets; Route 53 rejects the batch if they
-    // changed meanwhile.
-    return [...target, state.ownerSet!].map(s => ({
-      Action: 'DELETE' as const,
-      ResourceRecordSet: s,
-    }));
+    // changed meanwhile. The marker goes only with the last record at the
+    // name: a teardown of the wrong type must not leave a record unowned.
+    const remaining = state.sets.filter(s => s.Type !== type);
+    return [...target, ...(remaining.length ? [] : [state.ownerSet!])].map(
+      s => ({
+        Action: 'DELETE' as const,
+        ResourceRecordSet: s,
+      }),
+    );
   }
 
   /** Sends one ChangeBatch; returns the change id. */
