@@ -10,7 +10,10 @@ const chromium = process.env.ONRAMP_CHROMIUM ?? '/usr/bin/chromium';
 const e2eData = process.env.ONRAMP_E2E_DATA ?? 'data/e2e';
 
 export default defineConfig({
-  timeout: 90_000,
+  // The portal runs from webpack's dev server, where every full page load
+  // parses the unminified bundle (about 5 s on a 2-core machine); flows that
+  // switch users reload several times.
+  timeout: 180_000,
   expect: { timeout: 30_000 },
 
   webServer: [
