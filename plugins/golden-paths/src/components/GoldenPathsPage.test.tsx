@@ -251,9 +251,15 @@ describe('PathPage', () => {
     expect(healthy).not.toHaveTextContent('Not verified yet');
   });
 
-  it('offers to start a path that is not started yet', async () => {
+  it('offers to start a path that is not started yet, showing its steps first', async () => {
     const api = mockApi();
     await renderPath(api);
+    const preview = await screen.findByRole('list', {
+      name: 'Steps of this path',
+    });
+    expect(
+      within(preview).getByText('Set up your dev environment'),
+    ).toBeInTheDocument();
     await userEvent.click(
       await screen.findByRole('button', { name: 'Start this path' }),
     );
@@ -261,5 +267,8 @@ describe('PathPage', () => {
     expect(
       await screen.findByText('1. Set up your dev environment'),
     ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Steps of this path' }),
+    ).not.toBeInTheDocument();
   });
 });

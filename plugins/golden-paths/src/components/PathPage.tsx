@@ -433,14 +433,33 @@ export const PathPage = ({
                 onChange={setJourney}
               />
             ) : (
-              <Button
-                variant="contained"
-                color="primary"
-                disabled={starting}
-                onClick={start}
-              >
-                Start this path
-              </Button>
+              <>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  disabled={starting}
+                  onClick={start}
+                >
+                  Start this path
+                </Button>
+                <Box mt={3}>
+                  <Typography variant="h6" component="h2">
+                    What you will do
+                  </Typography>
+                  <ol aria-label="Steps of this path">
+                    {path.steps.map(step => (
+                      <li key={step.id}>
+                        <Typography variant="body1">{step.title}</Typography>
+                        {step.description && (
+                          <Typography variant="body2" color="textSecondary">
+                            {step.description}
+                          </Typography>
+                        )}
+                      </li>
+                    ))}
+                  </ol>
+                </Box>
+              </>
             )}
           </>
         )}
