@@ -1,0 +1,10 @@
+/**
+ * What every Onramp package shares: text that every database engine stores
+ * alike, the page envelope, zod error text and a formula-safe CSV writer.
+ *
+ * @packageDocumentation
+ */
+export * from './text';
+export * from './zod';
+export * from './page';
+export * from './csv';
