@@ -8,3 +8,7 @@ export * from './schemas';
 export * from './types';
 export * from './permissions';
 export * from './client';
+export {
+  forbiddenCharacterMessage,
+  safeString,
+} from '@onramp/backstage-plugin-onramp-common';

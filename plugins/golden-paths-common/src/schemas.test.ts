@@ -124,3 +124,31 @@ describe('schemas', () => {
     ).toBe(false);
   });
 });
+
+describe('text every engine can store', () => {
+  it.each([
+    ['evidenceId', { evidenceId: 'task\u0000' }],
+    ['summary', { summary: 'ok\u0007' }],
+  ])('refuses a control character in %s', (field, change) => {
+    const result = recordEvidenceRequestSchema.safeParse({
+      userEntityRef: 'user:default/sofia.marquez',
+      key: 'deploy.requested',
+      evidenceId: 'task-1',
+      ...change,
+    });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0]).toMatchObject({
+      path: [field],
+      message:
+        'must not contain control characters (found U+' +
+        (field === 'summary' ? '0007)' : '0000)'),
+    });
+  });
+
+  it('refuses NUL in a path id and a query parameter', () => {
+    expect(myJourneysQuerySchema.safeParse({ pathId: 'a\u0000' }).success).toBe(
+      false,
+    );
+    expect(pageQuerySchema.safeParse({ limit: '1\u0000' }).success).toBe(false);
+  });
+});

@@ -1,8 +1,8 @@
+import { safeString } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 
 /** A stable identifier: lower-case letters, digits and dashes. */
-export const idSchema = z
-  .string()
+export const idSchema = safeString()
   .min(1)
   .max(100)
   .regex(
@@ -11,8 +11,7 @@ export const idSchema = z
   );
 
 /** An entity reference in its full form, e.g. `user:default/sofia.marquez`. */
-export const entityRefSchema = z
-  .string()
+export const entityRefSchema = safeString()
   .min(3)
   .max(255)
   .regex(
@@ -21,8 +20,7 @@ export const entityRefSchema = z
   );
 
 /** Evidence keys such as `deploy.healthy` or `template.succeeded`. */
-export const evidenceKeySchema = z
-  .string()
+export const evidenceKeySchema = safeString()
   .min(1)
   .max(100)
   .regex(
@@ -34,8 +32,8 @@ export const evidenceKeySchema = z
 export const TEMPLATE_SUCCEEDED_KEY = 'template.succeeded';
 
 export const linkSchema = z.object({
-  title: z.string().min(1).max(200),
-  url: z.string().min(1).max(2000),
+  title: safeString().min(1).max(200),
+  url: safeString().min(1).max(2000),
 });
 
 export const manualRuleSchema = z.object({ type: z.literal('manual') });
@@ -44,7 +42,7 @@ export const templateRuleSchema = z.object({
   type: z.literal('template'),
   templateRef: entityRefSchema,
   /** Output names the template run must report for the step to count. */
-  requiredOutputs: z.array(z.string().min(1)).optional(),
+  requiredOutputs: z.array(safeString().min(1)).optional(),
 });
 
 /**
@@ -90,7 +88,7 @@ export function evidenceRuleKeys(rule: {
 /** One sub-step of a `checks` rule: self-attested or proven by evidence. */
 export const checkSchema = z.object({
   id: idSchema,
-  title: z.string().min(1).max(200),
+  title: safeString().min(1).max(200),
   rule: z.discriminatedUnion('type', [manualRuleSchema, evidenceRuleSchema]),
 });
 
@@ -122,8 +120,8 @@ export const stepRuleSchema = z.discriminatedUnion('type', [
 
 export const stepSchema = z.object({
   id: idSchema,
-  title: z.string().min(1).max(200),
-  description: z.string().max(5000).optional(),
+  title: safeString().min(1).max(200),
+  description: safeString().max(5000).optional(),
   tutorial: linkSchema.optional(),
   rule: stepRuleSchema,
 });
@@ -132,11 +130,11 @@ export const goldenPathSchema = z
   .object({
     id: idSchema,
     version: z.number().int().min(1).default(1),
-    title: z.string().min(1).max(200),
-    discipline: z.string().min(1).max(100),
+    title: safeString().min(1).max(200),
+    discipline: safeString().min(1).max(100),
     owner: entityRefSchema,
-    description: z.string().min(1).max(5000),
-    tags: z.array(z.string().min(1).max(50)).optional(),
+    description: safeString().min(1).max(5000),
+    tags: z.array(safeString().min(1).max(50)).optional(),
     steps: z.array(stepSchema).min(1),
   })
   .superRefine((path, ctx) => {
@@ -158,14 +156,14 @@ export const recordEvidenceRequestSchema = z
   .object({
     userEntityRef: entityRefSchema,
     key: evidenceKeySchema,
-    evidenceId: z.string().min(1).max(255),
+    evidenceId: safeString().min(1).max(255),
     pathId: idSchema.optional(),
     stepId: idSchema.optional(),
-    taskId: z.string().min(1).max(255).optional(),
+    taskId: safeString().min(1).max(255).optional(),
     templateRef: entityRefSchema.optional(),
-    link: z.string().min(1).max(2000).optional(),
-    summary: z.string().max(2000).optional(),
-    outputs: z.record(z.string(), z.unknown()).optional(),
+    link: safeString().min(1).max(2000).optional(),
+    summary: safeString().max(2000).optional(),
+    outputs: z.record(safeString(), z.unknown()).optional(),
     occurredAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict()
@@ -191,7 +189,7 @@ export const completeStepRequestSchema = z
   .object({
     /** For a `checks` step: the manual check to mark done. */
     checkId: idSchema.optional(),
-    note: z.string().max(2000).optional(),
+    note: safeString().max(2000).optional(),
   })
   .strict();
 
@@ -199,7 +197,7 @@ export const completeStepRequestSchema = z
 export const createCohortRequestSchema = z
   .object({
     id: idSchema,
-    title: z.string().min(1).max(200),
+    title: safeString().min(1).max(200),
     startDate: z.iso.date(),
     owner: entityRefSchema,
     members: z.array(entityRefSchema).max(1000).default([]),
@@ -209,7 +207,7 @@ export const createCohortRequestSchema = z
 /** Body of `PUT /cohorts/:id`: the whole cohort, guarded by its version. */
 export const updateCohortRequestSchema = z
   .object({
-    title: z.string().min(1).max(200),
+    title: safeString().min(1).max(200),
     startDate: z.iso.date(),
     owner: entityRefSchema,
     members: z.array(entityRefSchema).max(1000),
@@ -221,7 +219,7 @@ export const updateCohortRequestSchema = z
 export const metricsQuerySchema = z
   .object({
     pathId: idSchema.optional(),
-    discipline: z.string().min(1).max(100).optional(),
+    discipline: safeString().min(1).max(100).optional(),
     cohortId: idSchema.optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
@@ -234,8 +232,7 @@ export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 500;
 
 /** A non-negative integer in a query string, e.g. `?limit=20`. */
-const queryInt = z
-  .string()
+const queryInt = safeString()
   .regex(/^\d{1,9}$/, 'must be a non-negative integer')
   .transform(Number);
 

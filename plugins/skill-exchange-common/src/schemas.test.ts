@@ -201,3 +201,41 @@ describe('activitiesQuerySchema', () => {
     );
   });
 });
+
+describe('text every engine can store', () => {
+  const hack = { kind: 'hack', title: 'A good hack' };
+  it.each([
+    ['a post title', postInputSchema, { ...hack, title: 'a\u0000bc' }, 'title'],
+    [
+      'a skill of a post',
+      postInputSchema,
+      { ...hack, skills: ['Go\u0001'] },
+      'skills.0',
+    ],
+    ['a profile bio', profileInputSchema, { bio: 'x\u001by' }, 'bio'],
+    ['a search query', listPostsQuerySchema, { q: 'a\u0000' }, 'q'],
+    [
+      'an event name',
+      eventInputSchema,
+      { name: 'Hack\u007f', startsOn: '2027-01-01', endsOn: '2027-01-02' },
+      'name',
+    ],
+    ['a merge target', skillMergeSchema, { into: '\u0000' }, 'into'],
+  ])(
+    'refuses a control character in %s, naming the field',
+    (_, schema, input, field) => {
+      const result = schema.safeParse(input);
+      expect(result.success).toBe(false);
+      expect(describeZodError(result.error!)).toMatch(
+        new RegExp(
+          `^${field.replace('.', '\\.')}: must not contain control characters`,
+        ),
+      );
+    },
+  );
+
+  it('stores lone surrogates as U+FFFD on every engine', () => {
+    const parsed = postInputSchema.parse({ ...hack, title: 'Hack \uD83D!' });
+    expect(parsed.title).toBe('Hack \uFFFD!');
+  });
+});

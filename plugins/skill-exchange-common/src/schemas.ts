@@ -1,4 +1,10 @@
+import {
+  describeZodError,
+  safeString,
+} from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
+
+export { describeZodError };
 
 /** Limits that keep input sane; the backend rejects anything larger with a 400. */
 export const LIMITS = {
@@ -12,12 +18,11 @@ export const LIMITS = {
   pageSize: 100,
 } as const;
 
-const text = (max: number) => z.string().trim().max(max);
-const skillName = z.string().trim().min(1).max(LIMITS.skillName);
+const text = (max: number) => safeString().trim().max(max);
+const skillName = safeString().trim().min(1).max(LIMITS.skillName);
 const skills = z.array(skillName).max(LIMITS.skills);
 const level = z.number().int().min(1).max(5);
-const entityRef = z
-  .string()
+const entityRef = safeString()
   .trim()
   .regex(
     /^(user|group):[a-z0-9._-]+\/[a-z0-9._-]+$/i,
@@ -31,8 +36,7 @@ export const MENTORSHIP_MODES = ['offering', 'seeking'] as const;
 export const LOCATIONS = ['remote', 'office', 'flexible'] as const;
 
 /** Start of an embed: a date (2026-12-01) or a quarter (2027-Q1). */
-export const startSchema = z
-  .string()
+export const startSchema = safeString()
   .trim()
   .regex(
     /^\d{4}-(\d{2}-\d{2}|Q[1-4])$/,
@@ -138,8 +142,7 @@ export const listPostsQuerySchema = z.strictObject({
   owner: z
     .union([
       z.literal('me'),
-      z
-        .string()
+      safeString()
         .trim()
         .regex(
           /^user:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
@@ -200,8 +203,7 @@ const eventFields = {
   /** Users who may edit the event besides the one who created it. */
   organisers: z
     .array(
-      z
-        .string()
+      safeString()
         .trim()
         .regex(/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/i, 'must be a user ref'),
     )
@@ -254,16 +256,6 @@ export type SkillUpdate = z.infer<typeof skillUpdateSchema>;
 export const skillMergeSchema = z.strictObject({ into: skillName });
 export type SkillMerge = z.infer<typeof skillMergeSchema>;
 
-/** Turns a zod error into one readable line: `title: must be at least 3 characters; ...` */
-export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map(issue => {
-      const where = issue.path.length ? issue.path.join('.') : 'input';
-      return `${where}: ${issue.message}`;
-    })
-    .join('; ');
-}
-
 /** Query of `GET /posts/:id/matches` and `GET /matches/me`. */
 export const matchesQuerySchema = z.strictObject({
   kind: z.enum(POST_KINDS).optional(),
@@ -281,8 +273,7 @@ export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
 
 /** Query of `GET /teams/skills`: the group whose members' skills to add up. */
 export const teamSkillsQuerySchema = z.strictObject({
-  group: z
-    .string()
+  group: safeString()
     .trim()
     .regex(
       /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
