@@ -139,9 +139,7 @@ describe('text every engine can store', () => {
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]).toMatchObject({
       path: [field],
-      message:
-        'must not contain control characters (found U+' +
-        (field === 'summary' ? '0007)' : '0000)'),
+      message: expect.stringMatching(/^must not contain control characters/),
     });
   });
 
