@@ -16,7 +16,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
-import { MetricsStore } from '../src/database/MetricsStore';
+import { KnexMetricsStore } from '../src/database/MetricsStore';
 import { computeMetrics } from '../src/service/metrics';
 import { GoldenPathRegistry } from '../src/service/paths';
 
@@ -119,7 +119,7 @@ async function time(fn: () => Promise<unknown>) {
 
 async function bench(name: string, db: Knex, reference: string) {
   const rows = await seed(db);
-  const store = new MetricsStore(db);
+  const store = KnexMetricsStore.create(db);
   const paths = new GoldenPathRegistry([benchPath]);
   const endpoint = await time(() =>
     computeMetrics({

@@ -13,10 +13,14 @@ export {
   GITHUB_USER_LOGIN_ANNOTATION,
   type GithubMergedPullRequestSourceOptions,
 } from './scm/GithubMergedPullRequestSource';
+/**
+ * Moved to `@onramp/backstage-plugin-golden-paths-node`; re-exported here
+ * for modules written against the backend package.
+ */
 export {
   goldenPathsPullRequestSourceExtensionPoint,
   type GoldenPathsPullRequestSourceExtensionPoint,
   type MergedPullRequest,
   type MergedPullRequestSource,
   type PullRequestSourceUser,
-} from './scm/types';
+} from '@onramp/backstage-plugin-golden-paths-node';

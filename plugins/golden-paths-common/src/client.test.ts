@@ -46,7 +46,7 @@ describe('GoldenPathsClient', () => {
   });
 
   it('sends paging and the path filter in the query string, and nothing by default', async () => {
-    const page = { items: [], totalCount: 0, limit: 100, offset: 0 };
+    const page = { items: [], totalItems: 0, limit: 100, offset: 0 };
     const { client, fetch } = setup(json(page));
     fetch.mockImplementation(async () => json(page));
     await expect(client.listPaths()).resolves.toEqual(page);
@@ -59,11 +59,11 @@ describe('GoldenPathsClient', () => {
     ]);
   });
 
-  it('fetchAllPages reads pages until the total count', async () => {
+  it('fetchAllPages reads pages until the total', async () => {
     const all = Array.from({ length: 7 }, (_, i) => i);
     const fetchPage = jest.fn(async ({ limit, offset }) => ({
       items: all.slice(offset, offset + limit),
-      totalCount: all.length,
+      totalItems: all.length,
       limit,
       offset,
     }));

@@ -1,5 +1,4 @@
 import { ResponseError } from '@backstage/errors';
-import { MAX_PAGE_LIMIT } from './schemas';
 import {
   Cohort,
   CompleteStepRequest,
@@ -160,24 +159,7 @@ export class GoldenPathsClient implements GoldenPathsApi {
  * Reads every page of a list endpoint, e.g.
  * `fetchAllPages(page => api.listCohorts(page))`.
  */
-export async function fetchAllPages<T>(
-  fetchPage: (page: { limit: number; offset: number }) => Promise<Page<T>>,
-  limit: number = MAX_PAGE_LIMIT,
-): Promise<T[]> {
-  const items: T[] = [];
-  for (;;) {
-    const page = await fetchPage({ limit, offset: items.length });
-    items.push(...page.items);
-    // Done at the total, or at a short page (the server's own limit).
-    if (
-      page.items.length === 0 ||
-      items.length >= page.totalCount ||
-      page.items.length < page.limit
-    ) {
-      return items;
-    }
-  }
-}
+export { fetchAllPages } from '@onramp/backstage-plugin-onramp-common';
 
 function pageParams(page?: PageRequest) {
   return {

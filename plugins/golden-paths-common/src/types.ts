@@ -40,14 +40,8 @@ export type PageRequest = Partial<z.output<typeof pageQuerySchema>>;
 /** Query of `GET /journeys/me`. */
 export type MyJourneysQuery = Partial<z.output<typeof myJourneysQuerySchema>>;
 
-/** One page of a list endpoint. */
-export type Page<T> = {
-  items: T[];
-  /** All items matching the request, over every page. */
-  totalCount: number;
-  limit: number;
-  offset: number;
-};
+/** One page of a list endpoint: `{ items, totalItems, limit, offset }`. */
+export type { Page } from '@onramp/backstage-plugin-onramp-common';
 
 /** What proved a step (or a check) done. */
 export type StepEvidence = {

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import { createActions } from './actions';
 import { readSettings } from './lib/config';
 import { createRepositoryRouter } from './lib/repoServer';
@@ -20,11 +21,18 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        evidence: goldenPathsEvidenceServiceRef,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
       },
-      async init({ scaffolder, config, discovery, auth, logger, httpRouter }) {
+      async init({
+        scaffolder,
+        config,
+        discovery,
+        evidence,
+        logger,
+        httpRouter,
+      }) {
         const settings = readSettings(config);
         if (settings.git.serveLocalRepositories) {
           httpRouter.use(createRepositoryRouter(settings));
@@ -36,7 +44,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             `Serving files of the local repositories in ${settings.git.root} read-only under /golden-paths/git`,
           );
         }
-        scaffolder.addActions(...createActions({ settings, discovery, auth }));
+        scaffolder.addActions(
+          ...createActions({ settings, discovery, evidence }),
+        );
       },
     });
   },

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { num, numOrNull } from './GoldenPathsStore';
+import { num, numOrNull } from './rows';
 
 /** Filters of the metrics, already resolved to path ids. */
 export type MetricsFilter = {
@@ -18,12 +18,52 @@ function rowsOf(result: any): any[] {
   return Array.isArray(result) ? result : result.rows;
 }
 
+/** Counts of started and completed journeys. */
+export type Completion = { started: number; completed: number };
+
 /**
  * The onboarding aggregates, computed in SQL (window functions; the same
  * statements run on SQLite 3.25+ and PostgreSQL).
  */
-export class MetricsStore {
-  constructor(private readonly db: Knex) {}
+export interface MetricsStore {
+  /** Journeys started and completed per path. */
+  completionByPath(
+    filter: MetricsFilter,
+  ): Promise<Array<Completion & { pathId: string }>>;
+  /** Journeys started and completed per cohort of their person. */
+  completionByCohort(
+    filter: MetricsFilter,
+  ): Promise<Array<Completion & { cohortId: string; title: string }>>;
+  /** Median time from start to completion, per path and overall. */
+  timeToComplete(filter: MetricsFilter): Promise<{
+    overall: Median;
+    perPath: Array<Median & { pathId: string }>;
+  }>;
+  /** Median time from a person's first start to their first evidence `key`. */
+  timeToFirstEvidence(filter: MetricsFilter, key: string): Promise<Median>;
+  /** Median time from a person's first start to their `nth` merged PR. */
+  timeToNthMergedPullRequest(
+    filter: MetricsFilter,
+    nth: number,
+  ): Promise<Median>;
+  /** Per path and step: completions and median time to the step. */
+  steps(filter: MetricsFilter): Promise<
+    Array<{
+      pathId: string;
+      stepId: string;
+      completed: number;
+      medianMs: number | null;
+    }>
+  >;
+}
+
+/** The Knex implementation of {@link MetricsStore}. */
+export class KnexMetricsStore implements MetricsStore {
+  static create(db: Knex): KnexMetricsStore {
+    return new KnexMetricsStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   private isPostgres() {
     return this.db.client.config.client === 'pg';

@@ -9,7 +9,7 @@ import {
   MergedPullRequest,
   MergedPullRequestSource,
   PullRequestSourceUser,
-} from './types';
+} from '@onramp/backstage-plugin-golden-paths-node';
 
 /** The User entity annotation with the person's GitHub login. */
 export const GITHUB_USER_LOGIN_ANNOTATION = 'github.com/user-login';

@@ -2,7 +2,10 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { MergedPullRequest, MergedPullRequestSource } from './types';
+import {
+  MergedPullRequest,
+  MergedPullRequestSource,
+} from '@onramp/backstage-plugin-golden-paths-node';
 
 const exec = promisify(execFile);
 

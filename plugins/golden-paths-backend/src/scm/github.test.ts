@@ -4,14 +4,11 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogWithUsers } from '../__testUtils__/catalog';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { testRegistry } from '../__fixtures__/paths';
-import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { MetricsStore } from '../database/MetricsStore';
-import { pullRequestSourceFromConfig } from '../plugin';
-import { GoldenPathsService } from '../service/GoldenPathsService';
+import { pullRequestSourceFromConfig } from './fromConfig';
+import { createTestGoldenPaths } from '../__testUtils__/services';
 import { computeMetrics } from '../service/metrics';
 import {
   GithubMergedPullRequestSource,
@@ -19,7 +16,7 @@ import {
   GithubRequestError,
 } from './GithubMergedPullRequestSource';
 import { syncMergedPullRequests } from './sync';
-import { PullRequestSourceUser } from './types';
+import { PullRequestSourceUser } from '@onramp/backstage-plugin-golden-paths-node';
 
 jest.setTimeout(60_000);
 
@@ -414,49 +411,25 @@ describe('GitHub merged pull requests through the sync', () => {
         searchHandler(API, { 'sofia-m': sofiaItems, 'lars-l': larsItems }, []),
       );
       const knex = await databases.init(databaseId);
-      const store = await GoldenPathsStore.create({
-        database: { getClient: async () => knex },
-      });
-      const paths = await testRegistry();
-      const service = new GoldenPathsService(store, paths, () => T0);
-      await service.startJourney('user:default/sofia.marquez', 'backend-day-1');
-      await service.startJourney(
-        'user:default/lars.lindqvist',
-        'backend-day-1',
-      );
-      const catalog = catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: {
-              name: 'sofia.marquez',
-              namespace: 'default',
-              annotations: { 'github.com/user-login': 'sofia-m' },
-            },
-            // A different email than any commit: the login decides.
-            spec: { profile: { email: 'sofia@personal.example' } },
-          },
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: { name: 'lars.lindqvist', namespace: 'default' },
-            spec: {},
-          },
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: { name: 'amara.okafor', namespace: 'default' },
-            spec: {},
-          },
-        ],
-      });
+      const gp = await createTestGoldenPaths(knex, { clock: () => T0 });
+      await gp.startJourney('user:default/sofia.marquez', 'backend-day-1');
+      await gp.startJourney('user:default/lars.lindqvist', 'backend-day-1');
+      const catalog = catalogWithUsers([
+        {
+          name: 'sofia.marquez',
+          annotations: { 'github.com/user-login': 'sofia-m' },
+          // A different email than any commit: the login decides.
+          email: 'sofia@personal.example',
+        },
+        { name: 'lars.lindqvist' },
+        { name: 'amara.okafor' },
+      ]);
       const logger = mockServices.logger.mock();
       const source = pullRequestSourceFromConfig(config(), logger)!;
       const sync = () =>
         syncMergedPullRequests({
           sources: [source],
-          store,
+          store: gp.stores.mergedPullRequests,
           catalog,
           auth: mockServices.auth(),
           logger,
@@ -474,8 +447,8 @@ describe('GitHub merged pull requests through the sync', () => {
       ]);
 
       const metrics = await computeMetrics({
-        store: new MetricsStore(knex),
-        paths,
+        store: gp.stores.metrics,
+        paths: gp.paths,
         query: {},
         deployEvidenceKey: 'deploy.healthy',
         pullRequests: true,

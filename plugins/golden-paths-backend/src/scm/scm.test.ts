@@ -3,17 +3,14 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogWithUsers } from '../__testUtils__/catalog';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { testRegistry } from '../__fixtures__/paths';
-import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { MetricsStore } from '../database/MetricsStore';
-import { GoldenPathsService } from '../service/GoldenPathsService';
+import { createTestGoldenPaths } from '../__testUtils__/services';
 import { computeMetrics } from '../service/metrics';
 import { LocalGitMergeSource } from './LocalGitMergeSource';
 import { syncMergedPullRequests } from './sync';
-import { MergedPullRequest } from './types';
+import { MergedPullRequest } from '@onramp/backstage-plugin-golden-paths-node';
 
 jest.setTimeout(60_000);
 
@@ -101,17 +98,10 @@ describe('merged pull requests', () => {
     'are attributed by catalog email and feed time to 10th merged PR on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await GoldenPathsStore.create({
-        database: { getClient: async () => knex },
-      });
-      const paths = await testRegistry();
       const t0 = Date.parse('2026-11-02T09:00:00Z');
-      const service = new GoldenPathsService(store, paths, () => t0);
-      await service.startJourney('user:default/sofia.marquez', 'backend-day-1');
-      await service.startJourney(
-        'user:default/lars.lindqvist',
-        'backend-day-1',
-      );
+      const gp = await createTestGoldenPaths(knex, { clock: () => t0 });
+      await gp.startJourney('user:default/sofia.marquez', 'backend-day-1');
+      await gp.startJourney('user:default/lars.lindqvist', 'backend-day-1');
 
       const merges: MergedPullRequest[] = [];
       for (let i = 1; i <= 12; i++) {
@@ -136,26 +126,14 @@ describe('merged pull requests', () => {
         authorEmail: 'nobody@elsewhere.example',
         mergedAt: t0,
       });
-      const catalog = catalogServiceMock({
-        entities: [
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: { name: 'sofia.marquez', namespace: 'default' },
-            spec: { profile: { email: 'sofia.marquez@onramp.example' } },
-          },
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'User',
-            metadata: { name: 'lars.lindqvist', namespace: 'default' },
-            spec: { profile: { email: 'lars@onramp.example' } },
-          },
-        ],
-      });
+      const catalog = catalogWithUsers([
+        { name: 'sofia.marquez', email: 'sofia.marquez@onramp.example' },
+        { name: 'lars.lindqvist', email: 'lars@onramp.example' },
+      ]);
       const sync = () =>
         syncMergedPullRequests({
           sources: [{ id: 'test', listMergedPullRequests: async () => merges }],
-          store,
+          store: gp.stores.mergedPullRequests,
           catalog,
           auth: mockServices.auth(),
           logger: mockServices.logger.mock(),
@@ -164,8 +142,8 @@ describe('merged pull requests', () => {
       expect(await sync()).toBe(0);
 
       const metrics = await computeMetrics({
-        store: new MetricsStore(knex),
-        paths,
+        store: gp.stores.metrics,
+        paths: gp.paths,
         query: {},
         deployEvidenceKey: 'deploy.healthy',
         pullRequests: true,

@@ -1,7 +1,10 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { MergedPullRequestSource, PullRequestSourceUser } from './types';
+import { MergedPullRequestStore } from '../database';
+import {
+  MergedPullRequestSource,
+  PullRequestSourceUser,
+} from '@onramp/backstage-plugin-golden-paths-node';
 
 /**
  * Copies merged pull requests from every source into the database,
@@ -10,7 +13,7 @@ import { MergedPullRequestSource, PullRequestSourceUser } from './types';
  */
 export async function syncMergedPullRequests(options: {
   sources: MergedPullRequestSource[];
-  store: GoldenPathsStore;
+  store: MergedPullRequestStore;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;

@@ -1,9 +1,13 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
 import {
+  goldenPathsMetricsReadPermission,
   GoldenPathsMetrics,
   MetricsQuery,
   TEMPLATE_SUCCEEDED_KEY,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { MetricsFilter, MetricsStore } from '../database/MetricsStore';
+import { MetricsFilter, MetricsStore } from '../database';
+import { MetricsAccess } from './access';
 import { GoldenPathRegistry } from './paths';
 
 function rate(started: number, completed: number) {
@@ -127,16 +131,16 @@ export async function computeMetrics(options: {
   };
 }
 
-function cell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) {
-    return '';
-  }
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+type CsvRow = Array<string | number | null | undefined>;
 
-/** One CSV for spreadsheets: a row per overall number, path, step, discipline and cohort. */
-export function metricsToCsv(metrics: GoldenPathsMetrics): string {
+/**
+ * The metrics as one table for spreadsheets: a row per overall number, path,
+ * step, discipline and cohort. Written by the one formula-safe CSV writer.
+ */
+export function metricsTable(metrics: GoldenPathsMetrics): {
+  header: string[];
+  rows: CsvRow[];
+} {
   const header = [
     'scope',
     'id',
@@ -148,7 +152,7 @@ export function metricsToCsv(metrics: GoldenPathsMetrics): string {
     'count',
     'median_ms',
   ];
-  const lines: Array<Array<string | number | null | undefined>> = [header];
+  const lines: CsvRow[] = [];
   const overall: Array<[string, { count: number; medianMs: number | null }]> = [
     ['time_to_first_template', metrics.timeToFirstTemplate],
     ['time_to_first_deploy', metrics.timeToFirstDeploy],
@@ -222,5 +226,36 @@ export function metricsToCsv(metrics: GoldenPathsMetrics): string {
       '',
     ]);
   }
-  return `${lines.map(line => line.map(cell).join(',')).join('\n')}\n`;
+  return { header, rows: lines };
+}
+
+/** `GET /metrics`: for metrics viewers, filtered by path, discipline, cohort, time. */
+export class MetricsService {
+  constructor(
+    private readonly options: {
+      store: MetricsStore;
+      paths: GoldenPathRegistry;
+      access: MetricsAccess;
+      deployEvidenceKey: string;
+      /** Whether an SCM source feeds "time to 10th merged PR". */
+      pullRequests: boolean;
+      clock?: () => number;
+    },
+  ) {}
+
+  async get(
+    credentials: BackstageCredentials,
+    query: MetricsQuery,
+  ): Promise<GoldenPathsMetrics> {
+    const { access, paths } = this.options;
+    await access.require(credentials, goldenPathsMetricsReadPermission);
+    if (query.pathId && !paths.get(query.pathId)) {
+      throw new NotFoundError(`No golden path "${query.pathId}"`);
+    }
+    return computeMetrics({
+      ...this.options,
+      query,
+      now: (this.options.clock ?? Date.now)(),
+    });
+  }
 }

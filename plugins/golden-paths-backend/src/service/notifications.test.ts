@@ -1,13 +1,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { testRegistry } from '../__fixtures__/paths';
-import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { GoldenPathsService } from './GoldenPathsService';
+import { createTestGoldenPaths, T0 } from '../__testUtils__/services';
 import { notifyStuckMembers } from './notifications';
 
 jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
-const T0 = Date.parse('2026-11-02T09:00:00Z');
 
 describe('notifyStuckMembers', () => {
   const databases = TestDatabases.create();
@@ -16,16 +13,14 @@ describe('notifyStuckMembers', () => {
     'tells the cohort owner once per stuck step on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const store = await GoldenPathsStore.create({
-        database: { getClient: async () => knex },
-      });
-      const paths = await testRegistry();
       let now = T0;
-      const service = new GoldenPathsService(store, paths, () => now);
-      await service.startJourney('user:default/stuck', 'backend-day-1');
-      await service.startJourney('user:default/fine', 'backend-day-1');
-      await service.startJourney('user:default/solo', 'backend-day-1');
-      await store.createCohort(
+      const gp = await createTestGoldenPaths(knex, { clock: () => now });
+      const { paths, services } = gp;
+      const cohorts = gp.stores.cohorts;
+      await gp.startJourney('user:default/stuck', 'backend-day-1');
+      await gp.startJourney('user:default/fine', 'backend-day-1');
+      await gp.startJourney('user:default/solo', 'backend-day-1');
+      await cohorts.createCohort(
         {
           id: 'bootcamp',
           title: 'Bootcamp',
@@ -36,7 +31,7 @@ describe('notifyStuckMembers', () => {
         now,
       );
       now = T0 + 2 * DAY;
-      await service.completeManualStep(
+      await gp.completeManualStep(
         'user:default/fine',
         'backend-day-1',
         'dev-environment',
@@ -45,8 +40,8 @@ describe('notifyStuckMembers', () => {
       const send = jest.fn(async () => {});
       const run = (at: number) =>
         notifyStuckMembers({
-          store,
-          service,
+          cohorts,
+          journeys: services.journeys,
           paths,
           notifications: { send },
           logger: mockServices.logger.mock(),

@@ -1,19 +1,20 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { GoldenPathsStore } from '../database/GoldenPathsStore';
-import { GoldenPathsService } from './GoldenPathsService';
+import { CohortStore } from '../database';
+import { JourneyService } from './JourneyService';
 import { GoldenPathRegistry } from './paths';
+import { ProgressWriter } from './progress';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Sends "you finished <path>" to whoever completes a path. */
 export function notifyOnCompletion(options: {
-  service: GoldenPathsService;
+  writer: ProgressWriter;
   notifications: NotificationService;
   logger: LoggerService;
   linkPrefix: string;
 }) {
-  options.service.onJourneyCompleted(async ({ userEntityRef, path }) => {
+  options.writer.onJourneyCompleted(async ({ userEntityRef, path }) => {
     try {
       await options.notifications.send({
         recipients: { type: 'entity', entityRef: userEntityRef },
@@ -43,8 +44,8 @@ export function notifyOnCompletion(options: {
  * replicas: each notice is claimed by a unique row before it is sent.
  */
 export async function notifyStuckMembers(options: {
-  store: GoldenPathsStore;
-  service: GoldenPathsService;
+  cohorts: CohortStore;
+  journeys: JourneyService;
   paths: GoldenPathRegistry;
   notifications: NotificationService;
   logger: LoggerService;
@@ -53,7 +54,7 @@ export async function notifyStuckMembers(options: {
   linkPrefix: string;
   batchSize?: number;
 }): Promise<number> {
-  const idle = await options.store.listIdleCohortJourneys(
+  const idle = await options.cohorts.listIdleCohortJourneys(
     options.now - options.stuckAfterDays * DAY_MS,
     options.batchSize ?? 500,
   );
@@ -63,14 +64,14 @@ export async function notifyStuckMembers(options: {
     if (!path) {
       continue;
     }
-    const journey = await options.service.getJourneyById(row.journeyId);
+    const journey = await options.journeys.getJourneyById(row.journeyId);
     const stepId = journey.nextStepId;
     const step = path.steps.find(s => s.id === stepId);
     if (!step) {
       continue;
     }
     if (
-      !(await options.store.claimStuckNotice(
+      !(await options.cohorts.claimStuckNotice(
         row.journeyId,
         step.id,
         options.now,

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { demoPathFiles } from '../__fixtures__/paths';
+import { demoPathFiles } from '../__testUtils__/paths';
 import {
   GoldenPathDefinitionError,
   GoldenPathRegistry,

@@ -72,7 +72,7 @@ describe('PathsOverview', () => {
       // A server that pages by one, whatever is asked.
       listPaths: jest.fn(async ({ offset = 0 } = {}) => ({
         items: paths.slice(offset, offset + 1),
-        totalCount: paths.length,
+        totalItems: paths.length,
         limit: 1,
         offset,
       })),

@@ -74,7 +74,7 @@ export function journey(
 
 /** A one-page list response. */
 export function page<T>(items: T[]): Page<T> {
-  return { items, totalCount: items.length, limit: 100, offset: 0 };
+  return { items, totalItems: items.length, limit: 100, offset: 0 };
 }
 
 export function mockApi(

@@ -1,5 +1,4 @@
 import {
-  coreServices,
   createBackendPlugin,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -13,10 +12,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import express from 'express';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
+import { goldenPathsEvidenceRegistryServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import goldenPathsModule from '../index';
 
 /*
@@ -84,23 +83,21 @@ export async function startDay1Backend(options: Day1BackendOptions) {
     pluginId: 'golden-paths',
     register(env) {
       env.registerInit({
-        deps: {
-          httpRouter: coreServices.httpRouter,
-          httpAuth: coreServices.httpAuth,
-        },
-        async init({ httpRouter, httpAuth }) {
-          const router = express.Router();
-          router.use(express.json());
-          router.post('/evidence', async (req, res) => {
-            await httpAuth.credentials(req, { allow: ['service'] });
-            if (options.onEvidence && !options.onEvidence(req.body)) return;
-            const fresh = !record.evidence.some(
-              e => e.evidenceId === req.body.evidenceId,
-            );
-            if (fresh) record.evidence.push(req.body);
-            res.json({ recorded: fresh, completed: [] });
+        deps: { registry: goldenPathsEvidenceRegistryServiceRef },
+        async init({ registry }) {
+          // The in-process recorder the real plugin sets, by the same contract.
+          registry.setRecorder({
+            async recordEvidence(body) {
+              if (options.onEvidence && !options.onEvidence(body)) {
+                return new Promise(() => {});
+              }
+              const fresh = !record.evidence.some(
+                e => e.evidenceId === body.evidenceId,
+              );
+              if (fresh) record.evidence.push(body);
+              return { recorded: fresh, completed: [] };
+            },
           });
-          httpRouter.use(router);
         },
       });
     },

@@ -1,4 +1,5 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { DiscoveryService } from '@backstage/backend-plugin-api';
+import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
 import { createDeployAction } from './deploy';
@@ -24,9 +25,9 @@ export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 export function createActions(options: {
   settings: GoldenPathsSettings;
   discovery: DiscoveryService;
-  auth: AuthService;
+  evidence: GoldenPathsEvidenceService;
 }) {
-  const { settings, discovery, auth } = options;
+  const { settings, discovery, evidence } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
   const links = createLinkBuilder(settings, scaffolderBaseUrl);
   return [
@@ -41,7 +42,7 @@ export function createActions(options: {
     createMonitoringAction({ settings, links }),
     createDnsAction({ settings, links }),
     createVerifyEndpointAction(),
-    createRecordProgressAction({ discovery, auth }),
+    createRecordProgressAction({ evidence }),
     createTeardownAction({ settings }),
   ];
 }

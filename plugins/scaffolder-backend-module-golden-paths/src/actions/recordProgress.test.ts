@@ -1,4 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import {
+  createHttpEvidenceService,
+  GoldenPathsEvidenceService,
+} from '@onramp/backstage-plugin-golden-paths-node';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import yaml from 'yaml';
@@ -6,7 +10,7 @@ import { CheckpointStore, makeContext } from '../__testUtils__/context';
 import { createRecordProgressAction } from './recordProgress';
 import { examples } from './recordProgress.examples';
 
-describe('goldenpath:progress:record (against a local HTTP server)', () => {
+describe('goldenpath:progress:record (over HTTP to a local server, as from another backend)', () => {
   let server: http.Server;
   let base: string;
   let received: { url: string; auth?: string; body: any }[];
@@ -52,7 +56,12 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
     getExternalBaseUrl: async (id: string) => `${base}/api/${id}`,
   };
   const action = () =>
-    createRecordProgressAction({ discovery, auth: mockServices.auth() });
+    createRecordProgressAction({
+      evidence: createHttpEvidenceService({
+        discovery,
+        auth: mockServices.auth(),
+      }),
+    });
 
   it.each(examples.map((e, i) => [i, e.description] as const))(
     'runs example %i: %s',
@@ -134,7 +143,7 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
         makeContext({ input: { key: 'dns.resolves' }, taskId: 't-err' }).ctx,
       ),
     ).rejects.toThrow(
-      /Recording evidence dns.resolves for user:default\/sofia.marquez failed: HTTP 403 NotAllowedError: not for you/,
+      /Recording evidence dns.resolves for user:default\/sofia.marquez failed: NotAllowedError: not for you/,
     );
   });
 
@@ -148,7 +157,7 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
     expect(outputs).toMatchObject({ recorded: false, completed: [] });
     expect(ctx.logger.info).toHaveBeenCalledWith(
       expect.stringContaining(
-        `Dry run: would POST ${base}/api/golden-paths/evidence {"userEntityRef"`,
+        'Dry run: would record evidence {"userEntityRef"',
       ),
     );
   });
@@ -166,6 +175,48 @@ describe('goldenpath:progress:record (against a local HTTP server)', () => {
     ctx.user = undefined;
     await expect(action().handler(ctx)).rejects.toThrow(
       /needs the user who started the task/,
+    );
+  });
+});
+
+describe('goldenpath:progress:record (in-process evidence service)', () => {
+  it('hands the evidence to the service and fails the step with its error', async () => {
+    const recordEvidence = jest.fn<
+      ReturnType<GoldenPathsEvidenceService['recordEvidence']>,
+      Parameters<GoldenPathsEvidenceService['recordEvidence']>
+    >(async () => ({
+      recorded: true,
+      completed: [{ pathId: 'day-1', stepId: 'deploy' }],
+    }));
+    const action = createRecordProgressAction({ evidence: { recordEvidence } });
+    const { ctx, outputs } = makeContext({
+      input: { key: 'deploy.healthy', pathId: 'day-1', stepId: 'deploy' },
+      taskId: 't-in',
+    });
+    await action.handler(ctx);
+    expect(recordEvidence).toHaveBeenCalledWith({
+      userEntityRef: 'user:default/sofia.marquez',
+      key: 'deploy.healthy',
+      evidenceId: 't-in:deploy.healthy',
+      taskId: 't-in',
+      pathId: 'day-1',
+      stepId: 'deploy',
+    });
+    expect(outputs).toEqual({
+      evidenceId: 't-in:deploy.healthy',
+      recorded: true,
+      completed: [{ pathId: 'day-1', stepId: 'deploy' }],
+    });
+
+    const invalid = new Error('No golden path "day-1"');
+    invalid.name = 'InputError';
+    recordEvidence.mockRejectedValueOnce(invalid);
+    await expect(
+      action.handler(
+        makeContext({ input: { key: 'dns.resolves' }, taskId: 't-bad' }).ctx,
+      ),
+    ).rejects.toThrow(
+      'Recording evidence dns.resolves for user:default/sofia.marquez failed: InputError: No golden path "day-1"',
     );
   });
 });

@@ -1,5 +1,5 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { InputError, ResponseError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
+import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseInput, Z } from '../lib/input';
 import { examples } from './recordProgress.examples';
@@ -55,18 +55,19 @@ const inputFields = {
 
 /**
  * `goldenpath:progress:record`: records evidence for the initiating user's
- * golden-path journey in the golden-paths backend.
+ * golden-path journey through the golden-paths evidence service
+ * (`goldenPathsEvidenceServiceRef`: in-process when the golden-paths plugin
+ * runs in this backend, its REST API with service credentials otherwise).
  * @public
  */
 export function createRecordProgressAction(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
+  evidence: GoldenPathsEvidenceService;
 }) {
-  const { discovery, auth } = options;
+  const { evidence } = options;
   return createTemplateAction({
     id: 'goldenpath:progress:record',
     description:
-      "Records evidence (e.g. deploy.healthy) for the user who runs the template in the golden-paths backend, with the scaffolder's service credentials. Idempotent on the evidence id (default <taskId>:<key>).",
+      'Records evidence (e.g. deploy.healthy) for the user who runs the template with the golden-paths plugin. Idempotent on the evidence id (default <taskId>:<key>).',
     examples,
     supportsDryRun: true,
     schema: {
@@ -122,9 +123,7 @@ export function createRecordProgressAction(options: {
       ctx.output('evidenceId', evidenceId);
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would POST ${await discovery.getBaseUrl(
-            'golden-paths',
-          )}/evidence ${JSON.stringify(body)}`,
+          `Dry run: would record evidence ${JSON.stringify(body)}`,
         );
         ctx.output('recorded', false);
         ctx.output('completed', []);
@@ -136,46 +135,26 @@ export function createRecordProgressAction(options: {
       } = await ctx.checkpoint({
         key: `goldenpath.progress.record.${evidenceId}`,
         fn: async () => {
-          const baseUrl = await discovery.getBaseUrl('golden-paths');
-          const { token } = await auth.getPluginRequestToken({
-            onBehalfOf: await auth.getOwnServiceCredentials(),
-            targetPluginId: 'golden-paths',
-          });
-          const res = await fetch(`${baseUrl}/evidence`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${token}`,
-            },
-            body: JSON.stringify(body),
-          });
-          if (!res.ok) {
-            const error = await ResponseError.fromResponse(res);
+          let answer;
+          try {
+            answer = await evidence.recordEvidence(body);
+          } catch (error) {
+            const e = error as Error & { cause?: Error };
+            // Over HTTP the server's own error is the cause.
+            const reason = e.name === 'ResponseError' && e.cause ? e.cause : e;
             throw new Error(
-              `Recording evidence ${
-                input.key
-              } for ${userEntityRef} failed: HTTP ${res.status} ${
-                error.cause.name
-              }: ${error.cause.message}${
-                res.status === 404
-                  ? ` (is the golden-paths backend plugin installed? ${baseUrl}/evidence)`
-                  : ''
-              }`,
+              `Recording evidence ${input.key} for ${userEntityRef} failed: ${reason.name}: ${reason.message}`,
             );
           }
-          const answer: any = await res.json();
-          // Copy into plain values: the parsed body must not leak its own
-          // objects into the task's template context.
-          const completed: { pathId: string; stepId: string }[] = [];
-          for (const c of Array.isArray(answer?.completed)
-            ? answer.completed
-            : []) {
-            completed.push({
+          // Copy into plain values: the answer must not leak its own objects
+          // into the task's template context.
+          return {
+            recorded: answer.recorded === true,
+            completed: answer.completed.map(c => ({
               pathId: String(c.pathId),
               stepId: String(c.stepId),
-            });
-          }
-          return { recorded: answer?.recorded === true, completed };
+            })),
+          };
         },
       });
       ctx.logger.info(

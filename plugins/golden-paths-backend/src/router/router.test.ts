@@ -1,74 +1,35 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { demoPathFiles } from '../__fixtures__/paths';
-import { goldenPathsPlugin } from '../plugin';
+import {
+  AMARA,
+  asService,
+  asUser as user,
+  DAY1,
+  LARS,
+  SOFIA,
+  startGoldenPathsBackend,
+} from '../__testUtils__/backend';
 
 jest.setTimeout(60_000);
 
-const SOFIA = 'user:default/sofia.marquez';
-const LARS = 'user:default/lars.lindqvist';
-const AMARA = 'user:default/amara.okafor';
-const DAY1 = 'template:default/day-1-backend-service';
-
-const user = (ref: string) => ({
-  Authorization: mockCredentials.user.header(ref),
-});
-const service = { Authorization: mockCredentials.service.header() };
+const service = asService;
 
 describe('golden-paths router', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    const send = jest.fn(async () => {});
-    const auditEvent = {
-      success: jest.fn(async () => {}),
-      fail: jest.fn(async () => {}),
-    };
-    const auditor = mockServices.auditor.mock({
-      createEvent: jest.fn(async () => auditEvent),
-    });
+    let backend: Awaited<ReturnType<typeof startGoldenPathsBackend>>;
     let server: any;
-    let stop: () => Promise<void>;
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          goldenPathsPlugin,
-          mockServices.rootConfig.factory({
-            data: {
-              goldenPaths: {
-                paths: demoPathFiles,
-                metrics: { viewers: [AMARA] },
-              },
-            },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory(),
-          auditor.factory,
-          mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ send }),
-          }),
-        ],
+      backend = await startGoldenPathsBackend({
+        knex: await databases.init(databaseId),
       });
       server = backend.server;
-      stop = () => backend.stop();
     });
 
     afterAll(async () => {
-      await stop();
+      await backend.stop();
     });
 
     it('lists the demo paths and gets one', async () => {
@@ -299,7 +260,7 @@ describe('golden-paths router', () => {
         .post('/api/golden-paths/evidence')
         .set(service)
         .send(template);
-      expect(first.status).toBe(200);
+      expect(first.status).toBe(201);
       expect(first.body).toEqual({
         recorded: true,
         completed: [{ pathId: 'backend-day-1', stepId: 'create-service' }],
@@ -359,7 +320,7 @@ describe('golden-paths router', () => {
         link: 'http://localhost:3000/create/tasks/task-42',
         outputs: { repoUrl: 'file:///repos/sofia-svc.git' },
       });
-      expect(auditor.createEvent).toHaveBeenCalledWith(
+      expect(backend.auditor.createEvent).toHaveBeenCalledWith(
         expect.objectContaining({
           eventId: 'evidence-record',
           meta: expect.objectContaining({
@@ -368,8 +329,8 @@ describe('golden-paths router', () => {
           }),
         }),
       );
-      expect(send).toHaveBeenCalledTimes(1);
-      expect(send).toHaveBeenCalledWith(
+      expect(backend.send).toHaveBeenCalledTimes(1);
+      expect(backend.send).toHaveBeenCalledWith(
         expect.objectContaining({
           recipients: { type: 'entity', entityRef: SOFIA },
           payload: expect.objectContaining({ title: 'You finished Backend' }),
@@ -471,7 +432,7 @@ describe('golden-paths router', () => {
         items: paths.body.items.map((p: any) => p.id),
       }).toEqual({
         items: ['client-day-1', 'data-engineering-day-1'],
-        totalCount: 6,
+        totalItems: 6,
         limit: 2,
         offset: 1,
       });
@@ -484,7 +445,7 @@ describe('golden-paths router', () => {
       const beyond = await request(server)
         .get('/api/golden-paths/paths?offset=10')
         .set(user(SOFIA));
-      expect([beyond.body.items, beyond.body.totalCount]).toEqual([[], 6]);
+      expect([beyond.body.items, beyond.body.totalItems]).toEqual([[], 6]);
 
       for (const pathId of [
         'backend-day-1',
@@ -506,7 +467,7 @@ describe('golden-paths router', () => {
       expect([first.body.items.length, second.body.items.length]).toEqual([
         2, 1,
       ]);
-      expect([first.body.totalCount, second.body.totalCount]).toEqual([3, 3]);
+      expect([first.body.totalItems, second.body.totalItems]).toEqual([3, 3]);
       expect(
         [...first.body.items, ...second.body.items]
           .map((j: any) => j.pathId)
@@ -523,7 +484,7 @@ describe('golden-paths router', () => {
       expect(one.body.items.map((j: any) => j.pathId)).toEqual([
         'client-day-1',
       ]);
-      expect(one.body.totalCount).toBe(1);
+      expect(one.body.totalItems).toBe(1);
       const unknownPath = await request(server)
         .get('/api/golden-paths/journeys/me?pathId=nope')
         .set(user(LARS));
@@ -547,7 +508,7 @@ describe('golden-paths router', () => {
         'bootcamp-2026-11',
       ]);
       expect(cohorts.body).toMatchObject({
-        totalCount: 3,
+        totalItems: 3,
         limit: 2,
         offset: 0,
       });

@@ -1,6 +1,10 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 
-/** A pull request merged into a repository's default branch. */
+/**
+ * A pull request merged into a repository's default branch.
+ *
+ * @public
+ */
 export type MergedPullRequest = {
   /** Unique within its source, e.g. `<repo>#<number>` or a merge commit sha. */
   id: string;
@@ -17,7 +21,11 @@ export type MergedPullRequest = {
   mergedAt: number;
 };
 
-/** A catalog user, as sources see them. */
+/**
+ * A catalog user, as sources see them.
+ *
+ * @public
+ */
 export type PullRequestSourceUser = {
   /** e.g. `user:default/sofia.marquez` (lower case). */
   entityRef: string;
@@ -28,6 +36,8 @@ export type PullRequestSourceUser = {
 /**
  * Where merged pull requests come from (GitHub, GitLab, local git, ...).
  * Sources must report merged pull requests only, never plain commits.
+ *
+ * @public
  */
 export interface MergedPullRequestSource {
   /** A stable id, stored with each pull request. */
@@ -38,12 +48,23 @@ export interface MergedPullRequestSource {
   }): Promise<MergedPullRequest[]>;
 }
 
-/** Lets backend modules add pull request sources to the golden-paths plugin. */
+/**
+ * Lets backend modules add pull request sources to the golden-paths plugin.
+ *
+ * @public
+ */
 export interface GoldenPathsPullRequestSourceExtensionPoint {
   addSource(source: MergedPullRequestSource): void;
 }
 
-/** @public */
+/**
+ * The extension point of the golden-paths plugin for merged pull request
+ * sources ("time to 10th merged PR"), e.g. from a module:
+ * `deps: { sources: goldenPathsPullRequestSourceExtensionPoint }`, then
+ * `sources.addSource(mySource)`.
+ *
+ * @public
+ */
 export const goldenPathsPullRequestSourceExtensionPoint =
   createExtensionPoint<GoldenPathsPullRequestSourceExtensionPoint>({
     id: 'golden-paths.pull-request-sources',

@@ -1,77 +1,25 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { ConflictError } from '@backstage/errors';
-import { Knex } from 'knex';
-import { testRegistry } from '../__fixtures__/paths';
-import { GoldenPathsService } from '../service/GoldenPathsService';
-import { computeMetrics, metricsToCsv } from '../service/metrics';
-import { GoldenPathRegistry, parseGoldenPaths } from '../service/paths';
-import { GoldenPathsStore } from './GoldenPathsStore';
-import { MetricsStore } from './MetricsStore';
+import {
+  createTestGoldenPaths,
+  HOUR,
+  T0,
+  useGoldenPaths,
+} from '../__testUtils__/services';
+import { GoldenPathRegistry, parseGoldenPaths } from './paths';
 
 jest.setTimeout(60_000);
 
-const HOUR = 60 * 60 * 1000;
-const T0 = Date.parse('2026-11-02T09:00:00Z');
 const DAY1 = 'template:default/day-1-backend-service';
 
-describe.each([['migrations']])('GoldenPathsStore %s', () => {
+describe('journeys and evidence', () => {
   const databases = TestDatabases.create();
 
-  it('runs on PostgreSQL in CI', () => {
-    const ids = databases.eachSupportedId().map(([id]) => id as string);
-    // In CI (the test command sets CI=true) PostgreSQL must not be skipped.
-    expect(!process.env.CI || ids.includes('POSTGRES_15')).toBe(true);
-    expect(databases.eachSupportedId().length).toBeGreaterThan(0);
-  });
-
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let knex: Knex;
-    let store: GoldenPathsStore;
-    let paths: GoldenPathRegistry;
-    let now: number;
-    let service: GoldenPathsService;
-
-    beforeAll(async () => {
-      knex = await databases.init(databaseId);
-      store = await GoldenPathsStore.create({
-        database: { getClient: async () => knex },
-      });
-      paths = await testRegistry();
-    });
-
-    beforeEach(async () => {
-      await knex('gp_stuck_notices').delete();
-      await knex('gp_step_progress').delete();
-      await knex('gp_evidence').delete();
-      await knex('gp_cohort_members').delete();
-      await knex('gp_cohorts').delete();
-      await knex('gp_journeys').delete();
-      now = T0;
-      service = new GoldenPathsService(store, paths, () => now);
-    });
-
-    it('migrates down and up again', async () => {
-      const directory = require('node:path').resolve(
-        __dirname,
-        '../../migrations',
-      );
-      await knex.migrate.rollback({ directory }, true);
-      expect(await knex.schema.hasTable('gp_journeys')).toBe(false);
-      expect(await knex.schema.hasTable('gp_evidence')).toBe(false);
-      await knex.migrate.latest({ directory });
-      expect(await knex.schema.hasTable('gp_journeys')).toBe(true);
-      expect(await knex.schema.hasTable('gp_stuck_notices')).toBe(true);
-    });
+    const t = useGoldenPaths(databases, databaseId);
 
     it('starts a journey once and lists steps in path order', async () => {
-      const first = await service.startJourney(
-        'user:default/a',
-        'backend-day-1',
-      );
-      const again = await service.startJourney(
-        'user:default/a',
-        'backend-day-1',
-      );
+      const first = await t.gp.startJourney('user:default/a', 'backend-day-1');
+      const again = await t.gp.startJourney('user:default/a', 'backend-day-1');
       expect(first.created).toBe(true);
       expect(again.created).toBe(false);
       expect(again.journey.id).toBe(first.journey.id);
@@ -87,7 +35,7 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
     });
 
     it('records evidence idempotently and matches by key and templateRef', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
       const request = {
         userEntityRef: 'user:default/a',
         key: 'template.succeeded',
@@ -97,25 +45,25 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
         link: '/create/tasks/task-1',
         outputs: { repoUrl: 'file:///repos/svc.git' },
       };
-      const first = await service.recordEvidence(request);
+      const first = await t.gp.recordEvidence(request);
       expect(first).toEqual({
         recorded: true,
         completed: [{ pathId: 'backend-day-1', stepId: 'create-service' }],
       });
-      now += HOUR;
-      const second = await service.recordEvidence(request);
+      t.now += HOUR;
+      const second = await t.gp.recordEvidence(request);
       expect(second).toEqual(first);
-      expect(await knex('gp_evidence').count({ n: '*' })).toEqual([
+      expect(await t.knex('gp_evidence').count({ n: '*' })).toEqual([
         { n: expect.anything() },
       ]);
-      expect(Number((await knex('gp_evidence').count({ n: '*' }))[0].n)).toBe(
+      expect(Number((await t.knex('gp_evidence').count({ n: '*' }))[0].n)).toBe(
         1,
       );
       expect(
-        Number((await knex('gp_step_progress').count({ n: '*' }))[0].n),
+        Number((await t.knex('gp_step_progress').count({ n: '*' }))[0].n),
       ).toBe(1);
 
-      const [journey] = await service.getMyJourneys('user:default/a');
+      const [journey] = await t.gp.getMyJourneys('user:default/a');
       const step = journey.steps.find(s => s.stepId === 'create-service')!;
       expect(step.status).toBe('completed');
       expect(step.evidence).toMatchObject({
@@ -129,9 +77,9 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
     });
 
     it('does not complete a template step for another template or key', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key: 'template.succeeded',
           evidenceId: 'other-template',
@@ -140,14 +88,14 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
       ).resolves.toEqual({ recorded: false, completed: [] });
       // The template reports endpoint.verified too, but no step asks for it.
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key: 'endpoint.verified',
           evidenceId: 'verified',
         }),
       ).resolves.toEqual({ recorded: false, completed: [] });
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key: 'deploy.healthy',
           evidenceId: 'healthy',
@@ -159,10 +107,10 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
     });
 
     it('completes an any-of step with the evidence that came; stronger evidence replaces a weaker proof, never the reverse', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
-      now = T0 + HOUR;
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
+      t.now = T0 + HOUR;
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key: 'deploy.requested',
           evidenceId: 'task-1:deploy.requested',
@@ -175,7 +123,7 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
         completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
       });
       const deployOf = async () =>
-        (await service.getMyJourneys('user:default/a'))[0].steps.find(
+        (await t.gp.getMyJourneys('user:default/a'))[0].steps.find(
           s => s.stepId === 'deploy',
         )!;
       expect(await deployOf()).toMatchObject({
@@ -187,8 +135,8 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
         },
       });
 
-      now = T0 + 2 * HOUR;
-      await service.recordEvidence({
+      t.now = T0 + 2 * HOUR;
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'deploy.healthy',
         evidenceId: 'task-1:deploy.healthy',
@@ -209,17 +157,17 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
       expect(upgraded.evidence?.outputs).toBeUndefined();
 
       // A later practice run that only commits does not weaken the proof.
-      now = T0 + 3 * HOUR;
-      await service.recordEvidence({
+      t.now = T0 + 3 * HOUR;
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'deploy.requested',
         evidenceId: 'task-2:deploy.requested',
       });
       expect((await deployOf()).evidence?.key).toBe('deploy.healthy');
-      const [journey] = await service.getMyJourneys('user:default/a');
+      const [journey] = await t.gp.getMyJourneys('user:default/a');
       expect(journey.completedSteps).toBe(1);
       expect(
-        Number((await knex('gp_step_progress').count({ n: '*' }))[0].n),
+        Number((await t.knex('gp_step_progress').count({ n: '*' }))[0].n),
       ).toBe(1);
     });
 
@@ -227,15 +175,15 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
       // The keys, in order, that the template's real run records with the
       // gitops providers (asserted by the scaffolder module's
       // template.e2e.test.ts against examples/golden-paths/backend-day-1.yaml).
-      await service.startJourney('user:default/a', 'backend-day-1');
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
       for (const key of [
         'deploy.requested',
         'monitoring.configured',
         'dns.requested',
         'template.succeeded',
       ]) {
-        now += HOUR;
-        await service.recordEvidence({
+        t.now += HOUR;
+        await t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key,
           evidenceId: `task-1:${key}`,
@@ -243,7 +191,7 @@ describe.each([['migrations']])('GoldenPathsStore %s', () => {
           templateRef: key === 'template.succeeded' ? DAY1 : undefined,
         });
       }
-      const [journey] = await service.getMyJourneys('user:default/a');
+      const [journey] = await t.gp.getMyJourneys('user:default/a');
       expect(
         journey.steps.map(s => [s.stepId, s.status, s.evidence?.key]),
       ).toEqual([
@@ -282,7 +230,10 @@ steps:
           'any-of.yaml',
         ),
       );
-      const svc = new GoldenPathsService(store, anyOf, () => now);
+      const svc = await createTestGoldenPaths(t.knex, {
+        paths: anyOf,
+        clock: t.clock,
+      });
       await svc.startJourney('user:default/d', 'any-of');
       await svc.recordEvidence({
         userEntityRef: 'user:default/d',
@@ -324,17 +275,17 @@ steps:
     });
 
     it('needs the required outputs of a template rule', async () => {
-      await service.startJourney('user:default/a', 'outputs-path');
+      await t.gp.startJourney('user:default/a', 'outputs-path');
       const base = {
         userEntityRef: 'user:default/a',
         key: 'template.succeeded',
         templateRef: 'template:default/with-outputs',
       };
       await expect(
-        service.recordEvidence({ ...base, evidenceId: 'no-outputs' }),
+        t.gp.recordEvidence({ ...base, evidenceId: 'no-outputs' }),
       ).resolves.toEqual({ recorded: false, completed: [] });
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           ...base,
           evidenceId: 'with-outputs',
           outputs: { serviceUrl: 'http://svc' },
@@ -347,14 +298,14 @@ steps:
 
     it('applies evidence earned before the journey started', async () => {
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/b',
           key: 'dns.resolves',
           evidenceId: 'dns-1',
         }),
       ).resolves.toEqual({ recorded: false, completed: [] });
-      now += HOUR;
-      const { journey } = await service.startJourney(
+      t.now += HOUR;
+      const { journey } = await t.gp.startJourney(
         'user:default/b',
         'backend-day-1',
       );
@@ -362,7 +313,7 @@ steps:
         'completed',
       );
       await expect(
-        service.recordEvidence({
+        t.gp.recordEvidence({
           userEntityRef: 'user:default/b',
           key: 'dns.resolves',
           evidenceId: 'dns-1',
@@ -374,20 +325,20 @@ steps:
     });
 
     it('completes checks one by one and the step with the last', async () => {
-      await service.startJourney('user:default/c', 'client-day-1');
-      await service.recordEvidence({
+      await t.gp.startJourney('user:default/c', 'client-day-1');
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/c',
         key: 'ci.unit.passed',
         evidenceId: 'ci-1',
       });
-      let [journey] = await service.getMyJourneys('user:default/c');
+      let [journey] = await t.gp.getMyJourneys('user:default/c');
       let tests = journey.steps.find(s => s.stepId === 'tests')!;
       expect(tests.status).toBe('pending');
       expect(tests.checks?.map(c => c.status)).toEqual([
         'completed',
         'pending',
       ]);
-      const result = await service.recordEvidence({
+      const result = await t.gp.recordEvidence({
         userEntityRef: 'user:default/c',
         key: 'ci.ui.passed',
         evidenceId: 'ci-2',
@@ -395,17 +346,19 @@ steps:
       expect(result.completed).toEqual([
         { pathId: 'client-day-1', stepId: 'tests' },
       ]);
-      [journey] = await service.getMyJourneys('user:default/c');
+      [journey] = await t.gp.getMyJourneys('user:default/c');
       tests = journey.steps.find(s => s.stepId === 'tests')!;
       expect(tests.status).toBe('completed');
     });
 
     it('completes manual steps only, and the journey when all are done', async () => {
-      const completed = jest.fn(async () => {});
-      service.onJourneyCompleted(completed);
-      await service.startJourney('user:default/a', 'backend-day-1');
+      const completed = () =>
+        t.gp.notifications.send.mock.calls.filter((c: any[]) =>
+          c[0].payload.title.startsWith('You finished'),
+        );
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
       await expect(
-        service.completeManualStep(
+        t.gp.completeManualStep(
           'user:default/a',
           'backend-day-1',
           'deploy',
@@ -413,7 +366,7 @@ steps:
         ),
       ).rejects.toThrow(/only manual steps/);
       await expect(
-        service.completeManualStep(
+        t.gp.completeManualStep(
           'user:default/zz',
           'backend-day-1',
           'dev-environment',
@@ -421,8 +374,8 @@ steps:
         ),
       ).rejects.toThrow(/not started/);
 
-      now += HOUR;
-      await service.completeManualStep(
+      t.now += HOUR;
+      await t.gp.completeManualStep(
         'user:default/a',
         'backend-day-1',
         'dev-environment',
@@ -434,44 +387,44 @@ steps:
         ['monitoring.configured', 4],
       ] as const;
       for (const [key, hours] of evidence) {
-        now = T0 + hours * HOUR;
-        await service.recordEvidence({
+        t.now = T0 + hours * HOUR;
+        await t.gp.recordEvidence({
           userEntityRef: 'user:default/a',
           key,
           evidenceId: key,
           templateRef: DAY1,
         });
       }
-      expect(completed).not.toHaveBeenCalled();
-      now = T0 + 6 * HOUR;
-      await service.recordEvidence({
+      expect(completed()).toHaveLength(0);
+      t.now = T0 + 6 * HOUR;
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'dns.resolves',
         evidenceId: 'dns',
       });
-      expect(completed).toHaveBeenCalledTimes(1);
-      const [journey] = await service.getMyJourneys('user:default/a');
+      expect(completed()).toHaveLength(1);
+      const [journey] = await t.gp.getMyJourneys('user:default/a');
       expect(journey.status).toBe('completed');
       expect(journey.completedAt).toBe(new Date(T0 + 6 * HOUR).toISOString());
       expect(journey.nextStepId).toBeUndefined();
 
       // A repeated evidence call does not complete (or notify) twice.
-      await service.recordEvidence({
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'dns.resolves',
         evidenceId: 'dns',
       });
-      expect(completed).toHaveBeenCalledTimes(1);
+      expect(completed()).toHaveLength(1);
     });
 
     it('keeps progress when steps are renamed and reordered', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
-      await service.recordEvidence({
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
+      await t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'deploy.healthy',
         evidenceId: 'd1',
       });
-      const original = paths.get('backend-day-1')!;
+      const original = t.gp.paths.get('backend-day-1')!;
       const renamed = new GoldenPathRegistry([
         {
           ...original,
@@ -481,7 +434,10 @@ steps:
             .map(s => ({ ...s, title: `${s.title} (v2)` })),
         },
       ]);
-      const v2 = new GoldenPathsService(store, renamed, () => now);
+      const v2 = await createTestGoldenPaths(t.knex, {
+        paths: renamed,
+        clock: t.clock,
+      });
       const [journey] = await v2.getMyJourneys('user:default/a');
       expect(journey.steps.map(s => s.stepId)).toEqual([
         'dns',
@@ -495,25 +451,12 @@ steps:
       );
     });
 
-    it('guards journey updates with the version column', async () => {
-      const { journey } = await service.startJourney(
-        'user:default/a',
-        'backend-day-1',
-      );
-      const row = (await store.getJourneyById(journey.id))!;
-      const stale = { ...row };
-      await store.touchJourney(row, now + 1);
-      await expect(store.touchJourney(stale, now + 2)).rejects.toThrow(
-        ConflictError,
-      );
-    });
-
     it('handles concurrent evidence for the same journey', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
+      await t.gp.startJourney('user:default/a', 'backend-day-1');
       const keys = ['deploy.healthy', 'monitoring.configured', 'dns.resolves'];
       const results = await Promise.all(
         keys.map(key =>
-          service.recordEvidence({
+          t.gp.recordEvidence({
             userEntityRef: 'user:default/a',
             key,
             evidenceId: key,
@@ -521,175 +464,8 @@ steps:
         ),
       );
       expect(results.map(r => r.completed.length)).toEqual([1, 1, 1]);
-      const [journey] = await service.getMyJourneys('user:default/a');
+      const [journey] = await t.gp.getMyJourneys('user:default/a');
       expect(journey.completedSteps).toBe(3);
-    });
-
-    it('updates cohorts with optimistic concurrency', async () => {
-      const cohort = await store.createCohort(
-        {
-          id: 'bootcamp-2026-11',
-          title: 'Engineering Bootcamp 2026-11',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/a', 'user:default/b', 'user:default/a'],
-        },
-        now,
-      );
-      expect(cohort.members).toEqual(['user:default/a', 'user:default/b']);
-      await expect(
-        store.createCohort({ ...cohort, members: [] }, now),
-      ).rejects.toThrow(ConflictError);
-      const updated = await store.updateCohort(
-        cohort.id,
-        { ...cohort, members: ['user:default/c'], version: 1 },
-        now + 1,
-      );
-      expect(updated.version).toBe(2);
-      expect(updated.members).toEqual(['user:default/c']);
-      await expect(
-        store.updateCohort(cohort.id, { ...cohort, version: 1 }, now + 2),
-      ).rejects.toThrow(/version 2, not 1/);
-    });
-
-    it('computes onboarding metrics in SQL', async () => {
-      // Three people on the Backend path, one on Client.
-      // a: finishes everything in 6h; b: dev-env + template at 2h, then stops;
-      // c: only starts.
-      const people = ['user:default/a', 'user:default/b', 'user:default/c'];
-      for (const person of people) {
-        await service.startJourney(person, 'backend-day-1');
-      }
-      await service.startJourney('user:default/d', 'client-day-1');
-      await store.createCohort(
-        {
-          id: 'bootcamp',
-          title: 'Bootcamp',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/a', 'user:default/b'],
-        },
-        now,
-      );
-      const step = async (person: string, hours: number, key: string) => {
-        now = T0 + hours * HOUR;
-        if (key === 'manual') {
-          await service.completeManualStep(
-            person,
-            'backend-day-1',
-            'dev-environment',
-            {},
-          );
-          return;
-        }
-        await service.recordEvidence({
-          userEntityRef: person,
-          key,
-          evidenceId: `${person}-${key}`,
-          templateRef: DAY1,
-        });
-      };
-      await step('user:default/a', 1, 'manual');
-      await step('user:default/a', 2, 'template.succeeded');
-      await step('user:default/a', 3, 'deploy.healthy');
-      await step('user:default/a', 5, 'monitoring.configured');
-      await step('user:default/a', 6, 'dns.resolves');
-      await step('user:default/b', 1, 'manual');
-      await step('user:default/b', 4, 'template.succeeded');
-
-      const metrics = await computeMetrics({
-        store: new MetricsStore(knex),
-        paths,
-        query: {},
-        deployEvidenceKey: 'deploy.healthy',
-        now,
-      });
-      // Templates at 2h (a) and 4h (b) after starting: median 3h.
-      expect(metrics.timeToFirstTemplate).toEqual({
-        count: 2,
-        medianMs: 3 * HOUR,
-      });
-      expect(metrics.timeToFirstDeploy).toEqual({
-        count: 1,
-        medianMs: 3 * HOUR,
-      });
-      expect(metrics.timeToDay1Complete).toEqual({
-        count: 1,
-        medianMs: 6 * HOUR,
-      });
-      const backend = metrics.paths.find(p => p.pathId === 'backend-day-1')!;
-      expect(backend).toMatchObject({ started: 3, completed: 1 });
-      expect(backend.rate).toBeCloseTo(1 / 3);
-      expect(
-        backend.steps.map(s => [s.stepId, s.completed, s.dropOff, s.medianMs]),
-      ).toEqual([
-        ['dev-environment', 2, 1, 1 * HOUR],
-        ['create-service', 2, 0, 2 * HOUR], // a: 1h after dev-env, b: 3h
-        ['deploy', 1, 1, 1 * HOUR],
-        ['monitoring', 1, 0, 2 * HOUR],
-        ['dns', 1, 0, 1 * HOUR],
-      ]);
-      expect(metrics.disciplines).toEqual(
-        expect.arrayContaining([
-          { discipline: 'Backend', started: 3, completed: 1, rate: 1 / 3 },
-          { discipline: 'Client', started: 1, completed: 0, rate: 0 },
-        ]),
-      );
-      expect(metrics.cohorts).toEqual([
-        {
-          cohortId: 'bootcamp',
-          title: 'Bootcamp',
-          started: 2,
-          completed: 1,
-          rate: 0.5,
-        },
-      ]);
-
-      const cohortOnly = await computeMetrics({
-        store: new MetricsStore(knex),
-        paths,
-        query: { cohortId: 'bootcamp', discipline: 'backend' },
-        deployEvidenceKey: 'deploy.healthy',
-        now,
-      });
-      expect(cohortOnly.paths.map(p => [p.pathId, p.started])).toEqual([
-        ['backend-day-1', 2],
-      ]);
-      expect(cohortOnly.timeToFirstTemplate.count).toBe(2);
-
-      const csv = metricsToCsv(metrics);
-      expect(csv.split('\n')[0]).toBe(
-        'scope,id,title,started,completed,completion_rate,drop_off,count,median_ms',
-      );
-      expect(csv).toContain(
-        'path,backend-day-1,Backend,3,1,0.3333,,1,21600000',
-      );
-      expect(csv).toContain('cohort,bootcamp,Bootcamp,2,1,0.5000');
-    });
-
-    it('finds idle cohort journeys and claims each notice once', async () => {
-      await service.startJourney('user:default/a', 'backend-day-1');
-      await service.startJourney('user:default/x', 'backend-day-1');
-      await store.createCohort(
-        {
-          id: 'bootcamp',
-          title: 'Bootcamp',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/a'],
-        },
-        now,
-      );
-      const idle = await store.listIdleCohortJourneys(T0 + 1, 10);
-      expect(idle.map(i => i.userEntityRef)).toEqual(['user:default/a']);
-      expect(idle[0].cohortOwner).toBe('user:default/amara.okafor');
-      expect(await store.listIdleCohortJourneys(T0, 10)).toEqual([]);
-      expect(await store.claimStuckNotice(idle[0].journeyId, 'x', now)).toBe(
-        true,
-      );
-      expect(await store.claimStuckNotice(idle[0].journeyId, 'x', now)).toBe(
-        false,
-      );
     });
   });
 });

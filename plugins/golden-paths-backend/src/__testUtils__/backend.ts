@@ -1,0 +1,82 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Knex } from 'knex';
+import { goldenPathsPlugin } from '../plugin';
+import { demoPathFiles } from './paths';
+
+export const SOFIA = 'user:default/sofia.marquez';
+export const LARS = 'user:default/lars.lindqvist';
+export const AMARA = 'user:default/amara.okafor';
+export const DAY1 = 'template:default/day-1-backend-service';
+
+/** Request headers of a signed-in person. */
+export const asUser = (ref: string) => ({
+  Authorization: mockCredentials.user.header(ref),
+});
+/** Request headers of another backend plugin (service credentials). */
+export const asService = { Authorization: mockCredentials.service.header() };
+
+/** The permission mock: allow everything unless told otherwise. */
+export function permissionsFactory(result = AuthorizeResult.ALLOW) {
+  return mockServices.permissions.factory({ result });
+}
+
+/**
+ * Starts a test backend with the golden-paths plugin on `knex`: the demo
+ * paths, `AMARA` as the only metrics viewer, a mock catalog, an allowing
+ * permission policy, and mocks of the auditor and the notification service
+ * the test can inspect. `features` go in too (e.g. a module under test).
+ */
+export async function startGoldenPathsBackend(options: {
+  knex: Knex;
+  config?: Record<string, unknown>;
+  features?: Parameters<typeof startTestBackend>[0]['features'];
+  plugin?: boolean;
+}) {
+  const send = jest.fn(async (_notification: unknown) => {});
+  const auditEvent = {
+    success: jest.fn(async () => {}),
+    fail: jest.fn(async () => {}),
+  };
+  const auditor = mockServices.auditor.mock({
+    createEvent: jest.fn(async () => auditEvent),
+  });
+  const backend = await startTestBackend({
+    features: [
+      ...(options.plugin === false ? [] : [goldenPathsPlugin]),
+      mockServices.rootConfig.factory({
+        data: {
+          goldenPaths: {
+            paths: demoPathFiles,
+            metrics: { viewers: [AMARA] },
+          },
+          ...options.config,
+        },
+      }),
+      mockServices.database.factory({ knex: options.knex }),
+      catalogServiceMock.factory(),
+      auditor.factory,
+      permissionsFactory(),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send }),
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+  return {
+    server: backend.server,
+    stop: () => backend.stop(),
+    send,
+    auditor,
+    auditEvent,
+  };
+}

@@ -1,0 +1,113 @@
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { RecordEvidenceRequest } from '@onramp/backstage-plugin-golden-paths-common';
+import { Knex } from 'knex';
+import { readGoldenPathsConfig } from '../config';
+import { createStores } from '../database';
+import { createServices, GoldenPathRegistry } from '../service';
+import { testRegistry } from './paths';
+
+/** Every table the plugin writes, children first. */
+const TABLES = [
+  'gp_stuck_notices',
+  'gp_step_progress',
+  'gp_evidence',
+  'gp_merged_prs',
+  'gp_cohort_members',
+  'gp_cohorts',
+  'gp_journeys',
+];
+
+/** Empties the plugin's tables between tests sharing one database. */
+export async function clearTables(knex: Knex) {
+  for (const table of TABLES) {
+    await knex(table).delete();
+  }
+}
+
+/**
+ * The stores and services over a test database, wired as the plugin wires
+ * them, with a clock the test moves; plus short forms of the calls the tests
+ * make most.
+ */
+export async function createTestGoldenPaths(
+  knex: Knex,
+  options: {
+    paths?: GoldenPathRegistry;
+    clock?: () => number;
+    pullRequests?: boolean;
+  } = {},
+) {
+  const stores = await createStores({ getClient: async () => knex });
+  const paths = options.paths ?? (await testRegistry());
+  const notifications = { send: jest.fn(async () => {}) };
+  const services = createServices({
+    stores,
+    paths,
+    config: readGoldenPathsConfig(mockServices.rootConfig({ data: {} })),
+    userInfo: mockServices.userInfo(),
+    permissions: mockServices.permissions({ result: AuthorizeResult.ALLOW }),
+    notifications,
+    logger: mockServices.logger.mock(),
+    pullRequests: options.pullRequests ?? false,
+    clock: options.clock,
+  });
+  const { journeys, evidence } = services;
+  return {
+    knex,
+    stores,
+    paths,
+    services,
+    /** The notification service: `send` is a jest mock. */
+    notifications,
+    startJourney: (user: string, pathId: string) =>
+      journeys.startJourney(user, pathId),
+    completeManualStep: journeys.completeManualStep.bind(journeys),
+    /** The response body of `POST /evidence`. */
+    recordEvidence: async (request: RecordEvidenceRequest) =>
+      (await evidence.recordEvidence(request)).response,
+    /** All of a person's journeys (one large page). */
+    getMyJourneys: async (user: string) =>
+      (await journeys.getMyJourneysPage(user, { limit: 500, offset: 0 })).items,
+  };
+}
+
+/** Monday 2 November 2026, 09:00 UTC: when the test journeys start. */
+export const T0 = Date.parse('2026-11-02T09:00:00Z');
+export const HOUR = 60 * 60 * 1000;
+
+/** The test's handles, filled before each test. */
+export type GoldenPathsTestContext = {
+  knex: Knex;
+  gp: Awaited<ReturnType<typeof createTestGoldenPaths>>;
+  /** The services' clock; tests move it. Reset to T0 before each test. */
+  now: number;
+  clock: () => number;
+};
+
+/**
+ * For a `describe` block on one test database: the stores and services over
+ * it, with empty tables, no notifications and the clock at T0 before each
+ * test.
+ */
+export function useGoldenPaths(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+): GoldenPathsTestContext {
+  const t = { now: T0 } as GoldenPathsTestContext;
+  t.clock = () => t.now;
+  beforeAll(async () => {
+    t.knex = await databases.init(databaseId);
+    t.gp = await createTestGoldenPaths(t.knex, { clock: t.clock });
+  });
+  beforeEach(async () => {
+    await clearTables(t.knex);
+    t.gp.notifications.send.mockClear();
+    t.now = T0;
+  });
+  return t;
+}

@@ -1,0 +1,47 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { CohortStore, KnexCohortStore } from './CohortStore';
+import { JourneyStore, KnexJourneyStore } from './JourneyStore';
+import {
+  KnexMergedPullRequestStore,
+  MergedPullRequestStore,
+} from './MergedPullRequestStore';
+import { KnexMetricsStore, MetricsStore } from './MetricsStore';
+
+const migrationsDir = resolvePackagePath(
+  '@onramp/backstage-plugin-golden-paths-backend',
+  'migrations',
+);
+
+/** Every store of the plugin, one per aggregate, over one database. */
+export type GoldenPathsStores = {
+  journeys: JourneyStore;
+  cohorts: CohortStore;
+  metrics: MetricsStore;
+  mergedPullRequests: MergedPullRequestStore;
+};
+
+/** Runs the migrations (unless the database skips them) and builds the stores. */
+export async function createStores(
+  database: Pick<DatabaseService, 'getClient' | 'migrations'>,
+): Promise<GoldenPathsStores> {
+  const db: Knex = await database.getClient();
+  if (!database.migrations?.skip) {
+    await db.migrate.latest({ directory: migrationsDir });
+  }
+  return {
+    journeys: KnexJourneyStore.create(db),
+    cohorts: KnexCohortStore.create(db),
+    metrics: KnexMetricsStore.create(db),
+    mergedPullRequests: KnexMergedPullRequestStore.create(db),
+  };
+}
+
+export type { JourneyStore, PageWindow } from './JourneyStore';
+export type { CohortStore, CohortUpdate, NewCohort } from './CohortStore';
+export type { MetricsStore, MetricsFilter, Median } from './MetricsStore';
+export type { MergedPullRequestStore } from './MergedPullRequestStore';
+export * from './rows';

@@ -1,0 +1,33 @@
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import Router from 'express-promise-router';
+import { GoldenPathsServices } from '../service';
+import { cohortsRouter } from './cohorts';
+import { evidenceRouter } from './evidence';
+import { journeysRouter } from './journeys';
+import { metricsRouter } from './metrics';
+import { pathsRouter } from './paths';
+
+/** The REST API: one router per resource, each talking to its service. */
+export function createRouter(options: {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  services: GoldenPathsServices;
+}): express.Router {
+  const { httpAuth, auditor, services } = options;
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }));
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.use(pathsRouter({ httpAuth, journeys: services.journeys }));
+  router.use(
+    journeysRouter({ httpAuth, auditor, journeys: services.journeys }),
+  );
+  router.use(
+    evidenceRouter({ httpAuth, auditor, evidence: services.evidence }),
+  );
+  router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
+  router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
+  return router;
+}

@@ -1,0 +1,74 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import {
+  AMARA,
+  asUser,
+  startGoldenPathsBackend,
+} from '../__testUtils__/backend';
+
+jest.setTimeout(60_000);
+
+const FORMULAS = ['=1+1', '+SUM(A1)', '-2', '@x', '\tindented'];
+
+describe('the metrics CSV', () => {
+  const databases = TestDatabases.create();
+
+  it.each(databases.eachSupportedId())(
+    'neutralises formula cells in cohort titles on %p',
+    async databaseId => {
+      const backend = await startGoldenPathsBackend({
+        knex: await databases.init(databaseId),
+      });
+      try {
+        for (const [i, title] of FORMULAS.entries()) {
+          const created = await request(backend.server)
+            .post('/api/golden-paths/cohorts')
+            .set(asUser(AMARA))
+            .send({
+              id: `c${i}`,
+              title,
+              startDate: '2026-11-02',
+              owner: AMARA,
+            });
+          expect(created.status).toBe(201);
+          await request(backend.server)
+            .post('/api/golden-paths/journeys')
+            .set(asUser(`user:default/m${i}`))
+            .send({ pathId: 'backend-day-1' });
+          await request(backend.server)
+            .put(`/api/golden-paths/cohorts/c${i}`)
+            .set(asUser(AMARA))
+            .send({
+              title,
+              startDate: '2026-11-02',
+              owner: AMARA,
+              members: [`user:default/m${i}`],
+              version: 1,
+            });
+        }
+        const csv = await request(backend.server)
+          .get('/api/golden-paths/metrics?format=csv')
+          .set(asUser(AMARA));
+        expect(csv.status).toBe(200);
+        expect(csv.headers['content-disposition']).toContain(
+          'golden-paths-metrics.csv',
+        );
+        const cohortLines = csv.text
+          .split('\r\n')
+          .filter(line => line.startsWith('cohort,'));
+        expect(cohortLines).toEqual([
+          "cohort,c0,'=1+1,1,0,0.0000,,,",
+          "cohort,c1,'+SUM(A1),1,0,0.0000,,,",
+          "cohort,c2,'-2,1,0,0.0000,,,",
+          "cohort,c3,'@x,1,0,0.0000,,,",
+          "cohort,c4,'\tindented,1,0,0.0000,,,",
+        ]);
+        expect(backend.auditor.createEvent).toHaveBeenCalledWith(
+          expect.objectContaining({ eventId: 'metrics-export' }),
+        );
+      } finally {
+        await backend.stop();
+      }
+    },
+  );
+});

@@ -1,0 +1,24 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { pageQuerySchema } from '@onramp/backstage-plugin-golden-paths-common';
+import { parseInput } from '@onramp/backstage-plugin-onramp-node';
+import Router from 'express-promise-router';
+import { JourneyService } from '../service/JourneyService';
+
+/** `GET /paths`, `GET /paths/:pathId`: for people and services. */
+export function pathsRouter(options: {
+  httpAuth: HttpAuthService;
+  journeys: JourneyService;
+}) {
+  const { httpAuth, journeys } = options;
+  const router = Router();
+  router.get('/paths', async (req, res) => {
+    const page = parseInput(pageQuerySchema, req.query);
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(journeys.listPaths(page));
+  });
+  router.get('/paths/:pathId', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(journeys.getPath(req.params.pathId));
+  });
+  return router;
+}

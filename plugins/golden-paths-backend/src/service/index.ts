@@ -1,0 +1,69 @@
+import {
+  LoggerService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { GoldenPathsConfig } from '../config';
+import { GoldenPathsStores } from '../database';
+import { MetricsAccess } from './access';
+import { CohortService } from './CohortService';
+import { EvidenceService } from './EvidenceService';
+import { JourneyService } from './JourneyService';
+import { MetricsService } from './metrics';
+import { notifyOnCompletion } from './notifications';
+import { GoldenPathRegistry } from './paths';
+import { ProgressWriter } from './progress';
+
+/** The rules of the plugin, one service per resource. */
+export type GoldenPathsServices = {
+  journeys: JourneyService;
+  evidence: EvidenceService;
+  cohorts: CohortService;
+  metrics: MetricsService;
+};
+
+/** Builds the services over the stores; finishing a path notifies its person. */
+export function createServices(options: {
+  stores: GoldenPathsStores;
+  paths: GoldenPathRegistry;
+  config: GoldenPathsConfig;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  notifications: NotificationService;
+  logger: LoggerService;
+  /** Whether an SCM source feeds "time to 10th merged PR". */
+  pullRequests: boolean;
+  clock?: () => number;
+}): GoldenPathsServices {
+  const { stores, paths, config, clock } = options;
+  const writer = new ProgressWriter(stores.journeys);
+  notifyOnCompletion({
+    writer,
+    notifications: options.notifications,
+    logger: options.logger,
+    linkPrefix: config.linkPrefix,
+  });
+  const access = new MetricsAccess(
+    options.userInfo,
+    options.permissions,
+    config.metricsViewers,
+  );
+  return {
+    journeys: new JourneyService(stores.journeys, paths, writer, clock),
+    evidence: new EvidenceService(stores.journeys, paths, writer, clock),
+    cohorts: new CohortService(stores.cohorts, access, clock),
+    metrics: new MetricsService({
+      store: stores.metrics,
+      paths,
+      access,
+      deployEvidenceKey: config.deployEvidenceKey,
+      pullRequests: options.pullRequests,
+      clock,
+    }),
+  };
+}
+
+export { GoldenPathRegistry, parseGoldenPaths } from './paths';
+export { notifyStuckMembers } from './notifications';
+export { metricsTable, computeMetrics } from './metrics';

@@ -1,0 +1,68 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { MergedPullRequestSource } from '@onramp/backstage-plugin-golden-paths-node';
+import { GoldenPathsConfig } from '../config';
+import { GoldenPathsStores } from '../database';
+import { syncMergedPullRequests } from '../scm/sync';
+import { GoldenPathsServices, notifyStuckMembers } from '../service';
+import { GoldenPathRegistry } from '../service/paths';
+
+/**
+ * The plugin's scheduled work, through the scheduler so that one replica
+ * runs each task at a time: hourly stuck-member notices, and the merged pull
+ * request sync every 10 minutes when there is a source.
+ */
+export async function scheduleTasks(options: {
+  scheduler: SchedulerService;
+  config: GoldenPathsConfig;
+  stores: GoldenPathsStores;
+  services: GoldenPathsServices;
+  paths: GoldenPathRegistry;
+  sources: MergedPullRequestSource[];
+  notifications: NotificationService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+}) {
+  const { scheduler, config, stores, logger } = options;
+  await scheduler.scheduleTask({
+    id: 'golden-paths-stuck-members',
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      await notifyStuckMembers({
+        cohorts: stores.cohorts,
+        journeys: options.services.journeys,
+        paths: options.paths,
+        notifications: options.notifications,
+        logger,
+        now: Date.now(),
+        stuckAfterDays: config.stuckAfterDays,
+        linkPrefix: config.linkPrefix,
+      });
+    },
+  });
+  if (options.sources.length > 0) {
+    await scheduler.scheduleTask({
+      id: 'golden-paths-merged-pull-requests',
+      frequency: { minutes: 10 },
+      timeout: { minutes: 10 },
+      initialDelay: { seconds: 30 },
+      fn: async () => {
+        await syncMergedPullRequests({
+          sources: options.sources,
+          store: stores.mergedPullRequests,
+          catalog: options.catalog,
+          auth: options.auth,
+          logger,
+        });
+      },
+    });
+  }
+}
