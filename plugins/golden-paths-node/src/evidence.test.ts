@@ -23,8 +23,14 @@ const ANSWER = {
   completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
 };
 
+type Got = {
+  evidence?: GoldenPathsEvidenceService;
+  /** A call made during init, before golden-paths may have started. */
+  early?: Promise<unknown>;
+};
+
 /** Another plugin of the backend that records evidence, as the scaffolder does. */
-function recorderPlugin(got: { evidence?: GoldenPathsEvidenceService }) {
+function recorderPlugin(got: Got, callAtInit = false) {
   return createBackendPlugin({
     pluginId: 'recorder',
     register(env) {
@@ -32,6 +38,9 @@ function recorderPlugin(got: { evidence?: GoldenPathsEvidenceService }) {
         deps: { evidence: goldenPathsEvidenceServiceRef },
         async init({ evidence }) {
           got.evidence = evidence;
+          if (callAtInit) {
+            got.early = evidence.recordEvidence(REQUEST);
+          }
         },
       });
     },
@@ -39,9 +48,9 @@ function recorderPlugin(got: { evidence?: GoldenPathsEvidenceService }) {
 }
 
 describe('goldenPathsEvidenceServiceRef', () => {
-  it('forwards in-process to the recorder golden-paths set, even when golden-paths starts after the caller', async () => {
+  it('forwards in-process to the recorder golden-paths set, also for a call made while the backend starts', async () => {
     const recordEvidence = jest.fn(async () => ANSWER);
-    const got: { evidence?: GoldenPathsEvidenceService } = {};
+    const got: Got = {};
     const goldenPathsStandIn = createBackendPlugin({
       pluginId: 'golden-paths',
       register(env) {
@@ -57,12 +66,14 @@ describe('goldenPathsEvidenceServiceRef', () => {
       },
     });
     const backend = await startTestBackend({
-      features: [recorderPlugin(got), goldenPathsStandIn],
+      features: [recorderPlugin(got, true), goldenPathsStandIn],
     });
     try {
+      await expect(got.early).resolves.toEqual(ANSWER);
       await expect(got.evidence!.recordEvidence(REQUEST)).resolves.toEqual(
         ANSWER,
       );
+      expect(recordEvidence).toHaveBeenCalledTimes(2);
       expect(recordEvidence).toHaveBeenCalledWith(REQUEST);
     } finally {
       await backend.stop();
@@ -105,7 +116,7 @@ describe('goldenPathsEvidenceServiceRef', () => {
     });
 
     it('falls back to POST /evidence with service credentials for golden-paths', async () => {
-      const got: { evidence?: GoldenPathsEvidenceService } = {};
+      const got: Got = {};
       const backend = await startTestBackend({
         features: [
           recorderPlugin(got),

@@ -111,3 +111,14 @@ export function useGoldenPaths(
   });
   return t;
 }
+
+/** The cohort "bootcamp" owned by Amara, with these members. */
+export function bootcampCohort(members: string[]) {
+  return {
+    id: 'bootcamp',
+    title: 'Bootcamp',
+    startDate: '2026-11-02',
+    owner: 'user:default/amara.okafor',
+    members,
+  };
+}

@@ -1,3 +1,5 @@
+import { Cohort } from '@onramp/backstage-plugin-golden-paths-common';
+
 /**
  * The rows of the golden-paths tables as the stores return them, and the
  * one place that maps database columns to them and back.
@@ -50,13 +52,7 @@ export type EvidenceRow = {
 };
 
 /** A cohort and its members (`gp_cohorts`, `gp_cohort_members`). */
-export type CohortRow = {
-  id: string;
-  title: string;
-  startDate: string;
-  owner: string;
-  members: string[];
-  version: number;
+export type CohortRow = Omit<Cohort, 'createdAt' | 'updatedAt'> & {
   createdAt: number;
   updatedAt: number;
 };

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { T0, useGoldenPaths } from '../__testUtils__/services';
+import { T0, useGoldenPaths, bootcampCohort } from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
 
@@ -78,13 +78,7 @@ describe('golden-paths stores', () => {
       await t.gp.startJourney('user:default/a', 'backend-day-1');
       await t.gp.startJourney('user:default/x', 'backend-day-1');
       await t.gp.stores.cohorts.createCohort(
-        {
-          id: 'bootcamp',
-          title: 'Bootcamp',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/a'],
-        },
+        bootcampCohort(['user:default/a']),
         t.now,
       );
       const idle = await t.gp.stores.cohorts.listIdleCohortJourneys(T0 + 1, 10);

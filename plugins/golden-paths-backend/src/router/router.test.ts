@@ -348,10 +348,10 @@ describe('golden-paths router', () => {
         .get('/api/golden-paths/metrics')
         .set(user(AMARA));
       expect(metrics.status).toBe(200);
-      const backend = metrics.body.paths.find(
+      const backendPath = metrics.body.paths.find(
         (p: any) => p.pathId === 'backend-day-1',
       );
-      expect(backend).toMatchObject({ started: 1, completed: 1, rate: 1 });
+      expect(backendPath).toMatchObject({ started: 1, completed: 1, rate: 1 });
       expect(metrics.body.timeToDay1Complete.count).toBe(1);
       // No pull request source is configured.
       expect(metrics.body.timeToTenthMergedPr).toBeNull();

@@ -1,5 +1,10 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { HOUR, T0, useGoldenPaths } from '../__testUtils__/services';
+import {
+  HOUR,
+  T0,
+  useGoldenPaths,
+  bootcampCohort,
+} from '../__testUtils__/services';
 import { computeMetrics, metricsTable } from './metrics';
 
 jest.setTimeout(60_000);
@@ -22,13 +27,7 @@ describe('onboarding metrics', () => {
       }
       await t.gp.startJourney('user:default/d', 'client-day-1');
       await t.gp.stores.cohorts.createCohort(
-        {
-          id: 'bootcamp',
-          title: 'Bootcamp',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/a', 'user:default/b'],
-        },
+        bootcampCohort(['user:default/a', 'user:default/b']),
         t.now,
       );
       const step = async (person: string, hours: number, key: string) => {

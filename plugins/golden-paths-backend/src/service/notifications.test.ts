@@ -1,5 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { createTestGoldenPaths, T0 } from '../__testUtils__/services';
+import {
+  createTestGoldenPaths,
+  T0,
+  bootcampCohort,
+} from '../__testUtils__/services';
 import { notifyStuckMembers } from './notifications';
 
 jest.setTimeout(60_000);
@@ -21,13 +25,7 @@ describe('notifyStuckMembers', () => {
       await gp.startJourney('user:default/fine', 'backend-day-1');
       await gp.startJourney('user:default/solo', 'backend-day-1');
       await cohorts.createCohort(
-        {
-          id: 'bootcamp',
-          title: 'Bootcamp',
-          startDate: '2026-11-02',
-          owner: 'user:default/amara.okafor',
-          members: ['user:default/stuck', 'user:default/fine'],
-        },
+        bootcampCohort(['user:default/stuck', 'user:default/fine']),
         now,
       );
       now = T0 + 2 * DAY;

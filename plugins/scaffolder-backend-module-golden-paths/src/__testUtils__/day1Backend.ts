@@ -1,7 +1,4 @@
-import {
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
   mockCredentials,
@@ -15,13 +12,13 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { goldenPathsEvidenceRegistryServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
+import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import goldenPathsModule from '../index';
 
 /*
  * The Day-1 template through the real scaffolder backend: the scaffolder
  * plugin, this module and real git under a root directory, with two
- * stand-ins: a golden-paths backend that implements the evidence contract,
+ * stand-ins: golden-paths' evidence service, implementing its contract,
  * and a catalog whose addLocation reads the registered URL like the catalog
  * would. Shared by the template test, the killed-and-retried test (which runs
  * it in a child process) and the benchmark. It uses no jest APIs, so it also
@@ -79,28 +76,22 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   };
   const template = await readDay1Template();
 
-  const goldenPathsStandIn = createBackendPlugin({
-    pluginId: 'golden-paths',
-    register(env) {
-      env.registerInit({
-        deps: { registry: goldenPathsEvidenceRegistryServiceRef },
-        async init({ registry }) {
-          // The in-process recorder the real plugin sets, by the same contract.
-          registry.setRecorder({
-            async recordEvidence(body) {
-              if (options.onEvidence && !options.onEvidence(body)) {
-                return new Promise(() => {});
-              }
-              const fresh = !record.evidence.some(
-                e => e.evidenceId === body.evidenceId,
-              );
-              if (fresh) record.evidence.push(body);
-              return { recorded: fresh, completed: [] };
-            },
-          });
-        },
-      });
-    },
+  // Golden Paths' evidence service, by its contract: idempotent on the id.
+  const evidenceFactory = createServiceFactory({
+    service: goldenPathsEvidenceServiceRef,
+    deps: {},
+    factory: () => ({
+      async recordEvidence(body) {
+        if (options.onEvidence && !options.onEvidence(body)) {
+          return new Promise(() => {});
+        }
+        const fresh = !record.evidence.some(
+          e => e.evidenceId === body.evidenceId,
+        );
+        if (fresh) record.evidence.push(body);
+        return { recorded: fresh, completed: [] };
+      },
+    }),
   });
 
   const catalog = {
@@ -178,7 +169,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
     features: [
       scaffolderPlugin,
       goldenPathsModule,
-      goldenPathsStandIn,
+      evidenceFactory,
       catalogFactory,
       mockServices.rootConfig.factory({ data: config }),
       ...(options.persistentDatabase ? [databaseServiceFactory] : []),
