@@ -3,6 +3,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -79,4 +81,31 @@ export async function startGoldenPathsBackend(options: {
     auditor,
     auditEvent,
   };
+}
+
+/** What `startGoldenPathsBackend` gives a test. */
+export type GoldenPathsTestBackend = Awaited<
+  ReturnType<typeof startGoldenPathsBackend>
+>;
+
+/**
+ * For a `describe` block on one test database: one golden-paths test
+ * backend for all its tests, started before the first and stopped after the
+ * last. The fields are there once the tests run.
+ */
+export function useGoldenPathsBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+): GoldenPathsTestBackend {
+  const backend = {} as GoldenPathsTestBackend;
+  beforeAll(async () => {
+    Object.assign(
+      backend,
+      await startGoldenPathsBackend({ knex: await databases.init(databaseId) }),
+    );
+  });
+  afterAll(async () => {
+    await backend.stop();
+  });
+  return backend;
 }

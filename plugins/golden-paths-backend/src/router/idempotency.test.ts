@@ -3,7 +3,7 @@ import request from 'supertest';
 import {
   asService,
   asUser,
-  startGoldenPathsBackend,
+  useGoldenPathsBackend,
 } from '../__testUtils__/backend';
 
 jest.setTimeout(60_000);
@@ -14,17 +14,7 @@ describe('idempotent repeats under concurrency', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let backend: Awaited<ReturnType<typeof startGoldenPathsBackend>>;
-
-    beforeAll(async () => {
-      backend = await startGoldenPathsBackend({
-        knex: await databases.init(databaseId),
-      });
-    });
-
-    afterAll(async () => {
-      await backend.stop();
-    });
+    const backend = useGoldenPathsBackend(databases, databaseId);
 
     /** Sends every request at once; the statuses in request order. */
     async function all(requests: Array<() => request.Test>) {
