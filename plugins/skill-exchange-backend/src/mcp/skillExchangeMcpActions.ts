@@ -1,21 +1,20 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
-  levelName,
   LIMITS,
   SKILL_CATEGORIES,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import type { SkillExchangeStore } from './store/SkillExchangeStore';
+import type { SkillExchangeServices } from '../service';
 
 /**
- * Registers the Skill Exchange actions in Backstage's actions registry, so
- * MCP clients (through the mcp-actions backend) can search the skills
- * taxonomy and find experts.
+ * Registers the Skill Exchange actions in Backstage's actions registry (not
+ * scaffolder actions), so MCP clients (through the mcp-actions backend) can
+ * search the skills taxonomy and find experts.
  */
-export function registerSkillExchangeActions(options: {
+export function registerSkillExchangeMcpActions(options: {
   actionsRegistry: ActionsRegistryService;
-  store: SkillExchangeStore;
+  services: SkillExchangeServices;
 }) {
-  const { actionsRegistry, store } = options;
+  const { actionsRegistry, services } = options;
 
   actionsRegistry.register({
     name: 'search-skills',
@@ -64,7 +63,9 @@ export function registerSkillExchangeActions(options: {
       },
     ],
     action: async ({ input }) => {
-      const skills = await store.listSkills({ q: input.query || undefined });
+      const skills = await services.taxonomy.listSkills(
+        input.query || undefined,
+      );
       return {
         output: {
           skills: skills.slice(0, input.limit).map(s => ({
@@ -145,7 +146,7 @@ export function registerSkillExchangeActions(options: {
       },
     ],
     action: async ({ input }) => {
-      const page = await store.findExperts({
+      const page = await services.matching.findExpertsNamed({
         skills: input.skills,
         minLevel: input.minLevel,
         team: input.team,
@@ -159,10 +160,7 @@ export function registerSkillExchangeActions(options: {
             user: e.user,
             ...(e.team ? { team: e.team } : {}),
             score: e.score,
-            skills: e.skills.map(s => ({
-              ...s,
-              levelName: levelName(s.level),
-            })),
+            skills: e.skills,
           })),
           totalItems: page.totalItems,
         },
