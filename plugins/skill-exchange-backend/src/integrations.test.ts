@@ -199,6 +199,20 @@ describe.each(databases.eachSupportedId())(
           credentials: mockCredentials.user(ANNA),
         }),
       ).rejects.toThrow(/Unknown skill/);
+      // Text no engine could store is refused as input, never sent to SQL.
+      const hostile: Array<[string, Record<string, string | string[]>]> = [
+        ['test:search-skills', { query: 'k\u0000s' }],
+        ['test:find-experts', { skills: ['g\u0000o'] }],
+      ];
+      for (const [id, input] of hostile) {
+        await expect(
+          actions.invoke({
+            id,
+            input,
+            credentials: mockCredentials.user(ANNA),
+          }),
+        ).rejects.toThrow(/must not contain control characters/);
+      }
     });
   },
 );

@@ -40,27 +40,18 @@ export class KnexInsightsStore implements InsightsStore {
       new Map<number, number>(
         (await query).map((r: any) => [r.skill_id, Number(r.count)]),
       );
-    const supply = await countBy(
-      this.db('profile_skills')
-        .where('level', '>=', 3)
-        .groupBy('skill_id')
-        .select('skill_id')
-        .count({ count: '*' }),
-    );
-    const helpers = await countBy(
-      this.db('profile_skills')
-        .where('can_help', true)
-        .groupBy('skill_id')
-        .select('skill_id')
-        .count({ count: '*' }),
-    );
-    const learners = await countBy(
-      this.db('profile_skills')
-        .where('learning', true)
-        .groupBy('skill_id')
-        .select('skill_id')
-        .count({ count: '*' }),
-    );
+    /** Profile skills per skill that meet one condition. */
+    const people = (column: string, op: string, value: number | boolean) =>
+      countBy(
+        this.db('profile_skills')
+          .where(column, op, value)
+          .groupBy('skill_id')
+          .select('skill_id')
+          .count({ count: '*' }),
+      );
+    const supply = await people('level', '>=', 3);
+    const helpers = await people('can_help', '=', true);
+    const learners = await people('learning', '=', true);
     const demand = await countBy(
       this.db('post_skills as pk')
         .join('posts as p', 'p.id', 'pk.post_id')

@@ -3,7 +3,12 @@ import {
   LIMITS,
   SKILL_CATEGORIES,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { forbiddenCharacter } from '@onramp/backstage-plugin-onramp-common';
 import type { SkillExchangeServices } from '../service';
+
+/** Text every database engine can store: no NUL or other control characters. */
+const storable = (value: string) => forbiddenCharacter(value) === undefined;
+const STORABLE = { message: 'must not contain control characters' };
 
 /**
  * Registers the Skill Exchange actions in Backstage's actions registry (not
@@ -30,6 +35,7 @@ export function registerSkillExchangeMcpActions(options: {
               .string()
               .trim()
               .max(LIMITS.skillName)
+              .refine(storable, STORABLE)
               .optional()
               .describe(
                 'Part of a skill name or alias, e.g. "kube" or "js"; omit for all skills',
@@ -91,7 +97,14 @@ export function registerSkillExchangeMcpActions(options: {
         z
           .object({
             skills: z
-              .array(z.string().trim().min(1).max(LIMITS.skillName))
+              .array(
+                z
+                  .string()
+                  .trim()
+                  .min(1)
+                  .max(LIMITS.skillName)
+                  .refine(storable, STORABLE),
+              )
               .min(1)
               .max(10)
               .describe('Skill names or aliases, e.g. ["go", "postgres"]'),

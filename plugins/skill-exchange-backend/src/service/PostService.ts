@@ -13,6 +13,8 @@ import type { PostRelation, SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { SkillExchangeNotifier } from './notifications';
 
+const UPDATE = skillExchangePostUpdatePermission;
+
 /** A post and whether this request created the row it is about. */
 export interface Created<T> {
   value: T;
@@ -67,18 +69,9 @@ export class PostService {
     version: number,
     caller: Caller,
   ): Promise<Post> {
-    await this.access.requirePost(
-      skillExchangePostUpdatePermission,
-      id,
-      caller,
-      'edit it',
-    );
-    return this.stores.posts.updatePost(
-      id,
-      input,
-      version,
-      caller.userEntityRef,
-    );
+    const { userEntityRef } = caller;
+    await this.access.requirePost(UPDATE, id, caller, 'edit it');
+    return this.stores.posts.updatePost(id, input, version, userEntityRef);
   }
 
   async setStatus(
@@ -87,18 +80,9 @@ export class PostService {
     version: number,
     caller: Caller,
   ): Promise<Post> {
-    await this.access.requirePost(
-      skillExchangePostUpdatePermission,
-      id,
-      caller,
-      'change its status',
-    );
-    return this.stores.posts.setPostStatus(
-      id,
-      status,
-      version,
-      caller.userEntityRef,
-    );
+    const { userEntityRef } = caller;
+    await this.access.requirePost(UPDATE, id, caller, 'change its status');
+    return this.stores.posts.setPostStatus(id, status, version, userEntityRef);
   }
 
   async delete(id: number, caller: Caller): Promise<void> {

@@ -11,8 +11,6 @@ import { NotFoundError } from '@backstage/errors';
 import type { SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 
-const MANAGE = 'manage the skills taxonomy';
-
 /** The skills taxonomy and hack events: read by all, changed by the allowed. */
 export class TaxonomyService {
   constructor(
@@ -24,31 +22,26 @@ export class TaxonomyService {
     return this.stores.skills.listSkills({ q });
   }
 
-  async addSkill(input: SkillInput, caller: Caller): Promise<Skill> {
+  /** Runs a taxonomy change for taxonomy managers; a 403 for anyone else. */
+  private async manage<T>(caller: Caller, change: () => Promise<T>) {
     await this.access.require(
       skillExchangeTaxonomyManagePermission,
       caller,
-      MANAGE,
+      'manage the skills taxonomy',
     );
-    return this.stores.skills.addSkill(input);
+    return change();
   }
 
-  async updateSkill(id: number, input: SkillInput, caller: Caller) {
-    await this.access.require(
-      skillExchangeTaxonomyManagePermission,
-      caller,
-      MANAGE,
-    );
-    return this.stores.skills.updateSkill(id, input);
+  addSkill(input: SkillInput, caller: Caller): Promise<Skill> {
+    return this.manage(caller, () => this.stores.skills.addSkill(input));
   }
 
-  async mergeSkill(id: number, into: string, caller: Caller) {
-    await this.access.require(
-      skillExchangeTaxonomyManagePermission,
-      caller,
-      MANAGE,
-    );
-    return this.stores.skills.mergeSkill(id, into);
+  updateSkill(id: number, input: SkillInput, caller: Caller): Promise<Skill> {
+    return this.manage(caller, () => this.stores.skills.updateSkill(id, input));
+  }
+
+  mergeSkill(id: number, into: string, caller: Caller): Promise<Skill> {
+    return this.manage(caller, () => this.stores.skills.mergeSkill(id, into));
   }
 
   listEvents(): Promise<HackEvent[]> {
