@@ -29,11 +29,10 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import knexFactory, { Knex } from 'knex';
-import { CatalogFactsReader } from '../src/catalogFacts';
-import { SkillExchangeNotifier } from '../src/notifications';
+import { createStores, SkillExchangeStores } from '../src/database';
 import { createRouter } from '../src/router';
 import { DEFAULT_SKILLS } from '../src/seed/defaultSkills';
-import { SkillExchangeStore } from '../src/store/SkillExchangeStore';
+import { createServices } from '../src/service';
 
 const DB = process.env.BENCH_DB === 'pg' ? 'pg' : 'sqlite';
 const PG_URL =
@@ -96,11 +95,11 @@ async function openDatabase(): Promise<{
   };
 }
 
-async function seed(knex: Knex, store: SkillExchangeStore) {
+async function seed(knex: Knex, stores: SkillExchangeStores) {
   const random = prng(42);
   const pick = <T>(list: readonly T[]) =>
     list[Math.floor(random() * list.length)];
-  await store.seedSkills(DEFAULT_SKILLS);
+  await stores.skills.seedSkills(DEFAULT_SKILLS);
   const skillIds: number[] = (await knex('skills').select('id')).map(r => r.id);
   // A skewed skill popularity, as in real taxonomies: a few skills are common.
   const popularSkill = () =>
@@ -254,10 +253,10 @@ async function main() {
   const { knex, cleanup } = await openDatabase();
   try {
     const seedStart = Date.now();
-    const store = await SkillExchangeStore.create({
+    const stores = await createStores({
       database: { getClient: async () => knex },
     });
-    const users = await seed(knex, store);
+    const users = await seed(knex, stores);
     const seedSeconds = (Date.now() - seedStart) / 1000;
 
     // The real router; only identity, permissions and the side-effect
@@ -299,31 +298,28 @@ async function main() {
       },
     } as unknown as AuditorService;
     const notifications = { async send() {} } as NotificationService;
-    const router = await createRouter({
-      store,
-      httpAuth,
+    const services = createServices({
+      stores,
       permissions,
       permissionsRegistry,
-      auditor,
+      notifications,
       logger: silent,
-      notifier: new SkillExchangeNotifier(notifications, silent),
       // The catalog knows one group, TEAMS[0], with its members (as profiles say).
-      catalogFacts: new CatalogFactsReader(
-        {
-          getEntityByRef: async (ref: string) =>
-            ref === TEAMS[0]
-              ? {
-                  kind: 'Group',
-                  metadata: { name: 'team-0' },
-                  relations: users
-                    .filter((_u, i) => i % TEAMS.length === 0)
-                    .map(targetRef => ({ type: 'hasMember', targetRef })),
-                }
-              : undefined,
-        } as any,
-        { getOwnServiceCredentials: async () => ({}) } as any,
-      ),
+      catalog: {
+        getEntityByRef: async (ref: string) =>
+          ref === TEAMS[0]
+            ? {
+                kind: 'Group',
+                metadata: { name: 'team-0' },
+                relations: users
+                  .filter((_u, i) => i % TEAMS.length === 0)
+                  .map(targetRef => ({ type: 'hasMember', targetRef })),
+              }
+            : undefined,
+      } as any,
+      auth: { getOwnServiceCredentials: async () => ({}) } as any,
     });
+    const router = createRouter({ services, httpAuth, auditor });
     const app = express();
     app.use('/api/skill-exchange', router);
     const server = app.listen(0);

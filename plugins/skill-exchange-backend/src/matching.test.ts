@@ -1,71 +1,33 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { skillExchangePlugin } from './plugin';
-import { csvCell } from './router';
-
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
-const CARA = 'user:default/cara';
-const DAN = 'user:default/dan';
-
-const user = (name: string, group: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { memberOf: [group] },
-  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
-});
+import {
+  ANNA,
+  as,
+  BEN,
+  CARA,
+  catalogUser,
+  DAN,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
 const databases = TestDatabases.create();
-
-describe('csvCell', () => {
-  it('quotes separators and defuses spreadsheet formulas', () => {
-    expect(csvCell('Go')).toBe('Go');
-    expect(csvCell('C, C++')).toBe('"C, C++"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-1')).toBe("'-1");
-  });
-});
 
 describe.each(databases.eachSupportedId())(
   'matching and insights on %s',
   databaseId => {
     let server: any;
-    const as = (ref: string) => mockCredentials.user.header(ref);
     const api = '/api/skill-exchange';
     let embedId: number;
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          catalogServiceMock.factory({
-            entities: [
-              user('anna', 'backend'),
-              user('ben', 'client'),
-              user('cara', 'backend'),
-              user('dan', 'data'),
-            ],
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ async send() {} }),
-          }),
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        entities: [
+          catalogUser('anna'),
+          catalogUser('ben', { group: 'client' }),
+          catalogUser('cara'),
+          catalogUser('dan', { group: 'data' }),
         ],
       });
       server = backend.server;

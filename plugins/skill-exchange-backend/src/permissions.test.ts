@@ -1,35 +1,27 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { BackstageUserPrincipal } from '@backstage/backend-plugin-api';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   RESOURCE_TYPE_SKILL_EXCHANGE_POST,
   skillExchangePostModeratePermission,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import request from 'supertest';
-import { skillExchangePlugin } from './plugin';
-
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
-const CARA = 'user:default/cara';
+import {
+  ANNA,
+  as,
+  BEN,
+  CARA,
+  startSkillExchangeBackend,
+  TestPolicy,
+} from './__testUtils__';
 
 /**
  * A policy an adopter could write: hack members may edit a hack (IS_OWNER or
  * IS_MEMBER), only owners delete (IS_OWNER); nobody moderates.
  */
-const permissions = {
-  async authorize(requests: Array<{ permission: { name: string } }>) {
+const permissions: TestPolicy = {
+  async authorize(requests) {
     return requests.map(({ permission }) => ({
       result:
         permission.name === skillExchangePostModeratePermission.name
@@ -37,12 +29,8 @@ const permissions = {
           : AuthorizeResult.ALLOW,
     }));
   },
-  async authorizeConditional(
-    requests: Array<{ permission: { name: string } }>,
-    options: { credentials: BackstageCredentials },
-  ) {
-    const ref = (options.credentials.principal as BackstageUserPrincipal)
-      .userEntityRef;
+  async authorizeConditional(requests, { credentials }) {
+    const ref = (credentials.principal as BackstageUserPrincipal).userEntityRef;
     const rule = (name: string) => ({
       rule: name,
       resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
@@ -66,26 +54,13 @@ describe.each(databases.eachSupportedId())(
   'permission rules on %s',
   databaseId => {
     let server: any;
-    const as = (ref: string) => mockCredentials.user.header(ref);
     const api = '/api/skill-exchange';
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          mockServices.permissions.mock(permissions as any).factory,
-          catalogServiceMock.factory({ entities: [] }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ async send() {} }),
-          }),
-        ],
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        policy: permissions,
       });
       server = backend.server;
     });

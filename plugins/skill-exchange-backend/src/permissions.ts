@@ -3,12 +3,15 @@ import {
   createPermissionResourceRef,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
-import { RESOURCE_TYPE_SKILL_EXCHANGE_POST } from '@onramp/backstage-plugin-skill-exchange-common';
+import type { PermissionsRegistryService } from '@backstage/backend-plugin-api';
+import {
+  RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+  skillExchangePermissions,
+} from '@onramp/backstage-plugin-skill-exchange-common';
 import { z } from 'zod';
-import type { PostRow } from './store/rows';
+import type { PostResource, PostStore } from './database';
 
-/** A post as permission rules see it: its row plus its hack members. */
-export type PostResource = PostRow & { members: string[] };
+export type { PostResource };
 
 /** How rules narrow a query of posts. */
 export type PostQuery =
@@ -69,3 +72,25 @@ export const {
   resourceRef: skillExchangePostResourceRef,
   rules: skillExchangePostRules,
 });
+
+/**
+ * Registers the Skill Exchange permissions and the post resource type, so
+ * policies can return conditional decisions (IS_OWNER, IS_MEMBER) for posts.
+ */
+export function registerPostPermissions(options: {
+  permissionsRegistry: PermissionsRegistryService;
+  posts: PostStore;
+}) {
+  const { permissionsRegistry, posts } = options;
+  permissionsRegistry.addPermissions(skillExchangePermissions);
+  permissionsRegistry.addResourceType({
+    resourceRef: skillExchangePostResourceRef,
+    permissions: skillExchangePermissions,
+    rules: Object.values(skillExchangePostRules),
+    getResources: async refs => {
+      const ids = refs.map(Number).filter(Number.isInteger);
+      const found = await posts.getPostResources(ids);
+      return refs.map(ref => found.find(p => String(p.id) === ref));
+    },
+  });
+}

@@ -1,91 +1,24 @@
-import {
-  createServiceFactory,
-  BackstageCredentials,
-  BackstageUserPrincipal,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  RESOURCE_TYPE_SKILL_EXCHANGE_POST,
-  skillExchangePostModeratePermission,
-  skillExchangeTaxonomyManagePermission,
-} from '@onramp/backstage-plugin-skill-exchange-common';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { skillExchangePlugin } from './plugin';
+import {
+  ADMIN,
+  adminPolicy,
+  ANNA,
+  as,
+  BEN,
+  CARA,
+  catalogUser,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
-const CARA = 'user:default/cara';
-const ADMIN = 'user:default/admin';
-
-const user = (name: string, group: string, title: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: {
-    name,
-    namespace: 'default',
+const person = (name: string, group: string, title: string) =>
+  catalogUser(name, {
+    group,
     title,
-    annotations: { 'onramp.dev/start-date': '2026-11-02' },
-  },
-  spec: {
-    profile: { displayName: name.toUpperCase(), email: `${name}@example.com` },
-    memberOf: [group],
-  },
-  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
-});
-
-/**
- * The same decisions as the Onramp policy: owners update and delete their
- * own posts (a conditional IS_OWNER decision), only admins moderate or
- * manage the taxonomy.
- */
-const permissions = {
-  async authorize(
-    requests: Array<{ permission: { name: string } }>,
-    options: { credentials: BackstageCredentials },
-  ) {
-    const ref = (options.credentials.principal as BackstageUserPrincipal)
-      .userEntityRef;
-    return requests.map(({ permission }) => ({
-      result:
-        [
-          skillExchangePostModeratePermission.name,
-          skillExchangeTaxonomyManagePermission.name,
-        ].includes(permission.name) && ref !== ADMIN
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    }));
-  },
-  async authorizeConditional(
-    requests: Array<{ permission: { name: string; resourceType?: string } }>,
-    options: { credentials: BackstageCredentials },
-  ) {
-    const ref = (options.credentials.principal as BackstageUserPrincipal)
-      .userEntityRef;
-    return requests.map(({ permission }) =>
-      permission.resourceType === RESOURCE_TYPE_SKILL_EXCHANGE_POST &&
-      ref !== ADMIN
-        ? {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'skill-exchange',
-            resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
-            conditions: {
-              rule: 'IS_OWNER',
-              resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
-              params: { claims: [ref] },
-            },
-          }
-        : { result: AuthorizeResult.ALLOW },
-    );
-  },
-};
+    displayName: name.toUpperCase(),
+    email: `${name}@example.com`,
+    startDate: '2026-11-02',
+  });
 
 const databases = TestDatabases.create();
 
@@ -105,39 +38,22 @@ describe.each(databases.eachSupportedId())(
   'skill exchange API on %s',
   databaseId => {
     let server: any;
-    const sent: Array<{ recipients: any; payload: any }> = [];
-    const as = (ref: string) => mockCredentials.user.header(ref);
+    let sent: Array<{ recipients: any; payload: any }> = [];
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          mockServices.permissions.mock(permissions as any).factory,
-          catalogServiceMock.factory({
-            entities: [
-              user('anna', 'backend', 'Backend Engineer'),
-              user('ben', 'client', 'Android Engineer'),
-              user('cara', 'backend', 'Staff Engineer'),
-              user('admin', 'backend', 'Admin'),
-            ],
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({
-              async send(options: any) {
-                sent.push(options);
-              },
-            }),
-          }),
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        policy: adminPolicy({ ownersOnly: true }),
+        entities: [
+          person('anna', 'backend', 'Backend Engineer'),
+          person('ben', 'client', 'Android Engineer'),
+          person('cara', 'backend', 'Staff Engineer'),
+          person('admin', 'backend', 'Admin'),
         ],
       });
       server = backend.server;
+      sent = backend.sent;
     });
 
     beforeEach(() => {
@@ -293,11 +209,14 @@ describe.each(databases.eachSupportedId())(
           link: `/skill-exchange/posts/${post.id}`,
         },
       });
-      await request(server)
+      // A repeat is answered with the interest there is, and notifies nobody.
+      const repeat = await request(server)
         .post(`/api/skill-exchange/posts/${post.id}/interests`)
         .set('authorization', as(BEN))
         .send({ message: 'again' })
-        .expect(409);
+        .expect(200);
+      expect(repeat.body).toEqual(interest.body);
+      expect(sent).toHaveLength(1);
       await request(server)
         .post(`/api/skill-exchange/posts/${post.id}/interests`)
         .set('authorization', as(ANNA))
@@ -353,6 +272,17 @@ describe.each(databases.eachSupportedId())(
         .post(`/api/skill-exchange/interests/${interest.body.id}/withdraw`)
         .set('authorization', as(BEN))
         .expect(200);
+      // A withdrawn interest can be expressed again: it is pending anew.
+      const renewed = await request(server)
+        .post(`/api/skill-exchange/posts/${post.id}/interests`)
+        .set('authorization', as(BEN))
+        .send({ message: 'back again' })
+        .expect(201);
+      expect(renewed.body).toMatchObject({
+        id: interest.body.id,
+        status: 'pending',
+        message: 'back again',
+      });
     });
 
     it('does not double-count concurrent interest from one person', async () => {
@@ -366,7 +296,7 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       expect(results.filter(r => r.status === 201)).toHaveLength(1);
-      expect(results.filter(r => r.status === 409)).toHaveLength(4);
+      expect(results.filter(r => r.status === 200)).toHaveLength(4);
       const fetched = await request(server)
         .get(`/api/skill-exchange/posts/${post.id}`)
         .set('authorization', as(ANNA));
@@ -411,11 +341,11 @@ describe.each(databases.eachSupportedId())(
       await request(server)
         .put(`/api/skill-exchange/posts/${hack.id}/follow`)
         .set('authorization', as(ANNA))
-        .expect(204);
+        .expect(201);
       await request(server)
         .put(`/api/skill-exchange/posts/${hack.id}/save`)
         .set('authorization', as(ANNA))
-        .expect(204);
+        .expect(201);
       const following = await request(server)
         .get('/api/skill-exchange/posts?following=me&saved=me')
         .set('authorization', as(ANNA));

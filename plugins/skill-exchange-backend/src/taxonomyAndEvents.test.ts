@@ -1,59 +1,15 @@
-import {
-  BackstageCredentials,
-  BackstageUserPrincipal,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  skillExchangePostModeratePermission,
-  skillExchangeTaxonomyManagePermission,
-} from '@onramp/backstage-plugin-skill-exchange-common';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { skillExchangePlugin } from './plugin';
-
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
-const CARA = 'user:default/cara';
-const ADMIN = 'user:default/admin';
-
-const user = (name: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { memberOf: ['backend'] },
-  relations: [{ type: 'memberOf', targetRef: 'group:default/backend' }],
-});
-
-/** Only the admin moderates and manages the taxonomy; everything else is allowed. */
-const permissions = {
-  async authorize(
-    requests: Array<{ permission: { name: string } }>,
-    options: { credentials: BackstageCredentials },
-  ) {
-    const ref = (options.credentials.principal as BackstageUserPrincipal)
-      .userEntityRef;
-    return requests.map(({ permission }) => ({
-      result:
-        [
-          skillExchangePostModeratePermission.name,
-          skillExchangeTaxonomyManagePermission.name,
-        ].includes(permission.name) && ref !== ADMIN
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-    }));
-  },
-  async authorizeConditional(requests: unknown[]) {
-    return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-  },
-};
+import {
+  ADMIN,
+  adminPolicy,
+  ANNA,
+  as,
+  BEN,
+  CARA,
+  catalogUser,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
 const databases = TestDatabases.create();
 
@@ -61,7 +17,6 @@ describe.each(databases.eachSupportedId())(
   'taxonomy and hack events on %s',
   databaseId => {
     let server: any;
-    const as = (ref: string) => mockCredentials.user.header(ref);
     const api = '/api/skill-exchange';
     const skillNamed = async (q: string) => {
       const res = await request(server)
@@ -76,24 +31,13 @@ describe.each(databases.eachSupportedId())(
     };
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          mockServices.permissions.mock(permissions as any).factory,
-          catalogServiceMock.factory({
-            entities: ['anna', 'ben', 'cara', 'admin'].map(user),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ async send() {} }),
-          }),
-        ],
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        policy: adminPolicy({ ownersOnly: false }),
+        entities: ['anna', 'ben', 'cara', 'admin'].map(name =>
+          catalogUser(name),
+        ),
       });
       server = backend.server;
     });

@@ -1,50 +1,18 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { skillExchangePlugin } from './plugin';
+import {
+  ANNA,
+  as,
+  BEN,
+  CARA,
+  catalogGroup,
+  catalogUser,
+  DAN,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
-const CARA = 'user:default/cara';
-const DAN = 'user:default/dan';
-
-const user = (name: string, group: string) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'User',
-  metadata: { name, namespace: 'default' },
-  spec: { profile: { displayName: name.toUpperCase() }, memberOf: [group] },
-  relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
-});
-
-/** Groups as the catalog relates them: hasMember and parentOf/childOf. */
-const group = (
-  name: string,
-  members: string[],
-  children: string[] = [],
-  parent?: string,
-) => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children },
-  relations: [
-    ...members.map(m => ({ type: 'hasMember', targetRef: m })),
-    ...children.map(c => ({
-      type: 'parentOf',
-      targetRef: `group:default/${c}`,
-    })),
-    ...(parent
-      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
-      : []),
-  ],
-});
+const user = (name: string, group: string) =>
+  catalogUser(name, { group, displayName: name.toUpperCase() });
 
 const databases = TestDatabases.create();
 
@@ -52,36 +20,21 @@ describe.each(databases.eachSupportedId())(
   'team skills and growth activities on %s',
   databaseId => {
     let server: any;
-    const as = (ref: string) => mockCredentials.user.header(ref);
     const api = '/api/skill-exchange';
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          mockServices.permissions.factory(),
-          catalogServiceMock.factory({
-            entities: [
-              user('anna', 'backend'),
-              user('ben', 'backend'),
-              user('cara', 'client'),
-              user('dan', 'client'),
-              group('engineering', [], ['backend', 'client']),
-              group('backend', [ANNA, BEN], [], 'engineering'),
-              group('client', [CARA, DAN], [], 'engineering'),
-              group('empty', []),
-            ],
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ async send() {} }),
-          }),
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        entities: [
+          user('anna', 'backend'),
+          user('ben', 'backend'),
+          user('cara', 'client'),
+          user('dan', 'client'),
+          catalogGroup('engineering', [], ['backend', 'client']),
+          catalogGroup('backend', [ANNA, BEN], [], 'engineering'),
+          catalogGroup('client', [CARA, DAN], [], 'engineering'),
+          catalogGroup('empty', []),
         ],
       });
       server = backend.server;

@@ -121,12 +121,8 @@ export interface Expert {
   score: number;
 }
 
-export interface Page<T> {
-  items: T[];
-  totalItems: number;
-  limit: number;
-  offset: number;
-}
+/** The one page envelope of every list (from onramp-common; re-exported here). */
+export type { Page } from '@onramp/backstage-plugin-onramp-common';
 
 /** Why a person fits a post, or a post fits a person: every part of the score, named. */
 export interface MatchReason {

@@ -1,23 +1,23 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
 import request from 'supertest';
-import { skillExchangePlugin } from '../plugin';
+import {
+  ANNA,
+  as,
+  BEN,
+  catalogUser,
+  startSkillExchangeBackend,
+} from '../__testUtils__';
 import { skillExchangeSearchModule } from './module';
 import {
   SkillExchangeCollatorFactory,
   SkillExchangeDocument,
 } from './SkillExchangeCollatorFactory';
-
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
 
 const databases = TestDatabases.create();
 
@@ -64,39 +64,18 @@ describe.each(databases.eachSupportedId())(
   'search collator on %s',
   databaseId => {
     let server: any;
-    const as = (ref: string) => mockCredentials.user.header(ref);
     const api = '/api/skill-exchange';
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      const backend = await startTestBackend({
-        features: [
-          skillExchangePlugin,
-          mockServices.database.factory({ knex }),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
+      const backend = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        entities: ['anna', 'ben'].map(name =>
+          catalogUser(name, {
+            title: 'Engineer',
+            displayName: `${name[0].toUpperCase()}${name.slice(1)} Example`,
           }),
-          catalogServiceMock.factory({
-            entities: ['anna', 'ben'].map(name => ({
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: { name, namespace: 'default', title: 'Engineer' },
-              spec: {
-                profile: {
-                  displayName: `${name[0].toUpperCase()}${name.slice(
-                    1,
-                  )} Example`,
-                },
-                memberOf: ['backend'],
-              },
-            })),
-          }),
-          createServiceFactory({
-            service: notificationService,
-            deps: {},
-            factory: () => ({ async send() {} }),
-          }),
-        ],
+        ),
       });
       server = backend.server;
       for (const title of [

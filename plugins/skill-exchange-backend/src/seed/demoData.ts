@@ -2,7 +2,7 @@ import type {
   PostInput,
   ProfileInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import type { SkillExchangeStore } from '../store/SkillExchangeStore';
+import type { SkillExchangeStores } from '../database';
 
 const u = (name: string) => `user:default/${name}`;
 const g = (name: string) => `group:default/${name}`;
@@ -317,15 +317,15 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
  * Does nothing when there are posts already.
  */
 export async function seedDemoData(
-  store: SkillExchangeStore,
+  stores: SkillExchangeStores,
 ): Promise<boolean> {
-  if ((await store.countPosts()) > 0) {
+  if ((await stores.posts.countPosts()) > 0) {
     return false;
   }
   for (const { user, team, ...profile } of profiles) {
-    await store.saveProfile(user, profile as ProfileInput, { team });
+    await stores.profiles.saveProfile(user, profile as ProfileInput, { team });
   }
-  const hacktoberfest = await store.createEvent(
+  const hacktoberfest = await stores.events.createEvent(
     {
       name: 'HacktoberFest 2026',
       description:
@@ -335,7 +335,7 @@ export async function seedDemoData(
     },
     u('amara.okafor'),
   );
-  const winter = await store.createEvent(
+  const winter = await stores.events.createEvent(
     {
       name: 'Winter Hack Week 2026',
       description: 'The last hack week of the year: bring an idea or join one.',
@@ -352,9 +352,9 @@ export async function seedDemoData(
             eventId: input.stage === 'completed' ? hacktoberfest.id : winter.id,
           }
         : input;
-    const post = await store.createPost(owner, withEvent);
+    const post = await stores.posts.createPost(owner, withEvent);
     for (const member of members ?? []) {
-      await store.joinHack(post.id, member);
+      await stores.hackMemberships.joinHack(post.id, member);
     }
   }
   return true;

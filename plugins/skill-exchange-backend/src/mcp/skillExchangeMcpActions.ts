@@ -1,21 +1,25 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
-  levelName,
   LIMITS,
   SKILL_CATEGORIES,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import type { SkillExchangeStore } from './store/SkillExchangeStore';
+import { forbiddenCharacter } from '@onramp/backstage-plugin-onramp-common';
+import type { SkillExchangeServices } from '../service';
+
+/** Text every database engine can store: no NUL or other control characters. */
+const storable = (value: string) => forbiddenCharacter(value) === undefined;
+const STORABLE = { message: 'must not contain control characters' };
 
 /**
- * Registers the Skill Exchange actions in Backstage's actions registry, so
- * MCP clients (through the mcp-actions backend) can search the skills
- * taxonomy and find experts.
+ * Registers the Skill Exchange actions in Backstage's actions registry (not
+ * scaffolder actions), so MCP clients (through the mcp-actions backend) can
+ * search the skills taxonomy and find experts.
  */
-export function registerSkillExchangeActions(options: {
+export function registerSkillExchangeMcpActions(options: {
   actionsRegistry: ActionsRegistryService;
-  store: SkillExchangeStore;
+  services: SkillExchangeServices;
 }) {
-  const { actionsRegistry, store } = options;
+  const { actionsRegistry, services } = options;
 
   actionsRegistry.register({
     name: 'search-skills',
@@ -31,6 +35,7 @@ export function registerSkillExchangeActions(options: {
               .string()
               .trim()
               .max(LIMITS.skillName)
+              .refine(storable, STORABLE)
               .optional()
               .describe(
                 'Part of a skill name or alias, e.g. "kube" or "js"; omit for all skills',
@@ -64,7 +69,9 @@ export function registerSkillExchangeActions(options: {
       },
     ],
     action: async ({ input }) => {
-      const skills = await store.listSkills({ q: input.query || undefined });
+      const skills = await services.taxonomy.listSkills(
+        input.query || undefined,
+      );
       return {
         output: {
           skills: skills.slice(0, input.limit).map(s => ({
@@ -90,7 +97,14 @@ export function registerSkillExchangeActions(options: {
         z
           .object({
             skills: z
-              .array(z.string().trim().min(1).max(LIMITS.skillName))
+              .array(
+                z
+                  .string()
+                  .trim()
+                  .min(1)
+                  .max(LIMITS.skillName)
+                  .refine(storable, STORABLE),
+              )
               .min(1)
               .max(10)
               .describe('Skill names or aliases, e.g. ["go", "postgres"]'),
@@ -145,7 +159,7 @@ export function registerSkillExchangeActions(options: {
       },
     ],
     action: async ({ input }) => {
-      const page = await store.findExperts({
+      const page = await services.matching.findExpertsNamed({
         skills: input.skills,
         minLevel: input.minLevel,
         team: input.team,
@@ -159,10 +173,7 @@ export function registerSkillExchangeActions(options: {
             user: e.user,
             ...(e.team ? { team: e.team } : {}),
             score: e.score,
-            skills: e.skills.map(s => ({
-              ...s,
-              levelName: levelName(s.level),
-            })),
+            skills: e.skills,
           })),
           totalItems: page.totalItems,
         },

@@ -1,8 +1,8 @@
-import { TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { DEFAULT_SKILLS } from '../seed/defaultSkills';
 import { seedDemoData } from '../seed/demoData';
-import { SkillExchangeStore } from './SkillExchangeStore';
+import { createStores } from '.';
 
 const databases = TestDatabases.create();
 const migrations = resolvePackagePath(
@@ -11,7 +11,7 @@ const migrations = resolvePackagePath(
 );
 
 describe.each(databases.eachSupportedId())(
-  'SkillExchangeStore on %s',
+  'the Skill Exchange database on %s',
   databaseId => {
     it('migrates up and back down', async () => {
       const knex = await databases.init(databaseId);
@@ -62,36 +62,38 @@ describe.each(databases.eachSupportedId())(
 
     it('seeds the taxonomy once, keeping names and aliases unique', async () => {
       const knex = await databases.init(databaseId);
-      const store = await SkillExchangeStore.create({
-        database: { getClient: async () => knex },
+      const stores = await createStores({
+        database: mockServices.database({ knex }),
       });
-      const added = await store.seedSkills(DEFAULT_SKILLS);
+      const added = await stores.skills.seedSkills(DEFAULT_SKILLS);
       expect(added).toBe(DEFAULT_SKILLS.length);
       expect(DEFAULT_SKILLS.length).toBeGreaterThanOrEqual(150);
-      expect(await store.seedSkills(DEFAULT_SKILLS)).toBe(0);
+      expect(await stores.skills.seedSkills(DEFAULT_SKILLS)).toBe(0);
       // An alias of an existing skill is not added as a new skill.
       expect(
-        await store.seedSkills([{ name: 'K8S', category: 'infrastructure' }]),
+        await stores.skills.seedSkills([
+          { name: 'K8S', category: 'infrastructure' },
+        ]),
       ).toBe(0);
-      const [kubernetes] = await store.listSkills({ q: 'k8s' });
+      const [kubernetes] = await stores.skills.listSkills({ q: 'k8s' });
       expect(kubernetes).toMatchObject({
         name: 'Kubernetes',
         aliases: ['k8s'],
       });
-      await expect(store.resolveSkills(['GOLANG', 'nope'])).rejects.toThrow(
-        'Unknown skill: nope',
-      );
+      await expect(
+        stores.skills.resolveSkills(['GOLANG', 'nope']),
+      ).rejects.toThrow('Unknown skill: nope');
     });
 
     it('fills an empty exchange with demo data, once', async () => {
       const knex = await databases.init(databaseId);
-      const store = await SkillExchangeStore.create({
-        database: { getClient: async () => knex },
+      const stores = await createStores({
+        database: mockServices.database({ knex }),
       });
-      await store.seedSkills(DEFAULT_SKILLS);
-      expect(await seedDemoData(store)).toBe(true);
-      expect(await seedDemoData(store)).toBe(false);
-      const page = await store.listPosts(
+      await stores.skills.seedSkills(DEFAULT_SKILLS);
+      expect(await seedDemoData(stores)).toBe(true);
+      expect(await seedDemoData(stores)).toBe(false);
+      const page = await stores.posts.listPosts(
         {
           kind: 'hack',
           skillsMatch: 'any',
@@ -105,9 +107,9 @@ describe.each(databases.eachSupportedId())(
       expect(page.items.map(p => p.title)).toEqual([
         'Loudness normalisation explorer',
       ]);
-      const events = await store.listEvents();
+      const events = await stores.events.listEvents();
       expect(events.map(e => e.name)).toContain('HacktoberFest 2026');
-      const experts = await store.findExperts({
+      const experts = await stores.matching.findExperts({
         skills: ['kotlin'],
         minLevel: 4,
         limit: 10,

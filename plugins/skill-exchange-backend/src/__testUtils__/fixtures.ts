@@ -1,0 +1,130 @@
+import type {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+  skillExchangePostModeratePermission,
+  skillExchangeTaxonomyManagePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+
+export const ANNA = 'user:default/anna';
+export const BEN = 'user:default/ben';
+export const CARA = 'user:default/cara';
+export const DAN = 'user:default/dan';
+export const ADMIN = 'user:default/admin';
+
+/** A catalog User in `group` (default `backend`), with optional profile facts. */
+export function catalogUser(
+  name: string,
+  options: {
+    group?: string;
+    title?: string;
+    displayName?: string;
+    email?: string;
+    startDate?: string;
+  } = {},
+) {
+  const group = options.group ?? 'backend';
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(options.title ? { title: options.title } : {}),
+      ...(options.startDate
+        ? { annotations: { 'onramp.dev/start-date': options.startDate } }
+        : {}),
+    },
+    spec: {
+      profile: {
+        ...(options.displayName ? { displayName: options.displayName } : {}),
+        ...(options.email ? { email: options.email } : {}),
+      },
+      memberOf: [group],
+    },
+    relations: [{ type: 'memberOf', targetRef: `group:default/${group}` }],
+  };
+}
+
+/** A catalog Group as the catalog relates it: hasMember and parentOf/childOf. */
+export function catalogGroup(
+  name: string,
+  members: string[],
+  children: string[] = [],
+  parent?: string,
+) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'team', children },
+    relations: [
+      ...members.map(m => ({ type: 'hasMember', targetRef: m })),
+      ...children.map(c => ({
+        type: 'parentOf',
+        targetRef: `group:default/${c}`,
+      })),
+      ...(parent
+        ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+        : []),
+    ],
+  };
+}
+
+const refOf = (credentials: BackstageCredentials) =>
+  (credentials.principal as BackstageUserPrincipal).userEntityRef;
+
+/** A permissions service for tests: `authorize` and `authorizeConditional`. */
+export interface TestPolicy {
+  authorize(
+    requests: Array<{ permission: { name: string } }>,
+    options: { credentials: BackstageCredentials },
+  ): Promise<Array<{ result: AuthorizeResult }>>;
+  authorizeConditional(
+    requests: Array<{ permission: { name: string; resourceType?: string } }>,
+    options: { credentials: BackstageCredentials },
+  ): Promise<unknown[]>;
+}
+
+/**
+ * The decisions of the Onramp policy: only the admin moderates and manages
+ * the taxonomy; with `ownersOnly`, post permissions are a conditional
+ * IS_OWNER decision for everyone but the admin (otherwise allowed).
+ */
+export function adminPolicy(options: { ownersOnly: boolean }): TestPolicy {
+  return {
+    async authorize(requests, { credentials }) {
+      return requests.map(({ permission }) => ({
+        result:
+          [
+            skillExchangePostModeratePermission.name,
+            skillExchangeTaxonomyManagePermission.name,
+          ].includes(permission.name) && refOf(credentials) !== ADMIN
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      }));
+    },
+    async authorizeConditional(requests, { credentials }) {
+      const ref = refOf(credentials);
+      return requests.map(({ permission }) =>
+        options.ownersOnly &&
+        permission.resourceType === RESOURCE_TYPE_SKILL_EXCHANGE_POST &&
+        ref !== ADMIN
+          ? {
+              result: AuthorizeResult.CONDITIONAL,
+              pluginId: 'skill-exchange',
+              resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+              conditions: {
+                rule: 'IS_OWNER',
+                resourceType: RESOURCE_TYPE_SKILL_EXCHANGE_POST,
+                params: { claims: [ref] },
+              },
+            }
+          : { result: AuthorizeResult.ALLOW },
+      );
+    },
+  };
+}

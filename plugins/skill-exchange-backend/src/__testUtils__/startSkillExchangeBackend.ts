@@ -1,0 +1,118 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import type { Knex } from 'knex';
+import request from 'supertest';
+import { skillExchangePlugin } from '../plugin';
+import type { TestPolicy } from './fixtures';
+
+/** The API's base path on the test server. */
+export const API = '/api/skill-exchange';
+
+/** The authorization header of a signed-in user. */
+export const as = (ref: string) => mockCredentials.user.header(ref);
+
+/** An audit event as the test auditor saw it, with its outcome. */
+export interface SeenAudit {
+  eventId: string;
+  meta: unknown;
+  outcome?: 'success' | 'fail';
+}
+
+/**
+ * Starts the Skill Exchange plugin on a test backend: on `databaseId` (a
+ * fresh database from `databases`) or on a given `knex` (shared, e.g. by two
+ * replicas). Notifications, audit events, scheduled tasks and registered
+ * actions are captured for the test to look at.
+ */
+export async function startSkillExchangeBackend(options: {
+  databases?: TestDatabases;
+  databaseId?: TestDatabaseId;
+  knex?: Knex;
+  entities?: object[];
+  policy?: TestPolicy;
+  config?: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
+}) {
+  const knex =
+    options.knex ?? (await options.databases!.init(options.databaseId!));
+  const sent: Array<{ recipients: any; payload: any }> = [];
+  const audits: SeenAudit[] = [];
+  const tasks = new Map<string, () => Promise<void>>();
+  const actions = actionsRegistryServiceMock();
+  const backend = await startTestBackend({
+    features: [
+      skillExchangePlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
+      options.policy
+        ? mockServices.permissions.mock(options.policy as any).factory
+        : mockServices.permissions.factory(),
+      mockServices.scheduler.mock({
+        async scheduleTask(task: any) {
+          tasks.set(task.id, task.fn);
+        },
+      }).factory,
+      mockServices.auditor.mock({
+        async createEvent(event: any) {
+          const entry: SeenAudit = { eventId: event.eventId, meta: event.meta };
+          audits.push(entry);
+          return {
+            async success() {
+              entry.outcome = 'success';
+            },
+            async fail() {
+              entry.outcome = 'fail';
+            },
+          };
+        },
+      }).factory,
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => actions,
+      }),
+      catalogServiceMock.factory({ entities: (options.entities ?? []) as any }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          async send(notification: any) {
+            sent.push(notification);
+          },
+        }),
+      }),
+    ],
+  });
+  const server = backend.server;
+  return {
+    server,
+    knex,
+    sent,
+    audits,
+    tasks,
+    actions,
+    /** A supertest agent for `method path` as `user`. */
+    call: (
+      method: 'get' | 'post' | 'put' | 'delete',
+      path: string,
+      user: string,
+    ) =>
+      request(server)[method](`${API}${path}`).set('authorization', as(user)),
+  };
+}
+
+export type SkillExchangeTestBackend = Awaited<
+  ReturnType<typeof startSkillExchangeBackend>
+>;

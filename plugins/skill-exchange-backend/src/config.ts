@@ -1,0 +1,53 @@
+import type { RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  SKILL_CATEGORIES,
+  SkillCategory,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { SkillSeed } from './database';
+
+/** The `skillExchange` config, read and checked once at startup. */
+export interface SkillExchangeConfig {
+  /** Skills added to the taxonomy on start, besides the shipped ones. */
+  skills: SkillSeed[];
+  /** Fill an empty Skill Exchange with demo data. */
+  demoData: boolean;
+  /** Remind owners of interest left unanswered this many days. */
+  reminderDays: number;
+}
+
+export function readSkillExchangeConfig(
+  config: RootConfigService,
+): SkillExchangeConfig {
+  const skills = (
+    config.getOptionalConfigArray('skillExchange.skills') ?? []
+  ).map(skill => {
+    const category = skill.getString('category');
+    if (!SKILL_CATEGORIES.includes(category as SkillCategory)) {
+      throw new Error(
+        `skillExchange.skills: '${skill.getString(
+          'name',
+        )}' has category '${category}'; use one of ${SKILL_CATEGORIES.join(
+          ', ',
+        )}`,
+      );
+    }
+    return {
+      name: skill.getString('name'),
+      category: category as SkillCategory,
+      description: skill.getOptionalString('description'),
+      aliases: skill.getOptionalStringArray('aliases'),
+    };
+  });
+  const reminderDays =
+    config.getOptionalNumber('skillExchange.reminders.afterDays') ?? 3;
+  if (!(reminderDays >= 0)) {
+    throw new Error(
+      `skillExchange.reminders.afterDays must be 0 or more, got ${reminderDays}`,
+    );
+  }
+  return {
+    skills,
+    demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
+    reminderDays,
+  };
+}

@@ -1,0 +1,84 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import type {
+  EventInput,
+  EventUpdate,
+  HackEvent,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { Knex } from 'knex';
+import { EventRow, insertedId, lowerAll, toEvent } from './rows';
+
+/** Hack events (hack weeks) that hacks belong to. */
+export interface EventStore {
+  createEvent(input: EventInput, createdBy: string): Promise<HackEvent>;
+  getEvent(id: number): Promise<HackEvent | undefined>;
+  /** Replaces an event; 404 for an unknown id, 409 for a stale version. */
+  updateEvent(id: number, input: EventUpdate): Promise<HackEvent>;
+  /** Deletes an event; its hacks stay, without an event. */
+  deleteEvent(id: number): Promise<void>;
+  listEvents(): Promise<HackEvent[]>;
+}
+
+export class KnexEventStore implements EventStore {
+  static create(db: Knex): KnexEventStore {
+    return new KnexEventStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  private columns(input: EventInput) {
+    return {
+      name: input.name,
+      description: input.description,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn,
+      organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
+    };
+  }
+
+  async createEvent(input: EventInput, createdBy: string): Promise<HackEvent> {
+    const [inserted] = await this.db('hack_events')
+      .insert({
+        ...this.columns(input),
+        created_by: createdBy,
+        created_at: new Date(),
+        version: 1,
+      })
+      .returning('id');
+    return (await this.getEvent(insertedId(inserted)))!;
+  }
+
+  async getEvent(id: number): Promise<HackEvent | undefined> {
+    const row = await this.db<EventRow>('hack_events').where('id', id).first();
+    return row ? toEvent(row) : undefined;
+  }
+
+  async updateEvent(id: number, input: EventUpdate): Promise<HackEvent> {
+    const changed = await this.db('hack_events')
+      .where({ id, version: input.version })
+      .update({ ...this.columns(input), version: input.version + 1 });
+    if (changed !== 1) {
+      const current = await this.getEvent(id);
+      if (!current) throw new NotFoundError(`No hack event ${id}`);
+      throw new ConflictError(
+        `Hack event ${id} was changed by someone else (you have version ${input.version}, it is now ${current.version}); reload it and try again.`,
+      );
+    }
+    return (await this.getEvent(id))!;
+  }
+
+  async deleteEvent(id: number): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('posts').where('event_id', id).update({ event_id: null });
+      const deleted = await tx('hack_events').where('id', id).delete();
+      if (!deleted) throw new NotFoundError(`No hack event ${id}`);
+    });
+  }
+
+  async listEvents(): Promise<HackEvent[]> {
+    const rows = await this.db<EventRow>('hack_events').orderBy(
+      'starts_on',
+      'desc',
+    );
+    return rows.map(toEvent);
+  }
+}

@@ -1,0 +1,159 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import type {
+  Interest,
+  InterestStatus,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { Knex } from 'knex';
+import { InterestRow, PostRow, toInterest } from './rows';
+
+/** An interest, and whether this request created (or renewed) it. */
+export interface ExpressedInterest {
+  interest: Interest;
+  created: boolean;
+}
+
+/** Interest in embeds and mentorships, and its answers. */
+export interface InterestStore {
+  /**
+   * Records interest in an open embed or mentorship, once per person and
+   * post. A repeat returns the existing interest with `created: false`; a
+   * declined interest cannot be expressed again (409); a withdrawn one is
+   * renewed.
+   */
+  expressInterest(
+    postId: number,
+    user: string,
+    message: string,
+  ): Promise<ExpressedInterest>;
+  listInterests(postId: number): Promise<Interest[]>;
+  getInterest(id: number): Promise<Interest | undefined>;
+  /**
+   * Moves an interest from one of `from` to `to` atomically: of two racing
+   * answers only one wins, the other gets a 409.
+   */
+  transitionInterest(
+    id: number,
+    from: InterestStatus[],
+    to: InterestStatus,
+  ): Promise<Interest>;
+  /** Interests still pending since before `olderThan` on open posts, for reminders. */
+  pendingInterestsOlderThan(
+    olderThan: Date,
+  ): Promise<Array<Interest & { postOwner: string; postTitle: string }>>;
+}
+
+export class KnexInterestStore implements InterestStore {
+  static create(db: Knex): KnexInterestStore {
+    return new KnexInterestStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async expressInterest(
+    postId: number,
+    user: string,
+    message: string,
+  ): Promise<ExpressedInterest> {
+    return this.db.transaction(async tx => {
+      const post = await tx<PostRow>('posts').where('id', postId).first();
+      if (!post) throw new NotFoundError(`No post ${postId}`);
+      if (post.kind === 'hack') {
+        throw new InputError(
+          'Hacks are joined, not applied to: POST /posts/:id/members',
+        );
+      }
+      if (post.owner === user) {
+        throw new InputError('You cannot express interest in your own post');
+      }
+      if (post.status !== 'open') {
+        throw new ConflictError(`Post ${postId} is ${post.status}, not open`);
+      }
+      const now = new Date();
+      // The unique key decides: of racing requests exactly one inserts.
+      const inserted = await tx('interests')
+        .insert({
+          post_id: postId,
+          user_ref: user,
+          message,
+          status: 'pending',
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict(['post_id', 'user_ref'])
+        .ignore()
+        .returning('id');
+      const existing = async () =>
+        (await tx<InterestRow>('interests')
+          .where({ post_id: postId, user_ref: user })
+          .first())!;
+      if (inserted.length) {
+        return { interest: toInterest(await existing()), created: true };
+      }
+      const current = await existing();
+      if (current.status === 'declined') {
+        throw new ConflictError(
+          `Your interest in post ${postId} was declined; it cannot be expressed again`,
+        );
+      }
+      if (current.status === 'withdrawn') {
+        const renewed = await tx('interests')
+          .where({ id: current.id, status: 'withdrawn' })
+          .update({ status: 'pending', message, updated_at: now });
+        return { interest: toInterest(await existing()), created: renewed > 0 };
+      }
+      return { interest: toInterest(current), created: false };
+    });
+  }
+
+  async listInterests(postId: number): Promise<Interest[]> {
+    const rows = await this.db<InterestRow>('interests')
+      .where('post_id', postId)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc');
+    return rows.map(toInterest);
+  }
+
+  async getInterest(id: number): Promise<Interest | undefined> {
+    const row = await this.db<InterestRow>('interests').where('id', id).first();
+    return row ? toInterest(row) : undefined;
+  }
+
+  async transitionInterest(
+    id: number,
+    from: InterestStatus[],
+    to: InterestStatus,
+  ): Promise<Interest> {
+    const changed = await this.db('interests')
+      .where('id', id)
+      .whereIn('status', from)
+      .update({ status: to, updated_at: new Date() });
+    const interest = await this.getInterest(id);
+    if (!interest) throw new NotFoundError(`No interest ${id}`);
+    if (changed !== 1) {
+      throw new ConflictError(
+        `Interest ${id} is ${interest.status}; it cannot become ${to}`,
+      );
+    }
+    return interest;
+  }
+
+  async pendingInterestsOlderThan(
+    olderThan: Date,
+  ): Promise<Array<Interest & { postOwner: string; postTitle: string }>> {
+    const rows = await this.db('interests')
+      .join('posts', 'posts.id', 'interests.post_id')
+      .where('interests.status', 'pending')
+      .where('interests.created_at', '<', olderThan)
+      .where('posts.status', 'open')
+      .select(
+        'interests.*',
+        'posts.owner as post_owner',
+        'posts.title as post_title',
+      );
+    return rows.map(r => ({
+      ...toInterest(r),
+      postOwner: r.post_owner,
+      postTitle: r.post_title,
+    }));
+  }
+}

@@ -1,0 +1,289 @@
+import { InputError, NotFoundError } from '@backstage/errors';
+import type {
+  Expert,
+  ExpertsQuery,
+  Page,
+  Post,
+  PostKind,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { Knex } from 'knex';
+import { hydratePosts } from './hydratePosts';
+import { AVAILABILITY_COLUMN, PersonSkillRow, PostRow, toBool } from './rows';
+import type { SkillRef, SkillStore } from './SkillStore';
+
+/** What a score is made of, for one person and one post (the service words it). */
+export interface MatchEvidence {
+  postSkills: SkillRef[];
+  personSkills: PersonSkillRow[];
+  available: boolean;
+  kind: PostKind;
+}
+
+export interface PersonCandidate {
+  user: string;
+  team?: string;
+  score: number;
+  evidence: MatchEvidence;
+}
+
+export interface PostCandidate {
+  post: Post;
+  score: number;
+  evidence: MatchEvidence;
+}
+
+type PageRequest = { limit: number; offset: number };
+
+/** Ranking people for posts, posts for people, and experts by skill, in SQL. */
+export interface MatchingStore {
+  /**
+   * People ranked for a post: their level in each skill of the post, 2 for
+   * each of those skills among their learning goals, and 2 when they are
+   * open to this kind of post. The owner is left out.
+   */
+  matchPeopleForPost(
+    postId: number,
+    page: PageRequest,
+  ): Promise<Page<PersonCandidate>>;
+  /**
+   * Open posts ranked for a person: 3 for each skill of the post among their
+   * learning goals plus their level in each skill of the post. Their own
+   * posts are left out.
+   */
+  matchPostsForUser(
+    user: string,
+    query: PageRequest & { kind?: PostKind },
+  ): Promise<Page<PostCandidate>>;
+  /** People with every requested skill at `minLevel` or more, best first. */
+  findExperts(query: ExpertsQuery): Promise<Page<Expert>>;
+}
+
+export class KnexMatchingStore implements MatchingStore {
+  static create(db: Knex, skills: SkillStore): KnexMatchingStore {
+    return new KnexMatchingStore(db, skills);
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly skills: SkillStore,
+  ) {}
+
+  /** The total of a grouped query, counted in SQL. */
+  private async countOf(query: Knex.QueryBuilder): Promise<number> {
+    const [{ count }] = await this.db.from(query.as('m')).count({ count: '*' });
+    return Number(count);
+  }
+
+  async matchPeopleForPost(
+    postId: number,
+    page: PageRequest,
+  ): Promise<Page<PersonCandidate>> {
+    const post = await this.db<PostRow>('posts').where('id', postId).first();
+    if (!post) throw new NotFoundError(`No post ${postId}`);
+    const skills: SkillRef[] = await this.db('post_skills as pk')
+      .join('skills as s', 's.id', 'pk.skill_id')
+      .where('pk.post_id', postId)
+      .select('s.id', 's.name');
+    const empty = { items: [], totalItems: 0, ...page };
+    if (!skills.length) return empty;
+    const availability = AVAILABILITY_COLUMN[post.kind];
+    const base = this.db('profile_skills as ps')
+      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('pk.post_id', postId)
+      .whereNot('ps.user_ref', post.owner.toLocaleLowerCase())
+      .groupBy('ps.user_ref', 'p.team');
+    const totalItems = await this.countOf(base.clone().select('ps.user_ref'));
+    const rows: Array<{ user_ref: string; team: string | null; score: any }> =
+      await base
+        .clone()
+        .select(
+          'ps.user_ref',
+          'p.team',
+          this.db.raw(
+            `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
+          ),
+        )
+        .orderBy([
+          { column: 'score', order: 'desc' },
+          { column: 'ps.user_ref', order: 'asc' },
+        ])
+        .limit(page.limit)
+        .offset(page.offset);
+    if (!rows.length) return { ...empty, totalItems };
+    const details = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .whereIn(
+        'ps.user_ref',
+        rows.map(r => r.user_ref),
+      )
+      .whereIn(
+        'ps.skill_id',
+        skills.map(s => s.id),
+      )
+      .select(
+        'ps.user_ref',
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        `p.${availability} as available`,
+      );
+    return {
+      items: rows.map(r => {
+        const mine = details.filter(d => d.user_ref === r.user_ref);
+        return {
+          user: r.user_ref,
+          ...(r.team ? { team: r.team } : {}),
+          score: Number(r.score),
+          evidence: {
+            postSkills: skills,
+            personSkills: mine,
+            available: toBool(mine[0]?.available),
+            kind: post.kind,
+          },
+        };
+      }),
+      totalItems,
+      ...page,
+    };
+  }
+
+  async matchPostsForUser(
+    user: string,
+    query: PageRequest & { kind?: PostKind },
+  ): Promise<Page<PostCandidate>> {
+    const page = { limit: query.limit, offset: query.offset };
+    const base = this.db('post_skills as pk')
+      .join('posts as p', 'p.id', 'pk.post_id')
+      .join('profile_skills as ps', join =>
+        join.on('ps.skill_id', 'pk.skill_id').andOnVal('ps.user_ref', user),
+      )
+      .where('p.status', 'open')
+      // A completed hack that nobody closed is no longer an opportunity.
+      .whereRaw("COALESCE(p.stage, '') <> 'completed'")
+      .whereNot('p.owner', user)
+      .modify(qb => {
+        if (query.kind) qb.where('p.kind', query.kind);
+      })
+      .groupBy('pk.post_id', 'p.created_at');
+    const totalItems = await this.countOf(base.clone().select('pk.post_id'));
+    const rows: Array<{ post_id: number; score: any }> = await base
+      .clone()
+      .select(
+        'pk.post_id',
+        this.db.raw(
+          'SUM(CASE WHEN ps.learning THEN 3 ELSE 0 END) + SUM(COALESCE(ps.level, 0)) AS score',
+        ),
+      )
+      .orderBy([
+        { column: 'score', order: 'desc' },
+        { column: 'p.created_at', order: 'desc' },
+        { column: 'pk.post_id', order: 'desc' },
+      ])
+      .limit(query.limit)
+      .offset(query.offset);
+    if (!rows.length) return { items: [], totalItems, ...page };
+    const ids = rows.map(r => r.post_id);
+    const posts = await hydratePosts(
+      this.db,
+      await this.db('posts').whereIn('id', ids),
+      user,
+    );
+    const postSkills: Array<{ post_id: number; id: number; name: string }> =
+      await this.db('post_skills as pk')
+        .join('skills as s', 's.id', 'pk.skill_id')
+        .whereIn('pk.post_id', ids)
+        .select('pk.post_id', 's.id', 's.name');
+    const mySkills = await this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .where('ps.user_ref', user)
+      .select(
+        'ps.skill_id',
+        'ps.level',
+        'ps.can_help',
+        'ps.learning',
+        'p.open_to_embeds',
+        'p.open_to_hacks',
+        'p.open_to_mentoring',
+      );
+    return {
+      items: rows.map(r => {
+        const post = posts.find(p => p.id === r.post_id)!;
+        return {
+          post,
+          score: Number(r.score),
+          evidence: {
+            postSkills: postSkills.filter(s => s.post_id === r.post_id),
+            personSkills: mySkills,
+            available: toBool(mySkills[0]?.[AVAILABILITY_COLUMN[post.kind]]),
+            kind: post.kind,
+          },
+        };
+      }),
+      totalItems,
+      ...page,
+    };
+  }
+
+  async findExperts(query: ExpertsQuery): Promise<Page<Expert>> {
+    const skills = await this.skills.resolveSkills(query.skills);
+    if (!skills.length) {
+      throw new InputError('skills: name at least one skill');
+    }
+    const ids = skills.map(s => s.id);
+    const matching = this.db('profile_skills as ps')
+      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
+      .whereIn('ps.skill_id', ids)
+      .where('ps.level', '>=', query.minLevel)
+      .modify(qb => {
+        if (query.canHelp) qb.where('ps.can_help', true);
+        if (query.team) qb.where('p.team', query.team.toLocaleLowerCase());
+      })
+      .groupBy('ps.user_ref', 'p.team')
+      .havingRaw('COUNT(DISTINCT ps.skill_id) = ?', [ids.length])
+      .select('ps.user_ref', 'p.team')
+      .sum({ score: 'ps.level' });
+    const totalItems = await this.countOf(matching.clone());
+    const page: Array<{
+      user_ref: string;
+      team: string | null;
+      score: string | number;
+    }> = await matching
+      .orderBy([
+        { column: 'score', order: 'desc' },
+        { column: 'ps.user_ref', order: 'asc' },
+      ])
+      .limit(query.limit)
+      .offset(query.offset);
+    const levels = page.length
+      ? await this.db('profile_skills')
+          .whereIn(
+            'user_ref',
+            page.map(p => p.user_ref),
+          )
+          .whereIn('skill_id', ids)
+          .select('user_ref', 'skill_id', 'level', 'can_help')
+      : [];
+    return {
+      items: page.map(p => ({
+        user: p.user_ref,
+        ...(p.team ? { team: p.team } : {}),
+        score: Number(p.score),
+        skills: skills.map(s => {
+          const l = levels.find(
+            x => x.user_ref === p.user_ref && x.skill_id === s.id,
+          );
+          return {
+            skill: s.name,
+            level: l?.level ?? 0,
+            canHelp: toBool(l?.can_help),
+          };
+        }),
+      })),
+      totalItems,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+}

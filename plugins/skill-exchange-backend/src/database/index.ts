@@ -1,0 +1,72 @@
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { EventStore, KnexEventStore } from './EventStore';
+import {
+  HackMembershipStore,
+  KnexHackMembershipStore,
+} from './HackMembershipStore';
+import { InsightsStore, KnexInsightsStore } from './InsightsStore';
+import { InterestStore, KnexInterestStore } from './InterestStore';
+import { KnexMatchingStore, MatchingStore } from './MatchingStore';
+import { openDatabase } from './openDatabase';
+import { KnexPostStore, PostStore } from './PostStore';
+import { KnexProfileStore, ProfileStore } from './ProfileStore';
+import {
+  KnexSearchDocumentStore,
+  SearchDocumentStore,
+} from './SearchDocumentStore';
+import { KnexSkillStore, SkillStore } from './SkillStore';
+
+/** Every store of the Skill Exchange, one per aggregate. */
+export interface SkillExchangeStores {
+  skills: SkillStore;
+  posts: PostStore;
+  interests: InterestStore;
+  hackMemberships: HackMembershipStore;
+  events: EventStore;
+  profiles: ProfileStore;
+  matching: MatchingStore;
+  insights: InsightsStore;
+  searchDocuments: SearchDocumentStore;
+}
+
+/** Opens (and migrates) the plugin's database and builds every store on it. */
+export async function createStores(options: {
+  database: DatabaseService;
+}): Promise<SkillExchangeStores> {
+  const db = await openDatabase(options);
+  const skills = KnexSkillStore.create(db);
+  return {
+    skills,
+    posts: KnexPostStore.create(db, skills),
+    interests: KnexInterestStore.create(db),
+    hackMemberships: KnexHackMembershipStore.create(db),
+    events: KnexEventStore.create(db),
+    profiles: KnexProfileStore.create(db, skills),
+    matching: KnexMatchingStore.create(db, skills),
+    insights: KnexInsightsStore.create(db),
+    searchDocuments: KnexSearchDocumentStore.create(db),
+  };
+}
+
+export type { EventStore } from './EventStore';
+export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
+export type { InsightsStore } from './InsightsStore';
+export type { ExpressedInterest, InterestStore } from './InterestStore';
+export type {
+  MatchEvidence,
+  MatchingStore,
+  PersonCandidate,
+  PostCandidate,
+} from './MatchingStore';
+export type { PostResource, PostStore } from './PostStore';
+export type {
+  ProfileCatalogFacts,
+  ProfileStore,
+  StoredProfile,
+} from './ProfileStore';
+export type {
+  PostForIndex,
+  ProfileForIndex,
+  SearchDocumentStore,
+} from './SearchDocumentStore';
+export type { SkillRef, SkillSeed, SkillStore } from './SkillStore';

@@ -1,0 +1,255 @@
+/** Database row shapes and the one place rows become API objects. */
+import type {
+  HackEvent,
+  Interest,
+  Post,
+  PostInput,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+
+export interface PostRow {
+  id: number;
+  kind: 'embed' | 'hack' | 'mentorship';
+  title: string;
+  title_lower: string;
+  description: string;
+  status: 'open' | 'filled' | 'closed';
+  owner: string;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+  status_changed_at: Date | string | number;
+  version: number;
+  team: string | null;
+  level: number | null;
+  start: string | null;
+  duration_weeks: number | null;
+  location: 'remote' | 'office' | 'flexible' | null;
+  office: string | null;
+  headcount: number | null;
+  stage: 'idea' | 'in_progress' | 'completed' | null;
+  event_id: number | null;
+  member_count: number;
+  mode: 'offering' | 'seeking' | null;
+  capacity: number | null;
+}
+
+export interface InterestRow {
+  id: number;
+  post_id: number;
+  user_ref: string;
+  message: string;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+}
+
+export interface ProfileRow {
+  user_ref: string;
+  team: string | null;
+  bio: string;
+  contact: string;
+  open_to_embeds: boolean | number;
+  open_to_mentoring: boolean | number;
+  open_to_hacks: boolean | number;
+  updated_at: Date | string | number;
+  version: number;
+}
+
+/** Timestamps come back as Date (PostgreSQL) or number/string (SQLite). */
+export function toIso(value: Date | string | number): string {
+  return new Date(value).toISOString();
+}
+
+/** Booleans come back as 0/1 from SQLite. */
+export function toBool(value: boolean | number | null | undefined): boolean {
+  return Boolean(value);
+}
+
+/** Escapes LIKE wildcards in user text. */
+export function likePattern(text: string): string {
+  return `%${text.toLocaleLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
+
+/** The id of an inserted row: `{ id }` on PostgreSQL, a bare number on SQLite. */
+export function insertedId(inserted: unknown): number {
+  return typeof inserted === 'object' && inserted !== null
+    ? (inserted as { id: number }).id
+    : (inserted as number);
+}
+
+/** Whether an insert failed on a unique key (PostgreSQL or SQLite). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
+
+export function toInterest(row: InterestRow): Interest {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    user: row.user_ref,
+    message: row.message,
+    status: row.status,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+export interface EventRow {
+  id: number;
+  name: string;
+  description: string;
+  starts_on: string;
+  ends_on: string;
+  created_by: string;
+  organisers: string | null;
+  version: number;
+}
+
+export function toEvent(row: EventRow): HackEvent {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    createdBy: row.created_by,
+    organisers: parseRefs(row.organisers),
+    version: row.version,
+  };
+}
+
+/** Entity refs lower-cased, without repeats, sorted: as stored. */
+export function lowerAll(refs: string[]): string[] {
+  return [...new Set(refs.map(r => r.toLocaleLowerCase()))].sort();
+}
+
+function parseRefs(json: string | null | undefined): string[] {
+  try {
+    const value = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? value.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** What a page of posts brings besides the rows (see hydratePosts). */
+export interface PostExtras {
+  skills: string[];
+  interestCount: number;
+  saved: boolean;
+  following: boolean;
+  followerCount: number;
+  members: string[];
+  myInterest?: InterestRow;
+}
+
+export function toPost(row: PostRow, extras: PostExtras): Post {
+  const common = {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    skills: extras.skills,
+    status: row.status,
+    owner: row.owner,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+    statusChangedAt: toIso(row.status_changed_at),
+    version: row.version,
+    saved: extras.saved,
+    interestCount: extras.interestCount,
+  };
+  const mine = extras.myInterest
+    ? { myInterest: toInterest(extras.myInterest) }
+    : {};
+  switch (row.kind) {
+    case 'embed':
+      return {
+        ...common,
+        kind: 'embed',
+        team: row.team!,
+        level: row.level!,
+        start: row.start!,
+        durationWeeks: row.duration_weeks!,
+        location: row.location!,
+        ...(row.office ? { office: row.office } : {}),
+        headcount: row.headcount!,
+        ...mine,
+      };
+    case 'hack':
+      return {
+        ...common,
+        kind: 'hack',
+        stage: row.stage!,
+        ...(row.event_id ? { eventId: row.event_id } : {}),
+        members: extras.members,
+        followerCount: extras.followerCount,
+        following: extras.following,
+      };
+    default:
+      return {
+        ...common,
+        kind: 'mentorship',
+        mode: row.mode!,
+        capacity: row.capacity!,
+        ...mine,
+      };
+  }
+}
+
+/** The columns of a post from its input: the fields of other kinds are null. */
+export function postColumns(input: PostInput) {
+  const base = {
+    kind: input.kind,
+    title: input.title,
+    title_lower: input.title.toLocaleLowerCase(),
+    description: input.description,
+    team: null as string | null,
+    level: null as number | null,
+    start: null as string | null,
+    duration_weeks: null as number | null,
+    location: null as string | null,
+    office: null as string | null,
+    headcount: null as number | null,
+    stage: null as string | null,
+    event_id: null as number | null,
+    mode: null as string | null,
+    capacity: null as number | null,
+  };
+  switch (input.kind) {
+    case 'embed':
+      return {
+        ...base,
+        team: input.team.toLocaleLowerCase(),
+        level: input.level,
+        start: input.start,
+        duration_weeks: input.durationWeeks,
+        location: input.location,
+        office: input.office ?? null,
+        headcount: input.headcount,
+      };
+    case 'hack':
+      return { ...base, stage: input.stage, event_id: input.eventId ?? null };
+    default:
+      return { ...base, mode: input.mode, capacity: input.capacity };
+  }
+}
+
+/** One person's row for one skill, as matching reads it. */
+export interface PersonSkillRow {
+  skill_id: number;
+  level: number | null;
+  can_help: boolean | number;
+  learning: boolean | number;
+}
+
+/** Which profile flag says a person is open to a kind of post. */
+export const AVAILABILITY_COLUMN = {
+  embed: 'open_to_embeds',
+  hack: 'open_to_hacks',
+  mentorship: 'open_to_mentoring',
+} as const;

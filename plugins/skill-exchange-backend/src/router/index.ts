@@ -1,0 +1,39 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import type { RouteContext } from './context';
+import { eventRoutes } from './events';
+import { hackRoutes } from './hacks';
+import { insightsRoutes } from './insights';
+import { interestRoutes } from './interests';
+import { matchingRoutes } from './matching';
+import { postRoutes } from './posts';
+import { profileRoutes } from './profiles';
+import { searchDocumentRoutes } from './searchDocuments';
+import { skillRoutes } from './skills';
+import { teamRoutes } from './teams';
+
+/** The REST API at /api/skill-exchange: one file per resource. */
+export function createRouter(context: RouteContext): express.Router {
+  const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  for (const routes of [
+    skillRoutes,
+    postRoutes,
+    interestRoutes,
+    hackRoutes,
+    eventRoutes,
+    profileRoutes,
+    teamRoutes,
+    matchingRoutes,
+    insightsRoutes,
+    searchDocumentRoutes,
+  ]) {
+    router.use(routes(context));
+  }
+  return router;
+}
+
+export type { RouteContext } from './context';

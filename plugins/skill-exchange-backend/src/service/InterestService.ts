@@ -1,0 +1,121 @@
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  Interest,
+  skillExchangePostUpdatePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { SkillExchangeStores } from '../database';
+import type { Caller, SkillExchangeAccess } from './access';
+import type { SkillExchangeNotifier } from './notifications';
+import type { Created } from './PostService';
+
+/** Interest in embeds and mentorships: expressing, answering, withdrawing, reminding. */
+export class InterestService {
+  constructor(
+    private readonly stores: SkillExchangeStores,
+    private readonly access: SkillExchangeAccess,
+    private readonly notifier: SkillExchangeNotifier,
+  ) {}
+
+  /** Expresses interest; the owner hears of it once, not of repeats. */
+  async express(
+    postId: number,
+    message: string,
+    caller: Caller,
+  ): Promise<Created<Interest>> {
+    const { interest, created } = await this.stores.interests.expressInterest(
+      postId,
+      caller.userEntityRef,
+      message,
+    );
+    if (created) {
+      const post = (await this.stores.posts.getPostRow(postId))!;
+      await this.notifier.interestReceived({
+        owner: post.owner,
+        user: caller.userEntityRef,
+        postId,
+        title: post.title,
+        message,
+      });
+    }
+    return { value: interest, created };
+  }
+
+  /** Who is interested in a post: for those who may edit it. */
+  async list(postId: number, caller: Caller): Promise<Interest[]> {
+    await this.access.requirePost(
+      skillExchangePostUpdatePermission,
+      postId,
+      caller,
+      'see who is interested',
+    );
+    return this.stores.interests.listInterests(postId);
+  }
+
+  private async getInterest(id: number): Promise<Interest> {
+    const interest = await this.stores.interests.getInterest(id);
+    if (!interest) throw new NotFoundError(`No interest ${id}`);
+    return interest;
+  }
+
+  /** Accepts or declines; the person who was interested hears the answer. */
+  async answer(id: number, accepted: boolean, caller: Caller) {
+    const interest = await this.getInterest(id);
+    const post = await this.access.requirePost(
+      skillExchangePostUpdatePermission,
+      interest.postId,
+      caller,
+      'answer interest in it',
+    );
+    const updated = await this.stores.interests.transitionInterest(
+      id,
+      ['pending'],
+      accepted ? 'accepted' : 'declined',
+    );
+    await this.notifier.interestAnswered({
+      user: interest.user,
+      postId: post.id,
+      title: post.title,
+      accepted,
+    });
+    return updated;
+  }
+
+  async withdraw(id: number, caller: Caller): Promise<Interest> {
+    const interest = await this.getInterest(id);
+    if (interest.user !== caller.userEntityRef) {
+      throw new NotAllowedError(
+        'Only the person who expressed interest may withdraw it',
+      );
+    }
+    return this.stores.interests.transitionInterest(
+      id,
+      ['pending', 'accepted'],
+      'withdrawn',
+    );
+  }
+
+  /**
+   * Reminds post owners of interest left unanswered since before `cutoff`:
+   * one notification per post, counting the people waiting.
+   */
+  async remindOwners(cutoff: Date): Promise<void> {
+    const pending = await this.stores.interests.pendingInterestsOlderThan(
+      cutoff,
+    );
+    const byPost = new Map<number, typeof pending>();
+    for (const interest of pending) {
+      byPost.set(interest.postId, [
+        ...(byPost.get(interest.postId) ?? []),
+        interest,
+      ]);
+    }
+    for (const [postId, list] of byPost) {
+      await this.notifier.interestReminder({
+        owner: list[0].postOwner,
+        postId,
+        title: list[0].postTitle,
+        pending: list.length,
+      });
+    }
+  }
+}

@@ -1,0 +1,142 @@
+import { NotFoundError } from '@backstage/errors';
+import {
+  ListPostsQuery,
+  Page,
+  Post,
+  PostInput,
+  PostStatus,
+  skillExchangePostCreatePermission,
+  skillExchangePostDeletePermission,
+  skillExchangePostUpdatePermission,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { PostRelation, SkillExchangeStores } from '../database';
+import type { Caller, SkillExchangeAccess } from './access';
+import type { SkillExchangeNotifier } from './notifications';
+
+const UPDATE = skillExchangePostUpdatePermission;
+
+/** A post and whether this request created the row it is about. */
+export interface Created<T> {
+  value: T;
+  created: boolean;
+}
+
+/** The rules of posts and hacks: who may change them, who hears of them. */
+export class PostService {
+  constructor(
+    private readonly stores: SkillExchangeStores,
+    private readonly access: SkillExchangeAccess,
+    private readonly notifier: SkillExchangeNotifier,
+  ) {}
+
+  list(query: ListPostsQuery, caller: Caller): Promise<Page<Post>> {
+    return this.stores.posts.listPosts(query, caller.userEntityRef);
+  }
+
+  async get(id: number, caller: Caller): Promise<Post> {
+    const post = await this.stores.posts.getPost(id, caller.userEntityRef);
+    if (!post) throw new NotFoundError(`No post ${id}`);
+    return post;
+  }
+
+  /** Creates a post and tells the people whose learning goals it matches. */
+  async create(input: PostInput, caller: Caller): Promise<Post> {
+    await this.access.require(
+      skillExchangePostCreatePermission,
+      caller,
+      'post',
+    );
+    const post = await this.stores.posts.createPost(
+      caller.userEntityRef,
+      input,
+    );
+    const learners = await this.stores.posts.learnersOfPost(post.id);
+    if (learners.length) {
+      await this.notifier.postMatchesLearningGoals({
+        users: learners,
+        postId: post.id,
+        title: post.title,
+        kind: post.kind,
+        skills: post.skills,
+      });
+    }
+    return post;
+  }
+
+  async update(
+    id: number,
+    input: PostInput,
+    version: number,
+    caller: Caller,
+  ): Promise<Post> {
+    const { userEntityRef } = caller;
+    await this.access.requirePost(UPDATE, id, caller, 'edit it');
+    return this.stores.posts.updatePost(id, input, version, userEntityRef);
+  }
+
+  async setStatus(
+    id: number,
+    status: PostStatus,
+    version: number,
+    caller: Caller,
+  ): Promise<Post> {
+    const { userEntityRef } = caller;
+    await this.access.requirePost(UPDATE, id, caller, 'change its status');
+    return this.stores.posts.setPostStatus(id, status, version, userEntityRef);
+  }
+
+  async delete(id: number, caller: Caller): Promise<void> {
+    await this.access.requirePost(
+      skillExchangePostDeletePermission,
+      id,
+      caller,
+      'delete it',
+    );
+    await this.stores.posts.deletePost(id);
+  }
+
+  /** Joins a hack; the owner hears of a new member once, not of repeats. */
+  async join(id: number, caller: Caller): Promise<Created<Post>> {
+    const { created } = await this.stores.hackMemberships.joinHack(
+      id,
+      caller.userEntityRef,
+    );
+    const post = await this.get(id, caller);
+    if (created && post.owner !== caller.userEntityRef) {
+      await this.notifier.hackMemberJoined({
+        owner: post.owner,
+        user: caller.userEntityRef,
+        postId: id,
+        title: post.title,
+      });
+    }
+    return { value: post, created };
+  }
+
+  async leave(id: number, caller: Caller): Promise<Post> {
+    await this.stores.hackMemberships.leaveHack(id, caller.userEntityRef);
+    return this.get(id, caller);
+  }
+
+  /** Follows or saves a post; a repeat changes nothing and says so. */
+  async relate(
+    relation: PostRelation,
+    id: number,
+    caller: Caller,
+  ): Promise<Created<Post>> {
+    const { created } = await this.stores.hackMemberships.addRelation(
+      relation,
+      id,
+      caller.userEntityRef,
+    );
+    return { value: await this.get(id, caller), created };
+  }
+
+  async unrelate(relation: PostRelation, id: number, caller: Caller) {
+    await this.stores.hackMemberships.removeRelation(
+      relation,
+      id,
+      caller.userEntityRef,
+    );
+  }
+}

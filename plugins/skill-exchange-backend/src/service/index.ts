@@ -1,0 +1,61 @@
+import type {
+  AuthService,
+  LoggerService,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import type { SkillExchangeStores } from '../database';
+import { SkillExchangeAccess } from './access';
+import { CatalogFactsReader } from './catalogFacts';
+import { InterestService } from './InterestService';
+import { MatchingService } from './MatchingService';
+import { SkillExchangeNotifier } from './notifications';
+import { PostService } from './PostService';
+import { ProfileService } from './ProfileService';
+import { SearchDocumentService } from './SearchDocumentService';
+import { TaxonomyService } from './TaxonomyService';
+
+/** Every service of the Skill Exchange: the rules between the router and the stores. */
+export interface SkillExchangeServices {
+  posts: PostService;
+  interests: InterestService;
+  taxonomy: TaxonomyService;
+  profiles: ProfileService;
+  matching: MatchingService;
+  searchDocuments: SearchDocumentService;
+}
+
+export function createServices(options: {
+  stores: SkillExchangeStores;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  notifications: NotificationService;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+}): SkillExchangeServices {
+  const { stores } = options;
+  const access = new SkillExchangeAccess({
+    permissions: options.permissions,
+    permissionsRegistry: options.permissionsRegistry,
+    posts: stores.posts,
+    events: stores.events,
+  });
+  const notifier = new SkillExchangeNotifier(
+    options.notifications,
+    options.logger,
+  );
+  const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
+  return {
+    posts: new PostService(stores, access, notifier),
+    interests: new InterestService(stores, access, notifier),
+    taxonomy: new TaxonomyService(stores, access),
+    profiles: new ProfileService(stores, access, catalogFacts),
+    matching: new MatchingService(stores),
+    searchDocuments: new SearchDocumentService(stores, catalogFacts),
+  };
+}
+
+export type { Caller } from './access';
