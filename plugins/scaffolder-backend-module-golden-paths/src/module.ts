@@ -5,16 +5,30 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createActions } from './actions';
 import { readSettings } from './lib/config';
+import { createLinkBuilder } from './lib/links';
 import { createRepositoryRouter } from './lib/repoServer';
+import { addBuiltInProviders } from './providers/builtIn';
+import {
+  goldenPathsProvidersExtensionPoint,
+  ProviderRegistry,
+} from './providers/registry';
 
 /**
  * The golden-paths scaffolder module: Day-1 actions and their providers.
+ * Other scaffolder modules add providers through
+ * {@link goldenPathsProvidersExtensionPoint}.
  * @public
  */
 export const scaffolderModuleGoldenPaths = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'golden-paths',
-  register({ registerInit }) {
+  register({ registerExtensionPoint, registerInit }) {
+    const registry = new ProviderRegistry();
+    registerExtensionPoint(goldenPathsProvidersExtensionPoint, {
+      addDeployProvider: (...p) => registry.addDeployProvider(...p),
+      addMonitoringProvider: (...p) => registry.addMonitoringProvider(...p),
+      addDnsProvider: (...p) => registry.addDnsProvider(...p),
+    });
     registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
@@ -26,6 +40,22 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
       },
       async init({ scaffolder, config, discovery, auth, logger, httpRouter }) {
         const settings = readSettings(config);
+        const links = createLinkBuilder(settings, () =>
+          discovery.getExternalBaseUrl('scaffolder'),
+        );
+        // Modules that add providers initialize before this one.
+        addBuiltInProviders(registry, { settings, links });
+        const providers = registry.select(settings);
+        registry.lock();
+        logger.info(
+          `Day-1 providers: deploy ${providers.deploy.name}, monitoring ${
+            providers.monitoring.name
+          }${
+            providers.dashboards
+              ? ` (dashboards ${providers.dashboards.name})`
+              : ''
+          }, dns ${providers.dns.name}`,
+        );
         if (settings.git.serveLocalRepositories) {
           httpRouter.use(createRepositoryRouter(settings));
           httpRouter.addAuthPolicy({
@@ -36,7 +66,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             `Serving files of the local repositories in ${settings.git.root} read-only under /golden-paths/git`,
           );
         }
-        scaffolder.addActions(...createActions({ settings, discovery, auth }));
+        scaffolder.addActions(
+          ...createActions({ settings, discovery, auth, providers }),
+        );
       },
     });
   },

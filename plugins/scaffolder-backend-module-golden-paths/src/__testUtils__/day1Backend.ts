@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   coreServices,
   createBackendPlugin,
   createServiceFactory,
@@ -59,6 +60,12 @@ export interface Day1BackendOptions {
   /** Appended to for every accepted evidence and registration. */
   record?: Day1Record;
   port?: number;
+  /** More backend features, e.g. a module that adds providers. */
+  features?: BackendFeature[];
+  /** Merged into the goldenPaths config block (e.g. providers). */
+  goldenPaths?: JsonObject;
+  /** More templates the catalog stand-in knows, by their metadata.name. */
+  templates?: any[];
 }
 
 export async function readDay1Template() {
@@ -111,7 +118,10 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       const wanted = (
         typeof ref === 'string' ? ref : stringifyEntityRef(ref)
       ).toLowerCase();
-      return wanted === TEMPLATE_REF ? template : undefined;
+      if (wanted === TEMPLATE_REF) return template;
+      return options.templates?.find(
+        t => `template:default/${t.metadata.name}` === wanted,
+      );
     },
     async addLocation(location: any) {
       const res = await fetch(location.target);
@@ -150,6 +160,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
 
   const config: JsonObject = {
     goldenPaths: {
+      ...options.goldenPaths,
       git: {
         root: path.join(options.root, 'git'),
         serveLocalRepositories: true,
@@ -185,6 +196,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       catalogFactory,
       mockServices.rootConfig.factory({ data: config }),
       ...(options.persistentDatabase ? [databaseServiceFactory] : []),
+      ...(options.features ?? []),
     ],
   });
   const base = `http://localhost:${backend.server.port()}`;

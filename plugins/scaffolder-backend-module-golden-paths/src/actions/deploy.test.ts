@@ -9,6 +9,7 @@ import {
   testLinks,
   testSettings,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import { commitToRepository } from '../lib/gitops';
 import { createDeployAction } from './deploy';
 import { examples } from './deploy.examples';
@@ -23,44 +24,34 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
   const action = () =>
     createDeployAction({ settings: testSettings(root), links: testLinks });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const repo = await cloneLocal(root, 'deployments');
-      const docs = await Promise.all(
-        ['deployment', 'service', 'ingress'].map(async k =>
-          yaml.parse(await repo.read(`apps/${input.name}/${k}.yaml`)),
-        ),
-      );
-      expect(docs.map(d => d.kind)).toEqual([
-        'Deployment',
-        'Service',
-        'Ingress',
-      ]);
-      const [deployment, , ingress] = docs;
-      expect(deployment.spec.template.spec.containers[0].image).toBe(
-        input.image,
-      );
-      expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
-      expect(deployment.metadata.namespace).toBe(input.namespace ?? 'default');
-      expect(
-        deployment.spec.template.spec.containers[0].readinessProbe.httpGet.path,
-      ).toBe(input.healthPath ?? '/health');
-      const host = input.host ?? `${input.name}.apps.onramp.localhost`;
-      expect(ingress.spec.rules[0].host).toBe(host);
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'committed',
-        serviceUrl: `http://${host}/`,
-        link: `http://backstage.test/api/scaffolder/golden-paths/git/deployments/raw/main/apps/${input.name}/deployment.yaml`,
-      });
-      expect(outputs.changedFiles).toHaveLength(3);
-      expect(outputs.commitHash).toMatch(/^[0-9a-f]{40}$/);
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const repo = await cloneLocal(root, 'deployments');
+    const docs = await Promise.all(
+      ['deployment', 'service', 'ingress'].map(async k =>
+        yaml.parse(await repo.read(`apps/${input.name}/${k}.yaml`)),
+      ),
+    );
+    expect(docs.map(d => d.kind)).toEqual(['Deployment', 'Service', 'Ingress']);
+    const [deployment, , ingress] = docs;
+    expect(deployment.spec.template.spec.containers[0].image).toBe(input.image);
+    expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
+    expect(deployment.metadata.namespace).toBe(input.namespace ?? 'default');
+    expect(
+      deployment.spec.template.spec.containers[0].readinessProbe.httpGet.path,
+    ).toBe(input.healthPath ?? '/health');
+    const host = input.host ?? `${input.name}.apps.onramp.localhost`;
+    expect(ingress.spec.rules[0].host).toBe(host);
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'committed',
+      serviceUrl: `http://${host}/`,
+      link: `http://backstage.test/api/scaffolder/golden-paths/git/deployments/raw/main/apps/${input.name}/deployment.yaml`,
+    });
+    expect(outputs.changedFiles).toHaveLength(3);
+    expect(outputs.commitHash).toMatch(/^[0-9a-f]{40}$/);
+  });
 
   it('dry-run lists the exact files and writes nothing', async () => {
     const { ctx, outputs } = makeContext({

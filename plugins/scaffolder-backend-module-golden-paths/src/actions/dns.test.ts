@@ -9,6 +9,7 @@ import {
   testLinks,
   testSettings,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
   requireBinary,
   startBind,
@@ -33,33 +34,27 @@ describe('goldenpath:dns with the gitops provider (against real git)', () => {
       links: testLinks,
     });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const label = input.recordName ?? input.name;
-      const file = `zones/apps.example.com/${label}.yaml`;
-      const record = yaml.parse(
-        await (await cloneLocal(root, 'dns')).read(file),
-      );
-      expect(record).toEqual({
-        zone: 'apps.example.com',
-        name: label,
-        fqdn: `${label}.apps.example.com`,
-        type: input.type ?? 'CNAME',
-        ttl: input.ttl ?? 300,
-        values: [input.type === 'A' ? input.value : `${input.value}.`],
-      });
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'committed',
-        fqdn: `${label}.apps.example.com`,
-        changedFiles: [file],
-      });
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const label = input.recordName ?? input.name;
+    const file = `zones/apps.example.com/${label}.yaml`;
+    const record = yaml.parse(await (await cloneLocal(root, 'dns')).read(file));
+    expect(record).toEqual({
+      zone: 'apps.example.com',
+      name: label,
+      fqdn: `${label}.apps.example.com`,
+      type: input.type ?? 'CNAME',
+      ttl: input.ttl ?? 300,
+      values: [input.type === 'A' ? input.value : `${input.value}.`],
+    });
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'committed',
+      fqdn: `${label}.apps.example.com`,
+      changedFiles: [file],
+    });
+  });
 
   it('dry-run commits nothing, a retry commits once, a foreign record is refused', async () => {
     const input = { name: 'svc', type: 'A', value: '192.0.2.1' };

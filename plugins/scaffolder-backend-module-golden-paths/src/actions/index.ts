@@ -1,6 +1,8 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
+import { defaultProviders } from '../providers/builtIn';
+import { SelectedProviders } from '../providers/registry';
 import { createDeployAction } from './deploy';
 import { createDnsAction } from './dns';
 import { createMonitoringAction } from './monitoring';
@@ -25,10 +27,13 @@ export function createActions(options: {
   settings: GoldenPathsSettings;
   discovery: DiscoveryService;
   auth: AuthService;
+  /** The providers chosen from config; default: the built-in ones. */
+  providers?: SelectedProviders;
 }) {
   const { settings, discovery, auth } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
   const links = createLinkBuilder(settings, scaffolderBaseUrl);
+  const providers = options.providers ?? defaultProviders({ settings, links });
   return [
     createPublishGitAction({
       settings,
@@ -37,11 +42,11 @@ export function createActions(options: {
         return { repoContentsUrl: base, catalogInfoBaseUrl: base };
       },
     }),
-    createDeployAction({ settings, links }),
-    createMonitoringAction({ settings, links }),
-    createDnsAction({ settings, links }),
+    createDeployAction({ settings, links, provider: providers.deploy }),
+    createMonitoringAction({ settings, links, providers }),
+    createDnsAction({ settings, links, provider: providers.dns }),
     createVerifyEndpointAction(),
     createRecordProgressAction({ discovery, auth }),
-    createTeardownAction({ settings }),
+    createTeardownAction({ settings, providers }),
   ];
 }

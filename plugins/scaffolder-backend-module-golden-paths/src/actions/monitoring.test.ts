@@ -9,6 +9,7 @@ import {
   testLinks,
   testSettings,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
   requireBinary,
   startPrometheus,
@@ -34,47 +35,43 @@ describe('goldenpath:monitoring with the gitops provider (against real git)', ()
       links: testLinks,
     });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const repo = await cloneLocal(root, 'monitoring');
-      const rules = yaml.parse(
-        await repo.read(`services/${input.name}/alerts.rules.yml`),
-      );
-      const group = rules.groups[0];
-      expect(group.name).toBe(`golden-path-${input.name}`);
-      expect(group.rules.map((r: any) => r.alert)).toEqual(outputs.alerts);
-      const budget = +(
-        1 -
-        (input.availabilityObjective ?? 99.5) / 100
-      ).toPrecision(6);
-      expect(group.rules[0].expr).toContain(`> ${budget}`);
-      expect(group.rules[1].expr).toContain(
-        `histogram_quantile(${input.latencyPercentile ?? 0.99},`,
-      );
-      expect(group.rules[1].expr).toContain(
-        `> ${(input.latencyThresholdMs ?? 300) / 1000}`,
-      );
-      expect(group.rules[0].labels).toMatchObject({
-        service: input.name,
-        severity: input.severity ?? 'page',
-        ...(input.routingLabels ?? {}),
-      });
-      const dashboard = JSON.parse(
-        await repo.read(`services/${input.name}/dashboard.json`),
-      );
-      expect(dashboard.uid).toBe(dashboardUid(input.name));
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'applied',
-        dashboardUid: dashboard.uid,
-        dashboardUrl: `http://grafana.test/d/${dashboard.uid}`,
-      });
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const repo = await cloneLocal(root, 'monitoring');
+    const rules = yaml.parse(
+      await repo.read(`services/${input.name}/alerts.rules.yml`),
+    );
+    const group = rules.groups[0];
+    expect(group.name).toBe(`golden-path-${input.name}`);
+    expect(group.rules.map((r: any) => r.alert)).toEqual(outputs.alerts);
+    const budget = +(
+      1 -
+      (input.availabilityObjective ?? 99.5) / 100
+    ).toPrecision(6);
+    expect(group.rules[0].expr).toContain(`> ${budget}`);
+    expect(group.rules[1].expr).toContain(
+      `histogram_quantile(${input.latencyPercentile ?? 0.99},`,
+    );
+    expect(group.rules[1].expr).toContain(
+      `> ${(input.latencyThresholdMs ?? 300) / 1000}`,
+    );
+    expect(group.rules[0].labels).toMatchObject({
+      service: input.name,
+      severity: input.severity ?? 'page',
+      ...(input.routingLabels ?? {}),
+    });
+    const dashboard = JSON.parse(
+      await repo.read(`services/${input.name}/dashboard.json`),
+    );
+    expect(dashboard.uid).toBe(dashboardUid(input.name));
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'applied',
+      dashboardUid: dashboard.uid,
+      dashboardUrl: `http://grafana.test/d/${dashboard.uid}`,
+    });
+  });
 
   it('derives the dashboard uid from the name only', () => {
     expect(dashboardUid('payments-api')).toBe(dashboardUid('payments-api'));

@@ -1,19 +1,19 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { readSettings } from '../lib/config';
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { readSettings } from '../../lib/config';
 import { ConfigReader } from '@backstage/config';
-import { renderObjects } from '../lib/manifests';
-import { createDeployAction } from './deploy';
-import { createTeardownAction } from './teardown';
-import { examples } from './deploy.examples';
+import { renderObjects } from '../../lib/manifests';
+import { createDeployAction } from '../../actions/deploy';
+import { createTeardownAction } from '../../actions/teardown';
+import { examples } from '../../actions/deploy.examples';
 
 /*
  * No Kubernetes API server can run here. These tests answer the requests of
@@ -288,10 +288,9 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   const action = (kube?: Record<string, unknown>) =>
     createDeployAction({ settings: settings(kube), links: testLinks });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s (recorded HTTP, msw)',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const ns = input.namespace ?? 'default';
@@ -316,6 +315,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         cluster.objects.get(`Ingress/${ns}/${input.name}`).spec.rules[0].host,
       ).toBe(host);
     },
+    'runs example %i: %s (recorded HTTP, msw)',
   );
 
   it('dry-run sends dryRun=All and creates nothing (recorded HTTP, msw)', async () => {

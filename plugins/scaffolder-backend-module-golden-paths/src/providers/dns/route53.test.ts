@@ -1,16 +1,16 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { FakeRoute53Zone } from '../__testUtils__/route53Fake';
-import { createDnsAction } from './dns';
-import { examples } from './dns.examples';
-import { createTeardownAction } from './teardown';
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { FakeRoute53Zone } from '../../__testUtils__/route53Fake';
+import { createDnsAction } from '../../actions/dns';
+import { examples } from '../../actions/dns.examples';
+import { createTeardownAction } from '../../actions/teardown';
 
 const ZONE = 'apps.example.com';
 const ZONE_ID = 'Z0EXAMPLE1234567';
@@ -50,10 +50,9 @@ describe('goldenpath:dns with the route53 provider', () => {
   const action = (waitForSync = true) =>
     createDnsAction({ settings: settings(waitForSync), links: testLinks });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i against Route 53 (recorded HTTP, msw): %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const fqdn = `${input.recordName ?? input.name}.${ZONE}.`;
@@ -68,6 +67,7 @@ describe('goldenpath:dns with the route53 provider', () => {
         fqdn: fqdn.slice(0, -1),
       });
     },
+    'runs example %i against Route 53 (recorded HTTP, msw): %s',
   );
 
   it('dry-run lists the zone, logs the exact ChangeBatch and sends no write (recorded HTTP, msw)', async () => {

@@ -4,7 +4,6 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   cloneLocal,
@@ -12,12 +11,13 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { readSettings } from '../lib/config';
-import { dashboardUid, renderDashboard } from '../lib/monitoring';
-import { createMonitoringAction } from './monitoring';
-import { createTeardownAction } from './teardown';
-import { examples } from './monitoring.examples';
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { readSettings } from '../../lib/config';
+import { dashboardUid, renderDashboard } from '../../lib/monitoring';
+import { createMonitoringAction } from '../../actions/monitoring';
+import { createTeardownAction } from '../../actions/teardown';
+import { examples } from '../../actions/monitoring.examples';
 
 /*
  * No Grafana can run here. These tests answer the provider's requests through
@@ -212,10 +212,9 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
       }),
     );
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s (recorded HTTP, msw)',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const uid = dashboardUid(input.name);
@@ -246,6 +245,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
         repo.read(`services/${input.name}/dashboard.json`),
       ).rejects.toThrow(/ENOENT/);
     },
+    'runs example %i: %s (recorded HTTP, msw)',
   );
 
   it('creates the dashboard in the folder with overwrite false and the service account token (recorded HTTP, msw)', async () => {

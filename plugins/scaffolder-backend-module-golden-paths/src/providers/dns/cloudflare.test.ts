@@ -1,16 +1,16 @@
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { FakeCloudflareZone } from '../__testUtils__/cloudflareFake';
-import { createDnsAction } from './dns';
-import { examples } from './dns.examples';
-import { createTeardownAction } from './teardown';
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { FakeCloudflareZone } from '../../__testUtils__/cloudflareFake';
+import { createDnsAction } from '../../actions/dns';
+import { examples } from '../../actions/dns.examples';
+import { createTeardownAction } from '../../actions/teardown';
 
 const ZONE = 'apps.example.com';
 const ZONE_ID = '023e105f4ecef8ad9ca31a8372d0c353';
@@ -55,10 +55,9 @@ describe('goldenpath:dns with the cloudflare provider', () => {
       links: testLinks,
     });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i against Cloudflare (recorded HTTP, msw): %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const fqdn = `${input.recordName ?? input.name}.${ZONE}`;
@@ -78,6 +77,7 @@ describe('goldenpath:dns with the cloudflare provider', () => {
         fqdn,
       });
     },
+    'runs example %i against Cloudflare (recorded HTTP, msw): %s',
   );
 
   it('dry-run reads the zone, logs the exact API calls and sends no write (recorded HTTP, msw)', async () => {
