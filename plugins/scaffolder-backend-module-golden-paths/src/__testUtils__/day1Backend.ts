@@ -201,7 +201,14 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   });
   const base = `http://localhost:${backend.server.port()}`;
 
-  async function request(method: string, url: string, body?: unknown) {
+  const request = day1Request(base);
+
+  return { backend, base, record, request };
+}
+
+/** Calls the backend at `base` as the Day-1 user; the body parsed when JSON. */
+export function day1Request(base: string) {
+  return async (method: string, url: string, body?: unknown) => {
     const res = await fetch(`${base}${url}`, {
       method,
       headers: {
@@ -218,9 +225,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       parsed = text;
     }
     return { status: res.status, body: parsed };
-  }
-
-  return { backend, base, record, request };
+  };
 }
 
 type Requester = Awaited<ReturnType<typeof startDay1Backend>>['request'];

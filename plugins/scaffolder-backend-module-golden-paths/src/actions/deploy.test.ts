@@ -5,9 +5,10 @@ import {
   CheckpointStore,
   cloneLocal,
   makeContext,
-  makeTempDir,
-  testLinks,
+  useTempRoot,
   testSettings,
+  runAction,
+  actionUnder,
 } from '../__testUtils__/context';
 import { itRunsEveryExample } from '../__testUtils__/examples';
 import { commitToRepository } from '../lib/gitops';
@@ -16,13 +17,9 @@ import { examples } from './deploy.examples';
 
 describe('goldenpath:deploy with the gitops provider (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+  useTempRoot(dir => (root = dir));
 
-  const action = () =>
-    createDeployAction({ settings: testSettings(root), links: testLinks });
+  const action = actionUnder(createDeployAction, () => root);
 
   itRunsEveryExample(examples, async input => {
     const { ctx, outputs } = makeContext({ input });
@@ -87,9 +84,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
   it('parallel deploys of different services to one repository all land (another writer pushed first)', async () => {
     const names = ['svc-a', 'svc-b', 'svc-c', 'svc-d'];
     await Promise.all(
-      names.map(name =>
-        action().handler(makeContext({ input: { name, image: 'img:1' } }).ctx),
-      ),
+      names.map(name => runAction(action(), { name, image: 'img:1' })),
     );
     const repo = await cloneLocal(root, 'deployments');
     expect(await repo.commits()).toBe(names.length);
@@ -110,9 +105,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
       logger: makeContext({ input: {} }).ctx.logger,
     });
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'legacy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'legacy', image: 'img:1' }),
     ).rejects.toThrow(
       /apps\/legacy\/deployment.yaml exists and is not managed/,
     );
@@ -124,10 +117,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
 
   it('rejects invalid input with every problem named', async () => {
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'Bad_Name', image: 'img:1', port: 0 } })
-          .ctx,
-      ),
+      runAction(action(), { name: 'Bad_Name', image: 'img:1', port: 0 }),
     ).rejects.toThrow(
       /name: must be a DNS label.*port: Number must be greater than or equal to 1/,
     );

@@ -1,8 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GoldenPathsSettings } from '../lib/config';
-import { parseInput, serviceName, Z } from '../lib/input';
-import { LinkBuilder } from '../lib/links';
-import { defaultProviders } from '../providers/builtIn';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { DeployProvider } from '../providers/types';
 import { examples } from './deploy.examples';
@@ -56,12 +54,12 @@ const inputFields = {
  * objects server-side and waits for the rollout).
  * @public
  */
-export function createDeployAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-  /** The provider to run; default: the built-in one named in the settings. */
-  provider?: DeployProvider;
-}) {
+export function createDeployAction(
+  options: ProviderActionOptions & {
+    /** The provider to run; default: the built-in one the settings name. */
+    provider?: DeployProvider;
+  },
+) {
   const { settings } = options;
   const provider = options.provider ?? defaultProviders(options).deploy;
   return createTemplateAction({
@@ -73,7 +71,7 @@ export function createDeployAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['committed', 'applied', 'unchanged', 'dry-run'])

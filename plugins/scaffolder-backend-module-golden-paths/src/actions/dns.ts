@@ -1,10 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GoldenPathsSettings } from '../lib/config';
 import { checkRecordValue } from '../lib/dnsRecord';
-import { parseInput, serviceName, Z } from '../lib/input';
-import { LinkBuilder } from '../lib/links';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
 import { DnsRecord } from '../lib/rfc2136';
-import { defaultProviders } from '../providers/builtIn';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { DnsProvider } from '../providers/types';
 import { examples } from './dns.examples';
@@ -41,12 +39,12 @@ const inputFields = {
  * {@link DnsProvider}, only ever touching records the golden path owns.
  * @public
  */
-export function createDnsAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-  /** The provider to run; default: the built-in one named in the settings. */
-  provider?: DnsProvider;
-}) {
+export function createDnsAction(
+  options: ProviderActionOptions & {
+    /** The provider to run; default: the built-in one the settings name. */
+    provider?: DnsProvider;
+  },
+) {
   const { settings } = options;
   const provider = options.provider ?? defaultProviders(options).dns;
   return createTemplateAction({
@@ -58,7 +56,7 @@ export function createDnsAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['created', 'updated', 'unchanged', 'committed', 'dry-run'])

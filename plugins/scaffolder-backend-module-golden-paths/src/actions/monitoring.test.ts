@@ -8,6 +8,9 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
+  runAction,
+  useTempRoot,
+  actionUnder,
 } from '../__testUtils__/context';
 import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
@@ -22,18 +25,11 @@ import { examples } from './monitoring.examples';
 
 describe('goldenpath:monitoring with the gitops provider (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+  useTempRoot(dir => (root = dir));
 
-  const action = () =>
-    createMonitoringAction({
-      settings: testSettings(root, {
-        goldenPaths: { monitoring: { grafanaUrl: 'http://grafana.test/' } },
-      }),
-      links: testLinks,
-    });
+  const action = actionUnder(createMonitoringAction, () => root, {
+    goldenPaths: { monitoring: { grafanaUrl: 'http://grafana.test/' } },
+  });
 
   itRunsEveryExample(examples, async input => {
     const { ctx, outputs } = makeContext({ input });
@@ -218,9 +214,9 @@ describeProm(
         path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
         'groups: []\n',
       );
-      await expect(
-        action().handler(makeContext({ input: { name: 'legacy' } }).ctx),
-      ).rejects.toThrow(/is not managed by the golden path for 'legacy'/);
+      await expect(runAction(action(), { name: 'legacy' })).rejects.toThrow(
+        /is not managed by the golden path for 'legacy'/,
+      );
       expect(
         await fs.readFile(
           path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
@@ -243,9 +239,9 @@ describeProm(
         },
       });
       await expect(
-        createMonitoringAction({ settings, links: testLinks }).handler(
-          makeContext({ input: { name: 'orphan' } }).ctx,
-        ),
+        runAction(createMonitoringAction({ settings, links: testLinks }), {
+          name: 'orphan',
+        }),
       ).rejects.toThrow(
         /Prometheus reload at .*\/nope\/-\/reload failed: HTTP 404/,
       );
@@ -260,7 +256,7 @@ describeProm(
           },
         },
       });
-      await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+      await runAction(action(), { name: 'practice' });
       expect((await loadedGroups()).map((g: any) => g.name)).toContain(
         'golden-path-practice',
       );

@@ -1,8 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GoldenPathsSettings } from '../lib/config';
-import { parseInput, serviceName, Z } from '../lib/input';
-import { LinkBuilder } from '../lib/links';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
 import {
   alertNames,
   dashboardUid,
@@ -12,7 +10,7 @@ import {
   ruleGroupName,
 } from '../lib/monitoring';
 import { checkRulesWithPromtool } from '../lib/prometheus';
-import { defaultProviders } from '../providers/builtIn';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { SelectedProviders } from '../providers/registry';
 import { examples } from './monitoring.examples';
@@ -83,12 +81,12 @@ const inputFields = {
  * the configured monitoring providers.
  * @public
  */
-export function createMonitoringAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-  /** The rules and dashboards providers; default: the built-in ones the settings name. */
-  providers?: Pick<SelectedProviders, 'monitoring' | 'dashboards'>;
-}) {
+export function createMonitoringAction(
+  options: ProviderActionOptions & {
+    /** The rules and dashboards providers; default: the built-in ones the settings name. */
+    providers?: Pick<SelectedProviders, 'monitoring' | 'dashboards'>;
+  },
+) {
   const { settings } = options;
   const providers = options.providers ?? defaultProviders(options);
   return createTemplateAction({
@@ -100,7 +98,7 @@ export function createMonitoringAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['applied', 'unchanged', 'dry-run'])

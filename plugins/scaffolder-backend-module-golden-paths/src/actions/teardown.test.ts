@@ -3,7 +3,7 @@ import path from 'node:path';
 import {
   cloneLocal,
   makeContext,
-  makeTempDir,
+  useTempRoot,
   testLinks,
   testSettings,
 } from '../__testUtils__/context';
@@ -19,10 +19,7 @@ import { examples } from './teardown.examples';
 
 describe('goldenpath:teardown with the gitops providers (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+  useTempRoot(dir => (root = dir));
 
   const settings = () => testSettings(root);
   const localUrls = async (n: string, b: string) => ({

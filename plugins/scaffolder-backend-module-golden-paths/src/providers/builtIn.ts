@@ -15,6 +15,16 @@ import {
   SelectedProviders,
 } from './registry';
 
+/**
+ * What the provider-running actions are made from.
+ * @public
+ */
+export interface ProviderActionOptions {
+  settings: GoldenPathsSettings;
+  /** Links to committed files, for the step's outputs. */
+  links: LinkBuilder;
+}
+
 /** What the built-in providers are made from. */
 export interface BuiltInProviderOptions {
   settings: GoldenPathsSettings;

@@ -29,3 +29,4 @@ export { createGitopsDnsProvider } from './dns/gitops';
 export { createRfc2136DnsProvider } from './dns/rfc2136';
 export { createRoute53DnsProvider } from './dns/route53';
 export { createCloudflareDnsProvider } from './dns/cloudflare';
+export type { ProviderActionOptions } from './builtIn';

@@ -1,13 +1,13 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
+  runAction,
 } from '../../__testUtils__/context';
 import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { useMswServer } from '../../__testUtils__/msw';
 import { readSettings } from '../../lib/config';
 import { ConfigReader } from '@backstage/config';
 import { renderObjects } from '../../lib/manifests';
@@ -24,8 +24,7 @@ import { examples } from '../../actions/deploy.examples';
  * and rollouts behave like a cluster's.
  */
 const API = 'https://k8s.test:6443';
-const server = setupServer();
-registerMswTestHooks(server);
+const server = useMswServer();
 
 const PATHS = {
   Deployment: '/apis/apps/v1/namespaces/:namespace/deployments/:name',
@@ -344,9 +343,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   });
 
   it('dry-run of an applied, unchanged service reports nothing to change (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'svc', image: 'img:1' });
     const before = JSON.stringify([...cluster.objects]);
     const dry = makeContext({
       input: { name: 'svc', image: 'img:1' },
@@ -437,9 +434,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   it('fails clearly when the rollout times out (recorded HTTP, msw)', async () => {
     cluster.stuck = true;
     await expect(
-      action({ rolloutTimeoutMs: 200 }).handler(
-        makeContext({ input: { name: 'stuck', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ rolloutTimeoutMs: 200 }), {
+        name: 'stuck',
+        image: 'img:1',
+      }),
     ).rejects.toThrow(
       'Deployment default/stuck did not roll out within 200 ms (observedGeneration 1/1, updated 1/1, available 0/1, total 1)',
     );
@@ -450,9 +448,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
     cluster.stalled = true;
     const started = Date.now();
     await expect(
-      action({ rolloutTimeoutMs: 60000 }).handler(
-        makeContext({ input: { name: 'crashy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ rolloutTimeoutMs: 60000 }), {
+        name: 'crashy',
+        image: 'img:1',
+      }),
     ).rejects.toThrow(
       'Deployment default/crashy rollout failed: ProgressDeadlineExceeded: ReplicaSet "crashy-7d4b9c8f6d" has timed out progressing.',
     );
@@ -468,9 +467,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         'deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch resource "deployments" in API group "apps" in the namespace "default"',
     };
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'svc', image: 'img:1' }),
     ).rejects.toThrow(
       `Kubernetes API PATCH (server-side apply) Deployment default/svc (${API}/apis/apps/v1/namespaces/default/deployments/svc) failed: HTTP 403 Forbidden: deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch`,
     );
@@ -487,11 +484,11 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         'Ingress.networking.k8s.io "svc" is invalid: spec.rules[0].host: Invalid value: "svc..example.com": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters',
     };
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'svc', image: 'img:1', host: 'svc..example.com' },
-        }).ctx,
-      ),
+      runAction(action(), {
+        name: 'svc',
+        image: 'img:1',
+        host: 'svc..example.com',
+      }),
     ).rejects.toThrow(
       /Ingress default\/svc .* failed: HTTP 422 Invalid: Ingress.networking.k8s.io "svc" is invalid: spec.rules\[0\].host/,
     );
@@ -499,9 +496,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
 
   it('fails clearly on 401 Unauthorized before applying anything (recorded HTTP, msw)', async () => {
     await expect(
-      action({ token: 'wrong' }).handler(
-        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ token: 'wrong' }), { name: 'svc', image: 'img:1' }),
     ).rejects.toThrow(
       /Kubernetes API GET Deployment default\/svc .* failed: HTTP 401 Unauthorized \(check goldenPaths.deploy.kubernetes.token\)/,
     );
@@ -541,9 +536,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       spec: { ports: [{ port: 80 }] },
     });
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'legacy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'legacy', image: 'img:1' }),
     ).rejects.toThrow(
       "Service default/legacy exists and is not managed by the golden path for 'legacy' (annotation onramp-golden-paths/owner is missing); refusing to change it",
     );
@@ -554,9 +547,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   });
 
   it('fails with 409 when the object changed between the ownership check and the apply (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'svc', image: 'img:1' });
     // Someone changes the Deployment right after our GET.
     server.use(
       http.get(
@@ -574,18 +565,14 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       ),
     );
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', image: 'img:2' } }).ctx,
-      ),
+      runAction(action(), { name: 'svc', image: 'img:2' }),
     ).rejects.toThrow(
       /Deployment default\/svc .* failed: HTTP 409 Conflict: Operation cannot be fulfilled on deployments.apps "svc": the object has been modified/,
     );
   });
 
   it('goldenpath:teardown deletes the applied objects, with preconditions, and only its own (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'practice', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'practice', image: 'img:1' });
     const teardown = createTeardownAction({ settings: settings() });
     const input = { name: 'practice', parts: ['deploy'] };
 
@@ -623,9 +610,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       spec: { replicas: 1 },
     });
     await expect(
-      teardown.handler(
-        makeContext({ input: { name: 'other', parts: ['deploy'] } }).ctx,
-      ),
+      runAction(teardown, { name: 'other', parts: ['deploy'] }),
     ).rejects.toThrow(
       "Deployment default/other exists and is not managed by the golden path for 'other'",
     );

@@ -1,7 +1,5 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
@@ -11,8 +9,10 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
+  runAction,
 } from '../../__testUtils__/context';
 import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { useMswServer } from '../../__testUtils__/msw';
 import { readSettings } from '../../lib/config';
 import { dashboardUid, renderDashboard } from '../../lib/monitoring';
 import { createMonitoringAction } from '../../actions/monitoring';
@@ -28,8 +28,7 @@ import { examples } from '../../actions/monitoring.examples';
  * like Grafana's.
  */
 const GRAFANA = 'https://grafana.test';
-const server = setupServer();
-registerMswTestHooks(server);
+const server = useMswServer();
 
 interface Recorded {
   method: string;
@@ -81,23 +80,30 @@ class RecordedGrafana {
     );
   }
 
+  /** Records a request by uid; an error response, or the stored dashboard. */
+  #find(method: string, request: Request, uid: string) {
+    this.requests.push({
+      method,
+      path: new URL(request.url).pathname,
+      authorization: request.headers.get('authorization'),
+    });
+    const denied = this.#unauthorized(request);
+    if (denied) return denied;
+    return (
+      this.dashboards.get(uid) ??
+      HttpResponse.json(
+        { message: 'Dashboard not found', traceID: '' },
+        { status: 404 },
+      )
+    );
+  }
+
   handlers() {
     return [
       http.get(`${GRAFANA}/api/dashboards/uid/:uid`, ({ request, params }) => {
-        this.requests.push({
-          method: 'GET',
-          path: new URL(request.url).pathname,
-          authorization: request.headers.get('authorization'),
-        });
-        const denied = this.#unauthorized(request);
-        if (denied) return denied;
-        const stored = this.dashboards.get(params.uid as string);
-        if (!stored) {
-          return HttpResponse.json(
-            { message: 'Dashboard not found', traceID: '' },
-            { status: 404 },
-          );
-        }
+        const found = this.#find('GET', request, params.uid as string);
+        if (found instanceof Response) return found;
+        const stored = found;
         const slug = RecordedGrafana.slug(stored.dashboard.title);
         return HttpResponse.json({
           dashboard: stored.dashboard,
@@ -116,20 +122,8 @@ class RecordedGrafana {
       http.delete(
         `${GRAFANA}/api/dashboards/uid/:uid`,
         ({ request, params }) => {
-          this.requests.push({
-            method: 'DELETE',
-            path: new URL(request.url).pathname,
-            authorization: request.headers.get('authorization'),
-          });
-          const denied = this.#unauthorized(request);
-          if (denied) return denied;
-          const stored = this.dashboards.get(params.uid as string);
-          if (!stored) {
-            return HttpResponse.json(
-              { message: 'Dashboard not found', traceID: '' },
-              { status: 404 },
-            );
-          }
+          const stored = this.#find('DELETE', request, params.uid as string);
+          if (stored instanceof Response) return stored;
           this.dashboards.delete(params.uid as string);
           return HttpResponse.json({
             id: stored.dashboard.id,
@@ -249,7 +243,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
   );
 
   it('creates the dashboard in the folder with overwrite false and the service account token (recorded HTTP, msw)', async () => {
-    await action().handler(makeContext({ input: { name: 'svc' } }).ctx);
+    await runAction(action(), { name: 'svc' });
     const uid = dashboardUid('svc');
     expect(grafana.requests.map(r => `${r.method} ${r.path}`)).toEqual([
       `GET /api/dashboards/uid/${uid}`,
@@ -304,9 +298,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
       'team-a',
       7,
     );
-    await expect(
-      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
-    ).rejects.toThrow(
+    await expect(runAction(action(), { name: 'svc' })).rejects.toThrow(
       `Grafana dashboard ${uid} ('Hand-made svc board') at ${GRAFANA}/d/${uid}/hand-made-svc-board exists and is not managed by the golden path for 'svc' (no 'onramp-golden-paths: owner=svc;' in its description); refusing to change it`,
     );
     expect(grafana.posts()).toHaveLength(0);
@@ -318,9 +310,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
 
   it('fails clearly on 401 and writes nothing (recorded HTTP, msw)', async () => {
     await expect(
-      action('glsa_revoked').handler(
-        makeContext({ input: { name: 'svc' } }).ctx,
-      ),
+      runAction(action('glsa_revoked'), { name: 'svc' }),
     ).rejects.toThrow(
       `Grafana GET ${GRAFANA}/api/dashboards/uid/${dashboardUid(
         'svc',
@@ -347,9 +337,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
         { once: true },
       ),
     );
-    await expect(
-      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
-    ).rejects.toThrow(
+    await expect(runAction(action(), { name: 'svc' })).rejects.toThrow(
       `Grafana POST ${GRAFANA}/api/dashboards/db failed: HTTP 412: The dashboard has been changed by someone else (version-mismatch)`,
     );
   });
@@ -412,7 +400,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
   });
 
   it('goldenpath:teardown deletes its own dashboard and refuses a foreign one (recorded HTTP, msw)', async () => {
-    await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+    await runAction(action(), { name: 'practice' });
     const settings = testSettings(root, {
       goldenPaths: {
         providers: { dashboards: 'grafana' },
@@ -440,9 +428,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
     const foreign = dashboardUid('other');
     grafana.put({ uid: foreign, title: 'Other', description: 'hand-made' });
     await expect(
-      teardown.handler(
-        makeContext({ input: { name: 'other', parts: ['monitoring'] } }).ctx,
-      ),
+      runAction(teardown, { name: 'other', parts: ['monitoring'] }),
     ).rejects.toThrow(
       /exists and is not managed by the golden path for 'other'/,
     );
