@@ -3,7 +3,7 @@ export interface Config {
   goldenPaths?: {
     git?: {
       /**
-       * Folder holding the local bare repositories that publish:git and the
+       * Folder holding the local bare repositories that goldenpath:publish and the
        * gitops providers create on demand. Relative paths are resolved from
        * the backend's working directory. Default: ../../data/git
        */
@@ -28,16 +28,23 @@ export interface Config {
        */
       serveLocalRepositories?: boolean;
     };
-    /** Which provider each action uses. */
+    /**
+     * Which provider each action uses, by name: a built-in one or one another
+     * module added through goldenPathsProvidersExtensionPoint. An unknown
+     * name stops the backend at startup.
+     */
     providers?: {
       /**
-       * goldenpath:deploy provider: gitops commits the manifests to the deploy
-       * repository; kubernetes applies them server-side to
+       * goldenpath:deploy provider. Built in: gitops commits the manifests to
+       * the deploy repository; kubernetes applies them server-side to
        * goldenPaths.deploy.kubernetes. Default: gitops
        */
-      deploy?: 'gitops' | 'kubernetes';
-      /** goldenpath:monitoring provider for the alerting rules. Default: gitops */
-      monitoring?: 'gitops' | 'prometheus';
+      deploy?: string;
+      /**
+       * goldenpath:monitoring provider for the alerting rules. Built in:
+       * gitops, prometheus. Default: gitops
+       */
+      monitoring?: string;
       /**
        * Where goldenpath:monitoring puts the dashboard, independently of the
        * rules: grafana upserts it over the Grafana HTTP API
@@ -45,9 +52,12 @@ export interface Config {
        * only the rules. Unset: the gitops provider commits dashboard.json next
        * to the rules; the prometheus provider uploads no dashboard.
        */
-      dashboards?: 'grafana';
-      /** goldenpath:dns provider. Default: gitops */
-      dns?: 'gitops' | 'rfc2136' | 'route53' | 'cloudflare';
+      dashboards?: string;
+      /**
+       * goldenpath:dns provider. Built in: gitops, rfc2136, route53,
+       * cloudflare. Default: gitops
+       */
+      dns?: string;
     };
     deploy?: {
       /** Deploy repository (a local name or an allowed remote). Default: deployments */

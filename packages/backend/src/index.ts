@@ -23,7 +23,7 @@ async function main() {
   backend.add(
     import('@backstage/plugin-scaffolder-backend-module-notifications'),
   );
-  // Day-1 golden-path actions (publish:git, goldenpath:*); see app-config.yaml.
+  // Day-1 golden-path actions (goldenpath:*); see app-config.yaml.
   backend.add(
     import('@onramp/backstage-plugin-scaffolder-backend-module-golden-paths'),
   );

@@ -6,16 +6,30 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import { createActions } from './actions';
 import { readSettings } from './lib/config';
+import { createLinkBuilder } from './lib/links';
 import { createRepositoryRouter } from './lib/repoServer';
+import { addBuiltInProviders } from './providers/builtIn';
+import {
+  goldenPathsProvidersExtensionPoint,
+  ProviderRegistry,
+} from './providers/registry';
 
 /**
  * The golden-paths scaffolder module: Day-1 actions and their providers.
+ * Other scaffolder modules add providers through
+ * {@link goldenPathsProvidersExtensionPoint}.
  * @public
  */
 export const scaffolderModuleGoldenPaths = createBackendModule({
   pluginId: 'scaffolder',
   moduleId: 'golden-paths',
-  register({ registerInit }) {
+  register({ registerExtensionPoint, registerInit }) {
+    const registry = new ProviderRegistry();
+    registerExtensionPoint(goldenPathsProvidersExtensionPoint, {
+      addDeployProvider: (...p) => registry.addDeployProvider(...p),
+      addMonitoringProvider: (...p) => registry.addMonitoringProvider(...p),
+      addDnsProvider: (...p) => registry.addDnsProvider(...p),
+    });
     registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
@@ -34,6 +48,22 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpRouter,
       }) {
         const settings = readSettings(config);
+        const links = createLinkBuilder(settings, () =>
+          discovery.getExternalBaseUrl('scaffolder'),
+        );
+        // Modules that add providers initialize before this one.
+        addBuiltInProviders(registry, { settings, links });
+        const providers = registry.select(settings);
+        registry.lock();
+        logger.info(
+          `Day-1 providers: deploy ${providers.deploy.name}, monitoring ${
+            providers.monitoring.name
+          }${
+            providers.dashboards
+              ? ` (dashboards ${providers.dashboards.name})`
+              : ''
+          }, dns ${providers.dns.name}`,
+        );
         if (settings.git.serveLocalRepositories) {
           httpRouter.use(createRepositoryRouter(settings));
           httpRouter.addAuthPolicy({
@@ -45,7 +75,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           );
         }
         scaffolder.addActions(
-          ...createActions({ settings, discovery, evidence }),
+          ...createActions({ settings, discovery, evidence, providers }),
         );
       },
     });

@@ -1,4 +1,3 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import {
   DAY1_USER,
   DAY1_VALUES,
   TEMPLATE_REF,
+  day1Request,
 } from './__testUtils__/day1Backend';
 
 /*
@@ -87,22 +87,8 @@ describe('a Day-1 run killed and retried', () => {
     const first = startChild(env);
     children.push(first.child);
     const base1 = await first.ready;
-    const call = async (
-      base: string,
-      method: string,
-      url: string,
-      body?: unknown,
-    ) => {
-      const res = await fetch(`${base}${url}`, {
-        method,
-        headers: {
-          authorization: mockCredentials.user.header(DAY1_USER),
-          'content-type': 'application/json',
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: await res.json() };
-    };
+    const call = (base: string, method: string, url: string, body?: unknown) =>
+      day1Request(base)(method, url, body);
     const created = await call(base1, 'POST', '/api/scaffolder/v2/tasks', {
       templateRef: TEMPLATE_REF,
       values: DAY1_VALUES,

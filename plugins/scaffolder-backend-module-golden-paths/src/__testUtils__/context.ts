@@ -5,7 +5,8 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readSettings } from '../lib/config';
+import { GoldenPathsSettings, readSettings } from '../lib/config';
+import { LinkBuilder } from '../lib/links';
 import { git } from '../lib/git';
 
 /**
@@ -110,3 +111,55 @@ export const testLinks = async (
   file: string,
 ) =>
   `http://backstage.test/api/scaffolder/golden-paths/git/${repository}/raw/${branch}/${file}`;
+
+/** Runs an action's handler with a fresh context; resolves to its outputs. */
+export async function runAction(
+  action: { handler(ctx: any): Promise<void> },
+  input: JsonObject,
+  options: Omit<Parameters<typeof makeContext>[0], 'input'> = {},
+) {
+  const { ctx, outputs } = makeContext({ input, ...options });
+  await action.handler(ctx);
+  return outputs;
+}
+
+/**
+ * Runs an action in dry-run, calls `between` (to check that nothing was
+ * written), then runs it for real; resolves to the outputs of both.
+ */
+export async function dryRunThenRun(
+  action: { handler(ctx: any): Promise<void> },
+  input: JsonObject,
+  between: () => unknown = () => undefined,
+) {
+  const dry = await runAction(action, input, { isDryRun: true });
+  await between();
+  const real = await runAction(action, input);
+  return { dry, real };
+}
+
+/**
+ * A fresh temporary directory for every test, removed after it; `use`
+ * receives it, e.g. `useTempRoot(dir => (root = dir))`.
+ */
+export function useTempRoot(use: (dir: string) => void, prefix?: string) {
+  let dir = '';
+  beforeEach(async () => {
+    dir = await makeTempDir(prefix);
+    use(dir);
+  });
+  afterEach(() => fs.rm(dir, { recursive: true, force: true }));
+}
+
+/**
+ * A factory of an action made from test settings under `root()` (plus extra
+ * config) and test links, e.g. `actionUnder(createDnsAction, () => root)`.
+ */
+export function actionUnder<A>(
+  make: (options: { settings: GoldenPathsSettings; links: LinkBuilder }) => A,
+  root: () => string,
+  extra?: JsonObject,
+) {
+  return () =>
+    make({ settings: testSettings(root(), extra), links: testLinks });
+}

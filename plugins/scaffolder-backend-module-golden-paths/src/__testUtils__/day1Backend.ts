@@ -1,4 +1,7 @@
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
   mockCredentials,
@@ -55,6 +58,12 @@ export interface Day1BackendOptions {
   /** Appended to for every accepted evidence and registration. */
   record?: Day1Record;
   port?: number;
+  /** More backend features, e.g. a module that adds providers. */
+  features?: BackendFeature[];
+  /** Merged into the goldenPaths config block (e.g. providers). */
+  goldenPaths?: JsonObject;
+  /** More templates the catalog stand-in knows, by their metadata.name. */
+  templates?: any[];
 }
 
 export async function readDay1Template() {
@@ -99,7 +108,10 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       const wanted = (
         typeof ref === 'string' ? ref : stringifyEntityRef(ref)
       ).toLowerCase();
-      return wanted === TEMPLATE_REF ? template : undefined;
+      if (wanted === TEMPLATE_REF) return template;
+      return options.templates?.find(
+        t => `template:default/${t.metadata.name}` === wanted,
+      );
     },
     async addLocation(location: any) {
       const res = await fetch(location.target);
@@ -138,6 +150,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
 
   const config: JsonObject = {
     goldenPaths: {
+      ...options.goldenPaths,
       git: {
         root: path.join(options.root, 'git'),
         serveLocalRepositories: true,
@@ -173,11 +186,19 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       catalogFactory,
       mockServices.rootConfig.factory({ data: config }),
       ...(options.persistentDatabase ? [databaseServiceFactory] : []),
+      ...(options.features ?? []),
     ],
   });
   const base = `http://localhost:${backend.server.port()}`;
 
-  async function request(method: string, url: string, body?: unknown) {
+  const request = day1Request(base);
+
+  return { backend, base, record, request };
+}
+
+/** Calls the backend at `base` as the Day-1 user; the body parsed when JSON. */
+export function day1Request(base: string) {
+  return async (method: string, url: string, body?: unknown) => {
     const res = await fetch(`${base}${url}`, {
       method,
       headers: {
@@ -194,9 +215,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
       parsed = text;
     }
     return { status: res.status, body: parsed };
-  }
-
-  return { backend, base, record, request };
+  };
 }
 
 type Requester = Awaited<ReturnType<typeof startDay1Backend>>['request'];

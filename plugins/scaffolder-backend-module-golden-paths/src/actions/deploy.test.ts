@@ -5,62 +5,50 @@ import {
   CheckpointStore,
   cloneLocal,
   makeContext,
-  makeTempDir,
-  testLinks,
+  useTempRoot,
   testSettings,
+  runAction,
+  actionUnder,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import { commitToRepository } from '../lib/gitops';
 import { createDeployAction } from './deploy';
 import { examples } from './deploy.examples';
 
 describe('goldenpath:deploy with the gitops provider (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
+  useTempRoot(dir => (root = dir));
+
+  const action = actionUnder(createDeployAction, () => root);
+
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const repo = await cloneLocal(root, 'deployments');
+    const docs = await Promise.all(
+      ['deployment', 'service', 'ingress'].map(async k =>
+        yaml.parse(await repo.read(`apps/${input.name}/${k}.yaml`)),
+      ),
+    );
+    expect(docs.map(d => d.kind)).toEqual(['Deployment', 'Service', 'Ingress']);
+    const [deployment, , ingress] = docs;
+    expect(deployment.spec.template.spec.containers[0].image).toBe(input.image);
+    expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
+    expect(deployment.metadata.namespace).toBe(input.namespace ?? 'default');
+    expect(
+      deployment.spec.template.spec.containers[0].readinessProbe.httpGet.path,
+    ).toBe(input.healthPath ?? '/health');
+    const host = input.host ?? `${input.name}.apps.onramp.localhost`;
+    expect(ingress.spec.rules[0].host).toBe(host);
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'committed',
+      serviceUrl: `http://${host}/`,
+      link: `http://backstage.test/api/scaffolder/golden-paths/git/deployments/raw/main/apps/${input.name}/deployment.yaml`,
+    });
+    expect(outputs.changedFiles).toHaveLength(3);
+    expect(outputs.commitHash).toMatch(/^[0-9a-f]{40}$/);
   });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
-
-  const action = () =>
-    createDeployAction({ settings: testSettings(root), links: testLinks });
-
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const repo = await cloneLocal(root, 'deployments');
-      const docs = await Promise.all(
-        ['deployment', 'service', 'ingress'].map(async k =>
-          yaml.parse(await repo.read(`apps/${input.name}/${k}.yaml`)),
-        ),
-      );
-      expect(docs.map(d => d.kind)).toEqual([
-        'Deployment',
-        'Service',
-        'Ingress',
-      ]);
-      const [deployment, , ingress] = docs;
-      expect(deployment.spec.template.spec.containers[0].image).toBe(
-        input.image,
-      );
-      expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
-      expect(deployment.metadata.namespace).toBe(input.namespace ?? 'default');
-      expect(
-        deployment.spec.template.spec.containers[0].readinessProbe.httpGet.path,
-      ).toBe(input.healthPath ?? '/health');
-      const host = input.host ?? `${input.name}.apps.onramp.localhost`;
-      expect(ingress.spec.rules[0].host).toBe(host);
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'committed',
-        serviceUrl: `http://${host}/`,
-        link: `http://backstage.test/api/scaffolder/golden-paths/git/deployments/raw/main/apps/${input.name}/deployment.yaml`,
-      });
-      expect(outputs.changedFiles).toHaveLength(3);
-      expect(outputs.commitHash).toMatch(/^[0-9a-f]{40}$/);
-    },
-  );
 
   it('dry-run lists the exact files and writes nothing', async () => {
     const { ctx, outputs } = makeContext({
@@ -96,9 +84,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
   it('parallel deploys of different services to one repository all land (another writer pushed first)', async () => {
     const names = ['svc-a', 'svc-b', 'svc-c', 'svc-d'];
     await Promise.all(
-      names.map(name =>
-        action().handler(makeContext({ input: { name, image: 'img:1' } }).ctx),
-      ),
+      names.map(name => runAction(action(), { name, image: 'img:1' })),
     );
     const repo = await cloneLocal(root, 'deployments');
     expect(await repo.commits()).toBe(names.length);
@@ -119,9 +105,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
       logger: makeContext({ input: {} }).ctx.logger,
     });
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'legacy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'legacy', image: 'img:1' }),
     ).rejects.toThrow(
       /apps\/legacy\/deployment.yaml exists and is not managed/,
     );
@@ -133,10 +117,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
 
   it('rejects invalid input with every problem named', async () => {
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'Bad_Name', image: 'img:1', port: 0 } })
-          .ctx,
-      ),
+      runAction(action(), { name: 'Bad_Name', image: 'img:1', port: 0 }),
     ).rejects.toThrow(
       /name: must be a DNS label.*port: Number must be greater than or equal to 1/,
     );

@@ -1,23 +1,8 @@
-import {
-  ActionContext,
-  createTemplateAction,
-} from '@backstage/plugin-scaffolder-node';
-import yaml from 'yaml';
-import { GoldenPathsSettings } from '../lib/config';
-import { asJson, commitToRepository, GitOpsResult } from '../lib/gitops';
-import { parseInput, serviceName, Z } from '../lib/input';
-import { LinkBuilder } from '../lib/links';
-import {
-  applyBody,
-  assertOwned,
-  describeObject,
-  FIELD_MANAGER,
-  KubernetesClient,
-  LiveObject,
-  wouldChange,
-} from '../lib/kubernetes';
-import { DeploySpec, renderManifests, renderObjects } from '../lib/manifests';
-import { ownedGuard } from '../lib/ownership';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
+import { providerContext } from '../providers/context';
+import { DeployProvider } from '../providers/types';
 import { examples } from './deploy.examples';
 
 const inputFields = {
@@ -63,18 +48,20 @@ const inputFields = {
 };
 
 /**
- * `goldenpath:deploy`: deploys a service through the configured provider.
- * The `gitops` provider commits Deployment, Service and Ingress manifests to
- * the deploy repository, for Argo CD or Flux to apply; the `kubernetes`
- * provider applies the same objects server-side to the configured cluster
- * and waits for the rollout.
+ * `goldenpath:deploy`: deploys a service through the configured
+ * {@link DeployProvider} (built in: `gitops` commits Deployment, Service and
+ * Ingress manifests for Argo CD or Flux; `kubernetes` applies the same
+ * objects server-side and waits for the rollout).
  * @public
  */
-export function createDeployAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-}) {
-  const { settings, links } = options;
+export function createDeployAction(
+  options: ProviderActionOptions & {
+    /** The provider to run; default: the built-in one the settings name. */
+    provider?: DeployProvider;
+  },
+) {
+  const { settings } = options;
+  const provider = options.provider ?? defaultProviders(options).deploy;
   return createTemplateAction({
     id: 'goldenpath:deploy',
     description:
@@ -84,7 +71,7 @@ export function createDeployAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['committed', 'applied', 'unchanged', 'dry-run'])
@@ -117,9 +104,9 @@ export function createDeployAction(options: {
     async handler(ctx) {
       const input = parseInput('goldenpath:deploy', inputFields, ctx.input);
       const host = input.host ?? `${input.name}.${settings.deploy.baseDomain}`;
-      const spec: DeploySpec = {
+      const result = await provider.deploy(providerContext(ctx), {
         name: input.name,
-        namespace: input.namespace ?? settings.deploy.namespace,
+        namespace: input.namespace,
         image: input.image,
         port: input.port,
         replicas: input.replicas,
@@ -127,135 +114,16 @@ export function createDeployAction(options: {
         healthPath: input.healthPath,
         owner: input.owner,
         ingressClassName: settings.deploy.ingressClassName,
-      };
-      if (settings.deploy.provider === 'kubernetes') {
-        await deployToKubernetes(ctx, settings, {
-          ...spec,
-          namespace: input.namespace ?? settings.deploy.kubernetes!.namespace,
-        });
-        return;
+      });
+      ctx.output('provider', provider.name);
+      ctx.output('status', result.status);
+      if (result.changedFiles) ctx.output('changedFiles', result.changedFiles);
+      if (result.changedObjects) {
+        ctx.output('changedObjects', result.changedObjects);
       }
-      const dir = `${settings.deploy.path}/${input.name}`;
-      const files = renderManifests(spec);
-      const changes = Object.fromEntries(
-        Object.entries(files).map(([f, c]) => [`${dir}/${f}`, c]),
-      );
-      const run = (dryRun: boolean) =>
-        commitToRepository({
-          settings,
-          repository: settings.deploy.repository,
-          changes,
-          message: `Deploy ${input.name} (${input.image}) to ${host}`,
-          dryRun,
-          logger: ctx.logger,
-          guard: ownedGuard(input.name),
-        });
-      const result: GitOpsResult = ctx.isDryRun
-        ? await run(true)
-        : await ctx.checkpoint({
-            key: `goldenpath.deploy.gitops.${input.name}`,
-            fn: async () => asJson(await run(false)),
-          });
-      const changed = [...result.added, ...result.modified, ...result.deleted];
-      ctx.output('provider', 'gitops');
-      let status: 'dry-run' | 'committed' | 'unchanged' = 'unchanged';
-      if (ctx.isDryRun) status = 'dry-run';
-      else if (changed.length) status = 'committed';
-      ctx.output('status', status);
-      ctx.output('changedFiles', changed);
-      ctx.output(
-        'link',
-        await links(
-          settings.deploy.repository,
-          result.branch,
-          `${dir}/deployment.yaml`,
-        ),
-      );
+      ctx.output('link', result.link);
       if (result.commitHash) ctx.output('commitHash', result.commitHash);
       ctx.output('serviceUrl', `http://${host}/`);
     },
   });
-}
-
-type DeployContext = ActionContext<any, any, 'v2'>;
-
-/**
- * The kubernetes provider: checks that every object is ours (or absent),
- * then server-side applies Deployment, Service and Ingress, each inside its
- * own checkpoint, and waits for the Deployment rollout. In dry-run it sends
- * the same applies with dryRun=All and logs them.
- */
-async function deployToKubernetes(
-  ctx: DeployContext,
-  settings: GoldenPathsSettings,
-  spec: DeploySpec,
-) {
-  const kube = settings.deploy.kubernetes!;
-  const client = new KubernetesClient(kube);
-  const { deployment, service, ingress } = renderObjects(spec);
-  const objects = [deployment, service, ingress];
-
-  // Check ownership of every object before changing any.
-  const live: (LiveObject | undefined)[] = [];
-  for (const obj of objects) {
-    const current = await client.read(obj);
-    assertOwned(obj, current, spec.name);
-    live.push(current);
-  }
-
-  const changed: string[] = [];
-  for (const [i, obj] of objects.entries()) {
-    const body = applyBody(obj, live[i]);
-    const request = `PATCH ${client.url(obj)}?${
-      ctx.isDryRun ? 'dryRun=All&' : ''
-    }fieldManager=${FIELD_MANAGER}&force=true (Content-Type: application/apply-patch+yaml)`;
-    if (ctx.isDryRun) {
-      const result = await client.apply(body, { dryRun: true });
-      const change = wouldChange(live[i], result);
-      if (change) changed.push(describeObject(obj));
-      let verb = 'keep (unchanged)';
-      if (!live[i]) verb = 'create';
-      else if (change) verb = 'update';
-      ctx.logger.info(
-        `Dry run: would ${verb} ${describeObject(
-          obj,
-        )} (server-side dry run accepted it): ${request}\n${yaml.stringify(
-          body,
-        )}`,
-      );
-      continue;
-    }
-    const applied = await ctx.checkpoint({
-      key: `goldenpath.deploy.kubernetes.${obj.metadata.namespace}.${obj.kind}.${obj.metadata.name}`,
-      fn: async () => {
-        const result = await client.apply(body, { dryRun: false });
-        const after = result.metadata?.resourceVersion ?? '';
-        const before = live[i]?.metadata?.resourceVersion;
-        ctx.logger.info(
-          `Applied ${describeObject(obj)}: ${request} (${
-            before === after ? 'unchanged' : `resourceVersion ${after}`
-          })`,
-        );
-        return { changed: before !== after, resourceVersion: after };
-      },
-    });
-    if (applied.changed) changed.push(describeObject(obj));
-  }
-
-  ctx.output('provider', 'kubernetes');
-  ctx.output('changedObjects', changed);
-  ctx.output('link', client.url(deployment));
-  ctx.output('serviceUrl', `http://${spec.host}/`);
-  if (ctx.isDryRun) {
-    ctx.output('status', 'dry-run');
-    return;
-  }
-  ctx.logger.info(
-    `Waiting up to ${
-      kube.rolloutTimeoutMs
-    } ms for the rollout of ${describeObject(deployment)}`,
-  );
-  const rollout = await client.waitForRollout(deployment);
-  ctx.logger.info(`${describeObject(deployment)} rolled out: ${rollout.state}`);
-  ctx.output('status', changed.length ? 'applied' : 'unchanged');
 }

@@ -8,7 +8,11 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
+  runAction,
+  useTempRoot,
+  actionUnder,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
   requireBinary,
   startBind,
@@ -21,45 +25,32 @@ import { examples } from './dns.examples';
 
 describe('goldenpath:dns with the gitops provider (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
+  useTempRoot(dir => (root = dir));
+  const action = actionUnder(createDnsAction, () => root, {
+    goldenPaths: { dns: { zone: 'apps.example.com' } },
   });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
-  const action = () =>
-    createDnsAction({
-      settings: testSettings(root, {
-        goldenPaths: { dns: { zone: 'apps.example.com' } },
-      }),
-      links: testLinks,
-    });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const label = input.recordName ?? input.name;
-      const file = `zones/apps.example.com/${label}.yaml`;
-      const record = yaml.parse(
-        await (await cloneLocal(root, 'dns')).read(file),
-      );
-      expect(record).toEqual({
-        zone: 'apps.example.com',
-        name: label,
-        fqdn: `${label}.apps.example.com`,
-        type: input.type ?? 'CNAME',
-        ttl: input.ttl ?? 300,
-        values: [input.type === 'A' ? input.value : `${input.value}.`],
-      });
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'committed',
-        fqdn: `${label}.apps.example.com`,
-        changedFiles: [file],
-      });
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const label = input.recordName ?? input.name;
+    const file = `zones/apps.example.com/${label}.yaml`;
+    const record = yaml.parse(await (await cloneLocal(root, 'dns')).read(file));
+    expect(record).toEqual({
+      zone: 'apps.example.com',
+      name: label,
+      fqdn: `${label}.apps.example.com`,
+      type: input.type ?? 'CNAME',
+      ttl: input.ttl ?? 300,
+      values: [input.type === 'A' ? input.value : `${input.value}.`],
+    });
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'committed',
+      fqdn: `${label}.apps.example.com`,
+      changedFiles: [file],
+    });
+  });
 
   it('dry-run commits nothing, a retry commits once, a foreign record is refused', async () => {
     const input = { name: 'svc', type: 'A', value: '192.0.2.1' };
@@ -84,10 +75,7 @@ describe('goldenpath:dns with the gitops provider (against real git)', () => {
       logger: again.ctx.logger,
     });
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'www', type: 'A', value: '192.0.2.9' } })
-          .ctx,
-      ),
+      runAction(action(), { name: 'www', type: 'A', value: '192.0.2.9' }),
     ).rejects.toThrow(
       /www.yaml exists and is not managed by the golden path for 'www'/,
     );
@@ -95,10 +83,7 @@ describe('goldenpath:dns with the gitops provider (against real git)', () => {
 
   it('rejects values that do not fit the type', async () => {
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', type: 'A', value: 'not-an-ip' } })
-          .ctx,
-      ),
+      runAction(action(), { name: 'svc', type: 'A', value: 'not-an-ip' }),
     ).rejects.toThrow(/value 'not-an-ip' is not a valid A record value/);
   });
 });
@@ -194,11 +179,7 @@ describeBind(
 
     it('refuses to change a record it does not own', async () => {
       await expect(
-        action().handler(
-          makeContext({
-            input: { name: 'legacy', type: 'A', value: '192.0.2.99' },
-          }).ctx,
-        ),
+        runAction(action(), { name: 'legacy', type: 'A', value: '192.0.2.99' }),
       ).rejects.toThrow(
         /legacy.gp.test already has records \(10.0.0.1\) that the golden path for 'legacy' does not own/,
       );
@@ -233,11 +214,11 @@ describeBind(
       expect(dig(`practice.${zone}`, 'A')).toEqual([]);
       expect(dig(`_gp-owner.practice.${zone}`, 'TXT')).toEqual([]);
       await expect(
-        teardown.handler(
-          makeContext({
-            input: { name: 'legacy', parts: ['dns'], recordType: 'A' },
-          }).ctx,
-        ),
+        runAction(teardown, {
+          name: 'legacy',
+          parts: ['dns'],
+          recordType: 'A',
+        }),
       ).rejects.toThrow(/legacy.gp.test A is not owned by the golden path/);
       expect(dig(`legacy.${zone}`, 'A')).toEqual(['10.0.0.1']);
     });

@@ -1,13 +1,10 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GoldenPathsSettings } from '../lib/config';
-import { checkRecordValue, renderRecordFile } from '../lib/dnsRecord';
-import { asJson, commitToRepository, GitOpsResult } from '../lib/gitops';
-import { parseInput, serviceName, Z } from '../lib/input';
-import { LinkBuilder } from '../lib/links';
-import { ownedGuard } from '../lib/ownership';
-import { confirmRecord, DnsRecord, upsertRecord } from '../lib/rfc2136';
-import { describeChanges, Route53Zone } from '../lib/route53';
-import { CloudflareZone } from '../lib/cloudflare';
+import { checkRecordValue } from '../lib/dnsRecord';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
+import { DnsRecord } from '../lib/rfc2136';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
+import { providerContext } from '../providers/context';
+import { DnsProvider } from '../providers/types';
 import { examples } from './dns.examples';
 
 const inputFields = {
@@ -38,15 +35,18 @@ const inputFields = {
 };
 
 /**
- * `goldenpath:dns`: upserts a DNS record for a service, only ever touching
- * records the golden path owns.
+ * `goldenpath:dns`: upserts a DNS record for a service through the configured
+ * {@link DnsProvider}, only ever touching records the golden path owns.
  * @public
  */
-export function createDnsAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-}) {
-  const { settings, links } = options;
+export function createDnsAction(
+  options: ProviderActionOptions & {
+    /** The provider to run; default: the built-in one the settings name. */
+    provider?: DnsProvider;
+  },
+) {
+  const { settings } = options;
+  const provider = options.provider ?? defaultProviders(options).dns;
   return createTemplateAction({
     id: 'goldenpath:dns',
     description:
@@ -56,7 +56,7 @@ export function createDnsAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['created', 'updated', 'unchanged', 'committed', 'dry-run'])
@@ -71,8 +71,9 @@ export function createDnsAction(options: {
       const input = parseInput('goldenpath:dns', inputFields, ctx.input);
       checkRecordValue(input.type, input.value);
       const { zone } = settings.dns;
+      const label = input.recordName ?? input.name;
       const record: DnsRecord = {
-        fqdn: `${input.recordName ?? input.name}.${zone}`,
+        fqdn: `${label}.${zone}`,
         type: input.type,
         ttl: input.ttl ?? settings.dns.ttl,
         value:
@@ -80,198 +81,17 @@ export function createDnsAction(options: {
             ? input.value.replace(/\.?$/, '.')
             : input.value,
       };
-      ctx.output('provider', settings.dns.provider);
+      ctx.output('provider', provider.name);
       ctx.output('fqdn', record.fqdn);
-
-      if (settings.dns.provider === 'gitops') {
-        const file = `${settings.dns.path}/${zone}/${
-          input.recordName ?? input.name
-        }.yaml`;
-        const run = (dryRun: boolean) =>
-          commitToRepository({
-            settings,
-            repository: settings.dns.repository,
-            changes: { [file]: renderRecordFile(input.name, zone, record) },
-            message: `DNS: ${record.fqdn} ${record.type} ${record.value}`,
-            dryRun,
-            logger: ctx.logger,
-            guard: ownedGuard(input.name),
-          });
-        const result: GitOpsResult = ctx.isDryRun
-          ? await run(true)
-          : await ctx.checkpoint({
-              key: `goldenpath.dns.gitops.${record.fqdn}`,
-              fn: async () => asJson(await run(false)),
-            });
-        const changed = [
-          ...result.added,
-          ...result.modified,
-          ...result.deleted,
-        ];
-        ctx.output('changedFiles', changed);
-        ctx.output(
-          'link',
-          await links(settings.dns.repository, result.branch, file),
-        );
-        let status: 'committed' | 'unchanged' | 'dry-run' = 'unchanged';
-        if (ctx.isDryRun) status = 'dry-run';
-        else if (changed.length) status = 'committed';
-        ctx.output('status', status);
-        return;
-      }
-
-      if (settings.dns.provider === 'route53') {
-        const r53 = settings.dns.route53;
-        if (!r53) {
-          throw new Error(
-            'goldenPaths.providers.dns is route53 but goldenPaths.dns.route53 (hostedZoneId) is not configured',
-          );
-        }
-        const zoneApi = new Route53Zone(r53);
-        ctx.output('changedFiles', []);
-        ctx.output('link', zoneApi.link(record.fqdn));
-        const plan = async () =>
-          zoneApi.planUpsert(
-            await zoneApi.state(record.fqdn, input.name),
-            record,
-            input.name,
-          );
-        if (ctx.isDryRun) {
-          const { status, changes } = await plan();
-          // As rfc2136: a dry run that would change nothing says so.
-          ctx.logger.info(
-            changes.length
-              ? `Dry run: would send ChangeResourceRecordSets to hosted zone ${
-                  r53.hostedZoneId
-                } (${status}):\n${describeChanges(changes)}`
-              : `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
-          );
-          ctx.output('status', changes.length ? 'dry-run' : 'unchanged');
-          return;
-        }
-        const applied = await ctx.checkpoint({
-          key: `goldenpath.dns.route53.${r53.hostedZoneId}.${record.fqdn}`,
-          fn: async () => {
-            const { status, changes } = await plan();
-            if (!changes.length) {
-              ctx.logger.info(
-                `${record.fqdn} ${record.type} ${record.value} is already in place in hosted zone ${r53.hostedZoneId}`,
-              );
-              return { status, changeId: '' };
-            }
-            ctx.logger.info(
-              `Sending ChangeResourceRecordSets to hosted zone ${
-                r53.hostedZoneId
-              }:\n${describeChanges(changes)}`,
-            );
-            const changeId = await zoneApi.apply(
-              changes,
-              `goldenpath:dns ${input.name} (task ${ctx.task.id})`,
-            );
-            ctx.logger.info(`Route 53 accepted change ${changeId} (${status})`);
-            return { status, changeId };
-          },
-        });
-        if (applied.changeId && r53.waitForSync) {
-          await ctx.checkpoint({
-            key: `goldenpath.dns.route53.sync.${applied.changeId}`,
-            fn: async () => {
-              await zoneApi.waitInSync(applied.changeId);
-              ctx.logger.info(`Route 53 change ${applied.changeId} is INSYNC`);
-            },
-          });
-        }
-        ctx.output('status', applied.status);
-        return;
-      }
-
-      if (settings.dns.provider === 'cloudflare') {
-        const cf = settings.dns.cloudflare;
-        if (!cf) {
-          throw new Error(
-            'goldenPaths.providers.dns is cloudflare but goldenPaths.dns.cloudflare (zoneId, apiToken) is not configured',
-          );
-        }
-        const zoneApi = new CloudflareZone(cf);
-        ctx.output('changedFiles', []);
-        ctx.output('link', zoneApi.link(record.fqdn));
-        const plan = async () =>
-          zoneApi.planUpsert(
-            await zoneApi.records(record.fqdn),
-            record,
-            input.name,
-          );
-        const inPlace = `${record.fqdn} ${record.type} ${record.value} is already in place in Cloudflare zone ${cf.zoneId}`;
-        if (ctx.isDryRun) {
-          const { status, operations } = await plan();
-          ctx.logger.info(
-            operations.length
-              ? `Dry run: would call the Cloudflare API (${status}):\n${zoneApi.describe(
-                  operations,
-                )}`
-              : inPlace,
-          );
-          ctx.output('status', operations.length ? 'dry-run' : 'unchanged');
-          return;
-        }
-        const applied = await ctx.checkpoint({
-          key: `goldenpath.dns.cloudflare.${cf.zoneId}.${record.fqdn}`,
-          fn: async () => {
-            const { status, operations } = await plan();
-            if (!operations.length) {
-              ctx.logger.info(inPlace);
-              return { status };
-            }
-            ctx.logger.info(
-              `Calling the Cloudflare API:\n${zoneApi.describe(operations)}`,
-            );
-            const id = await zoneApi.apply(operations);
-            ctx.logger.info(`Cloudflare record ${id} ${status}`);
-            return { status };
-          },
-        });
-        ctx.output('status', applied.status);
-        return;
-      }
-
-      const rfc = settings.dns.rfc2136;
-      if (!rfc) {
-        throw new Error(
-          'goldenPaths.providers.dns is rfc2136 but goldenPaths.dns.rfc2136 (server, keyName, keySecret) is not configured',
-        );
-      }
-      ctx.output('changedFiles', []);
-      ctx.output(
-        'link',
-        `dns://${rfc.server}:${rfc.port}/${record.fqdn}?type=${record.type}`,
-      );
-      const log = (m: string) => ctx.logger.info(m);
-      if (ctx.isDryRun) {
-        ctx.output(
-          'status',
-          await upsertRecord(rfc, zone, record, input.name, true, log),
-        );
-        return;
-      }
-      const status = await ctx.checkpoint({
-        key: `goldenpath.dns.rfc2136.${record.fqdn}`,
-        fn: async () => {
-          const outcome = await upsertRecord(
-            rfc,
-            zone,
-            record,
-            input.name,
-            false,
-            log,
-          );
-          await confirmRecord(rfc, record);
-          log(
-            `${rfc.server}:${rfc.port} answers ${record.fqdn} ${record.type} ${record.value} (${outcome})`,
-          );
-          return outcome;
-        },
+      const result = await provider.upsert(providerContext(ctx), {
+        service: input.name,
+        zone,
+        label,
+        record,
       });
-      ctx.output('status', status);
+      ctx.output('changedFiles', result.changedFiles);
+      ctx.output('link', result.link);
+      ctx.output('status', result.status);
     },
   });
 }

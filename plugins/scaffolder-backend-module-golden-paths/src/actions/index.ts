@@ -2,6 +2,8 @@ import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
+import { defaultProviders } from '../providers/builtIn';
+import { SelectedProviders } from '../providers/registry';
 import { createDeployAction } from './deploy';
 import { createDnsAction } from './dns';
 import { createMonitoringAction } from './monitoring';
@@ -26,10 +28,13 @@ export function createActions(options: {
   settings: GoldenPathsSettings;
   discovery: DiscoveryService;
   evidence: GoldenPathsEvidenceService;
+  /** The providers chosen from config; default: the built-in ones. */
+  providers?: SelectedProviders;
 }) {
   const { settings, discovery, evidence } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
   const links = createLinkBuilder(settings, scaffolderBaseUrl);
+  const providers = options.providers ?? defaultProviders({ settings, links });
   return [
     createPublishGitAction({
       settings,
@@ -38,11 +43,11 @@ export function createActions(options: {
         return { repoContentsUrl: base, catalogInfoBaseUrl: base };
       },
     }),
-    createDeployAction({ settings, links }),
-    createMonitoringAction({ settings, links }),
-    createDnsAction({ settings, links }),
+    createDeployAction({ settings, links, provider: providers.deploy }),
+    createMonitoringAction({ settings, links, providers }),
+    createDnsAction({ settings, links, provider: providers.dns }),
     createVerifyEndpointAction(),
     createRecordProgressAction({ evidence }),
-    createTeardownAction({ settings }),
+    createTeardownAction({ settings, providers }),
   ];
 }

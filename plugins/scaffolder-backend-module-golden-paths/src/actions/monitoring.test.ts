@@ -8,7 +8,11 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
+  runAction,
+  useTempRoot,
+  actionUnder,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
   requireBinary,
   startPrometheus,
@@ -21,60 +25,49 @@ import { examples } from './monitoring.examples';
 
 describe('goldenpath:monitoring with the gitops provider (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
+  useTempRoot(dir => (root = dir));
+
+  const action = actionUnder(createMonitoringAction, () => root, {
+    goldenPaths: { monitoring: { grafanaUrl: 'http://grafana.test/' } },
   });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
 
-  const action = () =>
-    createMonitoringAction({
-      settings: testSettings(root, {
-        goldenPaths: { monitoring: { grafanaUrl: 'http://grafana.test/' } },
-      }),
-      links: testLinks,
+  itRunsEveryExample(examples, async input => {
+    const { ctx, outputs } = makeContext({ input });
+    await action().handler(ctx);
+    const repo = await cloneLocal(root, 'monitoring');
+    const rules = yaml.parse(
+      await repo.read(`services/${input.name}/alerts.rules.yml`),
+    );
+    const group = rules.groups[0];
+    expect(group.name).toBe(`golden-path-${input.name}`);
+    expect(group.rules.map((r: any) => r.alert)).toEqual(outputs.alerts);
+    const budget = +(
+      1 -
+      (input.availabilityObjective ?? 99.5) / 100
+    ).toPrecision(6);
+    expect(group.rules[0].expr).toContain(`> ${budget}`);
+    expect(group.rules[1].expr).toContain(
+      `histogram_quantile(${input.latencyPercentile ?? 0.99},`,
+    );
+    expect(group.rules[1].expr).toContain(
+      `> ${(input.latencyThresholdMs ?? 300) / 1000}`,
+    );
+    expect(group.rules[0].labels).toMatchObject({
+      service: input.name,
+      severity: input.severity ?? 'page',
+      ...(input.routingLabels ?? {}),
     });
-
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input });
-      await action().handler(ctx);
-      const repo = await cloneLocal(root, 'monitoring');
-      const rules = yaml.parse(
-        await repo.read(`services/${input.name}/alerts.rules.yml`),
-      );
-      const group = rules.groups[0];
-      expect(group.name).toBe(`golden-path-${input.name}`);
-      expect(group.rules.map((r: any) => r.alert)).toEqual(outputs.alerts);
-      const budget = +(
-        1 -
-        (input.availabilityObjective ?? 99.5) / 100
-      ).toPrecision(6);
-      expect(group.rules[0].expr).toContain(`> ${budget}`);
-      expect(group.rules[1].expr).toContain(
-        `histogram_quantile(${input.latencyPercentile ?? 0.99},`,
-      );
-      expect(group.rules[1].expr).toContain(
-        `> ${(input.latencyThresholdMs ?? 300) / 1000}`,
-      );
-      expect(group.rules[0].labels).toMatchObject({
-        service: input.name,
-        severity: input.severity ?? 'page',
-        ...(input.routingLabels ?? {}),
-      });
-      const dashboard = JSON.parse(
-        await repo.read(`services/${input.name}/dashboard.json`),
-      );
-      expect(dashboard.uid).toBe(dashboardUid(input.name));
-      expect(outputs).toMatchObject({
-        provider: 'gitops',
-        status: 'applied',
-        dashboardUid: dashboard.uid,
-        dashboardUrl: `http://grafana.test/d/${dashboard.uid}`,
-      });
-    },
-  );
+    const dashboard = JSON.parse(
+      await repo.read(`services/${input.name}/dashboard.json`),
+    );
+    expect(dashboard.uid).toBe(dashboardUid(input.name));
+    expect(outputs).toMatchObject({
+      provider: 'gitops',
+      status: 'applied',
+      dashboardUid: dashboard.uid,
+      dashboardUrl: `http://grafana.test/d/${dashboard.uid}`,
+    });
+  });
 
   it('derives the dashboard uid from the name only', () => {
     expect(dashboardUid('payments-api')).toBe(dashboardUid('payments-api'));
@@ -221,9 +214,9 @@ describeProm(
         path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
         'groups: []\n',
       );
-      await expect(
-        action().handler(makeContext({ input: { name: 'legacy' } }).ctx),
-      ).rejects.toThrow(/is not managed by the golden path for 'legacy'/);
+      await expect(runAction(action(), { name: 'legacy' })).rejects.toThrow(
+        /is not managed by the golden path for 'legacy'/,
+      );
       expect(
         await fs.readFile(
           path.join(server.rulesDir, 'golden-path-legacy.rules.yml'),
@@ -246,9 +239,9 @@ describeProm(
         },
       });
       await expect(
-        createMonitoringAction({ settings, links: testLinks }).handler(
-          makeContext({ input: { name: 'orphan' } }).ctx,
-        ),
+        runAction(createMonitoringAction({ settings, links: testLinks }), {
+          name: 'orphan',
+        }),
       ).rejects.toThrow(
         /Prometheus reload at .*\/nope\/-\/reload failed: HTTP 404/,
       );
@@ -263,7 +256,7 @@ describeProm(
           },
         },
       });
-      await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+      await runAction(action(), { name: 'practice' });
       expect((await loadedGroups()).map((g: any) => g.name)).toContain(
         'golden-path-practice',
       );

@@ -1,17 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { GoldenPathsSettings } from '../lib/config';
-import { asJson, commitToRepository, GitOpsResult } from '../lib/gitops';
-import { parseInput, serviceName, Z } from '../lib/input';
-import {
-  absoluteUrl,
-  assertDashboardOwned,
-  getDashboard,
-  sameDashboard,
-  saveDashboard,
-  saveRequest,
-} from '../lib/grafana';
-import { LinkBuilder } from '../lib/links';
+import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
 import {
   alertNames,
   dashboardUid,
@@ -20,15 +9,10 @@ import {
   renderRules,
   ruleGroupName,
 } from '../lib/monitoring';
-import { ownedGuard } from '../lib/ownership';
-import {
-  checkRulesWithPromtool,
-  confirmRules,
-  currentRuleFile,
-  reloadPrometheus,
-  ruleFilePath,
-  writeAtomically,
-} from '../lib/prometheus';
+import { checkRulesWithPromtool } from '../lib/prometheus';
+import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
+import { providerContext } from '../providers/context';
+import { SelectedProviders } from '../providers/registry';
 import { examples } from './monitoring.examples';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -93,14 +77,18 @@ const inputFields = {
 
 /**
  * `goldenpath:monitoring`: alerting rules from availability and latency
- * objectives, plus a Grafana dashboard with a deterministic uid.
+ * objectives, plus a Grafana dashboard with a deterministic uid, shipped by
+ * the configured monitoring providers.
  * @public
  */
-export function createMonitoringAction(options: {
-  settings: GoldenPathsSettings;
-  links: LinkBuilder;
-}) {
-  const { settings, links } = options;
+export function createMonitoringAction(
+  options: ProviderActionOptions & {
+    /** The rules and dashboards providers; default: the built-in ones the settings name. */
+    providers?: Pick<SelectedProviders, 'monitoring' | 'dashboards'>;
+  },
+) {
+  const { settings } = options;
+  const providers = options.providers ?? defaultProviders(options);
   return createTemplateAction({
     id: 'goldenpath:monitoring',
     description:
@@ -110,7 +98,7 @@ export function createMonitoringAction(options: {
     schema: {
       input: inputFields,
       output: {
-        provider: z => z.string().describe('The provider that ran'),
+        provider: providerOutput,
         status: z =>
           z
             .enum(['applied', 'unchanged', 'dry-run'])
@@ -152,9 +140,7 @@ export function createMonitoringAction(options: {
         }
       }
       const rules = renderRules(spec);
-      const dashboard = renderDashboard(spec);
       const uid = dashboardUid(input.name);
-      const provider = settings.monitoring.provider;
       const promtool = settings.monitoring.prometheus?.promtool ?? 'promtool';
       // Validate before anything is written, in dry-run too.
       const validated = await checkRulesWithPromtool(promtool, rules);
@@ -164,7 +150,7 @@ export function createMonitoringAction(options: {
           : `promtool not found (${promtool}); rules were checked by the input schema only`,
       );
 
-      ctx.output('provider', provider);
+      ctx.output('provider', providers.monitoring.name);
       ctx.output('alerts', alertNames(input.name));
       ctx.output('ruleGroup', ruleGroupName(input.name));
       ctx.output('dashboardUid', uid);
@@ -174,195 +160,42 @@ export function createMonitoringAction(options: {
           `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`,
         );
       }
-      const grafana =
-        settings.monitoring.dashboards === 'grafana'
-          ? settings.monitoring.grafana!
-          : undefined;
-
-      type RulesResult = {
-        status: 'applied' | 'unchanged' | 'dry-run';
-        changedFiles: string[];
-        link: string;
+      const artifacts = {
+        spec,
+        ruleGroup: ruleGroupName(input.name),
+        alerts: alertNames(input.name),
       };
-
-      const gitopsRules = async (): Promise<RulesResult> => {
-        const dir = `${settings.monitoring.path}/${input.name}`;
-        // With providers.dashboards grafana, Grafana holds the dashboard:
-        // only the rules are committed.
-        const changes: Record<string, string> = {
-          [`${dir}/alerts.rules.yml`]: rules,
-          ...(grafana ? {} : { [`${dir}/dashboard.json`]: dashboard }),
-        };
-        const run = (dryRun: boolean) =>
-          commitToRepository({
-            settings,
-            repository: settings.monitoring.repository,
-            changes,
-            message: `Monitoring for ${input.name}: availability ${
-              input.availabilityObjective
-            }%, p${input.latencyPercentile * 100} ${
-              input.latencyThresholdMs
-            } ms`,
-            dryRun,
-            logger: ctx.logger,
-            guard: ownedGuard(input.name),
-          });
-        const result: GitOpsResult = ctx.isDryRun
-          ? await run(true)
-          : await ctx.checkpoint({
-              key: `goldenpath.monitoring.gitops.${input.name}`,
-              fn: async () => asJson(await run(false)),
-            });
-        const changed = [
-          ...result.added,
-          ...result.modified,
-          ...result.deleted,
-        ];
-        let status: RulesResult['status'] = 'unchanged';
-        if (ctx.isDryRun) status = 'dry-run';
-        else if (changed.length) status = 'applied';
-        return {
-          status,
-          changedFiles: changed,
-          link: await links(
-            settings.monitoring.repository,
-            result.branch,
-            `${dir}/alerts.rules.yml`,
-          ),
-        };
-      };
-
-      const prometheusRules = async (): Promise<RulesResult> => {
-        const prom = settings.monitoring.prometheus;
-        if (!prom) {
-          throw new Error(
-            'goldenPaths.providers.monitoring is prometheus but goldenPaths.monitoring.prometheus (url, rulesDir) is not configured',
-          );
-        }
-        const file = ruleFilePath(prom, input.name);
-        const current = await currentRuleFile(file, input.name);
-        const changed = current === rules ? [] : [file];
-        const link = `${prom.url}/rules`;
-        if (ctx.isDryRun) {
-          let verb = 'replace';
-          if (current === undefined) verb = 'create';
-          else if (current === rules) verb = 'keep (unchanged)';
-          ctx.logger.info(
-            `Dry run: would ${verb} ${file}, POST ${
-              prom.url
-            }/-/reload and wait for ${ruleGroupName(input.name)} in ${
-              prom.url
-            }/api/v1/rules`,
-          );
-          return { status: 'dry-run', changedFiles: changed, link };
-        }
-        await ctx.checkpoint({
-          key: `goldenpath.monitoring.prometheus.write.${input.name}`,
-          fn: async () => {
-            if (changed.length) {
-              await writeAtomically(file, rules);
-              ctx.logger.info(`Wrote ${file}`);
-            }
-          },
-        });
-        await ctx.checkpoint({
-          key: `goldenpath.monitoring.prometheus.reload.${input.name}`,
-          fn: async () => {
-            await reloadPrometheus(prom);
-            ctx.logger.info(`Reloaded Prometheus at ${prom.url}`);
-          },
-        });
-        await confirmRules(
-          prom,
-          ruleGroupName(input.name),
-          alertNames(input.name),
-        );
-        ctx.logger.info(
-          `Prometheus at ${prom.url} serves ${alertNames(input.name).join(
-            ', ',
-          )}`,
-        );
-        return {
-          status: changed.length ? 'applied' : 'unchanged',
-          changedFiles: changed,
-          link,
-        };
-      };
-
-      // providers.dashboards grafana: read the dashboard under our uid and
-      // refuse a foreign one before anything (rules included) is written.
-      const wantedDashboard = JSON.parse(dashboard);
-      const checkDashboard = async () => {
-        const current = await getDashboard(grafana!, uid);
-        assertDashboardOwned(grafana!, uid, current, input.name);
-        return {
-          exists: Boolean(current),
-          same: sameDashboard(grafana!, current, wantedDashboard),
-          url: current?.url ?? null,
-          version: (current?.dashboard.version as number | undefined) ?? null,
-        };
-      };
-      let state: Awaited<ReturnType<typeof checkDashboard>> | undefined;
-      if (grafana) {
-        state = ctx.isDryRun
-          ? await checkDashboard()
-          : await ctx.checkpoint({
-              key: `goldenpath.monitoring.grafana.check.${input.name}`,
-              fn: checkDashboard,
-            });
-      }
-
-      const result =
-        provider === 'gitops' ? await gitopsRules() : await prometheusRules();
-      ctx.output('link', result.link);
+      const dashboard = { uid, json: renderDashboard(spec) };
+      const pctx = providerContext(ctx);
+      // Every provider checks ownership before any of them writes.
+      const dashboards = await providers.dashboards?.prepare(pctx, {
+        ...artifacts,
+        dashboard,
+      });
+      const own = await providers.monitoring.prepare(pctx, {
+        ...artifacts,
+        rules,
+        dashboard:
+          providers.dashboards ||
+          !providers.monitoring.ships.includes('dashboard')
+            ? undefined
+            : dashboard,
+      });
+      const result = await own.apply();
+      ctx.output('link', result.link ?? '');
       let status = result.status;
       const changedFiles = [...result.changedFiles];
-
-      if (grafana && state) {
-        const request = saveRequest(
-          grafana,
-          wantedDashboard,
-          state.exists,
-          `Day-1 golden path: monitoring for ${input.name}`,
-        );
-        const what = `POST ${grafana.url}/api/dashboards/db (overwrite: ${
-          state.exists
-        }, folderUid: ${grafana.folderUid ?? 'General'})`;
-        if (!state.same) changedFiles.push(`grafana:dashboard/${uid}`);
-        if (ctx.isDryRun) {
-          let verb = 'update';
-          if (!state.exists) verb = 'create';
-          else if (state.same) verb = 'keep (unchanged)';
-          ctx.logger.info(
-            `Dry run: would ${verb} Grafana dashboard ${uid}${
-              state.same ? '' : `: ${what}\n${JSON.stringify(request, null, 2)}`
-            }`,
-          );
-          ctx.output(
-            'dashboardUrl',
-            absoluteUrl(grafana, state.url ?? `/d/${uid}`),
-          );
-          if (state.version !== null) {
-            ctx.output('dashboardVersion', state.version);
-          }
-        } else if (state.same) {
-          ctx.logger.info(
-            `Grafana dashboard ${uid} is up to date (version ${state.version})`,
-          );
-          ctx.output('dashboardUrl', absoluteUrl(grafana, state.url!));
-          ctx.output('dashboardVersion', state.version!);
-        } else {
-          const saved: { uid: string; url: string; version: number } =
-            await ctx.checkpoint({
-              key: `goldenpath.monitoring.grafana.save.${input.name}`,
-              fn: async () => asJson(await saveDashboard(grafana, request)),
-            });
-          ctx.logger.info(
-            `Saved Grafana dashboard ${saved.uid} version ${saved.version}: ${what}`,
-          );
-          ctx.output('dashboardUrl', absoluteUrl(grafana, saved.url));
-          ctx.output('dashboardVersion', saved.version);
-          if (status === 'unchanged') status = 'applied';
+      if (dashboards) {
+        const shipped = await dashboards.apply();
+        changedFiles.push(...shipped.changedFiles);
+        if (shipped.dashboardUrl) {
+          ctx.output('dashboardUrl', shipped.dashboardUrl);
+        }
+        if (shipped.dashboardVersion !== undefined) {
+          ctx.output('dashboardVersion', shipped.dashboardVersion);
+        }
+        if (status === 'unchanged' && shipped.status === 'applied') {
+          status = 'applied';
         }
       }
       ctx.output('changedFiles', changedFiles);

@@ -9,7 +9,7 @@ export const examples: TemplateExample[] = [
       steps: [
         {
           id: 'publish',
-          action: 'publish:git',
+          action: 'goldenpath:publish',
           name: 'Publish',
           input: { repository: 'payments-api' },
         },
@@ -23,7 +23,7 @@ export const examples: TemplateExample[] = [
       steps: [
         {
           id: 'publish',
-          action: 'publish:git',
+          action: 'goldenpath:publish',
           name: 'Publish',
           input: {
             repository: 'orders-api',

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   makeTempDir,
   testSettings,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import { git } from '../lib/git';
 import { createPublishGitAction } from './publishGit';
 import { examples } from './publishGit.examples';
@@ -16,7 +16,7 @@ const localUrls = async (name: string, branch: string) => ({
   catalogInfoBaseUrl: `http://backstage.test/api/scaffolder/golden-paths/git/${name}/raw/${branch}`,
 });
 
-describe('publish:git (against real git)', () => {
+describe('goldenpath:publish (against real git)', () => {
   let root: string;
   let workspace: string;
 
@@ -57,28 +57,24 @@ describe('publish:git (against real git)', () => {
     },
   ];
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      const { ctx, outputs } = makeContext({ input, workspacePath: workspace });
-      await action().handler(ctx);
-      const branch = input.defaultBranch ?? 'main';
-      expect(outputs.remoteUrl).toBe(`file://${bare(input.repository)}`);
-      const dir = await clone(input.repository, branch);
-      expect(await git(['rev-parse', 'HEAD'], { cwd: dir })).toBe(
-        outputs.commitHash,
-      );
-      const files = (await git(['ls-files'], { cwd: dir })).split('\n');
-      expect(files.sort()).toEqual(expected[i].files);
-      expect(
-        await git(['log', '-1', '--format=%an <%ae>|%s'], { cwd: dir }),
-      ).toBe(expected[i].log);
-      expect(outputs.catalogInfoUrl).toBe(
-        `http://backstage.test/api/scaffolder/golden-paths/git/${input.repository}/raw/${branch}/catalog-info.yaml`,
-      );
-    },
-  );
+  itRunsEveryExample(examples, async (input, i) => {
+    const { ctx, outputs } = makeContext({ input, workspacePath: workspace });
+    await action().handler(ctx);
+    const branch = input.defaultBranch ?? 'main';
+    expect(outputs.remoteUrl).toBe(`file://${bare(input.repository)}`);
+    const dir = await clone(input.repository, branch);
+    expect(await git(['rev-parse', 'HEAD'], { cwd: dir })).toBe(
+      outputs.commitHash,
+    );
+    const files = (await git(['ls-files'], { cwd: dir })).split('\n');
+    expect(files.sort()).toEqual(expected[i].files);
+    expect(
+      await git(['log', '-1', '--format=%an <%ae>|%s'], { cwd: dir }),
+    ).toBe(expected[i].log);
+    expect(outputs.catalogInfoUrl).toBe(
+      `http://backstage.test/api/scaffolder/golden-paths/git/${input.repository}/raw/${branch}/catalog-info.yaml`,
+    );
+  });
 
   it('dry-run computes the change and creates nothing', async () => {
     const { ctx, outputs } = makeContext({
@@ -184,7 +180,7 @@ describe('publish:git (against real git)', () => {
           workspacePath: workspace,
         }).ctx,
       ),
-    ).rejects.toThrow(/Invalid input to publish:git: gitAuthorEmail/);
+    ).rejects.toThrow(/Invalid input to goldenpath:publish: gitAuthorEmail/);
   });
 
   it('pushes to an allowed remote URL', async () => {

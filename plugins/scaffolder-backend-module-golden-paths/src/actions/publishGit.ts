@@ -51,7 +51,7 @@ const inputFields = {
 };
 
 /**
- * `publish:git`: pushes the workspace as one commit to a git remote.
+ * `goldenpath:publish`: pushes the workspace as one commit to a git remote.
  * @public
  */
 export function createPublishGitAction(options: {
@@ -60,7 +60,7 @@ export function createPublishGitAction(options: {
 }) {
   const { settings, localUrls } = options;
   return createTemplateAction({
-    id: 'publish:git',
+    id: 'goldenpath:publish',
     description:
       'Pushes the workspace as one commit to a git remote: by default a bare repository created on demand under goldenPaths.git.root. Idempotent: a branch that already holds the same files is left as it is; a branch with different content is never overwritten.',
     examples,
@@ -85,7 +85,7 @@ export function createPublishGitAction(options: {
       },
     },
     async handler(ctx) {
-      const input = parseInput('publish:git', inputFields, ctx.input);
+      const input = parseInput('goldenpath:publish', inputFields, ctx.input);
       const branch = input.defaultBranch ?? settings.git.defaultBranch;
       const resolved = resolveRemote(settings, input.repository);
       const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath);
@@ -134,7 +134,7 @@ export function createPublishGitAction(options: {
           // also what a task resumed after a restart sees when the scaffolder
           // has no workspace provider to restore its files.
           throw new InputError(
-            `publish:git found no files in ${
+            `goldenpath:publish found no files in ${
               input.sourcePath === '.'
                 ? 'the workspace'
                 : `'${input.sourcePath}'`
@@ -163,7 +163,7 @@ export function createPublishGitAction(options: {
             const state = await prepareRemote(settings, resolved);
             if (state === 'created' && resolved.localName) {
               // Ownership marker: goldenpath:teardown only deletes local
-              // repositories that publish:git created.
+              // repositories that goldenpath:publish created.
               await git(['config', 'goldenpaths.createdByTask', ctx.task.id], {
                 env: { GIT_DIR: resolved.remote },
               });
@@ -192,7 +192,7 @@ export function createPublishGitAction(options: {
                 return existing;
               }
               throw new ConflictError(
-                `Branch ${branch} of ${resolved.url} already exists with different content (${existing}); publish:git never overwrites a branch. Choose another repository name.`,
+                `Branch ${branch} of ${resolved.url} already exists with different content (${existing}); goldenpath:publish never overwrites a branch. Choose another repository name.`,
               );
             }
             const commit = await git(

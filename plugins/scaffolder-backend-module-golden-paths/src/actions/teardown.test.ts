@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yaml from 'yaml';
 import {
   cloneLocal,
   makeContext,
-  makeTempDir,
+  useTempRoot,
   testLinks,
   testSettings,
 } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import { git } from '../lib/git';
 import { commitToRepository } from '../lib/gitops';
 import { createDeployAction } from './deploy';
@@ -19,10 +19,7 @@ import { examples } from './teardown.examples';
 
 describe('goldenpath:teardown with the gitops providers (against real git)', () => {
   let root: string;
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+  useTempRoot(dir => (root = dir));
 
   const settings = () => testSettings(root);
   const localUrls = async (n: string, b: string) => ({
@@ -78,33 +75,29 @@ describe('goldenpath:teardown with the gitops providers (against real git)', () 
       () => false,
     );
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      await practiceRun(input.name, 'task-practice', input.recordName);
-      await practiceRun('neighbour', 'task-other');
-      const { ctx, outputs } = makeContext({ input, taskId: 'task-teardown' });
-      await createTeardownAction({ settings: settings() }).handler(ctx);
-      const all = !input.parts;
-      expect(await listFiles('deployments')).toEqual([
-        'apps/neighbour/deployment.yaml',
-        'apps/neighbour/ingress.yaml',
-        'apps/neighbour/service.yaml',
-      ]);
-      expect(await listFiles('dns')).toEqual([
-        'zones/apps.onramp.localhost/neighbour.yaml',
-      ]);
-      expect((await listFiles('monitoring')).length).toBe(all ? 2 : 4);
-      expect(await exists(path.join(root, 'git', `${input.name}.git`))).toBe(
-        !all,
-      );
-      expect(await exists(path.join(root, 'git', 'neighbour.git'))).toBe(true);
-      expect(outputs.removed).toContain(
-        `deployments:apps/${input.name}/deployment.yaml`,
-      );
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    await practiceRun(input.name, 'task-practice', input.recordName);
+    await practiceRun('neighbour', 'task-other');
+    const { ctx, outputs } = makeContext({ input, taskId: 'task-teardown' });
+    await createTeardownAction({ settings: settings() }).handler(ctx);
+    const all = !input.parts;
+    expect(await listFiles('deployments')).toEqual([
+      'apps/neighbour/deployment.yaml',
+      'apps/neighbour/ingress.yaml',
+      'apps/neighbour/service.yaml',
+    ]);
+    expect(await listFiles('dns')).toEqual([
+      'zones/apps.onramp.localhost/neighbour.yaml',
+    ]);
+    expect((await listFiles('monitoring')).length).toBe(all ? 2 : 4);
+    expect(await exists(path.join(root, 'git', `${input.name}.git`))).toBe(
+      !all,
+    );
+    expect(await exists(path.join(root, 'git', 'neighbour.git'))).toBe(true);
+    expect(outputs.removed).toContain(
+      `deployments:apps/${input.name}/deployment.yaml`,
+    );
+  });
 
   it('dry-run lists what would go and removes nothing', async () => {
     await practiceRun('svc', 'task-1');
@@ -134,7 +127,7 @@ describe('goldenpath:teardown with the gitops providers (against real git)', () 
         makeContext({ input: { name: 'svc' }, taskId: 'task-2' }).ctx,
       ),
     ).rejects.toThrow(
-      /Repository svc was not created by publish:git in task task-2/,
+      /Repository svc was not created by goldenpath:publish in task task-2/,
     );
     expect(await listFiles('deployments')).toHaveLength(3);
 

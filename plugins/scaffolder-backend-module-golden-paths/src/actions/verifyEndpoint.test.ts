@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import yaml from 'yaml';
 import { CheckpointStore, makeContext } from '../__testUtils__/context';
+import { itRunsEveryExample } from '../__testUtils__/examples';
 import { createVerifyEndpointAction } from './verifyEndpoint';
 import { examples } from './verifyEndpoint.examples';
 
@@ -43,22 +43,18 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
 
   const action = createVerifyEndpointAction();
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
-      input.url = input.url.replace(/^http:\/\/[^/]+/, base);
-      input.retryDelayMs = 10;
-      const { ctx, outputs } = makeContext({ input });
-      await action.handler(ctx);
-      expect(outputs).toMatchObject({
-        result: 'passed',
-        status: 200,
-        attempts: 1,
-      });
-      expect(outputs.latencyMs).toBeGreaterThanOrEqual(0);
-    },
-  );
+  itRunsEveryExample(examples, async input => {
+    input.url = input.url.replace(/^http:\/\/[^/]+/, base);
+    input.retryDelayMs = 10;
+    const { ctx, outputs } = makeContext({ input });
+    await action.handler(ctx);
+    expect(outputs).toMatchObject({
+      result: 'passed',
+      status: 200,
+      attempts: 1,
+    });
+    expect(outputs.latencyMs).toBeGreaterThanOrEqual(0);
+  });
 
   it('retries until the endpoint is healthy', async () => {
     failuresBeforeHealthy = 2;

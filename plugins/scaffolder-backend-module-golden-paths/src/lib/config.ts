@@ -75,7 +75,8 @@ export interface GoldenPathsSettings {
     serveLocalRepositories: boolean;
   };
   deploy: {
-    provider: 'gitops' | 'kubernetes';
+    /** Name of the deploy provider (goldenPaths.providers.deploy). */
+    provider: string;
     repository: string;
     path: string;
     baseDomain: string;
@@ -84,21 +85,24 @@ export interface GoldenPathsSettings {
     kubernetes?: KubernetesSettings;
   };
   monitoring: {
-    provider: 'gitops' | 'prometheus';
+    /** Name of the rules provider (goldenPaths.providers.monitoring). */
+    provider: string;
     repository: string;
     path: string;
     prometheus?: PrometheusSettings;
     grafanaUrl?: string;
     /**
+     * Name of the dashboards provider (goldenPaths.providers.dashboards).
      * grafana: the dashboard is upserted over Grafana's HTTP API (whatever
      * provider writes the rules). Unset: the gitops provider commits
      * dashboard.json with the rules; the prometheus provider uploads none.
      */
-    dashboards?: 'grafana';
+    dashboards?: string;
     grafana?: GrafanaSettings;
   };
   dns: {
-    provider: 'gitops' | 'rfc2136' | 'route53' | 'cloudflare';
+    /** Name of the DNS provider (goldenPaths.providers.dns). */
+    provider: string;
     zone: string;
     ttl: number;
     repository: string;
@@ -107,21 +111,6 @@ export interface GoldenPathsSettings {
     route53?: Route53Settings;
     cloudflare?: CloudflareSettings;
   };
-}
-
-function oneOf<T extends string>(
-  config: Config,
-  key: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const value = config.getOptionalString(key) ?? fallback;
-  if (!allowed.includes(value as T)) {
-    throw new Error(
-      `goldenPaths.${key} must be one of ${allowed.join(', ')}; got '${value}'`,
-    );
-  }
-  return value as T;
 }
 
 /** Reads and checks the `goldenPaths` configuration block. */
@@ -139,12 +128,8 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       'golden-paths@onramp.invalid',
   };
   const prom = config.getOptionalConfig('monitoring.prometheus');
+  // Provider names are checked against the registered providers at startup.
   const dashboards = config.getOptionalString('providers.dashboards');
-  if (dashboards !== undefined && dashboards !== 'grafana') {
-    throw new Error(
-      `goldenPaths.providers.dashboards must be grafana (or unset); got '${dashboards}'`,
-    );
-  }
   const grafana = config.getOptionalConfig('monitoring.grafana');
   if (dashboards === 'grafana' && !grafana) {
     throw new Error(
@@ -153,12 +138,8 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
   }
   const deployNamespace =
     config.getOptionalString('deploy.namespace') ?? 'default';
-  const deployProvider = oneOf(
-    config,
-    'providers.deploy',
-    ['gitops', 'kubernetes'] as const,
-    'gitops',
-  );
+  const deployProvider =
+    config.getOptionalString('providers.deploy') ?? 'gitops';
   const rfc = config.getOptionalConfig('dns.rfc2136');
   const r53 = config.getOptionalConfig('dns.route53');
   if (r53 && r53.has('accessKeyId') !== r53.has('secretAccessKey')) {
@@ -191,17 +172,12 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       kubernetes: readKubernetes(config, deployProvider, deployNamespace),
     },
     monitoring: {
-      provider: oneOf(
-        config,
-        'providers.monitoring',
-        ['gitops', 'prometheus'] as const,
-        'gitops',
-      ),
+      provider: config.getOptionalString('providers.monitoring') ?? 'gitops',
       repository:
         config.getOptionalString('monitoring.repository') ?? 'monitoring',
       path: config.getOptionalString('monitoring.path') ?? 'services',
       grafanaUrl: config.getOptionalString('monitoring.grafanaUrl'),
-      dashboards: dashboards as 'grafana' | undefined,
+      dashboards,
       grafana: grafana && {
         url: grafana.getString('url').replace(/\/+$/, ''),
         token: grafana.getString('token'),
@@ -215,12 +191,7 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       },
     },
     dns: {
-      provider: oneOf(
-        config,
-        'providers.dns',
-        ['gitops', 'rfc2136', 'route53', 'cloudflare'] as const,
-        'gitops',
-      ),
+      provider: config.getOptionalString('providers.dns') ?? 'gitops',
       zone: (config.getOptionalString('dns.zone') ?? 'apps.onramp.localhost')
         .replace(/\.$/, '')
         .toLowerCase(),
@@ -256,7 +227,7 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
 
 function readKubernetes(
   config: Config,
-  provider: GoldenPathsSettings['deploy']['provider'],
+  provider: string,
   defaultNamespace: string,
 ): KubernetesSettings | undefined {
   const kube = config.getOptionalConfig('deploy.kubernetes');

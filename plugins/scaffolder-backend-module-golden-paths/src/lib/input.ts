@@ -64,3 +64,7 @@ export const serviceName = (zImpl: Z): ReturnType<Z['string']> =>
     .describe(
       'Service name (a DNS label): used for resource names, labels and the host name',
     );
+
+/** The `provider` output of the actions that run a provider. */
+export const providerOutput = (zImpl: Z) =>
+  zImpl.string().describe('The provider that ran');

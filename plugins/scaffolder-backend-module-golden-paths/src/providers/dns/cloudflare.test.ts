@@ -1,16 +1,17 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { FakeCloudflareZone } from '../__testUtils__/cloudflareFake';
-import { createDnsAction } from './dns';
-import { examples } from './dns.examples';
-import { createTeardownAction } from './teardown';
+  runAction,
+  dryRunThenRun,
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { useMswServer } from '../../__testUtils__/msw';
+import { FakeCloudflareZone } from '../../__testUtils__/cloudflareFake';
+import { createDnsAction } from '../../actions/dns';
+import { examples } from '../../actions/dns.examples';
+import { createTeardownAction } from '../../actions/teardown';
 
 const ZONE = 'apps.example.com';
 const ZONE_ID = '023e105f4ecef8ad9ca31a8372d0c353';
@@ -18,8 +19,7 @@ const TOKEN = 'YQSn-xWAQiiEh9qM58wZNnyQS7FUdoqGIUAbrh7T';
 const owner = (s: string) => `onramp-golden-paths: owner=${s};`;
 
 describe('goldenpath:dns with the cloudflare provider', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
+  const server = useMswServer();
   let fake: FakeCloudflareZone;
   beforeEach(() => {
     fake = new FakeCloudflareZone(ZONE_ID, TOKEN);
@@ -55,10 +55,9 @@ describe('goldenpath:dns with the cloudflare provider', () => {
       links: testLinks,
     });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i against Cloudflare (recorded HTTP, msw): %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const fqdn = `${input.recordName ?? input.name}.${ZONE}`;
@@ -78,6 +77,7 @@ describe('goldenpath:dns with the cloudflare provider', () => {
         fqdn,
       });
     },
+    'runs example %i against Cloudflare (recorded HTTP, msw): %s',
   );
 
   it('dry-run reads the zone, logs the exact API calls and sends no write (recorded HTTP, msw)', async () => {
@@ -177,24 +177,22 @@ describe('goldenpath:dns with the cloudflare provider', () => {
 
   it('refuses a record it does not own with a clear message and sends nothing (recorded HTTP, msw)', async () => {
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'legacy', type: 'CNAME', value: 'lb.example.net' },
-        }).ctx,
-      ),
+      runAction(action(), {
+        name: 'legacy',
+        type: 'CNAME',
+        value: 'lb.example.net',
+      }),
     ).rejects.toThrow(
       `legacy.${ZONE} already has records (A 10.0.0.1 (comment: "hand-made by the network team")) in Cloudflare zone ${ZONE_ID} that the golden path for 'legacy' does not own (their comment lacks 'onramp-golden-paths: owner=legacy;'); refusing to change them`,
     );
     // Owned by another service is foreign too.
-    await action().handler(
-      makeContext({ input: { name: 'team-a', value: 'a.example.net' } }).ctx,
-    );
+    await runAction(action(), { name: 'team-a', value: 'a.example.net' });
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'team-b', recordName: 'team-a', value: 'b.example' },
-        }).ctx,
-      ),
+      runAction(action(), {
+        name: 'team-b',
+        recordName: 'team-a',
+        value: 'b.example',
+      }),
     ).rejects.toThrow(/owner=team-a;.*does not own/);
     expect(fake.writes()).toHaveLength(1);
     expect(fake.find(`legacy.${ZONE}`)).toEqual([
@@ -204,10 +202,11 @@ describe('goldenpath:dns with the cloudflare provider', () => {
 
   it('fails the step with Cloudflare 10000 Authentication error on a bad token (recorded HTTP, msw)', async () => {
     await expect(
-      action('wrong-token').handler(
-        makeContext({ input: { name: 'svc', type: 'A', value: '192.0.2.1' } })
-          .ctx,
-      ),
+      runAction(action('wrong-token'), {
+        name: 'svc',
+        type: 'A',
+        value: '192.0.2.1',
+      }),
     ).rejects.toThrow(
       `Cloudflare list DNS records in zone ${ZONE_ID} failed: HTTP 403: 10000 Authentication error`,
     );
@@ -215,34 +214,24 @@ describe('goldenpath:dns with the cloudflare provider', () => {
   });
 
   it('goldenpath:teardown deletes only the records it owns (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({
-        input: { name: 'practice', type: 'A', value: '192.0.2.30' },
-      }).ctx,
-    );
+    await runAction(action(), {
+      name: 'practice',
+      type: 'A',
+      value: '192.0.2.30',
+    });
     const teardown = createTeardownAction({ settings: settings() });
-    const dry = makeContext({
-      input: { name: 'practice', parts: ['dns'], recordType: 'A' },
-      isDryRun: true,
-    });
-    await teardown.handler(dry.ctx);
-    expect(dry.outputs.removed).toEqual([`practice.${ZONE} A`]);
-    expect(fake.writes()).toHaveLength(1);
-
-    const { ctx, outputs } = makeContext({
-      input: { name: 'practice', parts: ['dns'], recordType: 'A' },
-    });
-    await teardown.handler(ctx);
-    expect(outputs.removed).toEqual([`practice.${ZONE} A`]);
+    const { dry, real } = await dryRunThenRun(
+      teardown,
+      { name: 'practice', parts: ['dns'], recordType: 'A' },
+      () => expect(fake.writes()).toHaveLength(1),
+    );
+    expect(dry.removed).toEqual([`practice.${ZONE} A`]);
+    expect(real.removed).toEqual([`practice.${ZONE} A`]);
     expect(fake.writes().map(w => w.method)).toEqual(['POST', 'DELETE']);
     expect(fake.find(`practice.${ZONE}`)).toEqual([]);
 
     await expect(
-      teardown.handler(
-        makeContext({
-          input: { name: 'legacy', parts: ['dns'], recordType: 'A' },
-        }).ctx,
-      ),
+      runAction(teardown, { name: 'legacy', parts: ['dns'], recordType: 'A' }),
     ).rejects.toThrow(
       `legacy.${ZONE} A in Cloudflare zone ${ZONE_ID} is not owned by the golden path for 'legacy'`,
     );

@@ -1,266 +1,22 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { readSettings } from '../lib/config';
+  runAction,
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { API, RecordedCluster } from '../../__testUtils__/kubernetesFake';
+import { useMswServer } from '../../__testUtils__/msw';
+import { readSettings } from '../../lib/config';
 import { ConfigReader } from '@backstage/config';
-import { renderObjects } from '../lib/manifests';
-import { createDeployAction } from './deploy';
-import { createTeardownAction } from './teardown';
-import { examples } from './deploy.examples';
+import { renderObjects } from '../../lib/manifests';
+import { createDeployAction } from '../../actions/deploy';
+import { createTeardownAction } from '../../actions/teardown';
+import { examples } from '../../actions/deploy.examples';
 
-/*
- * No Kubernetes API server can run here. These tests answer the requests of
- * @kubernetes/client-node through msw with kube-apiserver responses: the
- * object and Status shapes, status codes and reasons follow the API server's
- * (written from its API reference, not captured from a live cluster), and a
- * small in-memory store keeps what was applied so GETs, server-side dry runs
- * and rollouts behave like a cluster's.
- */
-const API = 'https://k8s.test:6443';
-const server = setupServer();
-registerMswTestHooks(server);
-
-const PATHS = {
-  Deployment: '/apis/apps/v1/namespaces/:namespace/deployments/:name',
-  Service: '/api/v1/namespaces/:namespace/services/:name',
-  Ingress: '/apis/networking.k8s.io/v1/namespaces/:namespace/ingresses/:name',
-} as const;
-const RESOURCE = {
-  Deployment: ['deployments', 'apps'],
-  Service: ['services', ''],
-  Ingress: ['ingresses', 'networking.k8s.io'],
-} as const;
-type Kind = keyof typeof PATHS;
-
-function status(code: number, reason: string, message: string) {
-  return HttpResponse.json(
-    {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message,
-      reason,
-      code,
-    },
-    { status: code },
-  );
-}
-
-interface Recorded {
-  method: string;
-  kind: Kind;
-  path: string;
-  query: Record<string, string>;
-  contentType: string | null;
-  authorization: string | null;
-  body?: any;
-}
-
-/** An in-memory API server for the three kinds the provider applies. */
-class RecordedCluster {
-  readonly objects = new Map<string, any>();
-  readonly requests: Recorded[] = [];
-  /** GETs of a Deployment, after an apply, until it reports available. */
-  rolloutAfterPolls = 0;
-  /** Never report the Deployment available. */
-  stuck = false;
-  /** Report the Deployment's progress deadline as exceeded. */
-  stalled = false;
-  /** Answer a PATCH of this kind with this recorded error. */
-  patchError?: { kind: Kind; code: number; reason: string; message: string };
-  #polls = 0;
-  #version = 100;
-
-  key(kind: Kind, namespace: string, name: string) {
-    return `${kind}/${namespace}/${name}`;
-  }
-
-  put(kind: Kind, obj: any) {
-    this.objects.set(
-      this.key(kind, obj.metadata.namespace, obj.metadata.name),
-      obj,
-    );
-  }
-
-  patches() {
-    return this.requests.filter(r => r.method === 'PATCH');
-  }
-
-  #record(kind: Kind, request: Request, body?: any) {
-    const url = new URL(request.url);
-    this.requests.push({
-      method: request.method,
-      kind,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      contentType: request.headers.get('content-type'),
-      authorization: request.headers.get('authorization'),
-      body,
-    });
-  }
-
-  #withStatus(kind: Kind, obj: any) {
-    if (kind !== 'Deployment') return obj;
-    this.#polls += 1;
-    const replicas = obj.spec.replicas ?? 1;
-    const done = !this.stuck && this.#polls > this.rolloutAfterPolls;
-    return {
-      ...obj,
-      status: done
-        ? {
-            observedGeneration: obj.metadata.generation,
-            replicas,
-            updatedReplicas: replicas,
-            readyReplicas: replicas,
-            availableReplicas: replicas,
-          }
-        : {
-            observedGeneration: obj.metadata.generation,
-            replicas,
-            updatedReplicas: replicas,
-            readyReplicas: 0,
-            availableReplicas: 0,
-            unavailableReplicas: replicas,
-            ...(this.stalled
-              ? {
-                  conditions: [
-                    {
-                      type: 'Progressing',
-                      status: 'False',
-                      reason: 'ProgressDeadlineExceeded',
-                      message: `ReplicaSet "${obj.metadata.name}-7d4b9c8f6d" has timed out progressing.`,
-                    },
-                  ],
-                }
-              : {}),
-          },
-    };
-  }
-
-  handlers() {
-    return (Object.keys(PATHS) as Kind[]).flatMap(kind => [
-      http.get(`${API}${PATHS[kind]}`, ({ request, params }) => {
-        this.#record(kind, request);
-        if (request.headers.get('authorization') !== 'Bearer test-token') {
-          return HttpResponse.json(
-            {
-              kind: 'Status',
-              apiVersion: 'v1',
-              metadata: {},
-              status: 'Failure',
-              message: 'Unauthorized',
-              reason: 'Unauthorized',
-              code: 401,
-            },
-            { status: 401 },
-          );
-        }
-        const { namespace, name } = params as Record<string, string>;
-        const obj = this.objects.get(this.key(kind, namespace, name));
-        if (!obj) {
-          const [resource, group] = RESOURCE[kind];
-          return status(
-            404,
-            'NotFound',
-            `${resource}${group ? `.${group}` : ''} "${name}" not found`,
-          );
-        }
-        return HttpResponse.json(this.#withStatus(kind, obj));
-      }),
-      http.patch(`${API}${PATHS[kind]}`, async ({ request, params }) => {
-        const body = JSON.parse(await request.text());
-        this.#record(kind, request, body);
-        const { namespace, name } = params as Record<string, string>;
-        const [resource, group] = RESOURCE[kind];
-        const qualified = `${resource}${group ? `.${group}` : ''}`;
-        if (this.patchError?.kind === kind) {
-          const { code, reason, message } = this.patchError;
-          return status(code, reason, message);
-        }
-        const url = new URL(request.url);
-        const existing = this.objects.get(this.key(kind, namespace, name));
-        if (
-          body.metadata.resourceVersion &&
-          existing &&
-          body.metadata.resourceVersion !== existing.metadata.resourceVersion
-        ) {
-          return status(
-            409,
-            'Conflict',
-            `Operation cannot be fulfilled on ${qualified} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-          );
-        }
-        const { resourceVersion: _ignored, ...metadata } = body.metadata;
-        const same =
-          existing &&
-          JSON.stringify([
-            existing.metadata.labels,
-            existing.metadata.annotations,
-            existing.spec,
-          ]) ===
-            JSON.stringify([metadata.labels, metadata.annotations, body.spec]);
-        let next = existing;
-        if (!same) {
-          this.#version += 1;
-          next = {
-            ...body,
-            metadata: {
-              ...metadata,
-              uid: existing?.metadata.uid ?? `uid-${this.#version}`,
-              resourceVersion: url.searchParams.get('dryRun')
-                ? existing?.metadata.resourceVersion
-                : String(this.#version),
-              generation: (existing?.metadata.generation ?? 0) + 1,
-              creationTimestamp: '2026-11-26T21:00:00Z',
-            },
-          };
-        }
-        if (!url.searchParams.get('dryRun')) {
-          this.objects.set(this.key(kind, namespace, name), next);
-          this.#polls = 0;
-        }
-        return HttpResponse.json(next, { status: existing ? 200 : 201 });
-      }),
-      http.delete(`${API}${PATHS[kind]}`, async ({ request, params }) => {
-        const text = await request.text();
-        const body = text ? JSON.parse(text) : {};
-        this.#record(kind, request, body);
-        const { namespace, name } = params as Record<string, string>;
-        const [resource, group] = RESOURCE[kind];
-        const qualified = `${resource}${group ? `.${group}` : ''}`;
-        const key = this.key(kind, namespace, name);
-        const existing = this.objects.get(key);
-        if (!existing) {
-          return status(404, 'NotFound', `${qualified} "${name}" not found`);
-        }
-        const wanted = body.preconditions?.resourceVersion;
-        if (wanted && wanted !== existing.metadata.resourceVersion) {
-          return status(
-            409,
-            'Conflict',
-            `Operation cannot be fulfilled on ${qualified} "${name}": Precondition failed: ResourceVersion in precondition: ${wanted}, ResourceVersion in object meta: ${existing.metadata.resourceVersion}`,
-          );
-        }
-        this.objects.delete(key);
-        return HttpResponse.json({
-          kind: 'Status',
-          apiVersion: 'v1',
-          metadata: {},
-          status: 'Success',
-          details: { name, group, kind: resource, uid: existing.metadata.uid },
-        });
-      }),
-    ]);
-  }
-}
+const server = useMswServer();
 
 const KUBE = {
   url: API,
@@ -288,10 +44,9 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   const action = (kube?: Record<string, unknown>) =>
     createDeployAction({ settings: settings(kube), links: testLinks });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s (recorded HTTP, msw)',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const ns = input.namespace ?? 'default';
@@ -316,6 +71,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         cluster.objects.get(`Ingress/${ns}/${input.name}`).spec.rules[0].host,
       ).toBe(host);
     },
+    'runs example %i: %s (recorded HTTP, msw)',
   );
 
   it('dry-run sends dryRun=All and creates nothing (recorded HTTP, msw)', async () => {
@@ -344,9 +100,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   });
 
   it('dry-run of an applied, unchanged service reports nothing to change (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'svc', image: 'img:1' });
     const before = JSON.stringify([...cluster.objects]);
     const dry = makeContext({
       input: { name: 'svc', image: 'img:1' },
@@ -437,9 +191,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   it('fails clearly when the rollout times out (recorded HTTP, msw)', async () => {
     cluster.stuck = true;
     await expect(
-      action({ rolloutTimeoutMs: 200 }).handler(
-        makeContext({ input: { name: 'stuck', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ rolloutTimeoutMs: 200 }), {
+        name: 'stuck',
+        image: 'img:1',
+      }),
     ).rejects.toThrow(
       'Deployment default/stuck did not roll out within 200 ms (observedGeneration 1/1, updated 1/1, available 0/1, total 1)',
     );
@@ -450,9 +205,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
     cluster.stalled = true;
     const started = Date.now();
     await expect(
-      action({ rolloutTimeoutMs: 60000 }).handler(
-        makeContext({ input: { name: 'crashy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ rolloutTimeoutMs: 60000 }), {
+        name: 'crashy',
+        image: 'img:1',
+      }),
     ).rejects.toThrow(
       'Deployment default/crashy rollout failed: ProgressDeadlineExceeded: ReplicaSet "crashy-7d4b9c8f6d" has timed out progressing.',
     );
@@ -468,9 +224,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         'deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch resource "deployments" in API group "apps" in the namespace "default"',
     };
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'svc', image: 'img:1' }),
     ).rejects.toThrow(
       `Kubernetes API PATCH (server-side apply) Deployment default/svc (${API}/apis/apps/v1/namespaces/default/deployments/svc) failed: HTTP 403 Forbidden: deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch`,
     );
@@ -487,11 +241,11 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         'Ingress.networking.k8s.io "svc" is invalid: spec.rules[0].host: Invalid value: "svc..example.com": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters',
     };
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'svc', image: 'img:1', host: 'svc..example.com' },
-        }).ctx,
-      ),
+      runAction(action(), {
+        name: 'svc',
+        image: 'img:1',
+        host: 'svc..example.com',
+      }),
     ).rejects.toThrow(
       /Ingress default\/svc .* failed: HTTP 422 Invalid: Ingress.networking.k8s.io "svc" is invalid: spec.rules\[0\].host/,
     );
@@ -499,9 +253,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
 
   it('fails clearly on 401 Unauthorized before applying anything (recorded HTTP, msw)', async () => {
     await expect(
-      action({ token: 'wrong' }).handler(
-        makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-      ),
+      runAction(action({ token: 'wrong' }), { name: 'svc', image: 'img:1' }),
     ).rejects.toThrow(
       /Kubernetes API GET Deployment default\/svc .* failed: HTTP 401 Unauthorized \(check goldenPaths.deploy.kubernetes.token\)/,
     );
@@ -541,9 +293,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       spec: { ports: [{ port: 80 }] },
     });
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'legacy', image: 'img:1' } }).ctx,
-      ),
+      runAction(action(), { name: 'legacy', image: 'img:1' }),
     ).rejects.toThrow(
       "Service default/legacy exists and is not managed by the golden path for 'legacy' (annotation onramp-golden-paths/owner is missing); refusing to change it",
     );
@@ -554,9 +304,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   });
 
   it('fails with 409 when the object changed between the ownership check and the apply (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'svc', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'svc', image: 'img:1' });
     // Someone changes the Deployment right after our GET.
     server.use(
       http.get(
@@ -574,18 +322,14 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       ),
     );
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', image: 'img:2' } }).ctx,
-      ),
+      runAction(action(), { name: 'svc', image: 'img:2' }),
     ).rejects.toThrow(
       /Deployment default\/svc .* failed: HTTP 409 Conflict: Operation cannot be fulfilled on deployments.apps "svc": the object has been modified/,
     );
   });
 
   it('goldenpath:teardown deletes the applied objects, with preconditions, and only its own (recorded HTTP, msw)', async () => {
-    await action().handler(
-      makeContext({ input: { name: 'practice', image: 'img:1' } }).ctx,
-    );
+    await runAction(action(), { name: 'practice', image: 'img:1' });
     const teardown = createTeardownAction({ settings: settings() });
     const input = { name: 'practice', parts: ['deploy'] };
 
@@ -623,9 +367,7 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       spec: { replicas: 1 },
     });
     await expect(
-      teardown.handler(
-        makeContext({ input: { name: 'other', parts: ['deploy'] } }).ctx,
-      ),
+      runAction(teardown, { name: 'other', parts: ['deploy'] }),
     ).rejects.toThrow(
       "Deployment default/other exists and is not managed by the golden path for 'other'",
     );

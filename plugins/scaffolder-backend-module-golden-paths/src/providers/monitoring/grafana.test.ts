@@ -1,10 +1,7 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   cloneLocal,
@@ -12,169 +9,18 @@ import {
   makeTempDir,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { readSettings } from '../lib/config';
-import { dashboardUid, renderDashboard } from '../lib/monitoring';
-import { createMonitoringAction } from './monitoring';
-import { createTeardownAction } from './teardown';
-import { examples } from './monitoring.examples';
+  runAction,
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { GRAFANA, RecordedGrafana } from '../../__testUtils__/grafanaFake';
+import { useMswServer } from '../../__testUtils__/msw';
+import { readSettings } from '../../lib/config';
+import { dashboardUid, renderDashboard } from '../../lib/monitoring';
+import { createMonitoringAction } from '../../actions/monitoring';
+import { createTeardownAction } from '../../actions/teardown';
+import { examples } from '../../actions/monitoring.examples';
 
-/*
- * No Grafana can run here. These tests answer the provider's requests through
- * msw with Grafana HTTP API responses: the bodies and status codes of
- * GET/DELETE /api/dashboards/uid/:uid and POST /api/dashboards/db follow
- * Grafana's (written from its API documentation, not captured from a live
- * Grafana), kept in a small in-memory store so versions and overwrites behave
- * like Grafana's.
- */
-const GRAFANA = 'https://grafana.test';
-const server = setupServer();
-registerMswTestHooks(server);
-
-interface Recorded {
-  method: string;
-  path: string;
-  authorization: string | null;
-  body?: any;
-}
-
-class RecordedGrafana {
-  readonly dashboards = new Map<
-    string,
-    { dashboard: any; folderUid: string; version: number }
-  >();
-  readonly requests: Recorded[] = [];
-  #id = 10;
-
-  posts() {
-    return this.requests.filter(r => r.method === 'POST');
-  }
-
-  static slug(title: string) {
-    return title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '');
-  }
-
-  put(dashboard: any, folderUid = 'golden-paths', version = 1) {
-    this.dashboards.set(dashboard.uid, {
-      dashboard: { ...dashboard, id: (this.#id += 1), version },
-      folderUid,
-      version,
-    });
-  }
-
-  #unauthorized(request: Request) {
-    if (request.headers.get('authorization') === 'Bearer glsa_test') {
-      return undefined;
-    }
-    return HttpResponse.json(
-      {
-        extra: null,
-        message: 'Invalid API key',
-        messageId: 'api-keys.invalid',
-        statusCode: 401,
-        traceID: '',
-      },
-      { status: 401 },
-    );
-  }
-
-  handlers() {
-    return [
-      http.get(`${GRAFANA}/api/dashboards/uid/:uid`, ({ request, params }) => {
-        this.requests.push({
-          method: 'GET',
-          path: new URL(request.url).pathname,
-          authorization: request.headers.get('authorization'),
-        });
-        const denied = this.#unauthorized(request);
-        if (denied) return denied;
-        const stored = this.dashboards.get(params.uid as string);
-        if (!stored) {
-          return HttpResponse.json(
-            { message: 'Dashboard not found', traceID: '' },
-            { status: 404 },
-          );
-        }
-        const slug = RecordedGrafana.slug(stored.dashboard.title);
-        return HttpResponse.json({
-          dashboard: stored.dashboard,
-          meta: {
-            type: 'db',
-            canSave: true,
-            canEdit: true,
-            slug,
-            url: `/d/${stored.dashboard.uid}/${slug}`,
-            version: stored.version,
-            folderUid: stored.folderUid,
-            folderTitle: 'Golden paths',
-          },
-        });
-      }),
-      http.delete(
-        `${GRAFANA}/api/dashboards/uid/:uid`,
-        ({ request, params }) => {
-          this.requests.push({
-            method: 'DELETE',
-            path: new URL(request.url).pathname,
-            authorization: request.headers.get('authorization'),
-          });
-          const denied = this.#unauthorized(request);
-          if (denied) return denied;
-          const stored = this.dashboards.get(params.uid as string);
-          if (!stored) {
-            return HttpResponse.json(
-              { message: 'Dashboard not found', traceID: '' },
-              { status: 404 },
-            );
-          }
-          this.dashboards.delete(params.uid as string);
-          return HttpResponse.json({
-            id: stored.dashboard.id,
-            message: `Dashboard ${stored.dashboard.title} deleted`,
-            title: stored.dashboard.title,
-          });
-        },
-      ),
-      http.post(`${GRAFANA}/api/dashboards/db`, async ({ request }) => {
-        const body = await request.json();
-        this.requests.push({
-          method: 'POST',
-          path: new URL(request.url).pathname,
-          authorization: request.headers.get('authorization'),
-          body,
-        });
-        const denied = this.#unauthorized(request);
-        if (denied) return denied;
-        const { dashboard, folderUid, overwrite } = body as any;
-        const existing = this.dashboards.get(dashboard.uid);
-        if (existing && !overwrite) {
-          return HttpResponse.json(
-            {
-              message: 'The dashboard has been changed by someone else',
-              status: 'version-mismatch',
-            },
-            { status: 412 },
-          );
-        }
-        const version = (existing?.version ?? 0) + 1;
-        this.put(dashboard, folderUid ?? '', version);
-        const slug = RecordedGrafana.slug(dashboard.title);
-        return HttpResponse.json({
-          folderUid: folderUid ?? '',
-          id: this.dashboards.get(dashboard.uid)!.dashboard.id,
-          slug,
-          status: 'success',
-          uid: dashboard.uid,
-          url: `/d/${dashboard.uid}/${slug}`,
-          version,
-        });
-      }),
-    ];
-  }
-}
+const server = useMswServer();
 
 describe('goldenpath:monitoring with providers.dashboards grafana', () => {
   let root: string;
@@ -212,10 +58,9 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
       }),
     );
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i: %s (recorded HTTP, msw)',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const uid = dashboardUid(input.name);
@@ -246,10 +91,11 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
         repo.read(`services/${input.name}/dashboard.json`),
       ).rejects.toThrow(/ENOENT/);
     },
+    'runs example %i: %s (recorded HTTP, msw)',
   );
 
   it('creates the dashboard in the folder with overwrite false and the service account token (recorded HTTP, msw)', async () => {
-    await action().handler(makeContext({ input: { name: 'svc' } }).ctx);
+    await runAction(action(), { name: 'svc' });
     const uid = dashboardUid('svc');
     expect(grafana.requests.map(r => `${r.method} ${r.path}`)).toEqual([
       `GET /api/dashboards/uid/${uid}`,
@@ -304,9 +150,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
       'team-a',
       7,
     );
-    await expect(
-      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
-    ).rejects.toThrow(
+    await expect(runAction(action(), { name: 'svc' })).rejects.toThrow(
       `Grafana dashboard ${uid} ('Hand-made svc board') at ${GRAFANA}/d/${uid}/hand-made-svc-board exists and is not managed by the golden path for 'svc' (no 'onramp-golden-paths: owner=svc;' in its description); refusing to change it`,
     );
     expect(grafana.posts()).toHaveLength(0);
@@ -318,9 +162,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
 
   it('fails clearly on 401 and writes nothing (recorded HTTP, msw)', async () => {
     await expect(
-      action('glsa_revoked').handler(
-        makeContext({ input: { name: 'svc' } }).ctx,
-      ),
+      runAction(action('glsa_revoked'), { name: 'svc' }),
     ).rejects.toThrow(
       `Grafana GET ${GRAFANA}/api/dashboards/uid/${dashboardUid(
         'svc',
@@ -347,9 +189,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
         { once: true },
       ),
     );
-    await expect(
-      action().handler(makeContext({ input: { name: 'svc' } }).ctx),
-    ).rejects.toThrow(
+    await expect(runAction(action(), { name: 'svc' })).rejects.toThrow(
       `Grafana POST ${GRAFANA}/api/dashboards/db failed: HTTP 412: The dashboard has been changed by someone else (version-mismatch)`,
     );
   });
@@ -412,7 +252,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
   });
 
   it('goldenpath:teardown deletes its own dashboard and refuses a foreign one (recorded HTTP, msw)', async () => {
-    await action().handler(makeContext({ input: { name: 'practice' } }).ctx);
+    await runAction(action(), { name: 'practice' });
     const settings = testSettings(root, {
       goldenPaths: {
         providers: { dashboards: 'grafana' },
@@ -440,9 +280,7 @@ describe('goldenpath:monitoring with providers.dashboards grafana', () => {
     const foreign = dashboardUid('other');
     grafana.put({ uid: foreign, title: 'Other', description: 'hand-made' });
     await expect(
-      teardown.handler(
-        makeContext({ input: { name: 'other', parts: ['monitoring'] } }).ctx,
-      ),
+      runAction(teardown, { name: 'other', parts: ['monitoring'] }),
     ).rejects.toThrow(
       /exists and is not managed by the golden path for 'other'/,
     );

@@ -1,23 +1,23 @@
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { setupServer } from 'msw/node';
-import yaml from 'yaml';
 import {
   CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
-} from '../__testUtils__/context';
-import { FakeRoute53Zone } from '../__testUtils__/route53Fake';
-import { createDnsAction } from './dns';
-import { examples } from './dns.examples';
-import { createTeardownAction } from './teardown';
+  runAction,
+  dryRunThenRun,
+} from '../../__testUtils__/context';
+import { itRunsEveryExample } from '../../__testUtils__/examples';
+import { useMswServer } from '../../__testUtils__/msw';
+import { FakeRoute53Zone } from '../../__testUtils__/route53Fake';
+import { createDnsAction } from '../../actions/dns';
+import { examples } from '../../actions/dns.examples';
+import { createTeardownAction } from '../../actions/teardown';
 
 const ZONE = 'apps.example.com';
 const ZONE_ID = 'Z0EXAMPLE1234567';
 
 describe('goldenpath:dns with the route53 provider', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
+  const server = useMswServer();
   let fake: FakeRoute53Zone;
   beforeEach(() => {
     fake = new FakeRoute53Zone(ZONE_ID);
@@ -50,10 +50,9 @@ describe('goldenpath:dns with the route53 provider', () => {
   const action = (waitForSync = true) =>
     createDnsAction({ settings: settings(waitForSync), links: testLinks });
 
-  it.each(examples.map((e, i) => [i, e.description] as const))(
-    'runs example %i against Route 53 (recorded HTTP, msw): %s',
-    async i => {
-      const input = yaml.parse(examples[i].example).steps[0].input;
+  itRunsEveryExample(
+    examples,
+    async input => {
       const { ctx, outputs } = makeContext({ input });
       await action().handler(ctx);
       const fqdn = `${input.recordName ?? input.name}.${ZONE}.`;
@@ -68,6 +67,7 @@ describe('goldenpath:dns with the route53 provider', () => {
         fqdn: fqdn.slice(0, -1),
       });
     },
+    'runs example %i against Route 53 (recorded HTTP, msw): %s',
   );
 
   it('dry-run lists the zone, logs the exact ChangeBatch and sends no write (recorded HTTP, msw)', async () => {
@@ -175,20 +175,16 @@ describe('goldenpath:dns with the route53 provider', () => {
 
   it('refuses a record it does not own, and a name whose marker names another service, sending nothing (recorded HTTP, msw)', async () => {
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'legacy', type: 'A', value: '192.0.2.99' },
-        }).ctx,
-      ),
+      runAction(action(), { name: 'legacy', type: 'A', value: '192.0.2.99' }),
     ).rejects.toThrow(
       `legacy.${ZONE} already has records (A 10.0.0.1) in Route 53 hosted zone ${ZONE_ID} that the golden path for 'legacy' does not own (no _gp-owner.legacy.${ZONE} TXT "onramp-golden-paths: owner=legacy;"); refusing to change them`,
     );
     await expect(
-      action().handler(
-        makeContext({
-          input: { name: 'other', type: 'CNAME', value: 'lb.example.net' },
-        }).ctx,
-      ),
+      runAction(action(), {
+        name: 'other',
+        type: 'CNAME',
+        value: 'lb.example.net',
+      }),
     ).rejects.toThrow(/owner=someone-else.*does not own/);
     expect(fake.writes()).toEqual([]);
     expect(fake.values(`legacy.${ZONE}.`, 'A')).toEqual(['10.0.0.1']);
@@ -201,10 +197,7 @@ describe('goldenpath:dns with the route53 provider', () => {
       message: 'The security token included in the request is invalid.',
     };
     await expect(
-      action().handler(
-        makeContext({ input: { name: 'svc', type: 'A', value: '192.0.2.1' } })
-          .ctx,
-      ),
+      runAction(action(), { name: 'svc', type: 'A', value: '192.0.2.1' }),
     ).rejects.toThrow(
       `Route 53 ListResourceRecordSets on hosted zone ${ZONE_ID} failed: InvalidClientTokenId: The security token included in the request is invalid. (HTTP 403)`,
     );
@@ -228,10 +221,11 @@ describe('goldenpath:dns with the route53 provider', () => {
       },
     });
     await expect(
-      createDnsAction({ settings: slow, links: testLinks }).handler(
-        makeContext({ input: { name: 'slow', type: 'A', value: '192.0.2.7' } })
-          .ctx,
-      ),
+      runAction(createDnsAction({ settings: slow, links: testLinks }), {
+        name: 'slow',
+        type: 'A',
+        value: '192.0.2.7',
+      }),
     ).rejects.toThrow(
       /Route 53 change \/change\/C\w+ is still PENDING after 1 ms/,
     );
@@ -242,29 +236,19 @@ describe('goldenpath:dns with the route53 provider', () => {
     await action(false).handler(makeContext({ input }).ctx);
     const teardown = createTeardownAction({ settings: settings() });
 
-    const dry = makeContext({
-      input: { name: 'practice', parts: ['dns'], recordType: 'A' },
-      isDryRun: true,
-    });
-    await teardown.handler(dry.ctx);
-    expect(dry.outputs.removed).toEqual([`practice.${ZONE} A`]);
-    expect(fake.writes()).toHaveLength(1);
-
-    const { ctx, outputs } = makeContext({
-      input: { name: 'practice', parts: ['dns'], recordType: 'A' },
-    });
-    await teardown.handler(ctx);
-    expect(outputs.removed).toEqual([`practice.${ZONE} A`]);
+    const { dry, real } = await dryRunThenRun(
+      teardown,
+      { name: 'practice', parts: ['dns'], recordType: 'A' },
+      () => expect(fake.writes()).toHaveLength(1),
+    );
+    expect(dry.removed).toEqual([`practice.${ZONE} A`]);
+    expect(real.removed).toEqual([`practice.${ZONE} A`]);
     expect(fake.writes()[1].body).toContain('<Action>DELETE</Action>');
     expect(fake.values(`practice.${ZONE}.`, 'A')).toEqual([]);
     expect(fake.values(`_gp-owner.practice.${ZONE}.`, 'TXT')).toEqual([]);
 
     await expect(
-      teardown.handler(
-        makeContext({
-          input: { name: 'legacy', parts: ['dns'], recordType: 'A' },
-        }).ctx,
-      ),
+      runAction(teardown, { name: 'legacy', parts: ['dns'], recordType: 'A' }),
     ).rejects.toThrow(
       `legacy.${ZONE} A in Route 53 hosted zone ${ZONE_ID} is not owned by the golden path for 'legacy'; refusing to delete it`,
     );
@@ -273,16 +257,17 @@ describe('goldenpath:dns with the route53 provider', () => {
   });
 
   it('goldenpath:teardown of the wrong record type keeps the owned record and its marker (recorded HTTP, msw)', async () => {
-    await action(false).handler(
-      makeContext({ input: { name: 'kept', type: 'A', value: '192.0.2.31' } })
-        .ctx,
-    );
+    await runAction(action(false), {
+      name: 'kept',
+      type: 'A',
+      value: '192.0.2.31',
+    });
     const teardown = createTeardownAction({ settings: settings() });
-    await teardown.handler(
-      makeContext({
-        input: { name: 'kept', parts: ['dns'], recordType: 'CNAME' },
-      }).ctx,
-    );
+    await runAction(teardown, {
+      name: 'kept',
+      parts: ['dns'],
+      recordType: 'CNAME',
+    });
     expect(fake.values(`kept.${ZONE}.`, 'A')).toEqual(['192.0.2.31']);
     expect(fake.values(`_gp-owner.kept.${ZONE}.`, 'TXT')).toHaveLength(1);
   });
