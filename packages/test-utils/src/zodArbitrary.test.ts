@@ -106,7 +106,7 @@ describe('arbitraryFromZod', () => {
   it('falls back to any value for types it does not know', () => {
     const schema = z.custom<string>(v => typeof v === 'string');
     const values = fc.sample(arbitraryFromZod(schema), { seed: 6, numRuns: 100 });
-    expect(new Set(values.map(v => typeof v)).size).toBeGreaterThan(2);
+    expect(values.some(v => typeof v !== 'string')).toBe(true);
   });
 
   it('reads bounds, formats and patterns from the checks', () => {

@@ -62,7 +62,30 @@ function defOf(schema: ZodSchema): Def {
   return (schema as any)._zod.def as Def;
 }
 
+/**
+ * Built arbitraries by schema, with and without near-misses: schemas share
+ * parts, near-misses reuse valid values, and fast-check's regex arbitraries
+ * are slow to build.
+ */
+const built = {
+  near: new WeakMap<ZodSchema, fc.Arbitrary<unknown>>(),
+  valid: new WeakMap<ZodSchema, fc.Arbitrary<unknown>>(),
+};
+
 function build(
+  schema: ZodSchema,
+  near: boolean,
+  depth: number,
+): fc.Arbitrary<unknown> {
+  const cache = near ? built.near : built.valid;
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const arbitrary = buildUncached(schema, near, depth);
+  cache.set(schema, arbitrary);
+  return arbitrary;
+}
+
+function buildUncached(
   schema: ZodSchema,
   near: boolean,
   depth: number,
@@ -129,6 +152,20 @@ export function boundsOf(schema: ZodSchema): Bounds {
   return bounds;
 }
 
+/** fast-check's regex arbitraries take long to build: one per regex. */
+const byRegex = new Map<string, fc.Arbitrary<string>>();
+
+function matching(regex: RegExp): fc.Arbitrary<string> {
+  // fast-check cannot generate for a case-insensitive regex; the
+  // case-sensitive one matches a subset of it.
+  const flags = regex.flags.replace(/[igy]/g, '');
+  const key = `${regex.source}/${flags}`;
+  if (!byRegex.has(key)) {
+    byRegex.set(key, fc.stringMatching(new RegExp(regex.source, flags)));
+  }
+  return byRegex.get(key)!;
+}
+
 function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
   const b = boundsOf(schema);
   const min = b.min ?? 0;
@@ -157,10 +194,7 @@ function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
   }
   if (b.patterns.length > 0) {
     const [first, ...rest] = b.patterns;
-    // fast-check cannot generate for a case-insensitive regex; the
-    // case-sensitive one matches a subset of it.
-    return fc
-      .stringMatching(new RegExp(first.source, first.flags.replace(/[igy]/g, '')))
+    return matching(first)
       .filter(s => lengthOk(s) && rest.every(p => p.test(s)));
   }
   return fc.string({ minLength: min, maxLength: Math.max(min, max) });
