@@ -2,7 +2,13 @@ import express from 'express';
 import fc from 'fast-check';
 import knexFactory, { Knex } from 'knex';
 import { z } from 'zod';
-import { fuzzCases, fuzzRoute, fuzzRoutes, FuzzRoute, urlOf } from './fuzzRoutes';
+import {
+  fuzzCases,
+  fuzzRoute,
+  fuzzRoutes,
+  FuzzRoute,
+  urlOf,
+} from './fuzzRoutes';
 import { databaseSnapshot } from './snapshot';
 
 const noteSchema = z.strictObject({
@@ -109,21 +115,25 @@ describe('fuzzRoutes', () => {
     expect(message).toMatch(/answered 500: Error: invalid byte sequence/);
     expect(message).toMatch(/body: \{.*"title": "[^"]*\\u0000/);
     expect(message).toMatch(/seed 7 \(route seed -?\d+\), path [\d:]+/);
-    expect(message).toMatch(/reproduce: ONRAMP_FUZZ_SEED=7 ONRAMP_FUZZ_REPLAY='POST \/notes=[\d:]+'/);
+    expect(message).toMatch(
+      /reproduce: ONRAMP_FUZZ_SEED=7 ONRAMP_FUZZ_REPLAY='POST \/notes=[\d:]+'/,
+    );
     // the log shows no raw control character
     expect(message).not.toMatch(/\u0000/);
   });
 
   it('replays a failure from the printed path in one request', async () => {
-    const message = await fuzzRoute({ ...options, seed: 7, numRuns: 200 }, notes).catch(
-      (e: Error) => e.message,
-    );
+    const message = await fuzzRoute(
+      { ...options, seed: 7, numRuns: 200 },
+      notes,
+    ).catch((e: Error) => e.message);
     const replay = /ONRAMP_FUZZ_REPLAY='([^']+)'/.exec(message)![1];
     process.env.ONRAMP_FUZZ_REPLAY = replay;
     try {
-      const again = await fuzzRoute({ ...options, seed: 7, numRuns: 200 }, notes).catch(
-        (e: Error) => e.message,
-      );
+      const again = await fuzzRoute(
+        { ...options, seed: 7, numRuns: 200 },
+        notes,
+      ).catch((e: Error) => e.message);
       expect(again).toMatch(/failed after 1 requests/);
       expect(again).toContain(/body: .*/.exec(message)![0]);
     } finally {
@@ -144,7 +154,11 @@ describe('fuzzRoutes', () => {
     await expect(
       fuzzRoute(
         { ...options, seed: 9, numRuns: 300 },
-        { method: 'GET', path: '/notes/:id', params: { id: fc.constant('12') } },
+        {
+          method: 'GET',
+          path: '/notes/:id',
+          params: { id: fc.constant('12') },
+        },
       ),
     ).rejects.toThrow(
       /answered 500: Error: bidi in the path[\s\S]*params: \{"id": "[^"]*\\u202e/,

@@ -71,7 +71,7 @@ export interface FuzzOptions {
   headers?: Record<string, string>;
   /** Default: `ONRAMP_FUZZ_SEED`, else a constant. */
   seed?: number;
-  /** Requests per route. Default: `ONRAMP_FUZZ_RUNS`, else 30. */
+  /** Requests per route. Default: `ONRAMP_FUZZ_RUNS`, else 15. */
   numRuns?: number;
 }
 
@@ -83,7 +83,7 @@ export interface FuzzReport {
 }
 
 export const DEFAULT_FUZZ_SEED = 20261205;
-export const DEFAULT_FUZZ_RUNS = 30;
+export const DEFAULT_FUZZ_RUNS = 15;
 
 type Part = 'params' | 'query' | 'body';
 type Kind = 'hostile-string' | 'hostile-value' | 'schema' | 'extra-key';
@@ -236,8 +236,7 @@ export function fuzzCases(route: FuzzRoute): fc.Arbitrary<FuzzCase> {
         const node = targets[c.at % targets.length];
         const hostile =
           c.kind === 'hostile-value' ? asText(c.value.value) : c.text.value;
-        const name =
-          c.kind === 'hostile-value' ? c.value.name : c.text.name;
+        const name = c.kind === 'hostile-value' ? c.value.name : c.text.name;
         // A hostile value stands for the whole text (a number past a
         // column's range only works whole).
         const operation = c.kind === 'hostile-value' ? 'replace' : c.operation;
@@ -258,7 +257,11 @@ export function fuzzCases(route: FuzzRoute): fc.Arbitrary<FuzzCase> {
           ).map(([k, v]) => [k, asText(v)]),
         );
       }
-      if (!out.query || typeof out.query !== 'object' || Array.isArray(out.query)) {
+      if (
+        !out.query ||
+        typeof out.query !== 'object' ||
+        Array.isArray(out.query)
+      ) {
         out.query = { value: out.query };
       }
       return out;
@@ -289,11 +292,16 @@ async function send(
   let test = agent[route.method.toLowerCase() as 'get'](url).timeout({
     response: 30_000,
   });
-  for (const [k, v] of Object.entries({ ...options.headers, ...route.headers })) {
+  for (const [k, v] of Object.entries({
+    ...options.headers,
+    ...route.headers,
+  })) {
     test = test.set(k, v);
   }
   if (c.body !== undefined) {
-    test = test.set('Content-Type', 'application/json').send(JSON.stringify(c.body));
+    test = test
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify(c.body));
   }
   try {
     const res = await test;
@@ -301,7 +309,10 @@ async function send(
   } catch (error: any) {
     // Node's HTTP parser hangs up on a URL past its header limit (16 KB):
     // the request never reaches the application, like a 431.
-    if (url.length > 16_000 && /ECONNRESET|EPIPE|socket hang up/.test(String(error?.code ?? error))) {
+    if (
+      url.length > 16_000 &&
+      /ECONNRESET|EPIPE|socket hang up/.test(String(error?.code ?? error))
+    ) {
       return { status: 431, text: 'connection closed by the HTTP parser' };
     }
     throw error;
@@ -326,7 +337,9 @@ function caseText(route: FuzzRoute, c: FuzzCase): string {
 }
 
 function decodeForLog(url: string): string {
-  return url.length > 2000 ? `${url.slice(0, 2000)}... (${url.length} characters)` : url;
+  return url.length > 2000
+    ? `${url.slice(0, 2000)}... (${url.length} characters)`
+    : url;
 }
 
 function answerText(answer: Answer): string {
@@ -337,7 +350,9 @@ function answerText(answer: Answer): string {
       const stack = String(error.stack ?? '')
         .split('\n')
         .find(line => /^\s+at /.test(line));
-      message = `${error.name}: ${error.message}${stack ? ` (${stack.trim()})` : ''}`;
+      message = `${error.name}: ${error.message}${
+        stack ? ` (${stack.trim()})` : ''
+      }`;
     }
   } catch {
     // not JSON: keep the text
@@ -355,9 +370,12 @@ export async function fuzzRoute(
   route: FuzzRoute,
 ): Promise<FuzzReport> {
   const name = routeName(route);
-  const seed = options.seed ?? envNumber('ONRAMP_FUZZ_SEED') ?? DEFAULT_FUZZ_SEED;
-  const numRuns = options.numRuns ?? envNumber('ONRAMP_FUZZ_RUNS') ?? DEFAULT_FUZZ_RUNS;
-  const replay = (process.env.ONRAMP_FUZZ_REPLAY ?? '').split(/\n|;;/)
+  const seed =
+    options.seed ?? envNumber('ONRAMP_FUZZ_SEED') ?? DEFAULT_FUZZ_SEED;
+  const numRuns =
+    options.numRuns ?? envNumber('ONRAMP_FUZZ_RUNS') ?? DEFAULT_FUZZ_RUNS;
+  const replay = (process.env.ONRAMP_FUZZ_REPLAY ?? '')
+    .split(/\n|;;/)
     .map(line => line.match(/^(.*)=([\d:]+)$/))
     .find(m => m && m[1].trim() === name)?.[2];
   const statuses: Record<number, number> = {};
@@ -399,7 +417,9 @@ export async function fuzzRoute(
       [
         `Fuzzing ${name} failed after ${details.numRuns} requests (${details.numShrinks} shrinks): ${reason}`,
         c ? caseText(route, c) : '  (no counterexample)',
-        last && !(error instanceof FuzzFailure) ? `  last answer: ${last.status}` : '',
+        last && !(error instanceof FuzzFailure)
+          ? `  last answer: ${last.status}`
+          : '',
         `  seed ${seed} (route seed ${details.seed}), path ${details.counterexamplePath}`,
         `  reproduce: ONRAMP_FUZZ_SEED=${seed} ONRAMP_FUZZ_REPLAY='${name}=${details.counterexamplePath}'`,
       ]
@@ -426,7 +446,9 @@ export async function fuzzRoutes(options: FuzzOptions): Promise<FuzzReport[]> {
   }
   if (failures.length) {
     throw new Error(
-      `${failures.length} of ${options.routes.length} routes failed:\n\n${failures.join('\n\n')}`,
+      `${failures.length} of ${
+        options.routes.length
+      } routes failed:\n\n${failures.join('\n\n')}`,
     );
   }
   return reports;

@@ -21,7 +21,9 @@ describe('hostile inputs', () => {
     expect(values).toEqual(
       expect.arrayContaining([1e308, -0, 'NaN', 2 ** 53 + 1, null]),
     );
-    expect(values.some(v => Array.isArray(v) && v.length === 100_000)).toBe(true);
+    expect(values.some(v => Array.isArray(v) && v.length === 100_000)).toBe(
+      true,
+    );
     expect(describeValue(hostileValues[0].value)).toMatch(/more levels/);
   });
 
@@ -30,11 +32,15 @@ describe('hostile inputs', () => {
       'a\\u0000b\\u202ec\\ud800\\u0085\\u200b',
     );
     expect(escapeForLog('🚀 é')).toBe('🚀 é');
-    expect(escapeForLog('x'.repeat(ONE_MEGABYTE))).toBe(`<'x' x ${ONE_MEGABYTE}>`);
+    expect(escapeForLog('x'.repeat(ONE_MEGABYTE))).toBe(
+      `<'x' x ${ONE_MEGABYTE}>`,
+    );
   });
 
   it('describes values briefly', () => {
-    expect(describeValue({ title: 'a\u0000b', n: -0, list: new Array(8).fill(1) })).toBe(
+    expect(
+      describeValue({ title: 'a\u0000b', n: -0, list: new Array(8).fill(1) }),
+    ).toBe(
       '{"title": "a\\u0000b", "n": -0, "list": [1, 1, 1, 1, 1, ... 3 more items]}',
     );
   });

@@ -112,7 +112,10 @@ export const hostileValues: ReadonlyArray<Hostile<unknown>> = [
   { name: 'null', value: null },
   { name: 'true', value: true },
   { name: 'empty object', value: {} },
-  { name: 'object with a __proto__ key', value: JSON.parse('{"__proto__":{"admin":true}}') },
+  {
+    name: 'object with a __proto__ key',
+    value: JSON.parse('{"__proto__":{"admin":true}}'),
+  },
   { name: 'a number as text', value: '42' },
 ];
 
@@ -126,8 +129,9 @@ const INVISIBLE =
  */
 export function escapeForLog(text: string): string {
   return text
-    .replace(/(.)\1{49,}/gsu, (run, char: string) =>
-      `<'${char}' x ${run.length / char.length}>`,
+    .replace(
+      /(.)\1{49,}/gsu,
+      (run, char: string) => `<'${char}' x ${run.length / char.length}>`,
     )
     .replace(
       INVISIBLE,

@@ -67,7 +67,11 @@ export function applyText(
 
 /** The lone surrogate as the three bytes WTF-8 would use, percent-encoded. */
 function encodeLoneSurrogate(unit: number): string {
-  return [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+  return [
+    0xe0 | (unit >> 12),
+    0x80 | ((unit >> 6) & 0x3f),
+    0x80 | (unit & 0x3f),
+  ]
     .map(b => `%${b.toString(16).toUpperCase()}`)
     .join('');
 }

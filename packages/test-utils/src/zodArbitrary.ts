@@ -170,7 +170,8 @@ function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
   const b = boundsOf(schema);
   const min = b.min ?? 0;
   const max = Math.min(b.max ?? min + SPAN, min + SPAN);
-  const lengthOk = (s: string) => s.length >= min && s.length <= (b.max ?? Infinity);
+  const lengthOk = (s: string) =>
+    s.length >= min && s.length <= (b.max ?? Infinity);
   const dates = fc.date({
     min: new Date('1990-01-01T00:00:00Z'),
     max: new Date('2100-12-31T23:59:59Z'),
@@ -183,7 +184,10 @@ function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
       return dates.map(d => d.toISOString());
     case 'email':
       return fc
-        .tuple(fc.stringMatching(/^[a-z0-9]{1,12}$/), fc.constantFrom('example.com', 'x.org'))
+        .tuple(
+          fc.stringMatching(/^[a-z0-9]{1,12}$/),
+          fc.constantFrom('example.com', 'x.org'),
+        )
         .map(([local, domain]) => `${local}@${domain}`);
     case 'url':
       return fc.webUrl();
@@ -194,8 +198,9 @@ function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
   }
   if (b.patterns.length > 0) {
     const [first, ...rest] = b.patterns;
-    return matching(first)
-      .filter(s => lengthOk(s) && rest.every(p => p.test(s)));
+    return matching(first).filter(
+      s => lengthOk(s) && rest.every(p => p.test(s)),
+    );
   }
   return fc.string({ minLength: min, maxLength: Math.max(min, max) });
 }
@@ -203,11 +208,17 @@ function stringArbitrary(schema: ZodSchema): fc.Arbitrary<string> {
 function numberArbitrary(schema: ZodSchema): fc.Arbitrary<number> {
   const b = boundsOf(schema);
   if (b.integer) {
-    const lo = b.min === undefined ? -1000 : Math.ceil(b.min + (b.minExclusive ? 1e-9 : 0));
+    const lo =
+      b.min === undefined
+        ? -1000
+        : Math.ceil(b.min + (b.minExclusive ? 1e-9 : 0));
     // Without a maximum, zod still allows every safe integer: the edges
     // include the largest, and the first values past 32- and 64-bit
     // (float) columns, which a schema accepts and a database may not.
-    const hi = b.max === undefined ? Number.MAX_SAFE_INTEGER : Math.floor(b.max - (b.maxExclusive ? 1e-9 : 0));
+    const hi =
+      b.max === undefined
+        ? Number.MAX_SAFE_INTEGER
+        : Math.floor(b.max - (b.maxExclusive ? 1e-9 : 0));
     const edges = [lo, hi, INT32, INT32 + 1].filter(
       n => Number.isSafeInteger(n) && n >= lo && n <= hi,
     );
@@ -287,9 +298,7 @@ function validArbitrary(
     }
     case 'record':
       return fc.dictionary(
-        inner(def.keyType).filter(
-          (k): k is string => typeof k === 'string',
-        ),
+        inner(def.keyType).filter((k): k is string => typeof k === 'string'),
         inner(def.valueType),
         { maxKeys: 4 },
       );
@@ -318,7 +327,9 @@ function validArbitrary(
     case 'pipe':
       // A preprocess passes values it does not rewrite through unchanged:
       // generate what the inner schema takes. Otherwise the input side.
-      return defOf(def.in).type === 'transform' ? inner(def.out) : inner(def.in);
+      return defOf(def.in).type === 'transform'
+        ? inner(def.out)
+        : inner(def.in);
     case 'lazy':
       return depth > 8 ? fc.constant(null) : inner(def.getter());
     default:
@@ -337,7 +348,9 @@ function nearMissArbitraries(
   switch (def.type) {
     case 'string': {
       const b = boundsOf(schema);
-      const misses: fc.Arbitrary<unknown>[] = [fc.constantFrom(42, null, ['a'])];
+      const misses: fc.Arbitrary<unknown>[] = [
+        fc.constantFrom(42, null, ['a']),
+      ];
       if (b.max !== undefined && b.max < 100_000) {
         misses.push(fc.constant('a'.repeat(b.max + 1)));
       }
@@ -353,8 +366,10 @@ function nearMissArbitraries(
       const misses: fc.Arbitrary<unknown>[] = [
         fc.constantFrom('3', null, true),
       ];
-      if (b.min !== undefined) misses.push(fc.constant(b.min - (b.integer ? 1 : 0.001)));
-      if (b.max !== undefined) misses.push(fc.constant(b.max + (b.integer ? 1 : 0.001)));
+      if (b.min !== undefined)
+        misses.push(fc.constant(b.min - (b.integer ? 1 : 0.001)));
+      if (b.max !== undefined)
+        misses.push(fc.constant(b.max + (b.integer ? 1 : 0.001)));
       if (b.integer) misses.push(fc.constantFrom(1.5, 2 ** 53 + 1));
       return misses;
     }
@@ -377,10 +392,14 @@ function nearMissArbitraries(
         fc.constantFrom(null, {}),
       ];
       if (b.max !== undefined && b.max <= 2000) {
-        misses.push(fc.array(element, { minLength: b.max + 1, maxLength: b.max + 1 }));
+        misses.push(
+          fc.array(element, { minLength: b.max + 1, maxLength: b.max + 1 }),
+        );
       }
       if (b.min) {
-        misses.push(fc.array(element, { minLength: b.min - 1, maxLength: b.min - 1 }));
+        misses.push(
+          fc.array(element, { minLength: b.min - 1, maxLength: b.min - 1 }),
+        );
       }
       return misses;
     }
@@ -393,7 +412,10 @@ function nearMissArbitraries(
           fc
             .tuple(valid(), fc.constantFrom(...required))
             .map(([value, key]) => {
-              const { [key]: _dropped, ...rest } = value as Record<string, unknown>;
+              const { [key]: _dropped, ...rest } = value as Record<
+                string,
+                unknown
+              >;
               return rest;
             }),
         );

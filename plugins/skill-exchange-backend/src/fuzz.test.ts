@@ -79,7 +79,10 @@ interface Seeded {
  * seeds a post of each kind, hack events, profiles, an interest and two
  * skills, through the API.
  */
-async function startForFuzz(databases: TestDatabases, databaseId: TestDatabaseId) {
+async function startForFuzz(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
   const knex = await databases.init(databaseId);
   const user = (name: string) => ({
     apiVersion: 'backstage.io/v1alpha1',
@@ -172,7 +175,11 @@ async function startForFuzz(databases: TestDatabases, databaseId: TestDatabaseId
     await send(
       'put',
       '/profiles/me',
-      { bio: 'Hi', skills: [{ skill: 'Java', level: 4, canHelp: true }], learning: ['Rust'] },
+      {
+        bio: 'Hi',
+        skills: [{ skill: 'Java', level: 4, canHelp: true }],
+        learning: ['Rust'],
+      },
       who,
     );
   }
@@ -252,7 +259,11 @@ const routes: FuzzRoute[] = [
   },
   { method: 'GET', path: `${API}/matches/me`, query: matchesQuerySchema },
   { method: 'GET', path: `${API}/events` },
-  { method: 'GET', path: `${API}/events/:id`, params: { id: seededId(s => s.event) } },
+  {
+    method: 'GET',
+    path: `${API}/events/:id`,
+    params: { id: seededId(s => s.event) },
+  },
   { method: 'GET', path: `${API}/profiles/me` },
   {
     method: 'GET',
@@ -402,7 +413,9 @@ const actionRoutes = ['search-skills', 'find-experts'].map(
     method: 'POST',
     path: `${API}/.backstage/actions/v1/actions/skill-exchange:${name}/invoke`,
     get body() {
-      const action = context.actions.find(a => a.id === `skill-exchange:${name}`)!;
+      const action = context.actions.find(
+        a => a.id === `skill-exchange:${name}`,
+      )!;
       return {
         schema: z.fromJSONSchema(action.schema.input as any),
         valid: fc.constantFrom(...action.examples.map(e => e.input)),
@@ -413,22 +426,29 @@ const actionRoutes = ['search-skills', 'find-experts'].map(
 
 const databases = TestDatabases.create();
 
-describe.each(databases.eachSupportedId())('fuzzing the Skill Exchange on %s', databaseId => {
-  beforeAll(async () => {
-    context = await startForFuzz(databases, databaseId);
-  });
+describe.each(databases.eachSupportedId())(
+  'fuzzing the Skill Exchange on %s',
+  databaseId => {
+    beforeAll(async () => {
+      context = await startForFuzz(databases, databaseId);
+    });
 
-  afterAll(async () => {
-    await context?.stop();
-  });
+    afterAll(async () => {
+      await context?.stop();
+    });
 
-  it.each([...routes, ...actionRoutes].map(r => [routeName(r), r] as const))(
-    '%s',
-    async (_name, route) => {
-      await fuzzRoute(
-        { request: context.server, snapshot: context.snapshot, headers: as(ANNA) },
-        route,
-      );
-    },
-  );
-});
+    it.each([...routes, ...actionRoutes].map(r => [routeName(r), r] as const))(
+      '%s',
+      async (_name, route) => {
+        await fuzzRoute(
+          {
+            request: context.server,
+            snapshot: context.snapshot,
+            headers: as(ANNA),
+          },
+          route,
+        );
+      },
+    );
+  },
+);
