@@ -111,7 +111,7 @@ describe('fuzzRoutes', () => {
   it('catches the NUL 500 and prints route, seed, replay and the escaped input', async () => {
     const failure = fuzzRoute({ ...options, seed: 7, numRuns: 200 }, notes);
     await expect(failure).rejects.toThrow(/Fuzzing POST \/notes failed/);
-    const message = await failure.catch((e: Error) => e.message);
+    const message = (await failure.catch((e: Error) => e.message)) as string;
     expect(message).toMatch(/answered 500: Error: invalid byte sequence/);
     expect(message).toMatch(/body: \{.*"title": "[^"]*\\u0000/);
     expect(message).toMatch(/seed 7 \(route seed -?\d+\), path [\d:]+/);
@@ -123,17 +123,17 @@ describe('fuzzRoutes', () => {
   });
 
   it('replays a failure from the printed path in one request', async () => {
-    const message = await fuzzRoute(
+    const message = (await fuzzRoute(
       { ...options, seed: 7, numRuns: 200 },
       notes,
-    ).catch((e: Error) => e.message);
+    ).catch((e: Error) => e.message)) as string;
     const replay = /ONRAMP_FUZZ_REPLAY='([^']+)'/.exec(message)![1];
     process.env.ONRAMP_FUZZ_REPLAY = replay;
     try {
-      const again = await fuzzRoute(
+      const again = (await fuzzRoute(
         { ...options, seed: 7, numRuns: 200 },
         notes,
-      ).catch((e: Error) => e.message);
+      ).catch((e: Error) => e.message)) as string;
       expect(again).toMatch(/failed after 1 requests/);
       expect(again).toContain(/body: .*/.exec(message)![0]);
     } finally {

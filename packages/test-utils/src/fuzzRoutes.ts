@@ -283,7 +283,7 @@ interface Answer {
 }
 
 async function send(
-  options: FuzzOptions,
+  options: Omit<FuzzOptions, 'routes'>,
   route: FuzzRoute,
   c: FuzzCase,
 ): Promise<Answer> {
@@ -366,7 +366,7 @@ function answerText(answer: Answer): string {
  * names the route, the seed, the replay path and the shrunk request.
  */
 export async function fuzzRoute(
-  options: FuzzOptions,
+  options: Omit<FuzzOptions, 'routes'>,
   route: FuzzRoute,
 ): Promise<FuzzReport> {
   const name = routeName(route);

@@ -235,8 +235,10 @@ const collatorQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
+type PostLike = { kind: string; skills?: string[] };
+
 /** Valid posts: skills the taxonomy knows, the seeded team. */
-function validPost<T extends { kind: string; skills?: string[] }>(post: T) {
+function validPost(post: PostLike) {
   return {
     ...post,
     skills: (post.skills ?? []).slice(0, 2).map((_s, i) => known(i)),
@@ -309,13 +311,13 @@ const routes: FuzzRoute[] = [
   {
     method: 'POST',
     path: `${API}/posts`,
-    body: validFrom(postInputSchema, validPost),
+    body: validFrom<PostLike>(postInputSchema, validPost),
   },
   {
     method: 'PUT',
     path: `${API}/posts/:id`,
     params: { id: post },
-    body: validFrom(postUpdateSchema, validPost),
+    body: validFrom<PostLike>(postUpdateSchema, validPost),
   },
   {
     method: 'POST',
