@@ -119,7 +119,9 @@ export const hostileValues: ReadonlyArray<Hostile<unknown>> = [
   { name: 'a number as text', value: '42' },
 ];
 
+// Matching control characters is the point here.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**

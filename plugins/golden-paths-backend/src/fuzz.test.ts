@@ -215,7 +215,7 @@ describe.each(databases.eachSupportedId())(
     it.each(routes.map(r => [routeName(r), r] as const))(
       '%s',
       async (_name, route) => {
-        await fuzzRoute(
+        const report = await fuzzRoute(
           {
             request: context.server,
             snapshot: context.snapshot,
@@ -223,6 +223,7 @@ describe.each(databases.eachSupportedId())(
           },
           route,
         );
+        expect(report.runs).toBeGreaterThan(0);
       },
     );
   },

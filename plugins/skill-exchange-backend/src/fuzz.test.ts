@@ -442,7 +442,7 @@ describe.each(databases.eachSupportedId())(
     it.each([...routes, ...actionRoutes].map(r => [routeName(r), r] as const))(
       '%s',
       async (_name, route) => {
-        await fuzzRoute(
+        const report = await fuzzRoute(
           {
             request: context.server,
             snapshot: context.snapshot,
@@ -450,6 +450,7 @@ describe.each(databases.eachSupportedId())(
           },
           route,
         );
+        expect(report.runs).toBeGreaterThan(0);
       },
     );
   },
