@@ -13,7 +13,8 @@ test(
   'Day 1: choose the Backend path, run its template, steps turn done by evidence',
   smoke,
   async ({ page }) => {
-    test.setTimeout(240_000);
+    // The template's real work (git, manifests) comes on top of the page loads.
+    test.setTimeout(120_000);
     await page.goto('/');
     await page.getByRole('button', { name: 'Enter' }).click();
     await page.getByRole('link', { name: 'Golden Paths' }).click();
@@ -53,11 +54,11 @@ test(
     await expect(
       page.getByText(/Record progress: template succeeded/),
     ).toBeVisible({
-      timeout: 120_000,
+      timeout: 60_000,
     });
     await expect(page.getByRole('button', { name: /Start over/i })).toBeVisible(
       {
-        timeout: 120_000,
+        timeout: 60_000,
       },
     );
     await screenshot(page, 'golden-paths-template-run');
@@ -96,7 +97,6 @@ test(
 
 /** A step's tutorial link opens the handbook page in TechDocs, built locally. */
 test("a step's tutorial opens the handbook in TechDocs", async ({ page }) => {
-  test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.goto('/golden-paths/backend-day-1');
@@ -107,6 +107,6 @@ test("a step's tutorial opens the handbook in TechDocs", async ({ page }) => {
   // The first visit builds the site with mkdocs; the reader waits for it.
   await expect(
     page.getByRole('heading', { name: 'When is the step done?' }),
-  ).toBeVisible({ timeout: 90_000 });
+  ).toBeVisible({ timeout: 60_000 });
   await screenshot(page, 'golden-paths-handbook');
 });
