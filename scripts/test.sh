@@ -28,6 +28,8 @@ timed "formatting (prettier)" yarn prettier --check .
 # never used. Outside CI a missing server skips the PostgreSQL half loudly;
 # in CI it is an error.
 PG_URL="${ONRAMP_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
+export ONRAMP_TEST_POSTGRES_URL="$PG_URL"
+pg_ok=
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 if node -e '
   const { Client } = require("pg");
@@ -35,12 +37,13 @@ if node -e '
   c.connect().then(() => c.query("select 1")).then(() => c.end()).then(() => process.exit(0), () => process.exit(1));
 ' "$PG_URL" 2>/dev/null; then
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$PG_URL"
-  log "Backend tests run on SQLite and on PostgreSQL ($PG_URL)"
+  pg_ok=1
+  log "Backend tests and the end-to-end smoke run on SQLite and on PostgreSQL ($PG_URL)"
 elif [ -n "${CI:-}" ]; then
   die "PostgreSQL does not answer at $PG_URL; CI must run the backend tests on PostgreSQL too."
 else
   printf '\n\033[1;33m%s\n%s\033[0m\n\n' \
-    "[onramp] !!! PostgreSQL does not answer at $PG_URL: the PostgreSQL half of the backend tests is SKIPPED." \
+    "[onramp] !!! PostgreSQL does not answer at $PG_URL: the PostgreSQL half of the backend tests and the end-to-end smoke run on PostgreSQL are SKIPPED." \
     "[onramp] !!! Start PostgreSQL (or set ONRAMP_TEST_POSTGRES_URL) to run it." >&2
 fi
 
@@ -48,21 +51,38 @@ results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests 2>&1 | tee "$0/jest.log"' "$results"
 
-# End to end: a clean SQLite directory each run, the portal started by Playwright.
-export ONRAMP_E2E_DATA="${ONRAMP_E2E_DATA:-data/e2e}"
-rm -rf "$ONRAMP_E2E_DATA"
+# End to end: the production build of the app, served by the backend on one
+# port (scripts/e2e-portal.sh, started by Playwright). Every flow on a clean
+# SQLite directory, then the @smoke flows on fresh onramp_e2e_* databases in
+# PostgreSQL.
 [ -x "${ONRAMP_CHROMIUM:-/usr/bin/chromium}" ] ||
   die "No Chromium at ${ONRAMP_CHROMIUM:-/usr/bin/chromium}: install Debian's 'chromium' package (apt-get install chromium) or set ONRAMP_CHROMIUM."
-timed "end-to-end (Playwright)" bash -c 'set -o pipefail; yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
+export ONRAMP_E2E_DATA="${ONRAMP_E2E_DATA:-data/e2e}"
+timed "app build (production)" yarn workspace app build
+timed "end-to-end on SQLite" bash -c 'set -o pipefail; ONRAMP_E2E_DB=sqlite yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
+if [ -n "$pg_ok" ]; then
+  timed "end-to-end smoke on PG" bash -c 'set -o pipefail; ONRAMP_E2E_DB=pg yarn playwright test 2>&1 | tee "$0/e2e-pg.log"' "$results"
+else
+  # Already an error in CI (above). The flows not run count as skipped.
+  ONRAMP_E2E_DB=pg yarn playwright test --list 2>/dev/null | grep -oE 'Total: [0-9]+' |
+    sed 's/Total:/ /; s/$/ skipped/' >"$results/e2e-pg.log" || true
+  printf '\n\033[1;33m%s\033[0m\n\n' \
+    "[onramp] !!! The end-to-end smoke run on PostgreSQL is SKIPPED ($(grep -oE '[0-9]+' "$results/e2e-pg.log" || echo '?') flows): PostgreSQL does not answer at $PG_URL." >&2
+fi
 
 step "all checks passed in $(($(date +%s) - started))s"
 printf '  %s\n' "${summary[@]}" >&2
 
 # One closing line over both runners (jest: "Tests: N passed, M skipped, T total";
-# Playwright: "N passed (12s)", "M skipped").
-count() { grep -aoE "$1" "$2" | grep -oE '[0-9]+' | tail -1 || true; }
+# Playwright, the SQLite and the PostgreSQL runs: "N passed (12s)", "M skipped").
+count() { grep -aoE "$1" "$2" 2>/dev/null | grep -oE '[0-9]+' | tail -1 || true; }
 jest_passed=$(count 'Tests:.* [0-9]+ passed' "$results/jest.log")
 jest_skipped=$(count 'Tests:.* [0-9]+ skipped' "$results/jest.log")
-e2e_passed=$(count '^ +[0-9]+ passed' "$results/e2e.log")
-e2e_skipped=$(count '^ +[0-9]+ skipped' "$results/e2e.log")
-echo "$((${jest_passed:-0} + ${e2e_passed:-0})) passed, 0 failed, $((${jest_skipped:-0} + ${e2e_skipped:-0})) skipped"
+e2e_passed=0 e2e_skipped=0
+for run in "$results/e2e.log" "$results/e2e-pg.log"; do
+  n=$(count '^ +[0-9]+ passed' "$run")
+  e2e_passed=$((e2e_passed + ${n:-0}))
+  n=$(count '^ +[0-9]+ skipped' "$run")
+  e2e_skipped=$((e2e_skipped + ${n:-0}))
+done
+echo "$((${jest_passed:-0} + e2e_passed)) passed, 0 failed, $((${jest_skipped:-0} + e2e_skipped)) skipped"

@@ -1,8 +1,6 @@
 import { test, expect, Page } from '@playwright/test';
-import path from 'node:path';
 import { expectNoSeriousA11yViolations } from './a11y';
-
-const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
+import { screenshot, smoke } from './support';
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');
@@ -15,7 +13,7 @@ async function signInAsGuest(page: Page) {
 }
 
 test.describe('the Onramp portal', () => {
-  test('the home page loads for a guest', async ({ page }) => {
+  test('the home page loads for a guest', smoke, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', error => errors.push(String(error)));
     await signInAsGuest(page);
@@ -24,7 +22,7 @@ test.describe('the Onramp portal', () => {
     await expect(page.getByPlaceholder('Search in Onramp')).toBeVisible();
     await expect(page.getByText('Toolkit')).toBeVisible();
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(screenshots, 'home.png') });
+    await screenshot(page, 'home');
     // Backstage's own Toolkit, Recently and Most Visited cards put non-<li>
     // elements straight into lists (axe rule "list"); that is upstream code we
     // use as it is, so that one rule is off here.
@@ -41,7 +39,7 @@ test.describe('the Onramp portal', () => {
     await expect(nav.getByText('Settings')).toBeVisible();
     await nav.getByRole('link', { name: 'Create', exact: true }).click();
     await expect(page).toHaveURL(/\/create/);
-    await page.screenshot({ path: path.join(screenshots, 'create.png') });
+    await screenshot(page, 'create');
   });
 
   test('the catalog lists the demo users and groups', async ({ page }) => {
@@ -59,9 +57,7 @@ test.describe('the Onramp portal', () => {
         page.getByRole('link', { name: group, exact: true }),
       ).toBeVisible();
     }
-    await page.screenshot({
-      path: path.join(screenshots, 'catalog-groups.png'),
-    });
+    await screenshot(page, 'catalog-groups');
 
     await page.goto('/catalog?filters[kind]=user&filters[user]=all');
     await expect(page.getByText(/All users \(25\)/i)).toBeVisible();
@@ -80,13 +76,13 @@ test.describe('the Onramp portal', () => {
     // The guest is a demo engineer, so their profile page exists.
     await page.goto('/settings');
     await expect(page.getByText('Sofia Márquez').first()).toBeVisible();
-    await page.screenshot({ path: path.join(screenshots, 'settings.png') });
+    await screenshot(page, 'settings');
   });
 
   test('a second person can sign in as another demo user', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Enter' })).toBeVisible();
-    await page.screenshot({ path: path.join(screenshots, 'sign-in.png') });
+    await screenshot(page, 'sign-in');
     await expectNoSeriousA11yViolations(page);
     await page.getByLabel('Demo user').click();
     await page.getByRole('option', { name: 'Lars Lindqvist' }).click();

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
-import path from 'node:path';
 import { expectNoSeriousA11yViolations } from './a11y';
-
-const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
+import { screenshot, smoke } from './support';
 
 /**
  * The Day-1 journey, end to end through the real portal: choose the Backend
@@ -11,92 +9,94 @@ const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
  * done from the evidence the template records, without clicking them; reload
  * and they are still done.
  */
-test('Day 1: choose the Backend path, run its template, steps turn done by evidence', async ({
-  page,
-}) => {
-  test.setTimeout(240_000);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await page.getByRole('link', { name: 'Golden Paths' }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Get started at Onramp Demo Co.' }),
-  ).toBeVisible();
-  await page.screenshot({ path: path.join(screenshots, 'golden-paths.png') });
-  await expectNoSeriousA11yViolations(page, { include: 'main' });
+test(
+  'Day 1: choose the Backend path, run its template, steps turn done by evidence',
+  smoke,
+  async ({ page }) => {
+    // The template's real work (git, manifests) comes on top of the page loads.
+    test.setTimeout(120_000);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Enter' }).click();
+    await page.getByRole('link', { name: 'Golden Paths' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Get started at Onramp Demo Co.' }),
+    ).toBeVisible();
+    await screenshot(page, 'golden-paths');
+    await expectNoSeriousA11yViolations(page, { include: 'main' });
 
-  const backend = page.locator('[class*="MuiCard-root"]').filter({
-    has: page.getByRole('heading', { name: 'Backend', exact: true }),
-  });
-  await backend.getByRole('button', { name: /Choose|Continue/ }).click();
-  await expect(
-    page.getByRole('heading', { name: 'Backend golden path' }),
-  ).toBeVisible();
+    const backend = page.locator('[class*="MuiCard-root"]').filter({
+      has: page.getByRole('heading', { name: 'Backend', exact: true }),
+    });
+    await backend.getByRole('button', { name: /Choose|Continue/ }).click();
+    await expect(
+      page.getByRole('heading', { name: 'Backend golden path' }),
+    ).toBeVisible();
 
-  await page.getByRole('button', { name: 'Run template' }).click();
-  await expect(
-    page.getByRole('heading', {
-      name: 'Day 1: create and ship a backend service',
-    }),
-  ).toBeVisible();
-  const service = `day1-e2e-${Date.now().toString(36)}`;
-  await page.getByLabel('Name').fill(service);
-  await page.getByRole('textbox', { name: 'Owner' }).click();
-  await page.getByRole('textbox', { name: 'Owner' }).fill('backend');
-  await page
-    .getByRole('option', { name: /backend/i })
-    .first()
-    .click();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('button', { name: 'Run template' }).click();
+    await expect(
+      page.getByRole('heading', {
+        name: 'Day 1: create and ship a backend service',
+      }),
+    ).toBeVisible();
+    const service = `day1-e2e-${Date.now().toString(36)}`;
+    await page.getByLabel('Name').fill(service);
+    await page.getByRole('textbox', { name: 'Owner' }).click();
+    await page.getByRole('textbox', { name: 'Owner' }).fill('backend');
+    await page
+      .getByRole('option', { name: /backend/i })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Review' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
 
-  // The scaffolder task runs every step, each recording evidence.
-  await expect(
-    page.getByText(/Record progress: template succeeded/),
-  ).toBeVisible({
-    timeout: 120_000,
-  });
-  await expect(page.getByRole('button', { name: /Start over/i })).toBeVisible({
-    timeout: 120_000,
-  });
-  await page.screenshot({
-    path: path.join(screenshots, 'golden-paths-template-run.png'),
-  });
+    // The scaffolder task runs every step, each recording evidence.
+    await expect(
+      page.getByText(/Record progress: template succeeded/),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.getByRole('button', { name: /Start over/i })).toBeVisible(
+      {
+        timeout: 60_000,
+      },
+    );
+    await screenshot(page, 'golden-paths-template-run');
 
-  await page.goto('/golden-paths/backend-day-1');
-  const evidence = page.getByTestId('evidence');
-  await expect(evidence.filter({ hasText: 'template.succeeded' })).toBeVisible({
-    timeout: 60_000,
-  });
-  await expect(
-    evidence.filter({ hasText: 'monitoring.configured' }),
-  ).toBeVisible();
-  // Honest evidence: the demo has no cluster and no DNS server, so the
-  // deploy and DNS steps are done by what happened (committed manifests and
-  // a committed DNS change) and say so.
-  await expect(
-    evidence.filter({ hasText: /deploy requested \(commit [0-9a-f]{7}\)/ }),
-  ).toBeVisible();
-  await expect(evidence.filter({ hasText: 'dns.requested' })).toBeVisible();
-  await expect(page.getByText('4 of 5 steps done')).toBeVisible();
+    await page.goto('/golden-paths/backend-day-1');
+    const evidence = page.getByTestId('evidence');
+    await expect(
+      evidence.filter({ hasText: 'template.succeeded' }),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(
+      evidence.filter({ hasText: 'monitoring.configured' }),
+    ).toBeVisible();
+    // Honest evidence: the demo has no cluster and no DNS server, so the
+    // deploy and DNS steps are done by what happened (committed manifests and
+    // a committed DNS change) and say so.
+    await expect(
+      evidence.filter({ hasText: /deploy requested \(commit [0-9a-f]{7}\)/ }),
+    ).toBeVisible();
+    await expect(evidence.filter({ hasText: 'dns.requested' })).toBeVisible();
+    await expect(page.getByText('4 of 5 steps done')).toBeVisible();
 
-  await page.reload();
-  await expect(page.getByText('4 of 5 steps done')).toBeVisible();
-  await expect(
-    evidence.filter({ hasText: 'template.succeeded' }),
-  ).toBeVisible();
-  await page.screenshot({
-    path: path.join(screenshots, 'golden-paths-journey.png'),
-  });
+    await page.reload();
+    await expect(page.getByText('4 of 5 steps done')).toBeVisible();
+    await expect(
+      evidence.filter({ hasText: 'template.succeeded' }),
+    ).toBeVisible();
+    await screenshot(page, 'golden-paths-journey');
 
-  // The one self-attested step is the person's to mark.
-  await page.getByRole('button', { name: 'Mark as done' }).first().click();
-  await expect(page.getByText(/Done! You finished Backend/)).toBeVisible();
-});
+    // The one self-attested step is the person's to mark.
+    await page.getByRole('button', { name: 'Mark as done' }).first().click();
+    await expect(page.getByText(/Done! You finished Backend/)).toBeVisible();
+  },
+);
 
 /** A step's tutorial link opens the handbook page in TechDocs, built locally. */
 test("a step's tutorial opens the handbook in TechDocs", async ({ page }) => {
-  test.setTimeout(120_000);
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.goto('/golden-paths/backend-day-1');
@@ -107,8 +107,6 @@ test("a step's tutorial opens the handbook in TechDocs", async ({ page }) => {
   // The first visit builds the site with mkdocs; the reader waits for it.
   await expect(
     page.getByRole('heading', { name: 'When is the step done?' }),
-  ).toBeVisible({ timeout: 90_000 });
-  await page.screenshot({
-    path: path.join(screenshots, 'golden-paths-handbook.png'),
-  });
+  ).toBeVisible({ timeout: 60_000 });
+  await screenshot(page, 'golden-paths-handbook');
 });

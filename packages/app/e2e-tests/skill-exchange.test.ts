@@ -1,12 +1,9 @@
 import { Browser, expect, Page, test } from '@playwright/test';
-import path from 'node:path';
 import { expectNoSeriousA11yViolations } from './a11y';
+import { screenshot, smoke } from './support';
 
-const screenshots = path.resolve(__dirname, '../../../docs/screenshots');
 const shot = (page: Page, name: string) =>
-  page.screenshot({
-    path: path.join(screenshots, `skill-exchange-${name}.png`),
-  });
+  screenshot(page, `skill-exchange-${name}`);
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');
@@ -69,71 +66,79 @@ test.describe('Skill Exchange', () => {
     ).toBeVisible();
   });
 
-  test('post an embed: create, appears in the list, search finds it', async ({
-    page,
-  }) => {
-    const title = `Embed with Onboarding: the day-1 template ${Date.now()}`;
-    await signInAsGuest(page);
-    await page.goto('/skill-exchange');
-    await page.getByRole('button', { name: 'Create embed post' }).click();
-    await page.getByRole('button', { name: 'Post' }).click();
-    await expect(page.getByText('must be at least 3 characters')).toBeVisible();
+  test(
+    'post an embed: create, appears in the list, search finds it',
+    smoke,
+    async ({ page }) => {
+      const title = `Embed with Onboarding: the day-1 template ${Date.now()}`;
+      await signInAsGuest(page);
+      await page.goto('/skill-exchange');
+      await page.getByRole('button', { name: 'Create embed post' }).click();
+      await page.getByRole('button', { name: 'Post' }).click();
+      await expect(
+        page.getByText('must be at least 3 characters'),
+      ).toBeVisible();
 
-    await page.getByLabel('Title').fill(title);
-    await page
-      .getByLabel('Description (Markdown)')
-      .fill('Help us make **day 1** even better.');
-    await pickSkill(page, 'Looking for help with (skills)', 'TypeScript');
-    await page.getByLabel('Hosting team').click();
-    await page.getByRole('option', { name: 'Backend' }).click();
-    await page.getByLabel('Start').fill('2027-Q2');
-    await page.getByLabel('Duration (weeks)').fill('3');
-    await page.getByRole('button', { name: 'Post' }).click();
+      await page.getByLabel('Title').fill(title);
+      await page
+        .getByLabel('Description (Markdown)')
+        .fill('Help us make **day 1** even better.');
+      await pickSkill(page, 'Looking for help with (skills)', 'TypeScript');
+      await page.getByLabel('Hosting team').click();
+      await page.getByRole('option', { name: 'Backend' }).click();
+      await page.getByLabel('Start').fill('2027-Q2');
+      await page.getByLabel('Duration (weeks)').fill('3');
+      await page.getByRole('button', { name: 'Post' }).click();
 
-    await expect(page.getByRole('heading', { name: title })).toBeVisible();
-    await expect(page.getByText('You posted this')).toBeVisible();
-    await shot(page, 'post-detail');
+      await expect(page.getByRole('heading', { name: title })).toBeVisible();
+      await expect(page.getByText('You posted this')).toBeVisible();
+      await shot(page, 'post-detail');
 
-    await page.goto('/skill-exchange');
-    await page.getByLabel('Search embeds').fill(title.slice(-22));
-    await page.getByLabel('Search embeds').press('Enter');
-    await expect(page).toHaveURL(/q=template/);
-    await expect(page.getByTestId('post-card')).toHaveCount(1);
-    await expect(page.getByText(title)).toBeVisible();
-  });
+      await page.goto('/skill-exchange');
+      await page.getByLabel('Search embeds').fill(title.slice(-22));
+      await page.getByLabel('Search embeds').press('Enter');
+      await expect(page).toHaveURL(/q=template/);
+      await expect(page.getByTestId('post-card')).toHaveCount(1);
+      await expect(page.getByText(title)).toBeVisible();
+    },
+  );
 
-  test('post a hack and join it as another user', async ({ page, browser }) => {
-    await signInAsGuest(page);
-    await page.goto('/skill-exchange/hacks');
-    await page.getByRole('button', { name: 'Post a hack' }).click();
-    await page
-      .getByLabel('Title')
-      .fill('Hack: a Backstage card for on-call handovers');
-    await pickSkill(page, 'Looking for help with (skills)', 'Backstage');
-    await page.getByRole('button', { name: 'Post' }).click();
-    await expect(
-      page.getByRole('heading', {
-        name: 'Hack: a Backstage card for on-call handovers',
-      }),
-    ).toBeVisible();
-    const url = page.url();
+  test(
+    'post a hack and join it as another user',
+    smoke,
+    async ({ page, browser }) => {
+      await signInAsGuest(page);
+      await page.goto('/skill-exchange/hacks');
+      await page.getByRole('button', { name: 'Post a hack' }).click();
+      await page
+        .getByLabel('Title')
+        .fill('Hack: a Backstage card for on-call handovers');
+      await pickSkill(page, 'Looking for help with (skills)', 'Backstage');
+      await page.getByRole('button', { name: 'Post' }).click();
+      await expect(
+        page.getByRole('heading', {
+          name: 'Hack: a Backstage card for on-call handovers',
+        }),
+      ).toBeVisible();
+      const url = page.url();
 
-    const lars = await signInAs(browser, 'Lars Lindqvist');
-    await lars.goto(url);
-    await lars.getByRole('button', { name: 'Adopt this idea' }).click();
-    await expect(
-      lars.getByRole('button', { name: 'Leave hack' }),
-    ).toBeVisible();
-    await expect(lars.getByText('Members (1)')).toBeVisible();
-    await shot(lars, 'hack-joined');
+      const lars = await signInAs(browser, 'Lars Lindqvist');
+      await lars.goto(url);
+      await lars.getByRole('button', { name: 'Adopt this idea' }).click();
+      await expect(
+        lars.getByRole('button', { name: 'Leave hack' }),
+      ).toBeVisible();
+      await expect(lars.getByText('Members (1)')).toBeVisible();
+      await shot(lars, 'hack-joined');
 
-    await page.reload();
-    await expect(page.getByText('Members (1)')).toBeVisible();
-    await expect(
-      page.getByRole('link', { name: 'lars.lindqvist' }),
-    ).toBeVisible();
-    await lars.context().close();
-  });
+      await page.reload();
+      await expect(page.getByText('Members (1)')).toBeVisible();
+      await expect(
+        page.getByRole('link', { name: 'lars.lindqvist' }),
+      ).toBeVisible();
+      await lars.context().close();
+    },
+  );
 
   test('express interest and have it accepted', async ({ page, browser }) => {
     await signInAsGuest(page);
@@ -165,34 +170,36 @@ test.describe('Skill Exchange', () => {
     await expect(page.getByText('accepted')).toBeVisible();
   });
 
-  test('edit my skill profile: a level change persists after reload', async ({
-    page,
-  }) => {
-    await signInAsGuest(page);
-    await page.goto('/skill-exchange/profile');
-    await expect(
-      page.getByRole('heading', { name: 'Sofia Márquez' }),
-    ).toBeVisible();
-    await page.getByRole('button', { name: 'Edit profile' }).click();
-    await page.getByLabel('Level in TypeScript').click();
-    await page.getByRole('option', { name: '4 · Advanced' }).click();
-    await pickSkill(page, 'Add skills', 'PostgreSQL');
-    await shot(page, 'profile-edit');
-    await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect(
-      page.getByRole('button', { name: 'Edit profile' }),
-    ).toBeVisible();
+  test(
+    'edit my skill profile: a level change persists after reload',
+    smoke,
+    async ({ page }) => {
+      await signInAsGuest(page);
+      await page.goto('/skill-exchange/profile');
+      await expect(
+        page.getByRole('heading', { name: 'Sofia Márquez' }),
+      ).toBeVisible();
+      await page.getByRole('button', { name: 'Edit profile' }).click();
+      await page.getByLabel('Level in TypeScript').click();
+      await page.getByRole('option', { name: '4 · Advanced' }).click();
+      await pickSkill(page, 'Add skills', 'PostgreSQL');
+      await shot(page, 'profile-edit');
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      await expect(
+        page.getByRole('button', { name: 'Edit profile' }),
+      ).toBeVisible();
 
-    await page.reload();
-    const levels = page.getByRole('table', { name: 'Skill levels' });
-    await expect(
-      levels.getByRole('row', { name: /TypeScript\s+4 · Advanced/ }),
-    ).toBeVisible();
-    await expect(
-      levels.getByRole('row', { name: /PostgreSQL\s+2 · Learning/ }),
-    ).toBeVisible();
-    await shot(page, 'profile');
-  });
+      await page.reload();
+      const levels = page.getByRole('table', { name: 'Skill levels' });
+      await expect(
+        levels.getByRole('row', { name: /TypeScript\s+4 · Advanced/ }),
+      ).toBeVisible();
+      await expect(
+        levels.getByRole('row', { name: /PostgreSQL\s+2 · Learning/ }),
+      ).toBeVisible();
+      await shot(page, 'profile');
+    },
+  );
 
   test('team skills on a Group page, linking to People by skill', async ({
     page,

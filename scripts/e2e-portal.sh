@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Starts the portal the end-to-end suite runs against (playwright.config.ts
+# calls it): the backend serving the production build of the app on one port
+# (app-config.e2e.yaml), on SQLite in a throwaway directory or, with
+# ONRAMP_E2E_DB=pg, on fresh onramp_e2e_* databases in PostgreSQL.
+#
+#   ONRAMP_E2E_PORT           the one port (default 7007)
+#   ONRAMP_E2E_DIR            absolute path of the throwaway data directory
+#   ONRAMP_E2E_DB             sqlite (default) or pg
+#   ONRAMP_TEST_POSTGRES_URL  the server for pg (default postgresql://postgres@127.0.0.1:5432)
+#   ONRAMP_E2E_BUILD=1        rebuild the app even when packages/app/dist exists
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/toolchain.sh
+
+export ONRAMP_E2E_PORT="${ONRAMP_E2E_PORT:-7007}"
+export ONRAMP_E2E_DIR="${ONRAMP_E2E_DIR:-$PWD/data/e2e}"
+configs=(--config ../../app-config.yaml --config ../../app-config.e2e.yaml)
+
+# scripts/test.sh builds the app once before the runs; a developer running
+# `yarn playwright test` gets a build the first time and reuses it after.
+if [ "${ONRAMP_E2E_BUILD:-}" = 1 ] || [ ! -f packages/app/dist/index.html ]; then
+  log "Building the app for production (yarn workspace app build)"
+  yarn workspace app build >/dev/null
+else
+  log "Serving the existing production build in packages/app/dist (ONRAMP_E2E_BUILD=1 rebuilds it)"
+fi
+
+if [ "${ONRAMP_E2E_DB:-sqlite}" = pg ]; then
+  export ONRAMP_E2E_POSTGRES_URL="${ONRAMP_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432}"
+  log "PostgreSQL at $ONRAMP_E2E_POSTGRES_URL: dropping the onramp_e2e_* databases of the last run"
+  node -e '
+    const { Client } = require("pg");
+    (async () => {
+      const c = new Client({ connectionString: process.argv[1], database: "postgres", connectionTimeoutMillis: 5000 });
+      await c.connect();
+      const { rows } = await c.query(
+        "SELECT datname FROM pg_database WHERE datname LIKE $1", ["onramp\\_e2e\\_%"]);
+      for (const { datname } of rows) {
+        await c.query(`DROP DATABASE ${c.escapeIdentifier(datname)} WITH (FORCE)`);
+      }
+      await c.end();
+      console.error(`[onramp] dropped ${rows.length} database(s)`);
+    })().catch(e => { console.error(`[onramp] cannot prepare PostgreSQL: ${e.message}`); process.exit(1); });
+  ' "$ONRAMP_E2E_POSTGRES_URL"
+  configs+=(--config ../../app-config.e2e-pg.yaml)
+fi
+# Only what this script's configuration writes there, never the directory itself.
+rm -rf "$ONRAMP_E2E_DIR/sqlite" "$ONRAMP_E2E_DIR/git"
+mkdir -p "$ONRAMP_E2E_DIR"
+
+log "Starting the backend on http://localhost:$ONRAMP_E2E_PORT (${ONRAMP_E2E_DB:-sqlite})"
+cd packages/backend
+exec yarn start "${configs[@]}"
