@@ -1,4 +1,7 @@
-import { safeString } from '@onramp/backstage-plugin-onramp-common';
+import {
+  safeString,
+  wholeNumber,
+} from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 
 /** A stable identifier: lower-case letters, digits and dashes. */
@@ -129,7 +132,7 @@ export const stepSchema = z.object({
 export const goldenPathSchema = z
   .object({
     id: idSchema,
-    version: z.number().int().min(1).default(1),
+    version: wholeNumber().default(1),
     title: safeString().min(1).max(200),
     discipline: safeString().min(1).max(100),
     owner: entityRefSchema,
@@ -177,6 +180,23 @@ export const recordEvidenceRequestSchema = z
     }
   });
 
+/** Path parameters of `GET /journeys/:journeyId`. */
+export const journeyParamsSchema = z.object({
+  journeyId: safeString().min(1).max(100),
+});
+
+/** Path parameters of `POST /journeys/:pathId/steps/:stepId/complete`. */
+export const stepParamsSchema = z.object({
+  pathId: idSchema,
+  stepId: idSchema,
+});
+
+/** Path parameters of `GET /paths/:pathId`. */
+export const pathParamsSchema = z.object({ pathId: idSchema });
+
+/** Path parameters of `PUT /cohorts/:cohortId`. */
+export const cohortParamsSchema = z.object({ cohortId: idSchema });
+
 /** Body of `POST /journeys`. */
 export const startJourneyRequestSchema = z
   .object({
@@ -211,7 +231,7 @@ export const updateCohortRequestSchema = z
     startDate: z.iso.date(),
     owner: entityRefSchema,
     members: z.array(entityRefSchema).max(1000),
-    version: z.number().int().min(1),
+    version: wholeNumber(),
   })
   .strict();
 

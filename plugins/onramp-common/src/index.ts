@@ -8,3 +8,4 @@ export * from './text';
 export * from './zod';
 export * from './page';
 export * from './csv';
+export * from './numbers';

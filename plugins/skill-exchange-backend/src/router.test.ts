@@ -171,6 +171,12 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', as(ANNA))
         .send({ ...update, title: 'Lost update' });
       expect(stale.status).toBe(409);
+      // The largest version a column holds: a conflict, not an overflow (500 on PostgreSQL).
+      await request(server)
+        .put(`/api/skill-exchange/posts/${post.id}`)
+        .set('authorization', as(ANNA))
+        .send({ ...update, version: 2147483647 })
+        .expect(409);
       const unchanged = await request(server)
         .get(`/api/skill-exchange/posts/${post.id}`)
         .set('authorization', as(ANNA));

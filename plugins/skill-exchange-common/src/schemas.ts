@@ -1,6 +1,8 @@
 import {
   describeZodError,
+  MAX_INTEGER_COLUMN,
   safeString,
+  wholeNumber,
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 
@@ -65,7 +67,7 @@ export const hackInputSchema = z.strictObject({
   kind: z.literal('hack'),
   ...common,
   stage: z.enum(HACK_STAGES).default('idea'),
-  eventId: z.number().int().positive().optional(),
+  eventId: wholeNumber().optional(),
 });
 
 export const mentorshipInputSchema = z.strictObject({
@@ -85,16 +87,16 @@ export type PostInput = z.infer<typeof postInputSchema>;
 
 /** Body of `PUT /posts/:id`: the whole post again, plus the version it was read at. */
 export const postUpdateSchema = z.discriminatedUnion('kind', [
-  embedInputSchema.extend({ version: z.number().int().min(1) }),
-  hackInputSchema.extend({ version: z.number().int().min(1) }),
-  mentorshipInputSchema.extend({ version: z.number().int().min(1) }),
+  embedInputSchema.extend({ version: wholeNumber() }),
+  hackInputSchema.extend({ version: wholeNumber() }),
+  mentorshipInputSchema.extend({ version: wholeNumber() }),
 ]);
 export type PostUpdate = z.infer<typeof postUpdateSchema>;
 
 /** Body of `POST /posts/:id/status`. */
 export const postStatusSchema = z.strictObject({
   status: z.enum(POST_STATUSES),
-  version: z.number().int().min(1),
+  version: wholeNumber(),
 });
 
 /** Body of `POST /posts/:id/interests`. */
@@ -153,7 +155,7 @@ export const listPostsQuerySchema = z.strictObject({
   saved: z.literal('me').optional(),
   following: z.literal('me').optional(),
   member: z.literal('me').optional(),
-  eventId: int(1, Number.MAX_SAFE_INTEGER).optional(),
+  eventId: int(1, MAX_INTEGER_COLUMN).optional(),
   adoptable: bool.optional(),
   past: bool.optional(),
   sort: z.enum(POST_SORTS).default('newest'),
@@ -180,7 +182,7 @@ export const profileInputSchema = z.strictObject({
     .max(LIMITS.profileSkills)
     .default([]),
   learning: z.array(skillName).max(LIMITS.skills).default([]),
-  version: z.number().int().min(0).optional(),
+  version: wholeNumber(0).optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
@@ -223,7 +225,7 @@ export type EventInput = z.infer<typeof eventInputSchema>;
 
 /** Body of `PUT /events/:id`: the whole event plus the `version` it was read at. */
 export const eventUpdateSchema = z
-  .strictObject({ ...eventFields, version: z.number().int().min(1) })
+  .strictObject({ ...eventFields, version: wholeNumber() })
   .refine(endsAfterStart.check, endsAfterStart.params);
 export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 

@@ -112,7 +112,7 @@ export class KnexCohortStore implements CohortStore {
           title: update.title,
           start_date: update.startDate,
           owner: update.owner,
-          version: update.version + 1,
+          version: tx.raw('?? + 1', ['version']),
           updated_at: now,
         });
       if (count !== 1) {

@@ -1,5 +1,6 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
+  cohortParamsSchema,
   createCohortRequestSchema,
   pageQuerySchema,
   updateCohortRequestSchema,
@@ -46,7 +47,7 @@ export function cohortsRouter(options: {
   router.put('/cohorts/:cohortId', async (req, res) => {
     const body = parseInput(updateCohortRequestSchema, req.body);
     const { credentials } = await requireUser(httpAuth, req);
-    const { cohortId } = req.params;
+    const { cohortId } = parseInput(cohortParamsSchema, req.params);
     const cohort = await audited(
       auditor,
       req,

@@ -1,8 +1,10 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import {
   completeStepRequestSchema,
+  journeyParamsSchema,
   myJourneysQuerySchema,
   startJourneyRequestSchema,
+  stepParamsSchema,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import {
   audited,
@@ -44,14 +46,15 @@ export function journeysRouter(options: {
   });
 
   router.get('/journeys/:journeyId', async (req, res) => {
+    const { journeyId } = parseInput(journeyParamsSchema, req.params);
     const { userEntityRef } = await requireUser(httpAuth, req);
-    res.json(await journeys.getOwnJourney(userEntityRef, req.params.journeyId));
+    res.json(await journeys.getOwnJourney(userEntityRef, journeyId));
   });
 
   router.post('/journeys/:pathId/steps/:stepId/complete', async (req, res) => {
     const { userEntityRef } = await requireUser(httpAuth, req);
     const body = parseInput(completeStepRequestSchema, req.body);
-    const { pathId, stepId } = req.params;
+    const { pathId, stepId } = parseInput(stepParamsSchema, req.params);
     const journey = await audited(
       auditor,
       req,

@@ -1,5 +1,8 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { pageQuerySchema } from '@onramp/backstage-plugin-golden-paths-common';
+import {
+  pageQuerySchema,
+  pathParamsSchema,
+} from '@onramp/backstage-plugin-golden-paths-common';
 import { parseInput } from '@onramp/backstage-plugin-onramp-node';
 import Router from 'express-promise-router';
 import { JourneyService } from '../service/JourneyService';
@@ -17,8 +20,9 @@ export function pathsRouter(options: {
     res.json(journeys.listPaths(page));
   });
   router.get('/paths/:pathId', async (req, res) => {
+    const { pathId } = parseInput(pathParamsSchema, req.params);
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(journeys.getPath(req.params.pathId));
+    res.json(journeys.getPath(pathId));
   });
   return router;
 }

@@ -395,6 +395,12 @@ describe('golden-paths router', () => {
         .set(user(AMARA))
         .send({ ...rest, version: 1 });
       expect(stale.status).toBe(409);
+      // The largest version a column holds: a conflict, not an overflow (500 on PostgreSQL).
+      const highest = await request(backend.server)
+        .put(`/api/golden-paths/cohorts/${id}`)
+        .set(user(AMARA))
+        .send({ ...rest, version: 2147483647 });
+      expect(highest.status).toBe(409);
 
       const metrics = await request(backend.server)
         .get(`/api/golden-paths/metrics?cohortId=${id}`)

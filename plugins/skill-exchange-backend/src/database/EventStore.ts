@@ -55,7 +55,10 @@ export class KnexEventStore implements EventStore {
   async updateEvent(id: number, input: EventUpdate): Promise<HackEvent> {
     const changed = await this.db('hack_events')
       .where({ id, version: input.version })
-      .update({ ...this.columns(input), version: input.version + 1 });
+      .update({
+        ...this.columns(input),
+        version: this.db.raw('?? + 1', ['version']),
+      });
     if (changed !== 1) {
       const current = await this.getEvent(id);
       if (!current) throw new NotFoundError(`No hack event ${id}`);

@@ -174,7 +174,7 @@ export class KnexPostStore implements PostStore {
         .update({
           ...postColumns(input),
           updated_at: new Date(),
-          version: version + 1,
+          version: tx.raw('?? + 1', ['version']),
         });
       if (changed !== 1) {
         await this.conflictOrMissing(id, version, tx);
@@ -202,7 +202,7 @@ export class KnexPostStore implements PostStore {
         status,
         status_changed_at: now,
         updated_at: now,
-        version: version + 1,
+        version: this.db.raw('?? + 1', ['version']),
       });
     if (changed !== 1) {
       await this.conflictOrMissing(id, version);

@@ -168,7 +168,7 @@ export class KnexProfileStore implements ProfileStore {
       const expected = input.version ?? current.version;
       const changed = await tx('profiles')
         .where({ user_ref: user, version: expected })
-        .update({ ...columns, version: expected + 1 });
+        .update({ ...columns, version: tx.raw('?? + 1', ['version']) });
       if (changed !== 1) {
         throw new ConflictError(
           `Your profile was changed elsewhere (you have version ${expected}, it is now ${current.version}); reload it and try again.`,
