@@ -51,6 +51,17 @@ export function formatDuration(ms: number | null): string {
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
+/** Started, completed and the completion rate: the columns every table shares. */
+function completionColumns<
+  T extends { started: number; completed: number; rate: number },
+>(): TableColumn<T>[] {
+  return [
+    { title: 'Started', field: 'started', type: 'numeric' },
+    { title: 'Completed', field: 'completed', type: 'numeric' },
+    { title: 'Completion', render: row => percent(row.rate) },
+  ];
+}
+
 const Summary = ({
   title,
   summary,
@@ -95,9 +106,7 @@ type PathRow = GoldenPathsMetrics['paths'][number] & { id: string };
 const pathColumns: TableColumn<PathRow>[] = [
   { title: 'Path', field: 'title' },
   { title: 'Discipline', field: 'discipline' },
-  { title: 'Started', field: 'started', type: 'numeric' },
-  { title: 'Completed', field: 'completed', type: 'numeric' },
-  { title: 'Completion', render: row => percent(row.rate) },
+  ...completionColumns<PathRow>(),
   {
     title: 'Median time to complete',
     render: row => formatDuration(row.timeToComplete.medianMs),
@@ -273,9 +282,7 @@ export const InsightsPage = () => {
                 options={{ paging: false, search: false }}
                 columns={[
                   { title: 'Discipline', field: 'discipline' },
-                  { title: 'Started', field: 'started', type: 'numeric' },
-                  { title: 'Completed', field: 'completed', type: 'numeric' },
-                  { title: 'Completion', render: row => percent(row.rate) },
+                  ...completionColumns(),
                 ]}
                 data={metrics.value.disciplines}
               />
@@ -291,9 +298,7 @@ export const InsightsPage = () => {
                 }
                 columns={[
                   { title: 'Cohort', field: 'title' },
-                  { title: 'Started', field: 'started', type: 'numeric' },
-                  { title: 'Completed', field: 'completed', type: 'numeric' },
-                  { title: 'Completion', render: row => percent(row.rate) },
+                  ...completionColumns(),
                 ]}
                 data={metrics.value.cohorts}
               />

@@ -10,16 +10,14 @@ import {
   Box,
   Checkbox,
   FormControlLabel,
-  MenuItem,
   TextField,
   Typography,
 } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import type { Expert } from '@onramp/backstage-plugin-skill-exchange-common';
-import { PROFICIENCY_LEVELS } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { SkillsInput } from './SkillsInput';
-import { LevelLabel, PersonLink, shortRef } from './common';
+import { LevelLabel, levelOptions, PersonLink, shortRef } from './common';
 
 /** The expert finder: people with all the chosen skills at a minimum level. */
 export const PeopleTab = () => {
@@ -78,11 +76,7 @@ export const PeopleTab = () => {
           onChange={e => set('minLevel', String(e.target.value))}
           style={{ minWidth: 200 }}
         >
-          {PROFICIENCY_LEVELS.map(l => (
-            <MenuItem key={l.level} value={l.level}>
-              {l.level} · {l.name}
-            </MenuItem>
-          ))}
+          {levelOptions()}
         </TextField>
         <FormControlLabel
           control={

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { useSearchParams, useNavigate } from 'react-router-dom';
 import {
   EmptyState,
@@ -24,83 +24,26 @@ import SearchIcon from '@material-ui/icons/Search';
 import AddIcon from '@material-ui/icons/Add';
 import { Pagination } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
-import type {
-  PostKind,
-  PostsFilter,
-} from '@onramp/backstage-plugin-skill-exchange-common';
-import { PROFICIENCY_LEVELS } from '@onramp/backstage-plugin-skill-exchange-common';
+import type { PostKind } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { PostCard } from './PostCard';
 import { KIND_LABELS, TOP_SKILLS, useSkillExchangePath } from './common';
+import {
+  filterFromParams,
+  filterSelects,
+  QUICK_FILTERS,
+  SelectSpec,
+} from './postFilters';
 
 const PAGE_SIZE = 12;
 
-/** Quick filters per kind: label and the URL parameters they set. */
-const QUICK_FILTERS: Record<
-  PostKind,
-  Array<{ label: string; params: Record<string, string> }>
-> = {
-  embed: [
-    { label: 'My embeds', params: { owner: 'me' } },
-    { label: 'Saved', params: { saved: 'me' } },
-  ],
-  hack: [
-    { label: 'My hacks', params: { owner: 'me' } },
-    { label: "Hacks I'm in", params: { member: 'me' } },
-    { label: 'Following', params: { following: 'me' } },
-    { label: 'Find a team', params: { stage: 'in_progress' } },
-    { label: 'Adopt an idea', params: { adoptable: 'true' } },
-    { label: 'Past hacks', params: { past: 'true' } },
-  ],
-  mentorship: [
-    { label: 'My mentorships', params: { owner: 'me' } },
-    { label: 'Saved', params: { saved: 'me' } },
-    { label: 'Offering', params: { mode: 'offering' } },
-    { label: 'Seeking', params: { mode: 'seeking' } },
-  ],
-};
-
-const FILTER_KEYS = [
-  'q',
-  'skills',
-  'owner',
-  'saved',
-  'following',
-  'member',
-  'stage',
-  'adoptable',
-  'past',
-  'mode',
-  'level',
-  'location',
-  'eventId',
-  'status',
-];
-
-/** Reads the list filters from the URL, so links are shareable and Back works. */
-export function filterFromParams(
-  kind: PostKind,
-  params: URLSearchParams,
-): PostsFilter & { page: number } {
-  const filter: Record<string, unknown> = { kind };
-  for (const key of FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filter[key] = key === 'skills' ? value.split(',') : value;
-  }
-  if (!filter.status && !filter.past && !filter.owner) filter.status = 'open';
-  if (filter.status === 'any') delete filter.status;
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  return { ...(filter as PostsFilter), page };
-}
-
 /** An outlined select bound to one URL parameter ('' clears it). */
-const FilterSelect = (props: {
-  param: string;
-  label: string;
-  value: string | null;
-  onChange: (changes: Record<string, string | undefined>) => void;
-  options: ReadonlyArray<readonly [string, string]>;
-}) => (
+const FilterSelect = (
+  props: SelectSpec & {
+    value: string | null;
+    onChange: (changes: Record<string, string | undefined>) => void;
+  },
+) => (
   <FormControl variant="outlined" size="small" style={{ minWidth: 160 }}>
     <InputLabel id={`sx-${props.param}`}>{props.label}</InputLabel>
     <Select
@@ -168,6 +111,16 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
     Object.entries(p).every(([k, v]) => params.get(k) === v);
 
   const label = KIND_LABELS[kind].toLocaleLowerCase();
+  const createButton = (icon?: ReactNode) => (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={icon}
+      onClick={() => navigate(path(`/new/${kind}`))}
+    >
+      {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
+    </Button>
+  );
 
   return (
     <Box>
@@ -208,14 +161,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
               }}
             />
           </form>
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<AddIcon />}
-            onClick={() => navigate(path(`/new/${kind}`))}
-          >
-            {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
-          </Button>
+          {createButton(<AddIcon />)}
         </Box>
 
         <Box mb={1} aria-label="Filter by skill" role="group">
@@ -273,58 +219,14 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
               />
             );
           })}
-          {kind === 'embed' && (
-            <>
-              <FilterSelect
-                param="level"
-                label="Expertise level"
-                value={params.get('level')}
-                onChange={update}
-                options={[
-                  ['', 'Any level'],
-                  ...PROFICIENCY_LEVELS.map(
-                    l => [String(l.level), `${l.level} · ${l.name}`] as const,
-                  ),
-                ]}
-              />
-              <FilterSelect
-                param="location"
-                label="Location"
-                value={params.get('location')}
-                onChange={update}
-                options={[
-                  ['', 'Anywhere'],
-                  ['remote', 'Remote'],
-                  ['office', 'Office'],
-                  ['flexible', 'Flexible'],
-                ]}
-              />
-            </>
-          )}
-          {kind === 'hack' && (events.value?.length ?? 0) > 0 && (
+          {filterSelects(kind, events.value ?? []).map(select => (
             <FilterSelect
-              param="eventId"
-              label="Hack event"
-              value={params.get('eventId')}
+              key={select.param}
+              {...select}
+              value={params.get(select.param)}
               onChange={update}
-              options={[
-                ['', 'Any event'],
-                ...events.value!.map(ev => [String(ev.id), ev.name] as const),
-              ]}
             />
-          )}
-          <FilterSelect
-            param="status"
-            label="Status"
-            value={params.get('status')}
-            onChange={update}
-            options={[
-              ['', 'Open'],
-              ['filled', 'Filled'],
-              ['closed', 'Closed'],
-              ['any', 'Any status'],
-            ]}
-          />
+          ))}
         </Box>
       </Paper>
 
@@ -339,15 +241,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
               ? 'Try fewer filters or another search.'
               : `Nobody has posted a ${label} yet. Be the first!`
           }
-          action={
-            <Button
-              variant="contained"
-              color="primary"
-              onClick={() => navigate(path(`/new/${kind}`))}
-            >
-              {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
-            </Button>
-          }
+          action={createButton()}
         />
       )}
       {value && value.items.length > 0 && (

@@ -1,8 +1,5 @@
 import { useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Box,
   Button,
@@ -18,14 +15,13 @@ import {
   useTheme,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import useAsync from 'react-use/esm/useAsync';
 import type { TeamSkillCoverage } from '@onramp/backstage-plugin-skill-exchange-common';
 import {
   levelName,
   PROFICIENCY_LEVELS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { skillExchangeApiRef } from '../api';
 import { shortRef } from './common';
+import { useEntityLoad } from './useEntityLoad';
 
 /**
  * One colour per level, light to strong; in the dark theme strong is bright,
@@ -147,15 +143,11 @@ export const TeamSkillsCard = ({
 }: {
   base?: string;
 }) => {
-  const { entity } = useEntity();
-  const ref = stringifyEntityRef(entity);
-  const api = useApi(skillExchangeApiRef);
+  const { entity, ref, value, loading, error } = useEntityLoad(
+    (api, entityRef) => api.getTeamSkills(entityRef),
+  );
   const classes = useStyles();
   const [showAll, setShowAll] = useState(false);
-  const { value, loading, error } = useAsync(
-    () => api.getTeamSkills(ref),
-    [api, ref],
-  );
   const people = (skill: string) =>
     `${base}/people?skills=${encodeURIComponent(skill)}&minLevel=1`;
   const name = entity.metadata.title ?? shortRef(ref);

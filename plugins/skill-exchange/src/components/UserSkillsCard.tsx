@@ -1,11 +1,7 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
-import useAsync from 'react-use/esm/useAsync';
-import { skillExchangeApiRef } from '../api';
 import { LevelLabel, SkillChips } from './common';
+import { useEntityLoad } from './useEntityLoad';
 
 /** Entity card for User pages: skills with levels, learning goals. */
 export const UserSkillsCard = ({
@@ -13,12 +9,8 @@ export const UserSkillsCard = ({
 }: {
   base?: string;
 }) => {
-  const { entity } = useEntity();
-  const ref = stringifyEntityRef(entity);
-  const api = useApi(skillExchangeApiRef);
-  const { value, loading, error } = useAsync(
-    () => api.getProfile(ref),
-    [api, ref],
+  const { ref, value, loading, error } = useEntityLoad((api, entityRef) =>
+    api.getProfile(entityRef),
   );
   return (
     <InfoCard

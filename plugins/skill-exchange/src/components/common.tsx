@@ -1,6 +1,6 @@
 import { createContext, ReactNode, useContext } from 'react';
 import { Link } from '@backstage/core-components';
-import { Chip, Tooltip } from '@material-ui/core';
+import { Chip, MenuItem, Tooltip } from '@material-ui/core';
 import {
   levelName,
   PROFICIENCY_LEVELS,
@@ -66,19 +66,37 @@ export const SkillChips = ({
   );
 };
 
+/** What a level means, e.g. "Can work on it without help" ('' for no level). */
+export function levelDescription(level: number): string {
+  return PROFICIENCY_LEVELS.find(l => l.level === level)?.description ?? '';
+}
+
+/** The five levels as "3 · Practitioner" options for a select. */
+export function levelOptions() {
+  return PROFICIENCY_LEVELS.map(l => (
+    <MenuItem key={l.level} value={l.level}>
+      {l.level} · {l.name}
+    </MenuItem>
+  ));
+}
+
 /** "3 · Practitioner", with the descriptor as a tooltip. */
 export const LevelLabel = ({ level }: { level: number }) => {
-  const description = PROFICIENCY_LEVELS.find(
-    l => l.level === level,
-  )?.description;
   return (
-    <Tooltip title={description ?? ''}>
+    <Tooltip title={levelDescription(level)}>
       <span>
         {level} · {levelName(level)}
       </span>
     </Tooltip>
   );
 };
+
+/** What someone is open to, in the order a profile shows and edits them. */
+export const OPEN_TO = [
+  ['openToEmbeds', 'Open to embeds'],
+  ['openToMentoring', 'Open to mentoring'],
+  ['openToHacks', 'Open to hacks'],
+] as const;
 
 export const KIND_LABELS = {
   embed: 'Embed',

@@ -1,0 +1,148 @@
+import { Link } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  LinearProgress,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+  Paper,
+  Typography,
+} from '@material-ui/core';
+import {
+  GoldenPath,
+  GoldenPathStep,
+  Journey,
+  JourneyStepStatus,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import { goldenPathsApiRef } from '../api';
+import { EvidenceDetails } from './EvidenceDetails';
+import { StatusIcon, StepAction, StepChecks } from './StepControls';
+import { useBusyAction } from './useBusyAction';
+import { formatDate } from './util';
+
+const JourneyProgress = ({
+  path,
+  journey,
+}: {
+  path: GoldenPath;
+  journey: Journey;
+}) => {
+  const percent =
+    journey.totalSteps === 0
+      ? 0
+      : Math.round((100 * journey.completedSteps) / journey.totalSteps);
+  return (
+    <Box mb={2}>
+      <Typography variant="body2" gutterBottom>
+        {journey.status === 'completed'
+          ? `Done! You finished ${path.title} on ${formatDate(
+              journey.completedAt!,
+            )}.`
+          : `${journey.completedSteps} of ${journey.totalSteps} steps done`}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        aria-label={`${percent}% done`}
+      />
+    </Box>
+  );
+};
+
+const StepDetails = ({
+  step,
+  status,
+}: {
+  step: GoldenPathStep;
+  status: JourneyStepStatus;
+}) => (
+  <>
+    {step.description && (
+      <Typography variant="body2" component="div">
+        {step.description}
+      </Typography>
+    )}
+    {step.tutorial && (
+      <Typography variant="body2" component="div">
+        Tutorial: <Link to={step.tutorial.url}>{step.tutorial.title}</Link>
+      </Typography>
+    )}
+    {status.evidence && (
+      <EvidenceDetails evidence={status.evidence} rule={step.rule} />
+    )}
+  </>
+);
+
+/** The ordered steps of one path as a checklist with live status. */
+export const PathChecklist = ({
+  path,
+  journey,
+  onChange,
+}: {
+  path: GoldenPath;
+  journey: Journey;
+  onChange: (journey: Journey) => void;
+}) => {
+  const api = useApi(goldenPathsApiRef);
+  const { busy, run } = useBusyAction();
+  const complete = (stepId: string, checkId?: string) =>
+    run('Could not complete the step', async () =>
+      onChange(
+        await api.completeStep(path.id, stepId, checkId ? { checkId } : {}),
+      ),
+    );
+
+  return (
+    <>
+      <JourneyProgress path={path} journey={journey} />
+      <Paper>
+        <List aria-label="Steps">
+          {path.steps.map((step, index) => {
+            const status = journey.steps.find(s => s.stepId === step.id) ?? {
+              stepId: step.id,
+              status: 'pending' as const,
+            };
+            return (
+              <ListItem
+                key={step.id}
+                divider
+                alignItems="flex-start"
+                data-testid={`step-${step.id}`}
+                data-status={status.status}
+              >
+                <ListItemIcon>
+                  <StatusIcon done={status.status === 'completed'} titled />
+                </ListItemIcon>
+                <ListItemText
+                  primary={`${index + 1}. ${step.title}`}
+                  secondaryTypographyProps={{ component: 'div' }}
+                  secondary={
+                    <>
+                      <StepDetails step={step} status={status} />
+                      <StepChecks
+                        step={step}
+                        status={status}
+                        busy={busy}
+                        onComplete={checkId => complete(step.id, checkId)}
+                      />
+                    </>
+                  }
+                />
+                <Box ml={2} mt={1} flexShrink={0}>
+                  <StepAction
+                    step={step}
+                    status={status}
+                    busy={busy}
+                    onComplete={() => complete(step.id)}
+                  />
+                </Box>
+              </ListItem>
+            );
+          })}
+        </List>
+      </Paper>
+    </>
+  );
+};

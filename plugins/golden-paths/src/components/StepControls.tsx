@@ -1,0 +1,153 @@
+import {
+  Button,
+  Chip,
+  List,
+  ListItem,
+  ListItemIcon,
+  ListItemText,
+} from '@material-ui/core';
+import CheckCircleIcon from '@material-ui/icons/CheckCircle';
+import RadioButtonUncheckedIcon from '@material-ui/icons/RadioButtonUnchecked';
+import {
+  GoldenPathStep,
+  JourneyStepStatus,
+  evidenceRuleKeys,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import { Link as RouterLink } from 'react-router-dom';
+import { EvidenceDetails } from './EvidenceDetails';
+import { templateUrl } from './util';
+
+/** Done or not: a green tick or an empty circle, named when `titled`. */
+export const StatusIcon = ({
+  done,
+  titled = false,
+}: {
+  done: boolean;
+  titled?: boolean;
+}) =>
+  done ? (
+    <CheckCircleIcon
+      style={{ color: '#2e7d32' }}
+      titleAccess={titled ? 'Done' : undefined}
+    />
+  ) : (
+    <RadioButtonUncheckedIcon
+      titleAccess={titled ? 'Not done yet' : undefined}
+    />
+  );
+
+type ControlProps = {
+  busy: boolean;
+  /** Marks the step (or check) done; only self-attested rules offer it. */
+  onComplete: () => void;
+};
+
+/**
+ * What a person can do about an unfinished rule: mark it done (manual), run
+ * its template, or wait for its evidence. `dense` is the smaller button of a
+ * check inside a step.
+ */
+export const RuleControl = ({
+  rule,
+  busy,
+  onComplete,
+  dense = false,
+}: ControlProps & { rule: GoldenPathStep['rule']; dense?: boolean }) => {
+  switch (rule.type) {
+    case 'manual':
+      return (
+        <Button
+          size={dense ? 'small' : 'medium'}
+          variant="outlined"
+          color={dense ? 'default' : 'primary'}
+          disabled={busy}
+          onClick={() => onComplete()}
+        >
+          Mark as done
+        </Button>
+      );
+    case 'template':
+      return (
+        <Button
+          variant="contained"
+          color="primary"
+          component={RouterLink}
+          to={templateUrl(rule.templateRef)}
+        >
+          Run template
+        </Button>
+      );
+    case 'evidence':
+      return (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Waiting for ${evidenceRuleKeys(rule).join(' or ')}`}
+        />
+      );
+    default:
+      return null;
+  }
+};
+
+/** The control of a step: none once it is done. */
+export const StepAction = ({
+  step,
+  status,
+  ...control
+}: ControlProps & { step: GoldenPathStep; status: JourneyStepStatus }) =>
+  status.status === 'completed' ? null : (
+    <RuleControl rule={step.rule} {...control} />
+  );
+
+/** The checks of a `checks` step, each with its status, evidence and control. */
+export const StepChecks = ({
+  step,
+  status,
+  busy,
+  onComplete,
+}: {
+  step: GoldenPathStep;
+  status: JourneyStepStatus;
+  busy: boolean;
+  onComplete: (checkId: string) => void;
+}) => {
+  if (step.rule.type !== 'checks') {
+    return null;
+  }
+  return (
+    <List dense disablePadding>
+      {step.rule.checks.map(check => {
+        const checkStatus = status.checks?.find(c => c.checkId === check.id);
+        const done = checkStatus?.status === 'completed';
+        return (
+          <ListItem key={check.id}>
+            <ListItemIcon>
+              <StatusIcon done={done} />
+            </ListItemIcon>
+            <ListItemText
+              primary={check.title}
+              secondary={
+                checkStatus?.evidence ? (
+                  <EvidenceDetails
+                    evidence={checkStatus.evidence}
+                    rule={check.rule}
+                  />
+                ) : undefined
+              }
+              secondaryTypographyProps={{ component: 'div' }}
+            />
+            {!done && (
+              <RuleControl
+                rule={check.rule}
+                dense
+                busy={busy}
+                onComplete={() => onComplete(check.id)}
+              />
+            )}
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+};

@@ -1,0 +1,172 @@
+import { useNavigate } from 'react-router-dom';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  Box,
+  Button,
+  Chip,
+  List,
+  ListItem,
+  ListItemText,
+  Typography,
+} from '@material-ui/core';
+import useAsyncRetry, { AsyncStateRetry } from 'react-use/esm/useAsyncRetry';
+import type {
+  Interest,
+  Post,
+  PostStatus,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../api';
+import { PersonLink, useSkillExchangePath } from './common';
+import { useAction } from './useAction';
+
+type Run = ReturnType<typeof useAction>['run'];
+
+/** The status changes an owner may make: button text and the toast after. */
+export function statusChanges(
+  post: Pick<Post, 'kind' | 'status'>,
+): Array<{ to: PostStatus; label: string; done: string }> {
+  if (post.status !== 'open') {
+    return [{ to: 'open', label: 'Reopen', done: 'Reopened' }];
+  }
+  return [
+    ...(post.kind === 'hack'
+      ? []
+      : [
+          {
+            to: 'filled' as const,
+            label: 'Mark filled',
+            done: 'Marked as filled',
+          },
+        ]),
+    { to: 'closed', label: 'Close', done: 'Closed' },
+  ];
+}
+
+const RESPONSES = [
+  { response: 'accept', label: 'Accept', done: 'Accepted', primary: true },
+  { response: 'decline', label: 'Decline', done: 'Declined', primary: false },
+] as const;
+
+const InterestedPeople = ({
+  interests,
+  busy,
+  run,
+}: {
+  interests: AsyncStateRetry<Interest[]>;
+  busy: boolean;
+  run: Run;
+}) => {
+  const api = useApi(skillExchangeApiRef);
+  return (
+    <>
+      <Typography variant="h6" component="h3">
+        Interested people
+      </Typography>
+      {interests.loading && <Progress />}
+      {interests.error && <ResponseErrorPanel error={interests.error} />}
+      {interests.value?.length === 0 && (
+        <Typography variant="body2">Nobody yet.</Typography>
+      )}
+      <List dense aria-label="Interested people">
+        {interests.value?.map(i => (
+          <ListItem key={i.id} divider>
+            <ListItemText
+              primary={<PersonLink userRef={i.user} />}
+              secondary={i.message || 'No message'}
+            />
+            {i.status === 'pending' ? (
+              <Box display="flex" style={{ gap: 8 }}>
+                {RESPONSES.map(r => (
+                  <Button
+                    key={r.response}
+                    size="small"
+                    color={r.primary ? 'primary' : 'default'}
+                    variant={r.primary ? 'contained' : 'outlined'}
+                    disabled={busy}
+                    onClick={() =>
+                      run(() => api.respondToInterest(i.id, r.response), r.done)
+                    }
+                  >
+                    {r.label}
+                  </Button>
+                ))}
+              </Box>
+            ) : (
+              <Chip size="small" label={i.status} />
+            )}
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+};
+
+/** What the owner of a post sees: edit, status, delete, and who is interested. */
+export const OwnerPanel = ({
+  post,
+  onChange,
+}: {
+  post: Post;
+  onChange: () => void;
+}) => {
+  const api = useApi(skillExchangeApiRef);
+  const navigate = useNavigate();
+  const path = useSkillExchangePath();
+  const interests = useAsyncRetry(
+    () =>
+      post.kind === 'hack' ? Promise.resolve([]) : api.listInterests(post.id),
+    [api, post.id, post.version],
+  );
+  const { busy, run } = useAction(() => {
+    interests.retry();
+    onChange();
+  });
+  return (
+    <InfoCard title="You posted this">
+      <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={() => navigate(path(`/posts/${post.id}/edit`))}
+        >
+          Edit
+        </Button>
+        {statusChanges(post).map(change => (
+          <Button
+            key={change.to}
+            variant="outlined"
+            disabled={busy}
+            onClick={() =>
+              run(
+                () => api.setPostStatus(post.id, change.to, post.version),
+                change.done,
+              )
+            }
+          >
+            {change.label}
+          </Button>
+        ))}
+        <Button
+          variant="outlined"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              await api.deletePost(post.id);
+              navigate(path('/'));
+            }, 'Deleted')
+          }
+        >
+          Delete
+        </Button>
+      </Box>
+      {post.kind !== 'hack' && (
+        <InterestedPeople interests={interests} busy={busy} run={run} />
+      )}
+    </InfoCard>
+  );
+};
