@@ -62,6 +62,31 @@ function completionColumns<
   ];
 }
 
+/** A select bound to one query parameter of the metrics ('' is everything). */
+const MetricsFilter = (props: {
+  id: string;
+  name: string;
+  label: string;
+  value?: string;
+  onChange: (name: string, value: string) => void;
+  options: ReadonlyArray<readonly [string, string]>;
+}) => (
+  <FormControl fullWidth>
+    <InputLabel id={props.id}>{props.label}</InputLabel>
+    <Select
+      labelId={props.id}
+      value={props.value ?? ''}
+      onChange={e => props.onChange(props.name, String(e.target.value))}
+    >
+      {props.options.map(([value, label]) => (
+        <MenuItem key={value} value={value}>
+          {label}
+        </MenuItem>
+      ))}
+    </Select>
+  </FormControl>
+);
+
 const Summary = ({
   title,
   summary,
@@ -185,38 +210,30 @@ export const InsightsPage = () => {
         </ContentHeader>
         <Box display="flex" mb={2}>
           <Box mr={2} minWidth={200}>
-            <FormControl fullWidth>
-              <InputLabel id="gp-discipline">Discipline</InputLabel>
-              <Select
-                labelId="gp-discipline"
-                value={query.discipline ?? ''}
-                onChange={e => setFilter('discipline', String(e.target.value))}
-              >
-                <MenuItem value="">All disciplines</MenuItem>
-                {disciplines.map(d => (
-                  <MenuItem key={d} value={d}>
-                    {d}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
+            <MetricsFilter
+              id="gp-discipline"
+              name="discipline"
+              label="Discipline"
+              value={query.discipline}
+              onChange={setFilter}
+              options={[
+                ['', 'All disciplines'],
+                ...disciplines.map(d => [d, d] as const),
+              ]}
+            />
           </Box>
           <Box minWidth={240}>
-            <FormControl fullWidth>
-              <InputLabel id="gp-cohort">Cohort</InputLabel>
-              <Select
-                labelId="gp-cohort"
-                value={query.cohortId ?? ''}
-                onChange={e => setFilter('cohortId', String(e.target.value))}
-              >
-                <MenuItem value="">Everyone</MenuItem>
-                {(cohorts.value ?? []).map(c => (
-                  <MenuItem key={c.id} value={c.id}>
-                    {c.title}
-                  </MenuItem>
-                ))}
-              </Select>
-            </FormControl>
+            <MetricsFilter
+              id="gp-cohort"
+              name="cohortId"
+              label="Cohort"
+              value={query.cohortId}
+              onChange={setFilter}
+              options={[
+                ['', 'Everyone'],
+                ...(cohorts.value ?? []).map(c => [c.id, c.title] as const),
+              ]}
+            />
           </Box>
         </Box>
         {metrics.loading && <Progress />}

@@ -8,7 +8,7 @@ import {
 import { RuleControl, StepAction, StepChecks } from './StepControls';
 import { backendPath } from './testData';
 
-const [manualStep, templateStep, evidenceStep] = backendPath.steps;
+const [manualStep] = backendPath.steps;
 const pending = (step: GoldenPathStep): JourneyStepStatus => ({
   stepId: step.id,
   status: 'pending',
@@ -62,35 +62,6 @@ describe('StepAction', () => {
     expect(busy).toBeDisabled();
     await userEvent.click(idle);
     expect(onComplete).toHaveBeenCalledTimes(1);
-  });
-
-  it('links a template step to its template and waits for evidence steps', async () => {
-    await renderInTestApp(
-      <>
-        <StepAction
-          step={templateStep}
-          status={pending(templateStep)}
-          busy={false}
-          onComplete={jest.fn()}
-        />
-        <StepAction
-          step={evidenceStep}
-          status={pending(evidenceStep)}
-          busy={false}
-          onComplete={jest.fn()}
-        />
-      </>,
-    );
-    expect(
-      screen.getByRole('button', { name: 'Run template' }),
-    ).toHaveAttribute(
-      'href',
-      '/create/templates/default/day-1-backend-service',
-    );
-    expect(
-      screen.getByText('Waiting for deploy.healthy or deploy.requested'),
-    ).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Mark as done' })).toBeNull();
   });
 
   it('offers nothing once the step is done', async () => {

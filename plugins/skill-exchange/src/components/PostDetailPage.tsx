@@ -7,7 +7,6 @@ import {
   MarkdownContent,
   Page,
   Progress,
-  ResponseErrorPanel,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
@@ -16,6 +15,7 @@ import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { PostDetails } from './PostCard';
 import {
+  ErrorPage,
   KIND_LABELS,
   PersonLink,
   SkillChips,
@@ -62,13 +62,9 @@ export const PostDetailPage = () => {
   if (state.loading && !state.value) return <Progress />;
   if (state.error) {
     return (
-      <Page themeId="tool">
-        <Header title="Skill Exchange" />
-        <Content>
-          <ResponseErrorPanel error={state.error} />
-          <Link to={path('/')}>Back to the Skill Exchange</Link>
-        </Content>
-      </Page>
+      <ErrorPage title="Skill Exchange" error={state.error}>
+        <Link to={path('/')}>Back to the Skill Exchange</Link>
+      </ErrorPage>
     );
   }
   const { post, me } = state.value!;

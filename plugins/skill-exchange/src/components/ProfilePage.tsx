@@ -1,18 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import {
-  Content,
-  Header,
-  Page,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Button } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Profile } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { shortRef } from './common';
+import { ErrorPage, shortRef } from './common';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileView } from './ProfileView';
 
@@ -44,14 +38,7 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
 
   if (state.loading && !profile) return <Progress />;
   if (state.error) {
-    return (
-      <Page themeId="tool">
-        <Header title="Skill profile" />
-        <Content>
-          <ResponseErrorPanel error={state.error} />
-        </Content>
-      </Page>
-    );
+    return <ErrorPage title="Skill profile" error={state.error} />;
   }
   if (!profile) return null;
   const subtitle = [

@@ -1,5 +1,11 @@
 import { createContext, ReactNode, useContext } from 'react';
-import { Link } from '@backstage/core-components';
+import {
+  Content,
+  Header,
+  Link,
+  Page,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
 import { Chip, MenuItem, Tooltip } from '@material-ui/core';
 import {
   levelName,
@@ -28,6 +34,21 @@ export function useSkillExchangePath(): (sub: string) => string {
 export function shortRef(ref: string): string {
   return ref.split('/').pop() ?? ref;
 }
+
+/** A page that could not load: its title, the error, and anything to add. */
+export const ErrorPage = (props: {
+  title: string;
+  error: Error;
+  children?: ReactNode;
+}) => (
+  <Page themeId="tool">
+    <Header title={props.title} />
+    <Content>
+      <ResponseErrorPanel error={props.error} />
+      {props.children}
+    </Content>
+  </Page>
+);
 
 /** A person, linking to their Skill Exchange profile. */
 export const PersonLink = ({ userRef }: { userRef: string }) => {

@@ -6,7 +6,6 @@ import { alertApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type {
-  Post,
   Profile,
   SkillExchangeApi,
 } from '@onramp/backstage-plugin-skill-exchange-common';
@@ -14,28 +13,19 @@ import { skillExchangeApiRef } from '../api';
 import { PostList } from './PostList';
 import { PostFormPage } from './PostFormPage';
 import { ProfilePage } from './ProfilePage';
+import { post } from './testData';
 
-const embed: Post = {
-  id: 7,
-  kind: 'embed',
-  title: 'Embed with Playback',
+const embed = post(7, 'embed', 'Embed with Playback', {
   description: '- Seek **faster**\n- Learn gRPC',
   skills: ['Java', 'gRPC'],
-  status: 'open',
   owner: 'user:default/lars.lindqvist',
-  createdAt: '2026-11-01T00:00:00Z',
-  updatedAt: '2026-11-01T00:00:00Z',
-  statusChangedAt: '2026-11-01T00:00:00Z',
-  version: 1,
-  saved: false,
-  interestCount: 0,
   team: 'group:default/backend',
   level: 3,
   start: '2027-Q1',
   durationWeeks: 6,
   location: 'remote',
   headcount: 1,
-};
+});
 
 function mockApi(overrides: Partial<SkillExchangeApi> = {}) {
   return {

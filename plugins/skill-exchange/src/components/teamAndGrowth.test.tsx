@@ -4,7 +4,6 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import type {
   GrowthActivity,
-  Post,
   Profile,
   SkillExchangeApi,
   TeamSkills,
@@ -12,6 +11,7 @@ import type {
 import { skillExchangeApiRef } from '../api';
 import { TeamSkillsCard, describeLevels } from './TeamSkillsCard';
 import { ProfilePage } from './ProfilePage';
+import { post } from './testData';
 
 jest.setTimeout(30_000);
 
@@ -164,26 +164,6 @@ describe('TeamSkillsCard', () => {
     expect(describeLevels([0, 0, 0, 0, 0])).toBe('');
   });
 });
-
-const post = (id: number, kind: Post['kind'], title: string): Post =>
-  ({
-    id,
-    kind,
-    title,
-    description: '',
-    skills: ['Go'],
-    status: 'open',
-    owner: 'user:default/someone',
-    createdAt: '2026-11-01T00:00:00Z',
-    updatedAt: '2026-11-01T00:00:00Z',
-    statusChangedAt: '2026-11-01T00:00:00Z',
-    version: 1,
-    saved: false,
-    interestCount: 0,
-    ...(kind === 'hack'
-      ? { stage: 'idea', members: [], followerCount: 0, following: false }
-      : {}),
-  } as Post);
 
 const profile: Profile = {
   user: 'user:default/sofia.marquez',

@@ -1,0 +1,138 @@
+import { Route, Routes } from 'react-router-dom';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
+import type {
+  Post,
+  SkillExchangeApi,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../api';
+import { PostDetailPage } from './PostDetailPage';
+import { statusChanges } from './OwnerPanel';
+import { post } from './testData';
+
+jest.setTimeout(30_000);
+
+const OWNER = 'user:default/lars.lindqvist';
+const ME = 'user:default/sofia.marquez';
+
+function renderPost(
+  shown: Post,
+  me: string,
+  overrides: Partial<SkillExchangeApi> = {},
+) {
+  const api = {
+    getPost: jest.fn(async () => shown),
+    listInterests: jest.fn(async () => [
+      {
+        id: 5,
+        postId: shown.id,
+        user: ME,
+        message: 'I would love this.',
+        status: 'pending',
+        createdAt: '2026-11-02T00:00:00Z',
+      },
+    ]),
+    setPostStatus: jest.fn(async () => shown),
+    respondToInterest: jest.fn(async () => ({})),
+    expressInterest: jest.fn(async () => ({})),
+    joinHack: jest.fn(async () => shown),
+    setSaved: jest.fn(async () => undefined),
+    ...overrides,
+  } as unknown as jest.Mocked<SkillExchangeApi>;
+  const alertApi = { post: jest.fn(), alert$: jest.fn() };
+  const rendered = renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [skillExchangeApiRef, api],
+        [alertApiRef, alertApi],
+        [identityApiRef, mockApis.identity({ userEntityRef: me })],
+      ]}
+    >
+      <Routes>
+        <Route path="/posts/:id" element={<PostDetailPage />} />
+      </Routes>
+    </TestApiProvider>,
+    { routeEntries: [`/posts/${shown.id}`] },
+  );
+  return { api, alertApi, rendered };
+}
+
+const embed = post(7, 'embed', 'Embed with Playback', {
+  owner: OWNER,
+  version: 4,
+});
+
+describe('PostDetailPage', () => {
+  it('gives the owner the owner panel and changes status with the version read', async () => {
+    const { api, alertApi } = renderPost(embed, OWNER);
+    expect(await screen.findByText('You posted this')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Mark filled' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Reopen' })).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(api.setPostStatus).toHaveBeenCalledWith(7, 'closed', 4);
+    await waitFor(() =>
+      expect(alertApi.post).toHaveBeenCalledWith(
+        expect.objectContaining({ message: 'Closed', severity: 'success' }),
+      ),
+    );
+    // The page reads the post again after a change.
+    await waitFor(() => expect(api.getPost).toHaveBeenCalledTimes(2));
+
+    const people = screen.getByRole('list', { name: 'Interested people' });
+    await userEvent.click(
+      within(people).getByRole('button', { name: 'Accept' }),
+    );
+    expect(api.respondToInterest).toHaveBeenCalledWith(5, 'accept');
+  });
+
+  it('lets someone else say they are interested, with a message, and no owner panel', async () => {
+    const { api } = renderPost(embed, ME);
+    await userEvent.click(
+      await screen.findByRole('button', { name: "I'm interested" }),
+    );
+    expect(screen.queryByText('You posted this')).toBeNull();
+    expect(api.listInterests).not.toHaveBeenCalled();
+    await userEvent.type(
+      screen.getByLabelText('Message to the owner'),
+      'Backend is my thing.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(api.expressInterest).toHaveBeenCalledWith(7, 'Backend is my thing.');
+  });
+
+  it('offers a hack idea nobody has joined for adoption, and saving', async () => {
+    const hack = post(9, 'hack', 'Loudness explorer', { owner: OWNER });
+    const { api } = renderPost(hack, ME);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Adopt this idea' }),
+    );
+    expect(api.joinHack).toHaveBeenCalledWith(9);
+    expect(screen.getByText('Members (0)')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(api.setSaved).toHaveBeenCalledWith(9, true);
+  });
+});
+
+describe('statusChanges', () => {
+  it('fills and closes open embeds, only closes open hacks, reopens the rest', () => {
+    const labels = (p: Pick<Post, 'kind' | 'status'>) =>
+      statusChanges(p).map(c => `${c.label}->${c.to}`);
+    expect(labels({ kind: 'embed', status: 'open' })).toEqual([
+      'Mark filled->filled',
+      'Close->closed',
+    ]);
+    expect(labels({ kind: 'hack', status: 'open' })).toEqual(['Close->closed']);
+    expect(labels({ kind: 'mentorship', status: 'filled' })).toEqual([
+      'Reopen->open',
+    ]);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
+
+/** A post as the backend returns it: open, version 1, hacks with no members. */
+export const post = (
+  id: number,
+  kind: Post['kind'],
+  title: string,
+  extra: Partial<Post> = {},
+): Post =>
+  ({
+    id,
+    kind,
+    title,
+    description: '',
+    skills: ['Go'],
+    status: 'open',
+    owner: 'user:default/someone',
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    statusChangedAt: '2026-11-01T00:00:00Z',
+    version: 1,
+    saved: false,
+    interestCount: 0,
+    ...(kind === 'hack'
+      ? { stage: 'idea', members: [], followerCount: 0, following: false }
+      : {}),
+    ...extra,
+  } as Post);
