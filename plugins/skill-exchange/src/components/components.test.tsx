@@ -19,12 +19,6 @@ const embed = post(7, 'embed', 'Embed with Playback', {
   description: '- Seek **faster**\n- Learn gRPC',
   skills: ['Java', 'gRPC'],
   owner: 'user:default/lars.lindqvist',
-  team: 'group:default/backend',
-  level: 3,
-  start: '2027-Q1',
-  durationWeeks: 6,
-  location: 'remote',
-  headcount: 1,
 });
 
 function mockApi(overrides: Partial<SkillExchangeApi> = {}) {

@@ -1,5 +1,18 @@
 import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 
+const KIND_FIELDS = {
+  embed: {
+    team: 'group:default/backend',
+    level: 3,
+    start: '2027-Q1',
+    durationWeeks: 6,
+    location: 'remote',
+    headcount: 1,
+  },
+  hack: { stage: 'idea', members: [], followerCount: 0, following: false },
+  mentorship: { mode: 'offering', capacity: 1 },
+};
+
 /** A post as the backend returns it: open, version 1, hacks with no members. */
 export const post = (
   id: number,
@@ -21,8 +34,6 @@ export const post = (
     version: 1,
     saved: false,
     interestCount: 0,
-    ...(kind === 'hack'
-      ? { stage: 'idea', members: [], followerCount: 0, following: false }
-      : {}),
+    ...KIND_FIELDS[kind],
     ...extra,
   } as Post);
