@@ -34,6 +34,7 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
 import { describeEvidence, formatDate, humanizeRef, templateUrl } from './util';
+import { LatestRun } from './LatestRun';
 
 /**
  * What completed a step or check. `ruleKeys` are the evidence keys of an
@@ -101,6 +102,7 @@ const StepAction = ({
   onComplete: (checkId?: string) => void;
   busy: boolean;
 }) => {
+  const { pathId } = useParams();
   if (status.status === 'completed') {
     return null;
   }
@@ -123,7 +125,7 @@ const StepAction = ({
           variant="contained"
           color="primary"
           component={RouterLink}
-          to={templateUrl(rule.templateRef)}
+          to={templateUrl(rule.templateRef, pathId)}
         >
           Run template
         </Button>
@@ -426,6 +428,7 @@ export const PathPage = ({
             <Typography variant="body1" paragraph>
               {path.description}
             </Typography>
+            <LatestRun goldenPath={path} />
             {journey ? (
               <PathChecklist
                 path={path}
