@@ -22,6 +22,15 @@ const task = (
   },
 });
 
+/** A newer run of a template the path does not use. */
+const otherTemplateTask = task(
+  't-other',
+  '2026-11-28T09:00:00.000Z',
+  'completed',
+  'x',
+  'template:default/other',
+);
+
 function renderWith(tasks: unknown[]) {
   const listTasks = jest.fn(async () => ({ tasks, totalTasks: tasks.length }));
   return {
@@ -39,13 +48,7 @@ describe('LatestRun', () => {
     const { listTasks, rendered } = renderWith([
       task('t-old', '2026-11-26T09:00:00.000Z', 'completed', 'day-one-svc'),
       task('t-new', '2026-11-27T09:00:00.000Z', 'failed', 'day-two-svc'),
-      task(
-        't-other',
-        '2026-11-28T09:00:00.000Z',
-        'completed',
-        'x',
-        'template:default/other',
-      ),
+      otherTemplateTask,
     ]);
     await rendered;
     const card = await screen.findByTestId('latest-run');
@@ -68,15 +71,7 @@ describe('LatestRun', () => {
   });
 
   it('shows nothing before your first run', async () => {
-    const { listTasks, rendered } = renderWith([
-      task(
-        't-other',
-        '2026-11-28T09:00:00.000Z',
-        'completed',
-        'x',
-        'template:default/other',
-      ),
-    ]);
+    const { listTasks, rendered } = renderWith([otherTemplateTask]);
     await rendered;
     expect(listTasks).toHaveBeenCalled();
     expect(screen.queryByTestId('latest-run')).toBeNull();

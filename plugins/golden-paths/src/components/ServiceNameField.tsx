@@ -31,7 +31,6 @@ export const ServiceNameField = ({
   disabled,
   rawErrors,
   schema,
-  uiSchema,
   idSchema,
   debounceMs = 400,
 }: FieldExtensionComponentProps<string> & { debounceMs?: number }) => {
@@ -102,7 +101,6 @@ export const ServiceNameField = ({
         value={value}
         required={required}
         disabled={disabled}
-        autoFocus={Boolean(uiSchema?.['ui:autofocus'])}
         onChange={e => onChange(e.target.value || undefined)}
         error={Boolean(problem || takenCheck || rawErrors?.length)}
         inputProps={{ 'aria-describedby': `${id}-status` }}
