@@ -59,6 +59,16 @@ describe('GoldenPathsClient', () => {
     ]);
   });
 
+  it('asks the scaffolder module whether a service name is free', async () => {
+    const answer = { name: 'my svc', available: true };
+    const { client, fetch } = setup(json(answer));
+    await expect(client.checkServiceName('my svc')).resolves.toEqual(answer);
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backend/api/scaffolder/golden-paths/names/my%20svc',
+      { method: 'GET', headers: undefined, body: undefined },
+    );
+  });
+
   it('fetchAllPages reads pages until the total', async () => {
     const all = Array.from({ length: 7 }, (_, i) => i);
     const fetchPage = jest.fn(async ({ limit, offset }) => ({

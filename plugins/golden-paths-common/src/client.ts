@@ -14,6 +14,7 @@ import {
   RecordEvidenceResponse,
   UpdateCohortRequest,
 } from './types';
+import { ServiceNameCheck } from './serviceName';
 
 /** The parts of Backstage's DiscoveryApi the client needs. */
 export type GoldenPathsDiscovery = {
@@ -45,6 +46,11 @@ export interface GoldenPathsApi {
   listCohorts(page?: PageRequest): Promise<Page<Cohort>>;
   createCohort(request: CreateCohortRequest): Promise<Cohort>;
   updateCohort(cohortId: string, request: UpdateCohortRequest): Promise<Cohort>;
+  /**
+   * Whether a Day-1 service name is free (asks the scaffolder module's
+   * `GET /api/scaffolder/golden-paths/names/:name`).
+   */
+  checkServiceName(name: string): Promise<ServiceNameCheck>;
 }
 
 /** A typed client for the golden-paths backend, for frontends and backends. */
@@ -131,8 +137,22 @@ export class GoldenPathsClient implements GoldenPathsApi {
     return this.request<Cohort>('PUT', `/cohorts/${enc(cohortId)}`, request);
   }
 
-  private async send(method: string, path: string, body?: unknown) {
-    const baseUrl = await this.discoveryApi.getBaseUrl('golden-paths');
+  checkServiceName(name: string) {
+    return this.request<ServiceNameCheck>(
+      'GET',
+      `/golden-paths/names/${enc(name)}`,
+      undefined,
+      'scaffolder',
+    );
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    pluginId = 'golden-paths',
+  ) {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
       method,
       headers:
@@ -149,8 +169,9 @@ export class GoldenPathsClient implements GoldenPathsApi {
     method: string,
     path: string,
     body?: unknown,
+    pluginId?: string,
   ): Promise<T> {
-    const response = await this.send(method, path, body);
+    const response = await this.send(method, path, body, pluginId);
     return (await response.json()) as T;
   }
 }

@@ -8,6 +8,7 @@ export * from './schemas';
 export * from './types';
 export * from './permissions';
 export * from './client';
+export * from './serviceName';
 export {
   forbiddenCharacterMessage,
   safeString,

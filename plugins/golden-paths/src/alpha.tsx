@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import DirectionsIcon from '@material-ui/icons/Directions';
 import { GoldenPathsClient } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api';
@@ -47,9 +48,21 @@ const nextStepWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** `ui:field: GoldenPathServiceName`: a Day-1 service name, checked before submit. */
+const serviceNameField = FormFieldBlueprint.make({
+  name: 'service-name',
+  params: {
+    field: () =>
+      import('./components/serviceNameFormField').then(
+        m => m.serviceNameFormField,
+      ),
+  },
+});
+
 /**
  * Golden Paths for the new frontend system: the sidebar page, the API and
- * the "Your next step" home page widget.
+ * the "Your next step" home page widget and the scaffolder's
+ * `GoldenPathServiceName` form field.
  *
  * @alpha
  */
@@ -58,5 +71,5 @@ export default createFrontendPlugin({
   title: 'Golden Paths',
   icon: <DirectionsIcon />,
   routes: { root: rootRouteRef },
-  extensions: [api, page, nextStepWidget],
+  extensions: [api, page, nextStepWidget, serviceNameField],
 });

@@ -8,6 +8,7 @@ export {
   goldenPathsPlugin,
   GoldenPathsPage,
   GoldenPathsNextStepCard,
+  GoldenPathServiceNameFieldExtension,
 } from './plugin';
 export { goldenPathsApiRef } from './api';
 export { rootRouteRef } from './routes';

@@ -6,9 +6,15 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { GoldenPathsClient } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api';
 import { rootRouteRef } from './routes';
+import {
+  SERVICE_NAME_FIELD,
+  ServiceNameField,
+  serviceNameValidation,
+} from './components/ServiceNameField';
 
 /** Golden Paths for apps on the legacy frontend system. */
 export const goldenPathsPlugin = createPlugin({
@@ -41,5 +47,17 @@ export const GoldenPathsNextStepCard = goldenPathsPlugin.provide(
     component: {
       lazy: () => import('./components/NextStepCard').then(m => m.NextStepCard),
     },
+  }),
+);
+
+/**
+ * `ui:field: GoldenPathServiceName` for a legacy app: put it inside
+ * `<ScaffolderFieldExtensions>`.
+ */
+export const GoldenPathServiceNameFieldExtension = goldenPathsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: SERVICE_NAME_FIELD,
+    component: ServiceNameField,
+    validation: serviceNameValidation,
   }),
 );

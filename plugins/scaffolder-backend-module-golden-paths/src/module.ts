@@ -2,11 +2,14 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import { createActions } from './actions';
 import { readSettings } from './lib/config';
 import { createLinkBuilder } from './lib/links';
+import { createNameRouter } from './lib/nameRouter';
+import { createServiceNameChecker } from './lib/nameCheck';
 import { createRepositoryRouter } from './lib/repoServer';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
@@ -38,6 +41,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         evidence: goldenPathsEvidenceServiceRef,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        catalog: catalogServiceRef,
       },
       async init({
         scaffolder,
@@ -46,6 +51,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         evidence,
         logger,
         httpRouter,
+        httpAuth,
+        catalog,
       }) {
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
@@ -74,8 +81,21 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             `Serving files of the local repositories in ${settings.git.root} read-only under /golden-paths/git`,
           );
         }
+        const nameCheck = createServiceNameChecker({
+          settings,
+          catalog,
+          links,
+          appBaseUrl: config.getOptionalString('app.baseUrl'),
+        });
+        httpRouter.use(createNameRouter({ httpAuth, check: nameCheck }));
         scaffolder.addActions(
-          ...createActions({ settings, discovery, evidence, providers }),
+          ...createActions({
+            settings,
+            discovery,
+            evidence,
+            providers,
+            nameCheck,
+          }),
         );
       },
     });

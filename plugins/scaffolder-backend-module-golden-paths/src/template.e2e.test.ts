@@ -5,13 +5,14 @@ import yaml from 'yaml';
 import { cloneLocal, makeTempDir } from './__testUtils__/context';
 import {
   createDay1Task,
+  DAY1_APP_BASE_URL,
   DAY1_USER,
+  DAY1_VALUES,
   day1DryRunBody,
   startDay1Backend,
   stepTimings,
   waitForTask,
 } from './__testUtils__/day1Backend';
-import { git } from './lib/git';
 
 /*
  * The Day-1 template through the real scaffolder backend (see
@@ -78,11 +79,20 @@ describe('the Day-1 template through the real scaffolder backend', () => {
       /Dry run: would commit to file:\/\/.*deployments.git#main: \+3/,
     );
     expect(messages.join('\n')).toMatch(/Dry run: would record evidence /);
+    expect(messages.join('\n')).toContain(
+      'day-one-svc is free: no Component and no repository of that name',
+    );
+    // The task page leads back to the path that started the run.
+    expect(res.body.output.links[0]).toEqual({
+      title: 'Back to your Backend path',
+      icon: 'dashboard',
+      url: '/golden-paths/backend-day-1',
+    });
     await expect(fs.stat(path.join(root, 'git'))).rejects.toThrow(/ENOENT/);
     expect(harness.record.evidence).toEqual([]);
   }, 60_000);
 
-  it('a real run completes, registers the published catalog-info.yaml and records evidence; a second run creates nothing twice', async () => {
+  it('a real run completes, registers the published catalog-info.yaml and records evidence; a second run of the same name stops at the first step with one sentence and creates nothing', async () => {
     const { evidence, registered } = harness.record;
     const task = await runTask();
     // catalog:register adds the location, then analyses it once more.
@@ -173,15 +183,52 @@ describe('the Day-1 template through the real scaffolder backend', () => {
       );
     expect(await commits()).toEqual([1, 1, 1, 1]);
 
-    // The same request again (as a retried or repeated run): every step
-    // finds its work done and nothing is committed twice.
+    // The same name again: the first step refuses it with one sentence (no
+    // stack trace, no raw 409) and nothing is published or recorded.
     evidence.length = 0;
-    await runTask();
+    const registrations = registered.length;
+    const again = await createDay1Task(request);
+    const failure = await waitForTask(request, again).then(
+      () => undefined,
+      e => e as Error,
+    );
+    expect(failure?.message).toBe(
+      `task failed: name: day-one-svc is taken by group:backend; choose another name, or open it: ${DAY1_APP_BASE_URL}/catalog/default/component/day-one-svc`,
+    );
     expect(await commits()).toEqual([1, 1, 1, 1]);
-    const head = await git(['rev-parse', 'main'], {
-      env: { GIT_DIR: path.join(root, 'git', 'day-one-svc.git') },
+    expect(evidence).toEqual([]);
+    expect(registered.length).toBe(registrations);
+  }, 180_000);
+});
+
+describe('the Day-1 template started without the optional description', () => {
+  let root: string;
+  let harness: Awaited<ReturnType<typeof startDay1Backend>>;
+
+  beforeAll(async () => {
+    root = await makeTempDir('gp-e2e-nodesc');
+    harness = await startDay1Backend({ root });
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.backend.stop();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it("succeeds with the template's default description, and shows no path of this machine", async () => {
+    const { description: _, ...values } = DAY1_VALUES;
+    const id = await createDay1Task(harness.request, values);
+    const { events } = await waitForTask(harness.request, id);
+    expect(yaml.parse(harness.record.registered[0].content)).toMatchObject({
+      metadata: {
+        name: 'day-one-svc',
+        description: 'A backend service created on Day 1',
+      },
     });
-    expect(head).toMatch(/^[0-9a-f]{40}$/);
+    const published = events.filter(e => e.body?.stepId === 'publish');
+    expect(published.length).toBeGreaterThan(0);
+    expect(JSON.stringify(published)).not.toContain('file://');
+    expect(JSON.stringify(published)).not.toContain(root);
   }, 180_000);
 });
 

@@ -129,7 +129,9 @@ describe('PathPage', () => {
       screen.getByRole('button', { name: 'Run template' }),
     ).toHaveAttribute(
       'href',
-      '/create/templates/default/day-1-backend-service',
+      `/create/templates/default/day-1-backend-service?formData=${encodeURIComponent(
+        '{"goldenPath":"backend-day-1"}',
+      )}`,
     );
     expect(
       screen.getByText('Waiting for deploy.healthy or deploy.requested'),

@@ -10,6 +10,7 @@ import { Box, Button, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
+import { LatestRun } from './LatestRun';
 import { PathChecklist } from './PathChecklist';
 import { useBusyAction } from './useBusyAction';
 import { usePathJourney } from './usePathJourney';
@@ -90,6 +91,7 @@ export const PathPage = ({
             {path.description}
           </Typography>
         )}
+        {path && <LatestRun goldenPath={path} />}
         {path && journey && (
           <PathChecklist path={path} journey={journey} onChange={setJourney} />
         )}

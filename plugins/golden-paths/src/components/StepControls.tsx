@@ -13,7 +13,7 @@ import {
   JourneyStepStatus,
   evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { EvidenceDetails } from './EvidenceDetails';
 import { templateUrl } from './util';
 
@@ -53,6 +53,7 @@ export const RuleControl = ({
   onComplete,
   dense = false,
 }: ControlProps & { rule: GoldenPathStep['rule']; dense?: boolean }) => {
+  const { pathId } = useParams();
   switch (rule.type) {
     case 'manual':
       return (
@@ -72,7 +73,7 @@ export const RuleControl = ({
           variant="contained"
           color="primary"
           component={RouterLink}
-          to={templateUrl(rule.templateRef)}
+          to={templateUrl(rule.templateRef, pathId)}
         >
           Run template
         </Button>

@@ -104,6 +104,10 @@ export function mockApi(
     listCohorts: jest.fn(),
     createCohort: jest.fn(),
     updateCohort: jest.fn(),
+    checkServiceName: jest.fn(async (name: string) => ({
+      name,
+      available: true,
+    })),
     ...overrides,
   } as jest.Mocked<GoldenPathsApi>;
 }

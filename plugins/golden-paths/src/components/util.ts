@@ -1,12 +1,19 @@
 import { StepEvidence } from '@onramp/backstage-plugin-golden-paths-common';
 import { parseEntityRefLoose } from './entityRef';
 
-/** `template:default/day-1-backend-service` -> `/create/templates/default/day-1-backend-service`. */
-export function templateUrl(templateRef: string): string {
+/**
+ * `template:default/day-1-backend-service` -> `/create/templates/default/day-1-backend-service`;
+ * with `pathId`, the form's hidden `goldenPath` parameter is filled in, so the
+ * run links back to that path.
+ */
+export function templateUrl(templateRef: string, pathId?: string): string {
   const { namespace, name } = parseEntityRefLoose(templateRef);
+  const query = pathId
+    ? `?formData=${encodeURIComponent(JSON.stringify({ goldenPath: pathId }))}`
+    : '';
   return `/create/templates/${encodeURIComponent(
     namespace,
-  )}/${encodeURIComponent(name)}`;
+  )}/${encodeURIComponent(name)}${query}`;
 }
 
 /** `group:default/backend` -> `backend` (the default namespace is implied). */

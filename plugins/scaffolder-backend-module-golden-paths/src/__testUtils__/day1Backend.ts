@@ -34,6 +34,7 @@ export const TEMPLATE_DIR = path.resolve(
 );
 export const TEMPLATE_REF = 'template:default/day-1-backend-service';
 export const DAY1_USER = 'user:default/sofia.marquez';
+export const DAY1_APP_BASE_URL = 'http://portal.test';
 export const DAY1_VALUES = {
   name: 'day-one-svc',
   owner: 'group:default/backend',
@@ -64,6 +65,8 @@ export interface Day1BackendOptions {
   goldenPaths?: JsonObject;
   /** More templates the catalog stand-in knows, by their metadata.name. */
   templates?: any[];
+  /** Entities (e.g. Components) the catalog stand-in holds from the start. */
+  entities?: any[];
 }
 
 export async function readDay1Template() {
@@ -109,8 +112,17 @@ export async function startDay1Backend(options: Day1BackendOptions) {
         typeof ref === 'string' ? ref : stringifyEntityRef(ref)
       ).toLowerCase();
       if (wanted === TEMPLATE_REF) return template;
-      return options.templates?.find(
-        t => `template:default/${t.metadata.name}` === wanted,
+      // What catalog:register added is in the catalog from then on.
+      const held = [
+        ...(options.templates ?? []),
+        ...(options.entities ?? []),
+        ...record.registered.map(r => yaml.parse(r.content)),
+      ];
+      return held.find(
+        e =>
+          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+            e.metadata.name
+          }`.toLowerCase() === wanted,
       );
     },
     async addLocation(location: any) {
@@ -149,6 +161,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   });
 
   const config: JsonObject = {
+    app: { baseUrl: DAY1_APP_BASE_URL },
     goldenPaths: {
       ...options.goldenPaths,
       git: {

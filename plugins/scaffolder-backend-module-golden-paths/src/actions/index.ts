@@ -2,11 +2,13 @@ import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsSettings } from '../lib/config';
 import { createLinkBuilder } from '../lib/links';
+import { ServiceNameChecker } from '../lib/nameCheck';
 import { defaultProviders } from '../providers/builtIn';
 import { SelectedProviders } from '../providers/registry';
 import { createDeployAction } from './deploy';
 import { createDnsAction } from './dns';
 import { createMonitoringAction } from './monitoring';
+import { createNameCheckAction } from './nameCheck';
 import { createPublishGitAction } from './publishGit';
 import { createRecordProgressAction } from './recordProgress';
 import { createTeardownAction } from './teardown';
@@ -18,6 +20,7 @@ export { createMonitoringAction } from './monitoring';
 export { createDnsAction } from './dns';
 export { createTeardownAction } from './teardown';
 export { createVerifyEndpointAction } from './verifyEndpoint';
+export { createNameCheckAction } from './nameCheck';
 export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 
 /**
@@ -30,12 +33,15 @@ export function createActions(options: {
   evidence: GoldenPathsEvidenceService;
   /** The providers chosen from config; default: the built-in ones. */
   providers?: SelectedProviders;
+  /** Whether a service name is free (goldenpath:name:check). */
+  nameCheck: ServiceNameChecker;
 }) {
   const { settings, discovery, evidence } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
   const links = createLinkBuilder(settings, scaffolderBaseUrl);
   const providers = options.providers ?? defaultProviders({ settings, links });
   return [
+    createNameCheckAction({ check: options.nameCheck }),
     createPublishGitAction({
       settings,
       localUrls: async (name, branch) => {

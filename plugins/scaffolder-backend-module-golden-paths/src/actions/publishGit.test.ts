@@ -61,7 +61,13 @@ describe('goldenpath:publish (against real git)', () => {
     const { ctx, outputs } = makeContext({ input, workspacePath: workspace });
     await action().handler(ctx);
     const branch = input.defaultBranch ?? 'main';
-    expect(outputs.remoteUrl).toBe(`file://${bare(input.repository)}`);
+    // People see the portal's route, never a path on the server.
+    expect(outputs.remoteUrl).toBe(
+      `http://backstage.test/api/scaffolder/golden-paths/git/${input.repository}/raw/${branch}`,
+    );
+    const logged = JSON.stringify(ctx.logger.info.mock.calls);
+    expect(logged).not.toContain('file://');
+    expect(logged).not.toContain(root);
     const dir = await clone(input.repository, branch);
     expect(await git(['rev-parse', 'HEAD'], { cwd: dir })).toBe(
       outputs.commitHash,
@@ -83,7 +89,10 @@ describe('goldenpath:publish (against real git)', () => {
       isDryRun: true,
     });
     await action().handler(ctx);
-    expect(outputs.remoteUrl).toBe(`file://${bare('dry')}`);
+    expect(outputs.remoteUrl).toBe(
+      'http://backstage.test/api/scaffolder/golden-paths/git/dry/raw/main',
+    );
+    expect(JSON.stringify(ctx.logger.info.mock.calls)).not.toContain('file://');
     expect(outputs.commitHash).toBeUndefined();
     await expect(fs.stat(bare('dry'))).rejects.toThrow(/ENOENT/);
     await expect(fs.stat(path.join(workspace, '.git'))).rejects.toThrow(

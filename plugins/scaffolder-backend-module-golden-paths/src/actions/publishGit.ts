@@ -6,6 +6,7 @@ import {
   prepareRemote,
   resolveRemote,
 } from '../lib/config';
+import { withoutStack } from '../lib/errors';
 import { authorEnv, git, remoteBranchCommit, tempDir } from '../lib/git';
 import { parseInput, Z } from '../lib/input';
 import { examples } from './publishGit.examples';
@@ -68,7 +69,12 @@ export function createPublishGitAction(options: {
     schema: {
       input: inputFields,
       output: {
-        remoteUrl: z => z.string().describe('URL of the git remote'),
+        remoteUrl: z =>
+          z
+            .string()
+            .describe(
+              'Where people open the repository: the remote URL, or for a local repository its read-only route in the portal (never a path on the server)',
+            ),
         repoContentsUrl: z =>
           z.string().describe('URL under which the published files are read'),
         catalogInfoUrl: z =>
@@ -104,7 +110,10 @@ export function createPublishGitAction(options: {
         repoContentsUrl = urls.repoContentsUrl;
         catalogInfoUrl = `${urls.catalogInfoBaseUrl}/catalog-info.yaml`;
       }
-      ctx.output('remoteUrl', resolved.url);
+      // What people see: a local repository's path on this machine is
+      // never shown, its route in the portal is.
+      const shown = resolved.localName ? repoContentsUrl : resolved.url;
+      ctx.output('remoteUrl', shown);
       ctx.output('repoContentsUrl', repoContentsUrl);
       ctx.output('catalogInfoUrl', catalogInfoUrl);
 
@@ -133,14 +142,14 @@ export function createPublishGitAction(options: {
           // An empty workspace is never what anyone wants published; it is
           // also what a task resumed after a restart sees when the scaffolder
           // has no workspace provider to restore its files.
-          throw new InputError(
-            `goldenpath:publish found no files in ${
-              input.sourcePath === '.'
-                ? 'the workspace'
-                : `'${input.sourcePath}'`
-            }: nothing to publish to ${
-              resolved.url
-            }. If this task was resumed after a backend restart, its workspace was lost: configure scaffolder.taskRecovery.workspaceProvider or run the template again.`,
+          throw withoutStack(
+            new InputError(
+              `goldenpath:publish found no files in ${
+                input.sourcePath === '.'
+                  ? 'the workspace'
+                  : `'${input.sourcePath}'`
+              }: nothing to publish to ${shown}. If this task was resumed after a backend restart, its workspace was lost: configure scaffolder.taskRecovery.workspaceProvider or run the template again.`,
+            ),
           );
         }
 
@@ -148,9 +157,9 @@ export function createPublishGitAction(options: {
           ctx.logger.info(
             `Dry run: would push ${fileCount} files (tree ${tree}) as '${
               input.gitCommitMessage
-            }' by ${author.name} <${author.email}> to ${
-              resolved.url
-            } branch ${branch}${
+            }' by ${author.name} <${
+              author.email
+            }> to ${shown} branch ${branch}${
               resolved.localName ? ' (bare repository created if missing)' : ''
             }`,
           );
@@ -168,7 +177,7 @@ export function createPublishGitAction(options: {
                 env: { GIT_DIR: resolved.remote },
               });
             }
-            ctx.logger.info(`Remote ${resolved.url}: ${state}`);
+            ctx.logger.info(`Remote ${shown}: ${state}`);
           },
         });
 
@@ -187,12 +196,14 @@ export function createPublishGitAction(options: {
               );
               if (existingTree === tree) {
                 ctx.logger.info(
-                  `Branch ${branch} of ${resolved.url} already holds these files at ${existing}; nothing pushed`,
+                  `Branch ${branch} of ${shown} already holds these files at ${existing}; nothing pushed`,
                 );
                 return existing;
               }
-              throw new ConflictError(
-                `Branch ${branch} of ${resolved.url} already exists with different content (${existing}); goldenpath:publish never overwrites a branch. Choose another repository name.`,
+              throw withoutStack(
+                new ConflictError(
+                  `Branch ${branch} of ${shown} already exists with different content (${existing}); goldenpath:publish never overwrites a branch. Choose another repository name.`,
+                ),
               );
             }
             const commit = await git(
@@ -209,7 +220,7 @@ export function createPublishGitAction(options: {
               { cwd: source, env: gitEnv },
             );
             ctx.logger.info(
-              `Pushed ${fileCount} files as ${commit} to ${resolved.url} branch ${branch}`,
+              `Pushed ${fileCount} files as ${commit} to ${shown} branch ${branch}`,
             );
             return commit;
           },

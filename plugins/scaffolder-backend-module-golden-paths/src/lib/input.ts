@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import type { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
 import { z } from 'zod';
+import { withoutStack } from './errors';
 
 type DefaultInputSchema = NonNullable<
   NonNullable<TemplateActionOptions['schema']>['input']
@@ -48,7 +49,9 @@ export function parseInput<T extends FieldSchemas>(
     const problems = result.error.issues
       .map(i => `${i.path.join('.') || 'input'}: ${i.message}`)
       .join('; ');
-    throw new InputError(`Invalid input to ${actionId}: ${problems}`);
+    throw withoutStack(
+      new InputError(`Invalid input to ${actionId}: ${problems}`),
+    );
   }
   return result.data as ParsedInput<T>;
 }

@@ -1,0 +1,114 @@
+import { Link } from '@backstage/core-components';
+import { useApiHolder } from '@backstage/core-plugin-api';
+import {
+  scaffolderApiRef,
+  type ScaffolderTask,
+} from '@backstage/plugin-scaffolder-react';
+import { Box, Button, Chip, Paper, Typography } from '@material-ui/core';
+import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
+import { Link as RouterLink } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { formatDate, templateUrl } from './util';
+
+/** How many of your newest tasks are searched for a path's templates. */
+const RECENT_TASKS = 50;
+
+/** The templates a path runs, in step order. */
+function templatesOf(path: GoldenPath) {
+  const refs = path.steps.flatMap(step =>
+    step.rule.type === 'template' ? [step.rule.templateRef] : [],
+  );
+  return [...new Set(refs)];
+}
+
+function newestFor(tasks: ScaffolderTask[], templateRef: string) {
+  return tasks
+    .filter(
+      t =>
+        t.spec.templateInfo?.entityRef?.toLocaleLowerCase('en-US') ===
+        templateRef.toLocaleLowerCase('en-US'),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+const RunCard = ({
+  pathId,
+  templateRef,
+  task,
+}: {
+  pathId: string;
+  templateRef: string;
+  task: ScaffolderTask;
+}) => {
+  const name = task.spec.parameters?.name;
+  return (
+    <Paper
+      variant="outlined"
+      data-testid="latest-run"
+      aria-label="Your latest run"
+    >
+      <Box p={2} display="flex" alignItems="center" flexWrap="wrap">
+        <Box flexGrow={1}>
+          <Typography variant="subtitle2" component="h2">
+            Your latest run
+            {typeof name === 'string' && name ? `: ${name}` : ''}{' '}
+            <Chip size="small" label={task.status} />
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            Started {formatDate(task.createdAt)} ·{' '}
+            <Link to={`/create/tasks/${encodeURIComponent(task.id)}`}>
+              open the task
+            </Link>
+          </Typography>
+        </Box>
+        <Button
+          variant="outlined"
+          color="primary"
+          component={RouterLink}
+          to={templateUrl(templateRef, pathId)}
+        >
+          Run again
+        </Button>
+      </Box>
+    </Paper>
+  );
+};
+
+/**
+ * The newest scaffolder task you started for each template of a path:
+ * status, when, the service name, a link to its task page, and "Run again".
+ * Shows nothing when the scaffolder is not installed or you have no run.
+ */
+export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {
+  const scaffolderApi = useApiHolder().get(scaffolderApiRef);
+  const templates = templatesOf(goldenPath);
+  const { value } = useAsync(async () => {
+    if (!scaffolderApi || templates.length === 0) {
+      return [];
+    }
+    const { tasks } = await scaffolderApi.listTasks({
+      filterByOwnership: 'owned',
+      limit: RECENT_TASKS,
+    });
+    return templates.flatMap(templateRef => {
+      const task = newestFor(tasks, templateRef);
+      return task ? [{ templateRef, task }] : [];
+    });
+  }, [scaffolderApi, templates.join(' ')]);
+
+  if (!value?.length) {
+    return null;
+  }
+  return (
+    <Box mb={2}>
+      {value.map(({ templateRef, task }) => (
+        <RunCard
+          key={templateRef}
+          pathId={goldenPath.id}
+          templateRef={templateRef}
+          task={task}
+        />
+      ))}
+    </Box>
+  );
+};
