@@ -74,6 +74,7 @@ async function startForFuzz(databaseId: TestDatabaseId) {
   const backend = await startSkillExchangeBackend({
     databases,
     databaseId,
+    actionsOverHttp: true,
     entities: [
       ...['anna', 'ben', 'cara'].map(name =>
         catalogUser(name, { displayName: name }),
