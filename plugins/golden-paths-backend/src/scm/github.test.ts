@@ -8,8 +8,10 @@ import { catalogWithUsers } from '../__testUtils__/catalog';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { pullRequestSourceFromConfig } from './fromConfig';
-import { createTestGoldenPaths } from '../__testUtils__/services';
-import { computeMetrics } from '../service/metrics';
+import {
+  createTestGoldenPaths,
+  expectSofiasTenthMergedPr,
+} from '../__testUtils__/services';
 import {
   GithubMergedPullRequestSource,
   GithubRateLimitError,
@@ -446,19 +448,7 @@ describe('GitHub merged pull requests through the sync', () => {
         ['user:default/sofia.marquez', 12],
       ]);
 
-      const metrics = await computeMetrics({
-        store: gp.stores.metrics,
-        paths: gp.paths,
-        query: {},
-        deployEvidenceKey: 'deploy.healthy',
-        pullRequests: true,
-        now: T0,
-      });
-      // Only Sofia has 10 merged PRs: the 10th 100 hours after she started.
-      expect(metrics.timeToTenthMergedPr).toEqual({
-        count: 1,
-        medianMs: 100 * HOUR,
-      });
+      await expectSofiasTenthMergedPr(gp, T0);
     },
   );
 });
