@@ -144,3 +144,19 @@ export function bootcampCohort(members: string[]) {
     members,
   };
 }
+
+/**
+ * `describe(title)` with one block a supported test database, named
+ * `on <id>`, each over the stores and services of `useGoldenPaths`.
+ */
+export function describeOnEachDatabase(
+  title: string,
+  tests: (t: GoldenPathsTestContext) => void,
+) {
+  describe(title, () => {
+    const databases = TestDatabases.create();
+    describe.each(databases.eachSupportedId())('on %p', databaseId => {
+      tests(useGoldenPaths(databases, databaseId));
+    });
+  });
+}
