@@ -15,6 +15,20 @@ die() { printf '\033[1;31m[onramp] %s\033[0m\n' "$*" >&2; return 1; }
 
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
+# npm_unpack SPEC DIR WHAT: fetches the package SPEC with `npm pack` and unpacks
+# it into DIR (emptied first); on failure removes DIR and says which WHAT failed.
+npm_unpack() {
+  local spec="$1" dir="$2" what="$3" tmp
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent "$spec" >/dev/null) ||
+    { rm -rf "$tmp"; die "Could not fetch $spec from the npm registry."; return 1; }
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  tar xzf "$tmp"/*.tgz -C "$dir" --strip-components=1 ||
+    { rm -rf "$tmp" "$dir"; die "Could not unpack $what into $dir."; return 1; }
+  rm -rf "$tmp"
+}
+
 ensure_node() {
   local sys_node
   sys_node="$(command -v node || true)"
@@ -38,14 +52,7 @@ ensure_node() {
       *) die "Unsupported OS $(uname -s); install Node 22+ yourself."; return 1 ;;
     esac
     log "Node $(node --version 2>/dev/null || echo none) is too old for Backstage 1.55; fetching node-$os-$arch@$NODE_LINE from the npm registry into .tools/node"
-    local tmp
-    tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "node-$os-$arch@$NODE_LINE" >/dev/null) ||
-      { rm -rf "$tmp"; die "Could not fetch node-$os-$arch@$NODE_LINE from the npm registry."; return 1; }
-    mkdir -p "$TOOLS/node"
-    tar xzf "$tmp"/node-*.tgz -C "$TOOLS/node" --strip-components=1 ||
-      { rm -rf "$tmp" "$TOOLS/node"; die "Could not unpack Node into $TOOLS/node."; return 1; }
-    rm -rf "$tmp"
+    npm_unpack "node-$os-$arch@$NODE_LINE" "$TOOLS/node" Node || return 1
     export PATH="$TOOLS/node/bin:$PATH"
     export npm_config_nodedir="$TOOLS/node"
   fi
@@ -80,15 +87,7 @@ ensure_yarn() {
     :
   else
     log "Fetching Yarn $YARN_VERSION (@yarnpkg/cli-dist) from the npm registry into .tools/yarn"
-    local tmp
-    tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "@yarnpkg/cli-dist@$YARN_VERSION" >/dev/null) ||
-      { rm -rf "$tmp"; die "Could not fetch @yarnpkg/cli-dist@$YARN_VERSION from the npm registry."; return 1; }
-    rm -rf "$TOOLS/yarn"
-    mkdir -p "$TOOLS/yarn"
-    tar xzf "$tmp"/yarnpkg-cli-dist-*.tgz -C "$TOOLS/yarn" --strip-components=1 ||
-      { rm -rf "$tmp" "$TOOLS/yarn"; die "Could not unpack Yarn into $TOOLS/yarn."; return 1; }
-    rm -rf "$tmp"
+    npm_unpack "@yarnpkg/cli-dist@$YARN_VERSION" "$TOOLS/yarn" Yarn || return 1
   fi
   mkdir -p "$TOOLS/bin"
   cat >"$TOOLS/bin/yarn" <<SHIM

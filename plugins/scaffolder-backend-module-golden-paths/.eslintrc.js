@@ -6,6 +6,11 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
       'error',
       { additionalTestBlockFunctions: ['itRunsEveryExample'] },
     ],
+    // The shared checks (expectDnsDryRun, deployFails, ...) assert.
+    'jest/expect-expect': [
+      'warn',
+      { assertFunctionNames: ['expect', 'expect*', 'deployFails'] },
+    ],
   },
   overrides: [
     {

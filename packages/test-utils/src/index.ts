@@ -37,5 +37,10 @@ export {
   type HttpMethod,
   type PartSpec,
 } from './fuzzRoutes';
+export {
+  describeRouteFuzzing,
+  type FuzzTarget,
+  type RouteFuzzingOptions,
+} from './fuzzBackend';
 export { databaseSnapshot, listTables } from './snapshot';
 export { encodeComponent, encodeQuery } from './mutate';

@@ -4,12 +4,7 @@ import {
   GoldenPathsEvidenceService,
   goldenPathsEvidenceServiceRef,
 } from '@onramp/backstage-plugin-golden-paths-node';
-import request from 'supertest';
-import {
-  asUser,
-  SOFIA,
-  startGoldenPathsBackend,
-} from './__testUtils__/backend';
+import { SOFIA, startGoldenPathsBackend } from './__testUtils__/backend';
 
 jest.setTimeout(60_000);
 
@@ -38,9 +33,8 @@ describe('goldenPathsEvidenceServiceRef in the same backend', () => {
         features: [recorderModule],
       });
       try {
-        await request(backend.server)
-          .post('/api/golden-paths/journeys')
-          .set(asUser(SOFIA))
+        await backend
+          .call('post', '/journeys', SOFIA)
           .send({ pathId: 'backend-day-1' });
         const body = {
           userEntityRef: SOFIA,
@@ -63,9 +57,7 @@ describe('goldenPathsEvidenceServiceRef in the same backend', () => {
           evidence!.recordEvidence({ ...body, pathId: 'nope' }),
         ).rejects.toThrow('No golden path "nope"');
 
-        const mine = await request(backend.server)
-          .get('/api/golden-paths/journeys/me')
-          .set(asUser(SOFIA));
+        const mine = await backend.call('get', '/journeys/me', SOFIA);
         const journey = mine.body.items[0];
         expect(journey.completedSteps).toBe(1);
         expect(
@@ -92,11 +84,12 @@ describe('goldenPathsEvidenceServiceRef in the same backend', () => {
           evidenceId: 'task-1',
           templateRef: 'template:default/day-1-backend-service',
         });
-        await request(backend.server)
-          .post(
-            '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
+        await backend
+          .call(
+            'post',
+            '/journeys/backend-day-1/steps/dev-environment/complete',
+            SOFIA,
           )
-          .set(asUser(SOFIA))
           .send({});
         expect(backend.send).toHaveBeenCalledWith(
           expect.objectContaining({

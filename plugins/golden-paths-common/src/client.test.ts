@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { fetchAllPages, GoldenPathsClient } from './client';
+import { GoldenPathsClient } from './client';
 
 function setup(response: Response) {
   const fetch = jest.fn(async () => response);
@@ -67,22 +67,6 @@ describe('GoldenPathsClient', () => {
       'http://backend/api/scaffolder/golden-paths/names/my%20svc',
       { method: 'GET', headers: undefined, body: undefined },
     );
-  });
-
-  it('fetchAllPages reads pages until the total', async () => {
-    const all = Array.from({ length: 7 }, (_, i) => i);
-    const fetchPage = jest.fn(async ({ limit, offset }) => ({
-      items: all.slice(offset, offset + limit),
-      totalItems: all.length,
-      limit,
-      offset,
-    }));
-    await expect(fetchAllPages(fetchPage, 3)).resolves.toEqual(all);
-    expect(fetchPage.mock.calls.map(c => c[0])).toEqual([
-      { limit: 3, offset: 0 },
-      { limit: 3, offset: 3 },
-      { limit: 3, offset: 6 },
-    ]);
   });
 
   it('throws ResponseError with the backend error body', async () => {

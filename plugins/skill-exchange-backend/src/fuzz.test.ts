@@ -6,17 +6,11 @@
  * `ONRAMP_FUZZ_SEED` and `ONRAMP_FUZZ_RUNS` set the seed and the requests
  * per route; a failure prints how to replay it.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   activitiesQuerySchema,
   eventInputSchema,
@@ -35,27 +29,24 @@ import {
   skillUpdateSchema,
   teamSkillsQuerySchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import {
-  databaseSnapshot,
-  fuzzRoute,
-  FuzzRoute,
-  routeName,
-  validFrom,
-} from '@onramp/test-utils';
+import { describeRouteFuzzing, FuzzRoute, validFrom } from '@onramp/test-utils';
 import fc from 'fast-check';
-import request from 'supertest';
 import { z } from 'zod';
-import skillExchangePlugin from './index';
+import {
+  ANNA,
+  API,
+  as,
+  BEN,
+  catalogGroup,
+  catalogUser,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
 jest.setTimeout(180_000);
 
-const API = '/api/skill-exchange';
-const ANNA = 'user:default/anna';
-const BEN = 'user:default/ben';
 const KNOWN_SKILLS = ['Java', 'Go', 'Kubernetes', 'PostgreSQL', 'Rust'];
-const as = (ref: string) => ({
-  Authorization: mockCredentials.user.header(ref),
-});
+const asUser = (ref: string) => ({ Authorization: as(ref) });
+const databases = TestDatabases.create();
 
 /** Ids of what `startForFuzz` seeded, read when requests are generated. */
 interface Seeded {
@@ -72,53 +63,23 @@ interface Seeded {
 }
 
 /**
- * Starts the Skill Exchange plugin on the test database `databaseId` (the
- * same knex the snapshot reads) with a catalog of three users and a team,
- * permissions that allow everything (so input reaches the store), a
- * notifications service that keeps nothing and no scheduled tasks; then
+ * Starts the Skill Exchange test backend on the test database `databaseId`
+ * (the same knex the snapshot reads) with a catalog of three users and a
+ * team, permissions that allow everything (so input reaches the store) and
+ * scheduled tasks that never run; then
  * seeds a post of each kind, hack events, profiles, an interest and two
  * skills, through the API.
  */
-async function startForFuzz(
-  databases: TestDatabases,
-  databaseId: TestDatabaseId,
-) {
-  const knex = await databases.init(databaseId);
-  const user = (name: string) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
-    metadata: { name, namespace: 'default' },
-    spec: { profile: { displayName: name }, memberOf: ['backend'] },
-    relations: [{ type: 'memberOf', targetRef: 'group:default/backend' }],
-  });
-  const backend = await startTestBackend({
-    features: [
-      skillExchangePlugin,
-      mockServices.database.factory({ knex }),
-      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      mockServices.scheduler.mock({ scheduleTask: async () => {} }).factory,
-      catalogServiceMock.factory({
-        entities: [
-          user('anna'),
-          user('ben'),
-          user('cara'),
-          {
-            apiVersion: 'backstage.io/v1alpha1',
-            kind: 'Group',
-            metadata: { name: 'backend', namespace: 'default' },
-            spec: { type: 'team', children: [] },
-            relations: [ANNA, BEN].map(targetRef => ({
-              type: 'hasMember',
-              targetRef,
-            })),
-          },
-        ],
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
+async function startForFuzz(databaseId: TestDatabaseId) {
+  const backend = await startSkillExchangeBackend({
+    databases,
+    databaseId,
+    actionsOverHttp: true,
+    entities: [
+      ...['anna', 'ben', 'cara'].map(name =>
+        catalogUser(name, { displayName: name }),
+      ),
+      catalogGroup('backend', [ANNA, BEN]),
     ],
   });
   const send = async (
@@ -127,10 +88,7 @@ async function startForFuzz(
     body?: object,
     who = ANNA,
   ) => {
-    const res = await request(backend.server)
-      [method](`${API}${path}`)
-      .set(as(who))
-      .send(body);
+    const res = await backend.call(method, path, who).send(body);
     if (res.status >= 300) {
       throw new Error(`Seeding ${path}: ${res.status} ${res.text}`);
     }
@@ -201,30 +159,24 @@ async function startForFuzz(
     renamedSkill: await skill('Fuzz Renamed'),
     mergedSkill: await skill('Fuzz Merged'),
   };
-  const actions = await request(backend.server)
-    .get(`${API}/.backstage/actions/v1/actions`)
-    .set(as(ANNA));
+  const actions = await backend.call(
+    'get',
+    '/.backstage/actions/v1/actions',
+    ANNA,
+  );
   return {
-    server: backend.server,
-    snapshot: databaseSnapshot(knex),
+    ...backend,
     seeded,
     actions: actions.body.actions as Array<{
       id: string;
       examples: Array<{ input: unknown }>;
       schema: { input: object };
     }>,
-    stop: () => backend.stop(),
   };
 }
 
-let context: Awaited<ReturnType<typeof startForFuzz>>;
+type Fuzzed = Awaited<ReturnType<typeof startForFuzz>>;
 
-/** One of the seeded ids, chosen when a request is generated. */
-const seededId = (pick: (s: Seeded) => number | number[]) =>
-  fc.nat().map(i => {
-    const ids = ([] as number[]).concat(pick(context.seeded));
-    return String(ids[i % ids.length]);
-  });
 const known = (i: number) => KNOWN_SKILLS[i % KNOWN_SKILLS.length];
 const emptyBody = z.strictObject({});
 /** The inline schemas of the router (not exported by -common). */
@@ -246,212 +198,199 @@ function validPost(post: PostLike) {
   };
 }
 
-const post = seededId(s => s.posts);
-const routes: FuzzRoute[] = [
-  { method: 'GET', path: `${API}/health` },
-  { method: 'GET', path: `${API}/skills`, query: skillsQuery },
-  { method: 'GET', path: `${API}/posts`, query: listPostsQuerySchema },
-  { method: 'GET', path: `${API}/posts/:id`, params: { id: post } },
-  { method: 'GET', path: `${API}/posts/:id/interests`, params: { id: post } },
-  {
-    method: 'GET',
-    path: `${API}/posts/:id/matches`,
-    params: { id: post },
-    query: matchesQuerySchema,
-  },
-  { method: 'GET', path: `${API}/matches/me`, query: matchesQuerySchema },
-  { method: 'GET', path: `${API}/events` },
-  {
-    method: 'GET',
-    path: `${API}/events/:id`,
-    params: { id: seededId(s => s.event) },
-  },
-  { method: 'GET', path: `${API}/profiles/me` },
-  {
-    method: 'GET',
-    path: `${API}/profiles/:ref`,
-    params: { ref: fc.constantFrom(ANNA, BEN) },
-  },
-  {
-    method: 'GET',
-    path: `${API}/profiles/:ref/activities`,
-    params: { ref: fc.constantFrom('me', BEN) },
-    query: activitiesQuerySchema,
-  },
-  {
-    method: 'GET',
-    path: `${API}/teams/skills`,
-    query: validFrom(teamSkillsQuerySchema, () => ({
-      group: 'group:default/backend',
-    })),
-  },
-  {
-    method: 'GET',
-    path: `${API}/experts`,
-    query: validFrom<{ skills: string[] }>(expertsQuerySchema, q => ({
-      ...q,
-      skills: q.skills.map((_s, i) => known(i)),
-    })),
-  },
-  { method: 'GET', path: `${API}/insights`, query: insightsQuerySchema },
-  { method: 'GET', path: `${API}/insights.csv`, query: insightsQuerySchema },
-  {
-    method: 'GET',
-    path: `${API}/collator/documents`,
-    query: collatorQuery,
-    headers: { Authorization: mockCredentials.service.header() },
-  },
-  { method: 'POST', path: `${API}/skills`, body: skillInputSchema },
-  {
-    method: 'PUT',
-    path: `${API}/skills/:id`,
-    params: { id: seededId(s => s.renamedSkill) },
-    body: skillUpdateSchema,
-  },
-  {
-    method: 'POST',
-    path: `${API}/posts`,
-    body: validFrom<PostLike>(postInputSchema, validPost),
-  },
-  {
-    method: 'PUT',
-    path: `${API}/posts/:id`,
-    params: { id: post },
-    body: validFrom<PostLike>(postUpdateSchema, validPost),
-  },
-  {
-    method: 'POST',
-    path: `${API}/posts/:id/interests`,
-    params: { id: post },
-    body: interestInputSchema,
-    headers: as(BEN),
-  },
-  {
-    method: 'POST',
-    path: `${API}/posts/:id/members`,
-    params: { id: seededId(s => s.hack) },
-    body: emptyBody,
-    headers: as(BEN),
-  },
-  ...(['follow', 'save'] as const).flatMap(relation =>
-    (['PUT', 'DELETE'] as const).map(method => ({
-      method,
-      path: `${API}/posts/:id/${relation}`,
+/**
+ * Every route, and the two actions; ids and action schemas are read from
+ * `backend()` (what `startForFuzz` seeded) when requests are generated.
+ */
+function routes(backend: () => Fuzzed): FuzzRoute[] {
+  /** One of the seeded ids, chosen when a request is generated. */
+  const seededId = (pick: (s: Seeded) => number | number[]) =>
+    fc.nat().map(i => {
+      const ids = ([] as number[]).concat(pick(backend().seeded));
+      return String(ids[i % ids.length]);
+    });
+  const post = seededId(s => s.posts);
+  return [
+    { method: 'GET', path: `${API}/health` },
+    { method: 'GET', path: `${API}/skills`, query: skillsQuery },
+    { method: 'GET', path: `${API}/posts`, query: listPostsQuerySchema },
+    { method: 'GET', path: `${API}/posts/:id`, params: { id: post } },
+    { method: 'GET', path: `${API}/posts/:id/interests`, params: { id: post } },
+    {
+      method: 'GET',
+      path: `${API}/posts/:id/matches`,
+      params: { id: post },
+      query: matchesQuerySchema,
+    },
+    { method: 'GET', path: `${API}/matches/me`, query: matchesQuerySchema },
+    { method: 'GET', path: `${API}/events` },
+    {
+      method: 'GET',
+      path: `${API}/events/:id`,
+      params: { id: seededId(s => s.event) },
+    },
+    { method: 'GET', path: `${API}/profiles/me` },
+    {
+      method: 'GET',
+      path: `${API}/profiles/:ref`,
+      params: { ref: fc.constantFrom(ANNA, BEN) },
+    },
+    {
+      method: 'GET',
+      path: `${API}/profiles/:ref/activities`,
+      params: { ref: fc.constantFrom('me', BEN) },
+      query: activitiesQuerySchema,
+    },
+    {
+      method: 'GET',
+      path: `${API}/teams/skills`,
+      query: validFrom(teamSkillsQuerySchema, () => ({
+        group: 'group:default/backend',
+      })),
+    },
+    {
+      method: 'GET',
+      path: `${API}/experts`,
+      query: validFrom<{ skills: string[] }>(expertsQuerySchema, q => ({
+        ...q,
+        skills: q.skills.map((_s, i) => known(i)),
+      })),
+    },
+    { method: 'GET', path: `${API}/insights`, query: insightsQuerySchema },
+    { method: 'GET', path: `${API}/insights.csv`, query: insightsQuerySchema },
+    {
+      method: 'GET',
+      path: `${API}/collator/documents`,
+      query: collatorQuery,
+      headers: { Authorization: mockCredentials.service.header() },
+    },
+    { method: 'POST', path: `${API}/skills`, body: skillInputSchema },
+    {
+      method: 'PUT',
+      path: `${API}/skills/:id`,
+      params: { id: seededId(s => s.renamedSkill) },
+      body: skillUpdateSchema,
+    },
+    {
+      method: 'POST',
+      path: `${API}/posts`,
+      body: validFrom<PostLike>(postInputSchema, validPost),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/posts/:id`,
+      params: { id: post },
+      body: validFrom<PostLike>(postUpdateSchema, validPost),
+    },
+    {
+      method: 'POST',
+      path: `${API}/posts/:id/interests`,
+      params: { id: post },
+      body: interestInputSchema,
+      headers: asUser(BEN),
+    },
+    {
+      method: 'POST',
+      path: `${API}/posts/:id/members`,
       params: { id: seededId(s => s.hack) },
+      body: emptyBody,
+      headers: asUser(BEN),
+    },
+    ...(['follow', 'save'] as const).flatMap(relation =>
+      (['PUT', 'DELETE'] as const).map(method => ({
+        method,
+        path: `${API}/posts/:id/${relation}`,
+        params: { id: seededId(s => s.hack) },
+      })),
+    ),
+    { method: 'POST', path: `${API}/events`, body: eventInputSchema },
+    {
+      method: 'PUT',
+      path: `${API}/events/:id`,
+      params: { id: seededId(s => s.event) },
+      body: eventUpdateSchema,
+    },
+    {
+      method: 'PUT',
+      path: `${API}/profiles/me`,
+      body: validFrom<{ skills: object[]; learning: string[] }>(
+        profileInputSchema,
+        p => ({
+          ...p,
+          skills: (p.skills ?? [])
+            .slice(0, 2)
+            .map((s, i) => ({ ...s, skill: known(i) })),
+          learning: (p.learning ?? []).slice(0, 1).map(() => 'Rust'),
+          version: undefined,
+        }),
+      ),
+    },
+    ...(['accept', 'decline'] as const).map(answer => ({
+      method: 'POST' as const,
+      path: `${API}/interests/:id/${answer}`,
+      params: { id: seededId(s => s.interest) },
+      body: emptyBody,
     })),
-  ),
-  { method: 'POST', path: `${API}/events`, body: eventInputSchema },
-  {
-    method: 'PUT',
-    path: `${API}/events/:id`,
-    params: { id: seededId(s => s.event) },
-    body: eventUpdateSchema,
-  },
-  {
-    method: 'PUT',
-    path: `${API}/profiles/me`,
-    body: validFrom<{ skills: object[]; learning: string[] }>(
-      profileInputSchema,
-      p => ({
-        ...p,
-        skills: (p.skills ?? [])
-          .slice(0, 2)
-          .map((s, i) => ({ ...s, skill: known(i) })),
-        learning: (p.learning ?? []).slice(0, 1).map(() => 'Rust'),
-        version: undefined,
+    {
+      method: 'POST',
+      path: `${API}/interests/:id/withdraw`,
+      params: { id: seededId(s => s.interest) },
+      body: emptyBody,
+      headers: asUser(BEN),
+    },
+    {
+      method: 'POST',
+      path: `${API}/posts/:id/status`,
+      params: { id: post },
+      body: postStatusSchema,
+    },
+    {
+      method: 'POST',
+      path: `${API}/skills/:id/merge`,
+      params: { id: seededId(s => s.mergedSkill) },
+      body: validFrom(skillMergeSchema, () => ({ into: 'Java' })),
+    },
+    {
+      method: 'DELETE',
+      path: `${API}/posts/:id/members/me`,
+      params: { id: seededId(s => s.hack) },
+      headers: asUser(BEN),
+    },
+    {
+      method: 'DELETE',
+      path: `${API}/posts/:id`,
+      params: { id: seededId(s => s.doomedPosts) },
+    },
+    {
+      method: 'DELETE',
+      path: `${API}/events/:id`,
+      params: { id: seededId(s => s.doomedEvent) },
+    },
+    // The actions through the actions registry's own HTTP route, with their
+    // real input schema (its JSON schema, read back into zod) and their
+    // examples as the valid inputs.
+    ...['search-skills', 'find-experts'].map(
+      (name): FuzzRoute => ({
+        method: 'POST',
+        path: `${API}/.backstage/actions/v1/actions/skill-exchange:${name}/invoke`,
+        get body() {
+          const action = backend().actions.find(
+            a => a.id === `skill-exchange:${name}`,
+          )!;
+          return {
+            schema: z.fromJSONSchema(action.schema.input as any),
+            valid: fc.constantFrom(...action.examples.map(e => e.input)),
+          };
+        },
       }),
     ),
-  },
-  ...(['accept', 'decline'] as const).map(answer => ({
-    method: 'POST' as const,
-    path: `${API}/interests/:id/${answer}`,
-    params: { id: seededId(s => s.interest) },
-    body: emptyBody,
-  })),
-  {
-    method: 'POST',
-    path: `${API}/interests/:id/withdraw`,
-    params: { id: seededId(s => s.interest) },
-    body: emptyBody,
-    headers: as(BEN),
-  },
-  {
-    method: 'POST',
-    path: `${API}/posts/:id/status`,
-    params: { id: post },
-    body: postStatusSchema,
-  },
-  {
-    method: 'POST',
-    path: `${API}/skills/:id/merge`,
-    params: { id: seededId(s => s.mergedSkill) },
-    body: validFrom(skillMergeSchema, () => ({ into: 'Java' })),
-  },
-  {
-    method: 'DELETE',
-    path: `${API}/posts/:id/members/me`,
-    params: { id: seededId(s => s.hack) },
-    headers: as(BEN),
-  },
-  {
-    method: 'DELETE',
-    path: `${API}/posts/:id`,
-    params: { id: seededId(s => s.doomedPosts) },
-  },
-  {
-    method: 'DELETE',
-    path: `${API}/events/:id`,
-    params: { id: seededId(s => s.doomedEvent) },
-  },
-];
+  ];
+}
 
-/**
- * The actions through the actions registry's own HTTP route, with their
- * real input schema (its JSON schema, read back into zod) and their
- * examples as the valid inputs.
- */
-const actionRoutes = ['search-skills', 'find-experts'].map(
-  (name): FuzzRoute => ({
-    method: 'POST',
-    path: `${API}/.backstage/actions/v1/actions/skill-exchange:${name}/invoke`,
-    get body() {
-      const action = context.actions.find(
-        a => a.id === `skill-exchange:${name}`,
-      )!;
-      return {
-        schema: z.fromJSONSchema(action.schema.input as any),
-        valid: fc.constantFrom(...action.examples.map(e => e.input)),
-      };
-    },
-  }),
-);
-
-const databases = TestDatabases.create();
-
-describe.each(databases.eachSupportedId())(
-  'fuzzing the Skill Exchange on %s',
-  databaseId => {
-    beforeAll(async () => {
-      context = await startForFuzz(databases, databaseId);
-    });
-
-    afterAll(async () => {
-      await context?.stop();
-    });
-
-    it.each([...routes, ...actionRoutes].map(r => [routeName(r), r] as const))(
-      '%s',
-      async (_name, route) => {
-        const report = await fuzzRoute(
-          {
-            request: context.server,
-            snapshot: context.snapshot,
-            headers: as(ANNA),
-          },
-          route,
-        );
-        expect(report.runs).toBeGreaterThan(0);
-      },
-    );
-  },
-);
+describeRouteFuzzing({
+  title: 'fuzzing the Skill Exchange on %s',
+  databases,
+  start: startForFuzz,
+  headers: asUser(ANNA),
+  routes,
+});

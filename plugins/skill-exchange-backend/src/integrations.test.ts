@@ -1,13 +1,10 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
-import request from 'supertest';
 import {
   ANNA,
-  as,
   BEN,
   CARA,
   catalogUser,
-  SkillExchangeTestBackend,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
 } from './__testUtils__';
 
 const databases = TestDatabases.create();
@@ -15,64 +12,41 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'Backstage integrations on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
-    let backend: SkillExchangeTestBackend;
-    let sent: SkillExchangeTestBackend['sent'];
-    let audits: SkillExchangeTestBackend['audits'];
-    let tasks: SkillExchangeTestBackend['tasks'];
-    let actions: SkillExchangeTestBackend['actions'];
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      config: { skillExchange: { reminders: { afterDays: 0 } } },
+      entities: ['anna', 'ben', 'cara'].map(name => catalogUser(name)),
+    });
 
     beforeAll(async () => {
-      backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        config: { skillExchange: { reminders: { afterDays: 0 } } },
-        entities: ['anna', 'ben', 'cara'].map(name => catalogUser(name)),
-      });
-      ({ server, sent, audits, tasks, actions } = backend);
-      await request(server)
-        .put(`${api}/profiles/me`)
-        .set('authorization', as(BEN))
+      await sx
+        .call('put', '/profiles/me', BEN)
         .send({
           skills: [{ skill: 'go', level: 5, canHelp: true }],
           learning: ['Rust'],
         })
         .expect(200);
-      await request(server)
-        .put(`${api}/profiles/me`)
-        .set('authorization', as(CARA))
+      await sx
+        .call('put', '/profiles/me', CARA)
         .send({ skills: [{ skill: 'go', level: 3 }] })
         .expect(200);
     });
 
     beforeEach(() => {
-      sent.length = 0;
-      audits.length = 0;
+      sx.sent.length = 0;
+      sx.audits.length = 0;
     });
 
     it('audits changes with their outcome, and not reads', async () => {
       const post = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({ kind: 'hack', title: 'Audited hack', skills: ['go'] })
           .expect(201)
       ).body;
-      await request(server)
-        .put(`${api}/posts/${post.id}/save`)
-        .set('authorization', as(BEN))
-        .expect(201);
-      await request(server)
-        .post(`${api}/posts`)
-        .set('authorization', as(ANNA))
-        .send({ kind: 'hack' })
-        .expect(400);
-      await request(server)
-        .get(`${api}/posts`)
-        .set('authorization', as(ANNA))
-        .expect(200);
-      expect(audits).toEqual([
+      await sx.call('put', `/posts/${post.id}/save`, BEN).expect(201);
+      await sx.call('post', '/posts', ANNA).send({ kind: 'hack' }).expect(400);
+      await sx.call('get', '/posts', ANNA).expect(200);
+      expect(sx.audits).toEqual([
         { eventId: 'post-create', meta: {}, outcome: 'success' },
         {
           eventId: 'post-relation',
@@ -85,9 +59,8 @@ describe.each(databases.eachSupportedId())(
 
     it('notifies people whose learning goals a new post asks for', async () => {
       const post = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({
             kind: 'mentorship',
             title: 'Rust mentoring',
@@ -97,7 +70,7 @@ describe.each(databases.eachSupportedId())(
           })
           .expect(201)
       ).body;
-      expect(sent).toEqual([
+      expect(sx.sent).toEqual([
         {
           recipients: { type: 'entity', entityRef: [BEN] },
           payload: expect.objectContaining({
@@ -106,21 +79,19 @@ describe.each(databases.eachSupportedId())(
           }),
         },
       ]);
-      sent.length = 0;
+      sx.sent.length = 0;
       // Nobody is learning Go: no notification.
-      await request(server)
-        .post(`${api}/posts`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('post', '/posts', ANNA)
         .send({ kind: 'hack', title: 'Go hack', skills: ['go'] })
         .expect(201);
-      expect(sent).toEqual([]);
+      expect(sx.sent).toEqual([]);
     });
 
     it('reminds owners of unanswered interest from the scheduled task', async () => {
       const embed = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({
             kind: 'embed',
             title: 'Reminder embed',
@@ -133,18 +104,17 @@ describe.each(databases.eachSupportedId())(
           .expect(201)
       ).body;
       for (const who of [BEN, CARA]) {
-        await request(server)
-          .post(`${api}/posts/${embed.id}/interests`)
-          .set('authorization', as(who))
+        await sx
+          .call('post', `/posts/${embed.id}/interests`, who)
           .send({ message: 'Me please' })
           .expect(201);
       }
-      sent.length = 0;
-      const remind = tasks.get('skill-exchange-interest-reminders');
+      sx.sent.length = 0;
+      const remind = sx.tasks.get('skill-exchange-interest-reminders');
       expect(remind).toBeDefined();
       await new Promise(resolve => setTimeout(resolve, 5));
       await remind!();
-      expect(sent).toEqual([
+      expect(sx.sent).toEqual([
         {
           recipients: { type: 'entity', entityRef: ANNA },
           payload: expect.objectContaining({
@@ -156,7 +126,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('registers search-skills and find-experts in the actions registry', async () => {
-      const skills = await actions.invoke({
+      const skills = await sx.actions.invoke({
         id: 'test:search-skills',
         input: { query: 'k8s', limit: 5 },
         credentials: mockCredentials.user(ANNA),
@@ -166,7 +136,7 @@ describe.each(databases.eachSupportedId())(
         totalItems: 1,
       });
 
-      const experts = await actions.invoke({
+      const experts = await sx.actions.invoke({
         id: 'test:find-experts',
         input: { skills: ['golang'], minLevel: 3 },
         credentials: mockCredentials.user(ANNA),
@@ -186,14 +156,14 @@ describe.each(databases.eachSupportedId())(
         totalItems: 2,
       });
       await expect(
-        actions.invoke({
+        sx.actions.invoke({
           id: 'test:find-experts',
           input: { skills: [] },
           credentials: mockCredentials.user(ANNA),
         }),
       ).rejects.toThrow();
       await expect(
-        actions.invoke({
+        sx.actions.invoke({
           id: 'test:find-experts',
           input: { skills: ['no such skill'] },
           credentials: mockCredentials.user(ANNA),
@@ -206,7 +176,7 @@ describe.each(databases.eachSupportedId())(
       ];
       for (const [id, input] of hostile) {
         await expect(
-          actions.invoke({
+          sx.actions.invoke({
             id,
             input,
             credentials: mockCredentials.user(ANNA),

@@ -2,12 +2,13 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   ANNA,
+  API,
   as,
   BEN,
   CARA,
   catalogUser,
   DAN,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
 } from './__testUtils__';
 
 const databases = TestDatabases.create();
@@ -15,29 +16,19 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'matching and insights on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      entities: [
+        catalogUser('anna'),
+        catalogUser('ben', { group: 'client' }),
+        catalogUser('cara'),
+        catalogUser('dan', { group: 'data' }),
+      ],
+    });
     let embedId: number;
 
     beforeAll(async () => {
-      const backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        entities: [
-          catalogUser('anna'),
-          catalogUser('ben', { group: 'client' }),
-          catalogUser('cara'),
-          catalogUser('dan', { group: 'data' }),
-        ],
-      });
-      server = backend.server;
-
       const profile = (ref: string, body: object) =>
-        request(server)
-          .put(`${api}/profiles/me`)
-          .set('authorization', as(ref))
-          .send(body)
-          .expect(200);
+        sx.call('put', '/profiles/me', ref).send(body).expect(200);
       await profile(ANNA, {
         skills: [{ skill: 'go', level: 5, canHelp: true }],
       });
@@ -50,13 +41,7 @@ describe.each(databases.eachSupportedId())(
       await profile(DAN, { skills: [{ skill: 'Python', level: 5 }] });
 
       const post = async (owner: string, body: object) =>
-        (
-          await request(server)
-            .post(`${api}/posts`)
-            .set('authorization', as(owner))
-            .send(body)
-            .expect(201)
-        ).body;
+        (await sx.call('post', '/posts', owner).send(body).expect(201)).body;
       embedId = (
         await post(ANNA, {
           kind: 'embed',
@@ -83,17 +68,15 @@ describe.each(databases.eachSupportedId())(
         skills: ['kubernetes'],
         stage: 'idea',
       });
-      await request(server)
-        .post(`${api}/posts/${closed.id}/status`)
-        .set('authorization', as(CARA))
+      await sx
+        .call('post', `/posts/${closed.id}/status`, CARA)
         .send({ status: 'closed', version: closed.version })
         .expect(200);
     });
 
     it('ranks people for a post with the reason, leaving the owner out', async () => {
-      const res = await request(server)
-        .get(`${api}/posts/${embedId}/matches`)
-        .set('authorization', as(CARA))
+      const res = await sx
+        .call('get', `/posts/${embedId}/matches`, CARA)
         .expect(200);
       expect(res.body.totalItems).toBe(2);
       expect(res.body.items.map((m: any) => m.user)).toEqual([BEN, CARA]);
@@ -110,9 +93,8 @@ describe.each(databases.eachSupportedId())(
       expect(cara.score).toBe(2);
       expect(cara.reason.summary).toBe('Go at Learning');
 
-      const second = await request(server)
-        .get(`${api}/posts/${embedId}/matches?limit=1&offset=1`)
-        .set('authorization', as(CARA))
+      const second = await sx
+        .call('get', `/posts/${embedId}/matches?limit=1&offset=1`, CARA)
         .expect(200);
       expect(second.body).toMatchObject({
         totalItems: 2,
@@ -125,9 +107,8 @@ describe.each(databases.eachSupportedId())(
     it('ranks open posts for me with the reason, not mine and not closed', async () => {
       // A hack that is completed but was never closed is no opportunity.
       const done = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(CARA))
+        await sx
+          .call('post', '/posts', CARA)
           .send({
             kind: 'hack',
             title: 'Finished Go linter',
@@ -136,10 +117,7 @@ describe.each(databases.eachSupportedId())(
           })
           .expect(201)
       ).body;
-      const res = await request(server)
-        .get(`${api}/matches/me`)
-        .set('authorization', as(BEN))
-        .expect(200);
+      const res = await sx.call('get', '/matches/me', BEN).expect(200);
       expect(res.body.totalItems).toBe(1);
       const [match] = res.body.items;
       expect(match.post).toMatchObject({ id: embedId, kind: 'embed' });
@@ -150,21 +128,17 @@ describe.each(databases.eachSupportedId())(
         { skill: 'Go', level: 4, canHelp: true },
       ]);
 
-      const hacks = await request(server)
-        .get(`${api}/matches/me?kind=hack`)
-        .set('authorization', as(BEN))
+      const hacks = await sx
+        .call('get', '/matches/me?kind=hack', BEN)
         .expect(200);
       expect(hacks.body).toMatchObject({ items: [], totalItems: 0 });
 
-      const nobody = await request(server)
-        .get(`${api}/matches/me`)
+      const nobody = await request(sx.server)
+        .get(`${API}/matches/me`)
         .set('authorization', as('user:default/nobody'))
         .expect(200);
       expect(nobody.body.totalItems).toBe(0);
-      await request(server)
-        .delete(`${api}/posts/${done.id}`)
-        .set('authorization', as(CARA))
-        .expect(204);
+      await sx.call('delete', `/posts/${done.id}`, CARA).expect(204);
     });
 
     it('rejects bad matching input', async () => {
@@ -176,31 +150,17 @@ describe.each(databases.eachSupportedId())(
         '/posts/abc/matches',
         `/posts/${embedId}/matches?kind=embed`,
       ]) {
-        await request(server)
-          .get(`${api}${path}`)
-          .set('authorization', as(BEN))
-          .expect(400);
+        await sx.call('get', `${path}`, BEN).expect(400);
       }
-      await request(server)
-        .get(`${api}/posts/987654/matches`)
-        .set('authorization', as(BEN))
-        .expect(404);
-      await request(server).get(`${api}/matches/me`).expect(401);
+      await sx.call('get', '/posts/987654/matches', BEN).expect(404);
+      await request(sx.server).get(`${API}/matches/me`).expect(401);
     });
 
     it('reports supply and demand, post counts, time to fill and active users', async () => {
       const embed = (
-        await request(server)
-          .get(`${api}/posts/${embedId}`)
-          .set('authorization', as(ANNA))
-          .expect(200)
+        await sx.call('get', `/posts/${embedId}`, ANNA).expect(200)
       ).body;
-      const before = (
-        await request(server)
-          .get(`${api}/insights`)
-          .set('authorization', as(DAN))
-          .expect(200)
-      ).body;
+      const before = (await sx.call('get', '/insights', DAN).expect(200)).body;
       expect(before.skills.find((s: any) => s.skill === 'Go')).toEqual({
         skill: 'Go',
         category: 'language',
@@ -222,17 +182,12 @@ describe.each(databases.eachSupportedId())(
       expect(before.timeToFill).toEqual([]);
       expect(before.monthlyActiveUsers).toBe(4);
 
-      await request(server)
-        .post(`${api}/posts/${embedId}/status`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('post', `/posts/${embedId}/status`, ANNA)
         .send({ status: 'filled', version: embed.version })
         .expect(200);
-      const after = (
-        await request(server)
-          .get(`${api}/insights?top=1`)
-          .set('authorization', as(DAN))
-          .expect(200)
-      ).body;
+      const after = (await sx.call('get', '/insights?top=1', DAN).expect(200))
+        .body;
       expect(after.skills).toHaveLength(1);
       expect(after.timeToFill).toEqual([
         { kind: 'embed', filled: 1, meanDays: 0 },
@@ -241,21 +196,12 @@ describe.each(databases.eachSupportedId())(
         expect.arrayContaining([{ kind: 'embed', status: 'filled', count: 1 }]),
       );
 
-      await request(server)
-        .get(`${api}/insights?top=0`)
-        .set('authorization', as(DAN))
-        .expect(400);
-      await request(server)
-        .get(`${api}/insights?sort=x`)
-        .set('authorization', as(DAN))
-        .expect(400);
+      await sx.call('get', '/insights?top=0', DAN).expect(400);
+      await sx.call('get', '/insights?sort=x', DAN).expect(400);
     });
 
     it('exports the supply and demand table as CSV', async () => {
-      const res = await request(server)
-        .get(`${api}/insights.csv`)
-        .set('authorization', as(DAN))
-        .expect(200);
+      const res = await sx.call('get', '/insights.csv', DAN).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toContain(
         'skill-exchange-insights.csv',
@@ -265,7 +211,7 @@ describe.each(databases.eachSupportedId())(
         'skill,category,supply,helpers,learners,demand,gap',
       );
       expect(lines).toContain('Python,language,1,0,0,0,-1');
-      await request(server).get(`${api}/insights.csv`).expect(401);
+      await request(sx.server).get(`${API}/insights.csv`).expect(401);
     });
   },
 );

@@ -9,10 +9,10 @@ import {
 import request from 'supertest';
 import {
   ANNA,
-  as,
+  API,
   BEN,
   CARA,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
   TestPolicy,
 } from './__testUtils__';
 
@@ -53,30 +53,18 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'permission rules on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
-
-    beforeAll(async () => {
-      const backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        policy: permissions,
-      });
-      server = backend.server;
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      policy: permissions,
     });
 
     it('lets hack members edit through IS_MEMBER, and only owners delete', async () => {
       const hack = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({ kind: 'hack', title: 'Shared hack', skills: ['go'] })
           .expect(201)
       ).body;
-      await request(server)
-        .post(`${api}/posts/${hack.id}/members`)
-        .set('authorization', as(BEN))
-        .expect(201);
+      await sx.call('post', `/posts/${hack.id}/members`, BEN).expect(201);
       const edit = {
         kind: 'hack',
         title: 'Shared hack, edited by a member',
@@ -84,14 +72,9 @@ describe.each(databases.eachSupportedId())(
         stage: 'in_progress',
         version: hack.version,
       };
-      await request(server)
-        .put(`${api}/posts/${hack.id}`)
-        .set('authorization', as(CARA))
-        .send(edit)
-        .expect(403);
-      const edited = await request(server)
-        .put(`${api}/posts/${hack.id}`)
-        .set('authorization', as(BEN))
+      await sx.call('put', `/posts/${hack.id}`, CARA).send(edit).expect(403);
+      const edited = await sx
+        .call('put', `/posts/${hack.id}`, BEN)
         .send(edit)
         .expect(200);
       expect(edited.body).toMatchObject({
@@ -99,28 +82,18 @@ describe.each(databases.eachSupportedId())(
         stage: 'in_progress',
         version: hack.version + 1,
       });
-      await request(server)
-        .delete(`${api}/posts/${hack.id}`)
-        .set('authorization', as(BEN))
-        .expect(403);
-      await request(server)
-        .delete(`${api}/posts/${hack.id}`)
-        .set('authorization', as(ANNA))
-        .expect(204);
+      await sx.call('delete', `/posts/${hack.id}`, BEN).expect(403);
+      await sx.call('delete', `/posts/${hack.id}`, ANNA).expect(204);
     });
 
     it('applies IS_OWNER and IS_MEMBER for the permission backend', async () => {
       const hack = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({ kind: 'hack', title: 'Conditions hack', skills: [] })
           .expect(201)
       ).body;
-      await request(server)
-        .post(`${api}/posts/${hack.id}/members`)
-        .set('authorization', as(BEN))
-        .expect(201);
+      await sx.call('post', `/posts/${hack.id}/members`, BEN).expect(201);
       const item = (id: string, rule: string, claims: string[]) => ({
         id,
         resourceRef: String(hack.id),
@@ -131,8 +104,8 @@ describe.each(databases.eachSupportedId())(
           params: { claims },
         },
       });
-      const res = await request(server)
-        .post(`${api}/.well-known/backstage/permissions/apply-conditions`)
+      const res = await request(sx.server)
+        .post(`${API}/.well-known/backstage/permissions/apply-conditions`)
         .set(
           'authorization',
           mockCredentials.service.header({

@@ -1,14 +1,12 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import request from 'supertest';
 import {
   ADMIN,
   adminPolicy,
   ANNA,
-  as,
   BEN,
   CARA,
   catalogUser,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
 } from './__testUtils__';
 
 const databases = TestDatabases.create();
@@ -16,12 +14,13 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'taxonomy and hack events on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      policy: adminPolicy({ ownersOnly: false }),
+      entities: ['anna', 'ben', 'cara', 'admin'].map(name => catalogUser(name)),
+    });
     const skillNamed = async (q: string) => {
-      const res = await request(server)
-        .get(`${api}/skills?q=${encodeURIComponent(q)}`)
-        .set('authorization', as(BEN))
+      const res = await sx
+        .call('get', `/skills?q=${encodeURIComponent(q)}`, BEN)
         .expect(200);
       return res.body.find(
         (s: any) =>
@@ -30,24 +29,11 @@ describe.each(databases.eachSupportedId())(
       );
     };
 
-    beforeAll(async () => {
-      const backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        policy: adminPolicy({ ownersOnly: false }),
-        entities: ['anna', 'ben', 'cara', 'admin'].map(name =>
-          catalogUser(name),
-        ),
-      });
-      server = backend.server;
-    });
-
     it('renames a skill, keeping the old name working as an alias', async () => {
       const go = await skillNamed('Go');
       const post = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({ kind: 'hack', title: 'Go fuzzing', skills: ['go'] })
           .expect(201)
       ).body;
@@ -58,31 +44,20 @@ describe.each(databases.eachSupportedId())(
         aliases: ['golang'],
       };
 
-      await request(server)
-        .put(`${api}/skills/${go.id}`)
-        .set('authorization', as(BEN))
-        .send(body)
-        .expect(403);
-      await request(server)
-        .put(`${api}/skills/${go.id}`)
-        .set('authorization', as(ADMIN))
+      await sx.call('put', `/skills/${go.id}`, BEN).send(body).expect(403);
+      await sx
+        .call('put', `/skills/${go.id}`, ADMIN)
         .send({ ...body, colour: 'blue' })
         .expect(400);
-      await request(server)
-        .put(`${api}/skills/${go.id}`)
-        .set('authorization', as(ADMIN))
+      await sx
+        .call('put', `/skills/${go.id}`, ADMIN)
         .send({ ...body, name: 'python' })
         .expect(409);
-      await request(server)
-        .put(`${api}/skills/987654`)
-        .set('authorization', as(ADMIN))
-        .send(body)
-        .expect(404);
+      await sx.call('put', '/skills/987654', ADMIN).send(body).expect(404);
       expect((await skillNamed('Go')).name).toBe('Go');
 
-      const renamed = await request(server)
-        .put(`${api}/skills/${go.id}`)
-        .set('authorization', as(ADMIN))
+      const renamed = await sx
+        .call('put', `/skills/${go.id}`, ADMIN)
         .send(body)
         .expect(200);
       expect(renamed.body).toMatchObject({
@@ -90,22 +65,17 @@ describe.each(databases.eachSupportedId())(
         name: 'Go language',
         aliases: ['go', 'golang'],
       });
-      const reread = await request(server)
-        .get(`${api}/posts/${post.id}`)
-        .set('authorization', as(ANNA))
+      const reread = await sx
+        .call('get', `/posts/${post.id}`, ANNA)
         .expect(200);
       expect(reread.body.skills).toEqual(['Go language']);
-      const found = await request(server)
-        .get(`${api}/posts?skills=GO`)
-        .set('authorization', as(ANNA))
-        .expect(200);
+      const found = await sx.call('get', '/posts?skills=GO', ANNA).expect(200);
       expect(found.body.items.map((p: any) => p.id)).toContain(post.id);
     });
 
     it('merges a skill into another: posts, profiles and names move over', async () => {
-      await request(server)
-        .post(`${api}/skills`)
-        .set('authorization', as(ADMIN))
+      await sx
+        .call('post', '/skills', ADMIN)
         .send({
           name: 'Gopher craft',
           category: 'language',
@@ -114,15 +84,13 @@ describe.each(databases.eachSupportedId())(
         .expect(201);
       const source = await skillNamed('Gopher craft');
       const post = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({ kind: 'hack', title: 'Gopher day', skills: ['gophering'] })
           .expect(201)
       ).body;
-      await request(server)
-        .put(`${api}/profiles/me`)
-        .set('authorization', as(BEN))
+      await sx
+        .call('put', '/profiles/me', BEN)
         .send({
           skills: [
             { skill: 'Gopher craft', level: 5, canHelp: true },
@@ -131,25 +99,21 @@ describe.each(databases.eachSupportedId())(
         })
         .expect(200);
 
-      await request(server)
-        .post(`${api}/skills/${source.id}/merge`)
-        .set('authorization', as(BEN))
+      await sx
+        .call('post', `/skills/${source.id}/merge`, BEN)
         .send({ into: 'golang' })
         .expect(403);
-      await request(server)
-        .post(`${api}/skills/${source.id}/merge`)
-        .set('authorization', as(ADMIN))
+      await sx
+        .call('post', `/skills/${source.id}/merge`, ADMIN)
         .send({ into: 'no such skill' })
         .expect(400);
-      await request(server)
-        .post(`${api}/skills/${source.id}/merge`)
-        .set('authorization', as(ADMIN))
+      await sx
+        .call('post', `/skills/${source.id}/merge`, ADMIN)
         .send({ into: 'gophering' })
         .expect(400);
 
-      const merged = await request(server)
-        .post(`${api}/skills/${source.id}/merge`)
-        .set('authorization', as(ADMIN))
+      const merged = await sx
+        .call('post', `/skills/${source.id}/merge`, ADMIN)
         .send({ into: 'golang' })
         .expect(200);
       expect(merged.body.name).toBe('Go language');
@@ -157,30 +121,26 @@ describe.each(databases.eachSupportedId())(
         expect.arrayContaining(['gopher craft', 'gophering']),
       );
       expect((await skillNamed('gophering')).name).toBe('Go language');
-      const reread = await request(server)
-        .get(`${api}/posts/${post.id}`)
-        .set('authorization', as(ANNA))
+      const reread = await sx
+        .call('get', `/posts/${post.id}`, ANNA)
         .expect(200);
       expect(reread.body.skills).toEqual(['Go language']);
-      const profile = await request(server)
-        .get(`${api}/profiles/${encodeURIComponent(BEN)}`)
-        .set('authorization', as(ANNA))
+      const profile = await sx
+        .call('get', `/profiles/${encodeURIComponent(BEN)}`, ANNA)
         .expect(200);
       expect(profile.body.skills).toEqual([
         expect.objectContaining({ skill: 'Go language', level: 5 }),
       ]);
-      await request(server)
-        .post(`${api}/skills/${source.id}/merge`)
-        .set('authorization', as(ADMIN))
+      await sx
+        .call('post', `/skills/${source.id}/merge`, ADMIN)
         .send({ into: 'golang' })
         .expect(404);
     });
 
     it('lets organisers edit events with versions, and moderators delete them', async () => {
       const event = (
-        await request(server)
-          .post(`${api}/events`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/events', ANNA)
           .send({
             name: 'HacktoberFest 2026',
             startsOn: '2026-10-12',
@@ -195,9 +155,8 @@ describe.each(databases.eachSupportedId())(
         version: 1,
       });
       const hack = (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(BEN))
+        await sx
+          .call('post', '/posts', BEN)
           .send({
             kind: 'hack',
             title: 'Event hack',
@@ -214,24 +173,20 @@ describe.each(databases.eachSupportedId())(
         organisers: [CARA],
       };
 
-      await request(server)
-        .put(`${api}/events/${event.id}`)
-        .set('authorization', as(BEN))
+      await sx
+        .call('put', `/events/${event.id}`, BEN)
         .send({ ...edit, version: 1 })
         .expect(403);
-      await request(server)
-        .put(`${api}/events/${event.id}`)
-        .set('authorization', as(CARA))
+      await sx
+        .call('put', `/events/${event.id}`, CARA)
         .send({ ...edit, endsOn: '2026-10-01', version: 1 })
         .expect(400);
-      await request(server)
-        .put(`${api}/events/${event.id}`)
-        .set('authorization', as(CARA))
+      await sx
+        .call('put', `/events/${event.id}`, CARA)
         .send({ ...edit })
         .expect(400);
-      const saved = await request(server)
-        .put(`${api}/events/${event.id}`)
-        .set('authorization', as(CARA))
+      const saved = await sx
+        .call('put', `/events/${event.id}`, CARA)
         .send({ ...edit, version: 1 })
         .expect(200);
       expect(saved.body).toMatchObject({
@@ -239,37 +194,22 @@ describe.each(databases.eachSupportedId())(
         description: 'A week of hacks',
         version: 2,
       });
-      await request(server)
-        .put(`${api}/events/${event.id}`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('put', `/events/${event.id}`, ANNA)
         .send({ ...edit, name: 'Stale', version: 1 })
         .expect(409);
-      const reread = await request(server)
-        .get(`${api}/events/${event.id}`)
-        .set('authorization', as(BEN))
+      const reread = await sx
+        .call('get', `/events/${event.id}`, BEN)
         .expect(200);
       expect(reread.body.name).toBe('HacktoberFest 2026');
 
-      await request(server)
-        .delete(`${api}/events/${event.id}`)
-        .set('authorization', as(BEN))
-        .expect(403);
-      await request(server)
-        .delete(`${api}/events/${event.id}`)
-        .set('authorization', as(ADMIN))
-        .expect(204);
-      await request(server)
-        .get(`${api}/events/${event.id}`)
-        .set('authorization', as(BEN))
-        .expect(404);
-      const orphan = await request(server)
-        .get(`${api}/posts/${hack.id}`)
-        .set('authorization', as(BEN))
-        .expect(200);
+      await sx.call('delete', `/events/${event.id}`, BEN).expect(403);
+      await sx.call('delete', `/events/${event.id}`, ADMIN).expect(204);
+      await sx.call('get', `/events/${event.id}`, BEN).expect(404);
+      const orphan = await sx.call('get', `/posts/${hack.id}`, BEN).expect(200);
       expect(orphan.body.eventId).toBeUndefined();
-      await request(server)
-        .put(`${api}/events/987654`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('put', '/events/987654', ANNA)
         .send({ ...edit, version: 1 })
         .expect(404);
     });

@@ -2,13 +2,14 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import {
   ANNA,
+  API,
   as,
   BEN,
   CARA,
   catalogGroup,
   catalogUser,
   DAN,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
 } from './__testUtils__';
 
 const user = (name: string, group: string) =>
@@ -19,32 +20,22 @@ const databases = TestDatabases.create();
 describe.each(databases.eachSupportedId())(
   'team skills and growth activities on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      entities: [
+        user('anna', 'backend'),
+        user('ben', 'backend'),
+        user('cara', 'client'),
+        user('dan', 'client'),
+        catalogGroup('engineering', [], ['backend', 'client']),
+        catalogGroup('backend', [ANNA, BEN], [], 'engineering'),
+        catalogGroup('client', [CARA, DAN], [], 'engineering'),
+        catalogGroup('empty', []),
+      ],
+    });
 
     beforeAll(async () => {
-      const backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        entities: [
-          user('anna', 'backend'),
-          user('ben', 'backend'),
-          user('cara', 'client'),
-          user('dan', 'client'),
-          catalogGroup('engineering', [], ['backend', 'client']),
-          catalogGroup('backend', [ANNA, BEN], [], 'engineering'),
-          catalogGroup('client', [CARA, DAN], [], 'engineering'),
-          catalogGroup('empty', []),
-        ],
-      });
-      server = backend.server;
-
       const profile = (ref: string, body: object) =>
-        request(server)
-          .put(`${api}/profiles/me`)
-          .set('authorization', as(ref))
-          .send(body)
-          .expect(200);
+        sx.call('put', '/profiles/me', ref).send(body).expect(200);
       await profile(ANNA, {
         skills: [
           { skill: 'Go', level: 5, canHelp: true },
@@ -67,17 +58,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     const create = async (owner: string, body: object) =>
-      (
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(owner))
-          .send(body)
-          .expect(201)
-      ).body;
+      (await sx.call('post', '/posts', owner).send(body).expect(201)).body;
 
     const teamSkills = (groupRef: string, who = ANNA) =>
-      request(server)
-        .get(`${api}/teams/skills`)
+      request(sx.server)
+        .get(`${API}/teams/skills`)
         .query({ group: groupRef })
         .set('authorization', as(who));
 
@@ -103,9 +88,8 @@ describe.each(databases.eachSupportedId())(
         title: 'An old GraphQL hack',
         skills: ['GraphQL'],
       });
-      await request(server)
-        .post(`${api}/posts/${closed.id}/status`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('post', `/posts/${closed.id}/status`, ANNA)
         .send({ status: 'closed', version: 1 })
         .expect(200);
 
@@ -188,23 +172,23 @@ describe.each(databases.eachSupportedId())(
         {},
         { group: 'group:default/backend', extra: '1' },
       ]) {
-        const res = await request(server)
-          .get(`${api}/teams/skills`)
+        const res = await request(sx.server)
+          .get(`${API}/teams/skills`)
           .query(query)
           .set('authorization', as(ANNA));
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');
       }
-      await request(server)
-        .get(`${api}/teams/skills`)
+      await request(sx.server)
+        .get(`${API}/teams/skills`)
         .query({ group: 'group:default/backend' })
         .expect(401);
     });
 
     it('lists growth activities newest first, paged, for anyone to read', async () => {
       const activities = (ref: string, query: object = {}, who = ANNA) =>
-        request(server)
-          .get(`${api}/profiles/${encodeURIComponent(ref)}/activities`)
+        request(sx.server)
+          .get(`${API}/profiles/${encodeURIComponent(ref)}/activities`)
           .query(query)
           .set('authorization', as(who));
 
@@ -241,34 +225,29 @@ describe.each(databases.eachSupportedId())(
       });
       const interest = async (postId: number) =>
         (
-          await request(server)
-            .post(`${api}/posts/${postId}/interests`)
-            .set('authorization', as(DAN))
+          await sx
+            .call('post', `/posts/${postId}/interests`, DAN)
             .send({ message: 'me please' })
             .expect(201)
         ).body;
       const accepted = await interest(mentorship.id);
-      await request(server)
-        .post(`${api}/interests/${accepted.id}/accept`)
-        .set('authorization', as(ANNA))
+      await sx
+        .call('post', `/interests/${accepted.id}/accept`, ANNA)
         .send({})
         .expect(200);
       const declined = await interest(declinedEmbed.id);
-      await request(server)
-        .post(`${api}/interests/${declined.id}/decline`)
-        .set('authorization', as(BEN))
+      await sx
+        .call('post', `/interests/${declined.id}/decline`, BEN)
         .send({})
         .expect(200);
       await new Promise(r => setTimeout(r, 5));
-      await request(server)
-        .post(`${api}/posts/${hack.id}/members`)
-        .set('authorization', as(DAN))
+      await sx
+        .call('post', `/posts/${hack.id}/members`, DAN)
         .send({})
         .expect(201);
       await new Promise(r => setTimeout(r, 5));
-      await request(server)
-        .post(`${api}/posts/${danEmbed.id}/status`)
-        .set('authorization', as(DAN))
+      await sx
+        .call('post', `/posts/${danEmbed.id}/status`, DAN)
         .send({ status: 'filled', version: 1 })
         .expect(200);
 
@@ -293,10 +272,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       // `me` is the signed-in user; leaving the hack removes it.
-      await request(server)
-        .delete(`${api}/posts/${hack.id}/members/me`)
-        .set('authorization', as(DAN))
-        .expect(200);
+      await sx.call('delete', `/posts/${hack.id}/members/me`, DAN).expect(200);
       const mine = await activities('me', {}, DAN).expect(200);
       expect(mine.body.items.map((a: any) => a.type)).toEqual([
         'filled',
@@ -318,20 +294,19 @@ describe.each(databases.eachSupportedId())(
         [DAN, { offset: '-3' }],
         [DAN, { kind: 'hack' }],
       ] as const) {
-        const res = await request(server)
-          .get(`${api}/profiles/${encodeURIComponent(ref)}/activities`)
+        const res = await request(sx.server)
+          .get(`${API}/profiles/${encodeURIComponent(ref)}/activities`)
           .query(query)
           .set('authorization', as(ANNA));
         expect(res.status).toBe(400);
         expect(res.body.error.name).toBe('InputError');
       }
-      await request(server)
-        .get(
-          `${api}/profiles/${encodeURIComponent(
-            'user:default/nobody',
-          )}/activities`,
+      await sx
+        .call(
+          'get',
+          `/profiles/${encodeURIComponent('user:default/nobody')}/activities`,
+          ANNA,
         )
-        .set('authorization', as(ANNA))
         .expect(404);
     });
   },

@@ -10,8 +10,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
+import request from 'supertest';
 import { goldenPathsPlugin } from '../plugin';
 import { demoPathFiles } from './paths';
+
+/** The API's base path on the test server. */
+export const API = '/api/golden-paths';
 
 export const SOFIA = 'user:default/sofia.marquez';
 export const LARS = 'user:default/lars.lindqvist';
@@ -76,6 +80,12 @@ export async function startGoldenPathsBackend(options: {
   });
   return {
     server: backend.server,
+    /** A supertest request to `method path` (under the API) as `user`. */
+    call: (
+      method: 'get' | 'post' | 'put' | 'delete',
+      path: string,
+      user: string,
+    ) => request(backend.server)[method](`${API}${path}`).set(asUser(user)),
     stop: () => backend.stop(),
     send,
     auditor,

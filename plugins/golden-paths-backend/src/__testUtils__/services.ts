@@ -8,7 +8,7 @@ import { RecordEvidenceRequest } from '@onramp/backstage-plugin-golden-paths-com
 import { Knex } from 'knex';
 import { readGoldenPathsConfig } from '../config';
 import { createStores } from '../database';
-import { createServices, GoldenPathRegistry } from '../service';
+import { computeMetrics, createServices, GoldenPathRegistry } from '../service';
 import { testRegistry } from './paths';
 
 /** Every table the plugin writes, children first. */
@@ -80,6 +80,28 @@ export async function createTestGoldenPaths(
 export const T0 = Date.parse('2026-11-02T09:00:00Z');
 export const HOUR = 60 * 60 * 1000;
 
+/**
+ * Checks the "time to 10th merged PR" metric at `now` for the merges the
+ * test recorded: only Sofia has 10, the 10th 100 hours after she started.
+ */
+export async function expectSofiasTenthMergedPr(
+  gp: Awaited<ReturnType<typeof createTestGoldenPaths>>,
+  now: number,
+) {
+  const metrics = await computeMetrics({
+    store: gp.stores.metrics,
+    paths: gp.paths,
+    query: {},
+    deployEvidenceKey: 'deploy.healthy',
+    pullRequests: true,
+    now,
+  });
+  expect(metrics.timeToTenthMergedPr).toEqual({
+    count: 1,
+    medianMs: 100 * HOUR,
+  });
+}
+
 /** The test's handles, filled before each test. */
 export type GoldenPathsTestContext = {
   knex: Knex;
@@ -121,4 +143,20 @@ export function bootcampCohort(members: string[]) {
     owner: 'user:default/amara.okafor',
     members,
   };
+}
+
+/**
+ * `describe(title)` with one block a supported test database, named
+ * `on <id>`, each over the stores and services of `useGoldenPaths`.
+ */
+export function describeOnEachDatabase(
+  title: string,
+  tests: (t: GoldenPathsTestContext) => void,
+) {
+  describe(title, () => {
+    const databases = TestDatabases.create();
+    describe.each(databases.eachSupportedId())('on %p', databaseId => {
+      tests(useGoldenPaths(databases, databaseId));
+    });
+  });
 }

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { num, numOrNull } from './rows';
+import { counts, num, numOrNull } from './rows';
 
 /** Filters of the metrics, already resolved to path ids. */
 export type MetricsFilter = {
@@ -121,11 +121,7 @@ export class KnexMetricsStore implements MetricsStore {
       `SELECT path_id, COUNT(*) AS started, COUNT(completed_at) AS completed
        FROM fj GROUP BY path_id`,
     );
-    return rows.map(r => ({
-      pathId: r.path_id as string,
-      started: num(r.started),
-      completed: num(r.completed),
-    }));
+    return rows.map(r => ({ pathId: r.path_id as string, ...counts(r) }));
   }
 
   /** Journeys started and completed per path and cohort of their person. */
@@ -143,8 +139,7 @@ export class KnexMetricsStore implements MetricsStore {
     return rows.map(r => ({
       cohortId: r.cohort_id as string,
       title: r.title as string,
-      started: num(r.started),
-      completed: num(r.completed),
+      ...counts(r),
     }));
   }
 
@@ -185,15 +180,11 @@ export class KnexMetricsStore implements MetricsStore {
    * with `key` (e.g. `template.succeeded`, `deploy.healthy`).
    */
   async timeToFirstEvidence(filter: MetricsFilter, key: string) {
-    return this.median(
+    return this.medianSinceStart(
       filter,
-      `SELECT CASE WHEN f.first_at > u.started THEN f.first_at - u.started ELSE 0 END AS dur
-       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
-       JOIN (
-         SELECT user_entity_ref, MIN(occurred_at) AS first_at FROM gp_evidence
-         WHERE key = ? AND user_entity_ref IN (SELECT user_entity_ref FROM fj)
-         GROUP BY user_entity_ref
-       ) f ON f.user_entity_ref = u.user_entity_ref`,
+      `SELECT user_entity_ref, MIN(occurred_at) AS at FROM gp_evidence
+       WHERE key = ? AND user_entity_ref IN (SELECT user_entity_ref FROM fj)
+       GROUP BY user_entity_ref`,
       [key],
     );
   }
@@ -203,17 +194,34 @@ export class KnexMetricsStore implements MetricsStore {
    * `nth`) merged pull request.
    */
   async timeToNthMergedPullRequest(filter: MetricsFilter, nth: number) {
-    return this.median(
+    return this.medianSinceStart(
       filter,
-      `SELECT CASE WHEN m.merged_at > u.started THEN m.merged_at - u.started ELSE 0 END AS dur
-       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
-       JOIN (
-         SELECT user_entity_ref, merged_at,
+      `SELECT user_entity_ref, at FROM (
+         SELECT user_entity_ref, merged_at AS at,
            ROW_NUMBER() OVER (PARTITION BY user_entity_ref ORDER BY merged_at) AS n
          FROM gp_merged_prs
          WHERE user_entity_ref IN (SELECT user_entity_ref FROM fj)
-       ) m ON m.user_entity_ref = u.user_entity_ref AND m.n = ?`,
+       ) m WHERE m.n = ?`,
       [nth],
+    );
+  }
+
+  /**
+   * The median of, per person, the time from their first journey start to
+   * the `at` of their row in `moments` (one row a person at most; never
+   * negative).
+   */
+  private medianSinceStart(
+    filter: MetricsFilter,
+    moments: string,
+    bindings: unknown[],
+  ) {
+    return this.median(
+      filter,
+      `SELECT CASE WHEN e.at > u.started THEN e.at - u.started ELSE 0 END AS dur
+       FROM (SELECT user_entity_ref, MIN(started_at) AS started FROM fj GROUP BY user_entity_ref) u
+       JOIN (${moments}) e ON e.user_entity_ref = u.user_entity_ref`,
+      bindings,
     );
   }
 

@@ -82,6 +82,11 @@ export function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
+/** The `started` and `completed` counts of a metrics row. */
+export function counts(r: Record<string, unknown>) {
+  return { started: num(r.started), completed: num(r.completed) };
+}
+
 export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : num(value);
 }

@@ -27,9 +27,8 @@ describe('idempotent repeats under concurrency', () => {
         PEOPLE.flatMap(person =>
           [1, 2, 3].map(
             () => () =>
-              request(backend.server)
-                .post('/api/golden-paths/journeys')
-                .set(asUser(person))
+              backend
+                .call('post', '/journeys', person)
                 .send({ pathId: 'backend-day-1' }),
           ),
         ),

@@ -21,34 +21,26 @@ describe('the metrics CSV', () => {
       });
       try {
         for (const [i, title] of FORMULAS.entries()) {
-          const created = await request(backend.server)
-            .post('/api/golden-paths/cohorts')
-            .set(asUser(AMARA))
-            .send({
-              id: `c${i}`,
-              title,
-              startDate: '2026-11-02',
-              owner: AMARA,
-            });
+          const created = await backend.call('post', '/cohorts', AMARA).send({
+            id: `c${i}`,
+            title,
+            startDate: '2026-11-02',
+            owner: AMARA,
+          });
           expect(created.status).toBe(201);
           await request(backend.server)
             .post('/api/golden-paths/journeys')
             .set(asUser(`user:default/m${i}`))
             .send({ pathId: 'backend-day-1' });
-          await request(backend.server)
-            .put(`/api/golden-paths/cohorts/c${i}`)
-            .set(asUser(AMARA))
-            .send({
-              title,
-              startDate: '2026-11-02',
-              owner: AMARA,
-              members: [`user:default/m${i}`],
-              version: 1,
-            });
+          await backend.call('put', `/cohorts/c${i}`, AMARA).send({
+            title,
+            startDate: '2026-11-02',
+            owner: AMARA,
+            members: [`user:default/m${i}`],
+            version: 1,
+          });
         }
-        const csv = await request(backend.server)
-          .get('/api/golden-paths/metrics?format=csv')
-          .set(asUser(AMARA));
+        const csv = await backend.call('get', '/metrics?format=csv', AMARA);
         expect(csv.status).toBe(200);
         expect(csv.headers['content-disposition']).toContain(
           'golden-paths-metrics.csv',

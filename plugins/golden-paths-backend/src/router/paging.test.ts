@@ -17,9 +17,7 @@ describe('golden-paths lists', () => {
     const backend = useGoldenPathsBackend(databases, databaseId);
 
     it('pages paths, my journeys and cohorts with a total count; bad paging is a 400', async () => {
-      const paths = await request(backend.server)
-        .get('/api/golden-paths/paths?limit=2&offset=1')
-        .set(user(SOFIA));
+      const paths = await backend.call('get', '/paths?limit=2&offset=1', SOFIA);
       expect(paths.status).toBe(200);
       expect({
         ...paths.body,
@@ -30,15 +28,11 @@ describe('golden-paths lists', () => {
         limit: 2,
         offset: 1,
       });
-      const all = await request(backend.server)
-        .get('/api/golden-paths/paths')
-        .set(user(SOFIA));
+      const all = await backend.call('get', '/paths', SOFIA);
       expect([all.body.items.length, all.body.limit, all.body.offset]).toEqual([
         6, 100, 0,
       ]);
-      const beyond = await request(backend.server)
-        .get('/api/golden-paths/paths?offset=10')
-        .set(user(SOFIA));
+      const beyond = await backend.call('get', '/paths?offset=10', SOFIA);
       expect([beyond.body.items, beyond.body.totalItems]).toEqual([[], 6]);
 
       for (const pathId of [
@@ -46,17 +40,14 @@ describe('golden-paths lists', () => {
         'client-day-1',
         'data-science-day-1',
       ]) {
-        await request(backend.server)
-          .post('/api/golden-paths/journeys')
-          .set(user(LARS))
-          .send({ pathId });
+        await backend.call('post', '/journeys', LARS).send({ pathId });
       }
-      const first = await request(backend.server)
-        .get('/api/golden-paths/journeys/me?limit=2')
-        .set(user(LARS));
-      const second = await request(backend.server)
-        .get('/api/golden-paths/journeys/me?limit=2&offset=2')
-        .set(user(LARS));
+      const first = await backend.call('get', '/journeys/me?limit=2', LARS);
+      const second = await backend.call(
+        'get',
+        '/journeys/me?limit=2&offset=2',
+        LARS,
+      );
       expect([first.status, second.status]).toEqual([200, 200]);
       expect([first.body.items.length, second.body.items.length]).toEqual([
         2, 1,
@@ -72,16 +63,20 @@ describe('golden-paths lists', () => {
           (j: any) => j.userEntityRef === LARS && j.totalSteps > 0,
         ),
       ).toBe(true);
-      const one = await request(backend.server)
-        .get('/api/golden-paths/journeys/me?pathId=client-day-1')
-        .set(user(LARS));
+      const one = await backend.call(
+        'get',
+        '/journeys/me?pathId=client-day-1',
+        LARS,
+      );
       expect(one.body.items.map((j: any) => j.pathId)).toEqual([
         'client-day-1',
       ]);
       expect(one.body.totalItems).toBe(1);
-      const unknownPath = await request(backend.server)
-        .get('/api/golden-paths/journeys/me?pathId=nope')
-        .set(user(LARS));
+      const unknownPath = await backend.call(
+        'get',
+        '/journeys/me?pathId=nope',
+        LARS,
+      );
       expect(unknownPath.status).toBe(404);
 
       for (const [id, startDate, members] of [
@@ -89,15 +84,12 @@ describe('golden-paths lists', () => {
         ['bootcamp-2026-11', '2026-11-02', [SOFIA, LARS]],
         ['bootcamp-2026-10', '2026-10-01', [LARS]],
       ] as const) {
-        const created = await request(backend.server)
-          .post('/api/golden-paths/cohorts')
-          .set(user(AMARA))
+        const created = await backend
+          .call('post', '/cohorts', AMARA)
           .send({ id, title: id, startDate, owner: AMARA, members });
         expect(created.status).toBe(201);
       }
-      const cohorts = await request(backend.server)
-        .get('/api/golden-paths/cohorts?limit=2')
-        .set(user(AMARA));
+      const cohorts = await backend.call('get', '/cohorts?limit=2', AMARA);
       expect(cohorts.body.items.map((c: any) => c.id)).toEqual([
         'bootcamp-2026-12',
         'bootcamp-2026-11',
@@ -107,16 +99,16 @@ describe('golden-paths lists', () => {
         limit: 2,
         offset: 0,
       });
-      const last = await request(backend.server)
-        .get('/api/golden-paths/cohorts?limit=2&offset=2')
-        .set(user(AMARA));
+      const last = await backend.call(
+        'get',
+        '/cohorts?limit=2&offset=2',
+        AMARA,
+      );
       expect(last.body.items).toEqual([
         expect.objectContaining({ id: 'bootcamp-2026-10', members: [LARS] }),
       ]);
       expect(cohorts.body.items[1].members).toEqual([LARS, SOFIA].sort());
-      const deniedCohorts = await request(backend.server)
-        .get('/api/golden-paths/cohorts')
-        .set(user(SOFIA));
+      const deniedCohorts = await backend.call('get', '/cohorts', SOFIA);
       expect(deniedCohorts.status).toBe(403);
 
       const badQueries = [

@@ -3,7 +3,6 @@ import request from 'supertest';
 import {
   AMARA,
   asService,
-  asUser as user,
   DAY1,
   LARS,
   SOFIA,
@@ -21,9 +20,7 @@ describe('golden-paths router', () => {
     const backend = useGoldenPathsBackend(databases, databaseId);
 
     it('lists the demo paths and gets one', async () => {
-      const list = await request(backend.server)
-        .get('/api/golden-paths/paths')
-        .set(user(SOFIA));
+      const list = await backend.call('get', '/paths', SOFIA);
       expect(list.status).toBe(200);
       expect(list.body.items.map((p: any) => p.discipline)).toEqual([
         'Backend',
@@ -33,9 +30,7 @@ describe('golden-paths router', () => {
         'Machine Learning',
         'Data Science',
       ]);
-      const one = await request(backend.server)
-        .get('/api/golden-paths/paths/backend-day-1')
-        .set(user(SOFIA));
+      const one = await backend.call('get', '/paths/backend-day-1', SOFIA);
       expect(one.body.steps.map((s: any) => s.id)).toEqual([
         'dev-environment',
         'create-service',
@@ -43,17 +38,14 @@ describe('golden-paths router', () => {
         'monitoring',
         'dns',
       ]);
-      const missing = await request(backend.server)
-        .get('/api/golden-paths/paths/nope')
-        .set(user(SOFIA));
+      const missing = await backend.call('get', '/paths/nope', SOFIA);
       expect(missing.status).toBe(404);
       expect(missing.body.error.name).toBe('NotFoundError');
     });
 
     it('starts journeys for the caller and rejects bad input', async () => {
-      const created = await request(backend.server)
-        .post('/api/golden-paths/journeys')
-        .set(user(SOFIA))
+      const created = await backend
+        .call('post', '/journeys', SOFIA)
         .send({ pathId: 'backend-day-1' });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({
@@ -64,76 +56,56 @@ describe('golden-paths router', () => {
         totalSteps: 5,
         nextStepId: 'dev-environment',
       });
-      const again = await request(backend.server)
-        .post('/api/golden-paths/journeys')
-        .set(user(SOFIA))
+      const again = await backend
+        .call('post', '/journeys', SOFIA)
         .send({ pathId: 'backend-day-1' });
       expect(again.status).toBe(200);
       expect(again.body.id).toBe(created.body.id);
 
       for (const body of [{}, { pathId: 'Not An Id' }, { pathId: 'nope' }]) {
-        const bad = await request(backend.server)
-          .post('/api/golden-paths/journeys')
-          .set(user(SOFIA))
-          .send(body);
+        const bad = await backend.call('post', '/journeys', SOFIA).send(body);
         expect(bad.status).toBe(400);
         expect(bad.body.error.name).toBe('InputError');
       }
-      const mine = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(SOFIA));
+      const mine = await backend.call('get', '/journeys/me', SOFIA);
       expect(mine.body.items).toHaveLength(1);
     });
 
     it('lets people see only their own journeys', async () => {
-      const mine = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(SOFIA));
+      const mine = await backend.call('get', '/journeys/me', SOFIA);
       const id = mine.body.items[0].id;
-      const own = await request(backend.server)
-        .get(`/api/golden-paths/journeys/${id}`)
-        .set(user(SOFIA));
+      const own = await backend.call('get', `/journeys/${id}`, SOFIA);
       expect(own.status).toBe(200);
-      const other = await request(backend.server)
-        .get(`/api/golden-paths/journeys/${id}`)
-        .set(user(LARS));
+      const other = await backend.call('get', `/journeys/${id}`, LARS);
       expect(other.status).toBe(403);
-      const larsJourneys = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(LARS));
+      const larsJourneys = await backend.call('get', '/journeys/me', LARS);
       expect(larsJourneys.body.items).toEqual([]);
     });
 
     it('completes manual steps for their owner only, 400 for the others', async () => {
-      const evidenceStep = await request(backend.server)
-        .post('/api/golden-paths/journeys/backend-day-1/steps/deploy/complete')
-        .set(user(SOFIA))
+      const completeDevEnvironment = (who: string, body: object) =>
+        backend
+          .call(
+            'post',
+            '/journeys/backend-day-1/steps/dev-environment/complete',
+            who,
+          )
+          .send(body);
+      const evidenceStep = await backend
+        .call('post', '/journeys/backend-day-1/steps/deploy/complete', SOFIA)
         .send({});
       expect(evidenceStep.status).toBe(400);
       expect(evidenceStep.body.error.message).toMatch(/deploy\.healthy/);
 
-      const notStarted = await request(backend.server)
-        .post(
-          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
-        )
-        .set(user(LARS))
-        .send({});
+      const notStarted = await completeDevEnvironment(LARS, {});
       expect(notStarted.status).toBe(404);
 
-      const badBody = await request(backend.server)
-        .post(
-          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
-        )
-        .set(user(SOFIA))
-        .send({ unexpected: true });
+      const badBody = await completeDevEnvironment(SOFIA, { unexpected: true });
       expect(badBody.status).toBe(400);
 
-      const done = await request(backend.server)
-        .post(
-          '/api/golden-paths/journeys/backend-day-1/steps/dev-environment/complete',
-        )
-        .set(user(SOFIA))
-        .send({ note: 'Devcontainer works' });
+      const done = await completeDevEnvironment(SOFIA, {
+        note: 'Devcontainer works',
+      });
       expect(done.status).toBe(200);
       expect(done.body.steps[0]).toMatchObject({
         stepId: 'dev-environment',
@@ -149,9 +121,8 @@ describe('golden-paths router', () => {
         key: 'deploy.healthy',
         evidenceId: 'forged',
       };
-      const fromUser = await request(backend.server)
-        .post('/api/golden-paths/evidence')
-        .set(user(SOFIA))
+      const fromUser = await backend
+        .call('post', '/evidence', SOFIA)
         .send(body);
       expect(fromUser.status).toBe(403);
       const anonymous = await request(backend.server)
@@ -159,9 +130,7 @@ describe('golden-paths router', () => {
         .set({ Authorization: mockCredentials.none.header() })
         .send(body);
       expect(anonymous.status).toBe(401);
-      const mine = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(SOFIA));
+      const mine = await backend.call('get', '/journeys/me', SOFIA);
       expect(
         mine.body.items[0].steps.find((s: any) => s.stepId === 'deploy').status,
       ).toBe('pending');
@@ -226,9 +195,7 @@ describe('golden-paths router', () => {
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expect(res.body.error.name).toBe('InputError');
       }
-      const mine = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(SOFIA));
+      const mine = await backend.call('get', '/journeys/me', SOFIA);
       expect(mine.body.items[0].completedSteps).toBe(1);
     });
 
@@ -295,9 +262,7 @@ describe('golden-paths router', () => {
         expect(res.body.completed).toHaveLength(1);
       }
 
-      const mine = await request(backend.server)
-        .get('/api/golden-paths/journeys/me')
-        .set(user(SOFIA));
+      const mine = await backend.call('get', '/journeys/me', SOFIA);
       const journey = mine.body.items[0];
       expect(journey.status).toBe('completed');
       expect(journey.completedSteps).toBe(5);
@@ -327,14 +292,10 @@ describe('golden-paths router', () => {
     });
 
     it('shows metrics to viewers only, as JSON and CSV', async () => {
-      const denied = await request(backend.server)
-        .get('/api/golden-paths/metrics')
-        .set(user(SOFIA));
+      const denied = await backend.call('get', '/metrics', SOFIA);
       expect(denied.status).toBe(403);
 
-      const metrics = await request(backend.server)
-        .get('/api/golden-paths/metrics')
-        .set(user(AMARA));
+      const metrics = await backend.call('get', '/metrics', AMARA);
       expect(metrics.status).toBe(200);
       const backendPath = metrics.body.paths.find(
         (p: any) => p.pathId === 'backend-day-1',
@@ -344,17 +305,17 @@ describe('golden-paths router', () => {
       // No pull request source is configured.
       expect(metrics.body.timeToTenthMergedPr).toBeNull();
 
-      const csv = await request(backend.server)
-        .get('/api/golden-paths/metrics?format=csv&discipline=Backend')
-        .set(user(AMARA));
+      const csv = await backend.call(
+        'get',
+        '/metrics?format=csv&discipline=Backend',
+        AMARA,
+      );
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(csv.text).toContain('path,backend-day-1,Backend,1,1,1.0000');
       expect(csv.text).not.toContain('client-day-1');
 
-      const bad = await request(backend.server)
-        .get('/api/golden-paths/metrics?from=not-a-date')
-        .set(user(AMARA));
+      const bad = await backend.call('get', '/metrics?from=not-a-date', AMARA);
       expect(bad.status).toBe(400);
     });
 
@@ -366,45 +327,39 @@ describe('golden-paths router', () => {
         owner: AMARA,
         members: [SOFIA],
       };
-      const denied = await request(backend.server)
-        .post('/api/golden-paths/cohorts')
-        .set(user(SOFIA))
-        .send(cohort);
+      const denied = await backend.call('post', '/cohorts', SOFIA).send(cohort);
       expect(denied.status).toBe(403);
-      const created = await request(backend.server)
-        .post('/api/golden-paths/cohorts')
-        .set(user(AMARA))
+      const created = await backend
+        .call('post', '/cohorts', AMARA)
         .send(cohort);
       expect(created.status).toBe(201);
       expect(created.body.version).toBe(1);
-      const duplicate = await request(backend.server)
-        .post('/api/golden-paths/cohorts')
-        .set(user(AMARA))
+      const duplicate = await backend
+        .call('post', '/cohorts', AMARA)
         .send(cohort);
       expect(duplicate.status).toBe(409);
 
       const { id, ...rest } = cohort;
-      const updated = await request(backend.server)
-        .put(`/api/golden-paths/cohorts/${id}`)
-        .set(user(AMARA))
+      const updated = await backend
+        .call('put', `/cohorts/${id}`, AMARA)
         .send({ ...rest, members: [SOFIA, LARS], version: 1 });
       expect(updated.status).toBe(200);
       expect(updated.body.version).toBe(2);
-      const stale = await request(backend.server)
-        .put(`/api/golden-paths/cohorts/${id}`)
-        .set(user(AMARA))
+      const stale = await backend
+        .call('put', `/cohorts/${id}`, AMARA)
         .send({ ...rest, version: 1 });
       expect(stale.status).toBe(409);
       // The largest version a column holds: a conflict, not an overflow (500 on PostgreSQL).
-      const highest = await request(backend.server)
-        .put(`/api/golden-paths/cohorts/${id}`)
-        .set(user(AMARA))
+      const highest = await backend
+        .call('put', `/cohorts/${id}`, AMARA)
         .send({ ...rest, version: 2147483647 });
       expect(highest.status).toBe(409);
 
-      const metrics = await request(backend.server)
-        .get(`/api/golden-paths/metrics?cohortId=${id}`)
-        .set(user(AMARA));
+      const metrics = await backend.call(
+        'get',
+        `/metrics?cohortId=${id}`,
+        AMARA,
+      );
       expect(metrics.body.cohorts).toEqual([
         {
           cohortId: id,

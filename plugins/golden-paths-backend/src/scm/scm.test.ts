@@ -6,8 +6,10 @@ import {
 import { catalogWithUsers } from '../__testUtils__/catalog';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { createTestGoldenPaths } from '../__testUtils__/services';
-import { computeMetrics } from '../service/metrics';
+import {
+  createTestGoldenPaths,
+  expectSofiasTenthMergedPr,
+} from '../__testUtils__/services';
 import { LocalGitMergeSource } from './LocalGitMergeSource';
 import { syncMergedPullRequests } from './sync';
 import { MergedPullRequest } from '@onramp/backstage-plugin-golden-paths-node';
@@ -54,25 +56,18 @@ describe('LocalGitMergeSource (real git repositories)', () => {
     const lead = as('Lead', 'lead@onramp.example', '2026-11-03T12:00:00Z');
     git(work, ['commit', '--allow-empty', '-m', 'initial'], sofia);
     git(work, ['commit', '--allow-empty', '-m', 'plain commit on main'], sofia);
-    git(work, ['checkout', '-b', 'feature'], sofia);
-    git(work, ['commit', '--allow-empty', '-m', 'feature work'], sofia);
-    git(work, ['checkout', 'main'], sofia);
-    git(
-      work,
-      ['merge', '--no-ff', '-m', 'Merge pull request #1', 'feature'],
-      lead,
-    );
+    /** Sofia commits on a new branch `feature`; the lead merges it into `into`. */
+    const mergeFeature = (into: string, feature: string, message: string) => {
+      git(work, ['checkout', '-b', feature], sofia);
+      git(work, ['commit', '--allow-empty', '-m', `${feature} work`], sofia);
+      git(work, ['checkout', into], sofia);
+      git(work, ['merge', '--no-ff', '-m', message, feature], lead);
+    };
+    mergeFeature('main', 'feature', 'Merge pull request #1');
     git(work, ['push', bare, 'main'], sofia);
     // A merge on another branch does not count.
     git(work, ['checkout', '-b', 'other'], sofia);
-    git(work, ['checkout', '-b', 'other-feature'], sofia);
-    git(work, ['commit', '--allow-empty', '-m', 'x'], sofia);
-    git(work, ['checkout', 'other'], sofia);
-    git(
-      work,
-      ['merge', '--no-ff', '-m', 'merge into other', 'other-feature'],
-      lead,
-    );
+    mergeFeature('other', 'other-feature', 'merge into other');
     git(work, ['push', bare, 'other'], sofia);
     // An empty repository is skipped.
     const empty = path.join(root, 'empty.git');
@@ -141,19 +136,7 @@ describe('merged pull requests', () => {
       expect(await sync()).toBe(21);
       expect(await sync()).toBe(0);
 
-      const metrics = await computeMetrics({
-        store: gp.stores.metrics,
-        paths: gp.paths,
-        query: {},
-        deployEvidenceKey: 'deploy.healthy',
-        pullRequests: true,
-        now: t0,
-      });
-      // Only Sofia has 10 merged PRs: the 10th 100 hours after she started.
-      expect(metrics.timeToTenthMergedPr).toEqual({
-        count: 1,
-        medianMs: 100 * HOUR,
-      });
+      await expectSofiasTenthMergedPr(gp, t0);
     },
   );
 });

@@ -1,8 +1,12 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
-import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
+import { parseInput, serviceName, Z } from '../lib/input';
+import { defaultProviders } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { DeployProvider } from '../providers/types';
+import {
+  OneProviderActionOptions,
+  providerActionSchema,
+} from './providerAction';
 import { examples } from './deploy.examples';
 
 const inputFields = {
@@ -55,10 +59,7 @@ const inputFields = {
  * @public
  */
 export function createDeployAction(
-  options: ProviderActionOptions & {
-    /** The provider to run; default: the built-in one the settings name. */
-    provider?: DeployProvider;
-  },
+  options: OneProviderActionOptions<DeployProvider>,
 ) {
   const { settings } = options;
   const provider = options.provider ?? defaultProviders(options).deploy;
@@ -67,40 +68,35 @@ export function createDeployAction(
     description:
       'Deploys a service: the gitops provider commits Kubernetes manifests (Deployment, Service, Ingress) to the deploy repository; the kubernetes provider applies the same objects server-side to the configured cluster and waits for the Deployment rollout. Either way the deploy is requested, not verified: verify it with goldenpath:endpoint:verify.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputFields,
-      output: {
-        provider: providerOutput,
-        status: z =>
-          z
-            .enum(['committed', 'applied', 'unchanged', 'dry-run'])
-            .describe(
-              'committed (gitops): a new commit requests the deploy; applied (kubernetes): objects changed and the rollout completed; unchanged: nothing needed to change; dry-run: nothing was written',
-            ),
-        changedFiles: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe('gitops: files added, modified or deleted'),
-        changedObjects: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'kubernetes: objects created or changed (or that would be, in dry-run), e.g. "Deployment default/payments-api"',
-            ),
-        link: z =>
-          z
-            .string()
-            .describe(
-              'gitops: link to the committed manifests; kubernetes: API URL of the Deployment',
-            ),
-        commitHash: z =>
-          z.string().optional().describe('Commit of the deploy repository'),
-        serviceUrl: z => z.string().describe('URL the Ingress serves'),
-      },
-    },
+    ...providerActionSchema(inputFields, {
+      status: z =>
+        z
+          .enum(['committed', 'applied', 'unchanged', 'dry-run'])
+          .describe(
+            'committed (gitops): a new commit requests the deploy; applied (kubernetes): objects changed and the rollout completed; unchanged: nothing needed to change; dry-run: nothing was written',
+          ),
+      changedFiles: z =>
+        z
+          .array(z.string())
+          .optional()
+          .describe('gitops: files added, modified or deleted'),
+      changedObjects: z =>
+        z
+          .array(z.string())
+          .optional()
+          .describe(
+            'kubernetes: objects created or changed (or that would be, in dry-run), e.g. "Deployment default/payments-api"',
+          ),
+      link: z =>
+        z
+          .string()
+          .describe(
+            'gitops: link to the committed manifests; kubernetes: API URL of the Deployment',
+          ),
+      commitHash: z =>
+        z.string().optional().describe('Commit of the deploy repository'),
+      serviceUrl: z => z.string().describe('URL the Ingress serves'),
+    }),
     async handler(ctx) {
       const input = parseInput('goldenpath:deploy', inputFields, ctx.input);
       const host = input.host ?? `${input.name}.${settings.deploy.baseDomain}`;

@@ -1,10 +1,14 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { checkRecordValue } from '../lib/dnsRecord';
-import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
+import { parseInput, serviceName, Z } from '../lib/input';
 import { DnsRecord } from '../lib/rfc2136';
-import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
+import { defaultProviders } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { DnsProvider } from '../providers/types';
+import {
+  OneProviderActionOptions,
+  providerActionSchema,
+} from './providerAction';
 import { examples } from './dns.examples';
 
 const inputFields = {
@@ -40,10 +44,7 @@ const inputFields = {
  * @public
  */
 export function createDnsAction(
-  options: ProviderActionOptions & {
-    /** The provider to run; default: the built-in one the settings name. */
-    provider?: DnsProvider;
-  },
+  options: OneProviderActionOptions<DnsProvider>,
 ) {
   const { settings } = options;
   const provider = options.provider ?? defaultProviders(options).dns;
@@ -52,21 +53,16 @@ export function createDnsAction(
     description:
       'Upserts a DNS record <recordName>.<goldenPaths.dns.zone>. gitops commits it to the DNS-as-code repository; rfc2136 sends a TSIG-signed dynamic update with an ownership TXT record and confirms it by querying the authoritative server; route53 sends one ChangeBatch (record and ownership TXT) to a hosted zone and waits for INSYNC; cloudflare creates or overwrites the record through the Cloudflare API with an ownership comment. Records the golden path does not own are never changed.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputFields,
-      output: {
-        provider: providerOutput,
-        status: z =>
-          z
-            .enum(['created', 'updated', 'unchanged', 'committed', 'dry-run'])
-            .describe('What happened to the record'),
-        fqdn: z => z.string().describe('The fully qualified record name'),
-        changedFiles: z =>
-          z.array(z.string()).describe('Files changed (gitops provider)'),
-        link: z => z.string().describe('Link to the record'),
-      },
-    },
+    ...providerActionSchema(inputFields, {
+      status: z =>
+        z
+          .enum(['created', 'updated', 'unchanged', 'committed', 'dry-run'])
+          .describe('What happened to the record'),
+      fqdn: z => z.string().describe('The fully qualified record name'),
+      changedFiles: z =>
+        z.array(z.string()).describe('Files changed (gitops provider)'),
+      link: z => z.string().describe('Link to the record'),
+    }),
     async handler(ctx) {
       const input = parseInput('goldenpath:dns', inputFields, ctx.input);
       checkRecordValue(input.type, input.value);

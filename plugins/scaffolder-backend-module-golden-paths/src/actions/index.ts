@@ -18,6 +18,7 @@ export { createPublishGitAction } from './publishGit';
 export { createDeployAction } from './deploy';
 export { createMonitoringAction } from './monitoring';
 export { createDnsAction } from './dns';
+export type { OneProviderActionOptions } from './providerAction';
 export { createTeardownAction } from './teardown';
 export { createVerifyEndpointAction } from './verifyEndpoint';
 export { createNameCheckAction } from './nameCheck';

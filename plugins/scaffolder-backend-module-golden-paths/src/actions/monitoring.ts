@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseInput, providerOutput, serviceName, Z } from '../lib/input';
+import { parseInput, serviceName, Z } from '../lib/input';
 import {
   alertNames,
   dashboardUid,
@@ -13,6 +13,7 @@ import { checkRulesWithPromtool } from '../lib/prometheus';
 import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { SelectedProviders } from '../providers/registry';
+import { providerActionSchema } from './providerAction';
 import { examples } from './monitoring.examples';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -94,41 +95,35 @@ export function createMonitoringAction(
     description:
       'Generates Prometheus alerting rules (availability and latency objectives, routing labels) and a Grafana dashboard. gitops commits both to the monitoring repository; prometheus writes the rule file into the rules folder, validates it, reloads Prometheus and confirms the rules are loaded. With goldenPaths.providers.dashboards: grafana the dashboard is upserted over the Grafana HTTP API instead.',
     examples,
-    supportsDryRun: true,
-    schema: {
-      input: inputFields,
-      output: {
-        provider: providerOutput,
-        status: z =>
-          z
-            .enum(['applied', 'unchanged', 'dry-run'])
-            .describe(
-              'applied: something changed; unchanged: it already was so; dry-run: nothing written',
-            ),
-        changedFiles: z =>
-          z.array(z.string()).describe('Files written or that would be'),
-        link: z => z.string().describe('Link to the rules'),
-        alerts: z =>
-          z.array(z.string()).describe('Names of the alerting rules'),
-        ruleGroup: z => z.string().describe('Prometheus rule group name'),
-        dashboardUid: z =>
-          z.string().describe('Grafana dashboard uid (deterministic)'),
-        dashboardUrl: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Dashboard URL: from Grafana with providers.dashboards grafana, else when goldenPaths.monitoring.grafanaUrl is set',
-            ),
-        dashboardVersion: z =>
-          z
-            .number()
-            .optional()
-            .describe(
-              'providers.dashboards grafana: the dashboard version Grafana holds after the step',
-            ),
-      },
-    },
+    ...providerActionSchema(inputFields, {
+      status: z =>
+        z
+          .enum(['applied', 'unchanged', 'dry-run'])
+          .describe(
+            'applied: something changed; unchanged: it already was so; dry-run: nothing written',
+          ),
+      changedFiles: z =>
+        z.array(z.string()).describe('Files written or that would be'),
+      link: z => z.string().describe('Link to the rules'),
+      alerts: z => z.array(z.string()).describe('Names of the alerting rules'),
+      ruleGroup: z => z.string().describe('Prometheus rule group name'),
+      dashboardUid: z =>
+        z.string().describe('Grafana dashboard uid (deterministic)'),
+      dashboardUrl: z =>
+        z
+          .string()
+          .optional()
+          .describe(
+            'Dashboard URL: from Grafana with providers.dashboards grafana, else when goldenPaths.monitoring.grafanaUrl is set',
+          ),
+      dashboardVersion: z =>
+        z
+          .number()
+          .optional()
+          .describe(
+            'providers.dashboards grafana: the dashboard version Grafana holds after the step',
+          ),
+    }),
     async handler(ctx) {
       const input = parseInput('goldenpath:monitoring', inputFields, ctx.input);
       const spec: MonitoringSpec = { ...input };

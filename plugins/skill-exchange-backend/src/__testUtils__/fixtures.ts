@@ -128,3 +128,28 @@ export function adminPolicy(options: { ownersOnly: boolean }): TestPolicy {
     },
   };
 }
+
+/** A catalog User with every fact a profile shows: title, name, email, start date. */
+export const person = (name: string, group: string, title: string) =>
+  catalogUser(name, {
+    group,
+    title,
+    displayName: name.toUpperCase(),
+    email: `${name}@example.com`,
+    startDate: '2026-11-02',
+  });
+
+/**
+ * Anna, Cara and the admin in backend, Ben in client, all with their
+ * catalog facts, under the Onramp policy with posts edited by their owners
+ * (the admin moderates): the start options of the API tests.
+ */
+export const ownersOnlyOrg = () => ({
+  policy: adminPolicy({ ownersOnly: true }),
+  entities: [
+    person('anna', 'backend', 'Backend Engineer'),
+    person('ben', 'client', 'Android Engineer'),
+    person('cara', 'backend', 'Staff Engineer'),
+    person('admin', 'backend', 'Admin'),
+  ],
+});

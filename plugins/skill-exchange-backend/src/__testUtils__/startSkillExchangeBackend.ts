@@ -28,20 +28,34 @@ export interface SeenAudit {
   outcome?: 'success' | 'fail';
 }
 
+/** What a test backend starts with, besides its database. */
+export interface StartOptions {
+  /** Catalog entities (`catalogUser`, `catalogGroup`). */
+  entities?: object[];
+  /** The permission decisions; default: allow everything. */
+  policy?: TestPolicy;
+  config?: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
+  /**
+   * Keep the real actions registry, which serves the actions over HTTP
+   * (`/.backstage/actions/v1/...`); default: the mock in `actions`, for
+   * tests that invoke actions directly.
+   */
+  actionsOverHttp?: boolean;
+}
+
 /**
  * Starts the Skill Exchange plugin on a test backend: on `databaseId` (a
  * fresh database from `databases`) or on a given `knex` (shared, e.g. by two
  * replicas). Notifications, audit events, scheduled tasks and registered
  * actions are captured for the test to look at.
  */
-export async function startSkillExchangeBackend(options: {
-  databases?: TestDatabases;
-  databaseId?: TestDatabaseId;
-  knex?: Knex;
-  entities?: object[];
-  policy?: TestPolicy;
-  config?: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
-}) {
+export async function startSkillExchangeBackend(
+  options: StartOptions & {
+    databases?: TestDatabases;
+    databaseId?: TestDatabaseId;
+    knex?: Knex;
+  },
+) {
   const knex =
     options.knex ?? (await options.databases!.init(options.databaseId!));
   const sent: Array<{ recipients: any; payload: any }> = [];
@@ -78,11 +92,15 @@ export async function startSkillExchangeBackend(options: {
           };
         },
       }).factory,
-      createServiceFactory({
-        service: actionsRegistryServiceRef,
-        deps: {},
-        factory: () => actions,
-      }),
+      ...(options.actionsOverHttp
+        ? []
+        : [
+            createServiceFactory({
+              service: actionsRegistryServiceRef,
+              deps: {},
+              factory: () => actions,
+            }),
+          ]),
       catalogServiceMock.factory({ entities: (options.entities ?? []) as any }),
       createServiceFactory({
         service: notificationService,
@@ -116,3 +134,24 @@ export async function startSkillExchangeBackend(options: {
 export type SkillExchangeTestBackend = Awaited<
   ReturnType<typeof startSkillExchangeBackend>
 >;
+
+/**
+ * For a `describe` block on one test database: one Skill Exchange test
+ * backend for all its tests, started (with `options`) before the first.
+ * The fields are there once the tests run; the test backend stops itself
+ * after the file.
+ */
+export function useSkillExchangeBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: StartOptions = {},
+): SkillExchangeTestBackend {
+  const backend = {} as SkillExchangeTestBackend;
+  beforeAll(async () => {
+    Object.assign(
+      backend,
+      await startSkillExchangeBackend({ ...options, databases, databaseId }),
+    );
+  });
+  return backend;
+}

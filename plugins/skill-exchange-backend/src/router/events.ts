@@ -9,10 +9,12 @@ import {
   eventUpdateSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import Router from 'express-promise-router';
+import { changeById, deleteById } from './byId';
 import type { RouteContext } from './context';
 
 /** Hack events: anyone signed in reads them; organisers change them. */
-export function eventRoutes({ services, httpAuth, auditor }: RouteContext) {
+export function eventRoutes(ctx: RouteContext) {
+  const { services, httpAuth, auditor } = ctx;
   const router = Router();
 
   router.get('/events', async (req, res) => {
@@ -36,36 +38,28 @@ export function eventRoutes({ services, httpAuth, auditor }: RouteContext) {
     res.json(await services.taxonomy.getEvent(parseId(req.params.id)));
   });
 
-  router.put('/events/:id', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    const meta = { eventId: req.params.id };
-    const event = await audited(
-      auditor,
-      req,
-      { eventId: 'event-update', meta },
-      () => {
-        const id = parseId(req.params.id);
-        const input = parseInput(eventUpdateSchema, req.body);
-        return services.taxonomy.updateEvent(id, input, caller);
-      },
-    );
-    res.json(event);
-  });
+  router.put(
+    '/events/:id',
+    changeById(
+      ctx,
+      eventId => ({ eventId: 'event-update', meta: { eventId } }),
+      eventUpdateSchema,
+      (id, input, caller) => services.taxonomy.updateEvent(id, input, caller),
+    ),
+  );
 
-  router.delete('/events/:id', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    await audited(
-      auditor,
-      req,
-      {
+  router.delete(
+    '/events/:id',
+    deleteById(
+      ctx,
+      eventId => ({
         eventId: 'event-delete',
         severityLevel: 'medium',
-        meta: { eventId: req.params.id },
-      },
-      () => services.taxonomy.deleteEvent(parseId(req.params.id), caller),
-    );
-    res.status(204).end();
-  });
+        meta: { eventId },
+      }),
+      (id, caller) => services.taxonomy.deleteEvent(id, caller),
+    ),
+  );
 
   return router;
 }

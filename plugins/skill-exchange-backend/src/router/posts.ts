@@ -11,10 +11,12 @@ import {
   postUpdateSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import Router from 'express-promise-router';
+import { changeById, deleteById } from './byId';
 import type { RouteContext } from './context';
 
 /** Posts: list, read, create, edit, change status, delete. */
-export function postRoutes({ services, httpAuth, auditor }: RouteContext) {
+export function postRoutes(ctx: RouteContext) {
+  const { services, httpAuth, auditor } = ctx;
   const router = Router();
 
   router.get('/posts', async (req, res) => {
@@ -36,52 +38,40 @@ export function postRoutes({ services, httpAuth, auditor }: RouteContext) {
     res.json(await services.posts.get(parseId(req.params.id), caller));
   });
 
-  router.put('/posts/:id', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    const meta = { postId: req.params.id };
-    const post = await audited(
-      auditor,
-      req,
-      { eventId: 'post-update', meta },
-      () => {
-        const id = parseId(req.params.id);
-        const { version, ...input } = parseInput(postUpdateSchema, req.body);
-        return services.posts.update(id, input, version, caller);
-      },
-    );
-    res.json(post);
-  });
+  router.put(
+    '/posts/:id',
+    changeById(
+      ctx,
+      postId => ({ eventId: 'post-update', meta: { postId } }),
+      postUpdateSchema,
+      (id, { version, ...input }, caller) =>
+        services.posts.update(id, input, version, caller),
+    ),
+  );
 
-  router.post('/posts/:id/status', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    const meta = { postId: req.params.id };
-    const post = await audited(
-      auditor,
-      req,
-      { eventId: 'post-status', meta },
-      () => {
-        const id = parseId(req.params.id);
-        const { status, version } = parseInput(postStatusSchema, req.body);
-        return services.posts.setStatus(id, status, version, caller);
-      },
-    );
-    res.json(post);
-  });
+  router.post(
+    '/posts/:id/status',
+    changeById(
+      ctx,
+      postId => ({ eventId: 'post-status', meta: { postId } }),
+      postStatusSchema,
+      (id, { status, version }, caller) =>
+        services.posts.setStatus(id, status, version, caller),
+    ),
+  );
 
-  router.delete('/posts/:id', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    await audited(
-      auditor,
-      req,
-      {
+  router.delete(
+    '/posts/:id',
+    deleteById(
+      ctx,
+      postId => ({
         eventId: 'post-delete',
         severityLevel: 'medium',
-        meta: { postId: req.params.id },
-      },
-      () => services.posts.delete(parseId(req.params.id), caller),
-    );
-    res.status(204).end();
-  });
+        meta: { postId },
+      }),
+      (id, caller) => services.posts.delete(id, caller),
+    ),
+  );
 
   return router;
 }

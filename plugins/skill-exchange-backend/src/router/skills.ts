@@ -1,7 +1,6 @@
 import { safeString } from '@onramp/backstage-plugin-onramp-common';
 import {
   audited,
-  parseId,
   parseInput,
   requireUser,
 } from '@onramp/backstage-plugin-onramp-node';
@@ -12,6 +11,7 @@ import {
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { changeById } from './byId';
 import type { RouteContext } from './context';
 
 const skillsQuerySchema = z.strictObject({
@@ -19,7 +19,8 @@ const skillsQuerySchema = z.strictObject({
 });
 
 /** The skills taxonomy: anyone signed in reads it; taxonomy managers change it. */
-export function skillRoutes({ services, httpAuth, auditor }: RouteContext) {
+export function skillRoutes(ctx: RouteContext) {
+  const { services, httpAuth, auditor } = ctx;
   const router = Router();
   const audit = (eventId: string, skillId?: string) => ({
     eventId,
@@ -44,35 +45,25 @@ export function skillRoutes({ services, httpAuth, auditor }: RouteContext) {
     res.status(201).json(skill);
   });
 
-  router.put('/skills/:id', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    const skill = await audited(
-      auditor,
-      req,
-      audit('skill-update', req.params.id),
-      () => {
-        const id = parseId(req.params.id);
-        const input = parseInput(skillUpdateSchema, req.body);
-        return services.taxonomy.updateSkill(id, input, caller);
-      },
-    );
-    res.json(skill);
-  });
+  router.put(
+    '/skills/:id',
+    changeById(
+      ctx,
+      id => audit('skill-update', id),
+      skillUpdateSchema,
+      (id, input, caller) => services.taxonomy.updateSkill(id, input, caller),
+    ),
+  );
 
-  router.post('/skills/:id/merge', async (req, res) => {
-    const caller = await requireUser(httpAuth, req);
-    const skill = await audited(
-      auditor,
-      req,
-      audit('skill-merge', req.params.id),
-      () => {
-        const id = parseId(req.params.id);
-        const { into } = parseInput(skillMergeSchema, req.body);
-        return services.taxonomy.mergeSkill(id, into, caller);
-      },
-    );
-    res.json(skill);
-  });
+  router.post(
+    '/skills/:id/merge',
+    changeById(
+      ctx,
+      id => audit('skill-merge', id),
+      skillMergeSchema,
+      (id, { into }, caller) => services.taxonomy.mergeSkill(id, into, caller),
+    ),
+  );
 
   return router;
 }

@@ -8,10 +8,10 @@ import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-back
 import request from 'supertest';
 import {
   ANNA,
-  as,
+  API,
   BEN,
   catalogUser,
-  startSkillExchangeBackend,
+  useSkillExchangeBackend,
 } from '../__testUtils__';
 import { skillExchangeSearchModule } from './module';
 import {
@@ -63,29 +63,23 @@ describe('skillExchangeSearchModule', () => {
 describe.each(databases.eachSupportedId())(
   'search collator on %s',
   databaseId => {
-    let server: any;
-    const api = '/api/skill-exchange';
+    const sx = useSkillExchangeBackend(databases, databaseId, {
+      entities: ['anna', 'ben'].map(name =>
+        catalogUser(name, {
+          title: 'Engineer',
+          displayName: `${name[0].toUpperCase()}${name.slice(1)} Example`,
+        }),
+      ),
+    });
 
     beforeAll(async () => {
-      const backend = await startSkillExchangeBackend({
-        databases,
-        databaseId,
-        entities: ['anna', 'ben'].map(name =>
-          catalogUser(name, {
-            title: 'Engineer',
-            displayName: `${name[0].toUpperCase()}${name.slice(1)} Example`,
-          }),
-        ),
-      });
-      server = backend.server;
       for (const title of [
         'Rust hack one',
         'Rust hack two',
         'Rust hack three',
       ]) {
-        await request(server)
-          .post(`${api}/posts`)
-          .set('authorization', as(ANNA))
+        await sx
+          .call('post', '/posts', ANNA)
           .send({
             kind: 'hack',
             title,
@@ -95,9 +89,8 @@ describe.each(databases.eachSupportedId())(
           .expect(201);
       }
       for (const who of [ANNA, BEN]) {
-        await request(server)
-          .put(`${api}/profiles/me`)
-          .set('authorization', as(who))
+        await sx
+          .call('put', '/profiles/me', who)
           .send({
             bio: `Bio of ${who}`,
             skills: [{ skill: 'Rust', level: 4, canHelp: who === BEN }],
@@ -112,8 +105,8 @@ describe.each(databases.eachSupportedId())(
         pageSize,
         auth: mockServices.auth({ pluginId: 'search' }),
         discovery: {
-          getBaseUrl: async () => `http://localhost:${server.port()}${api}`,
-          getExternalBaseUrl: async () => `http://localhost${api}`,
+          getBaseUrl: async () => `http://localhost:${sx.server.port()}${API}`,
+          getExternalBaseUrl: async () => `http://localhost${API}`,
         },
       });
 
@@ -149,23 +142,20 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('serves the documents to services only, and checks the cursor', async () => {
-      await request(server)
-        .get(`${api}/collator/documents?type=posts`)
-        .set('authorization', as(ANNA))
-        .expect(403);
-      await request(server)
-        .get(`${api}/collator/documents?type=posts`)
+      await sx.call('get', '/collator/documents?type=posts', ANNA).expect(403);
+      await request(sx.server)
+        .get(`${API}/collator/documents?type=posts`)
         .expect(401);
       const service = mockCredentials.service.header({
         onBehalfOf: mockCredentials.service('plugin:search'),
         targetPluginId: 'skill-exchange',
       });
-      await request(server)
-        .get(`${api}/collator/documents?type=posts&after=x`)
+      await request(sx.server)
+        .get(`${API}/collator/documents?type=posts&after=x`)
         .set('authorization', service)
         .expect(400);
-      await request(server)
-        .get(`${api}/collator/documents?type=groups`)
+      await request(sx.server)
+        .get(`${API}/collator/documents?type=groups`)
         .set('authorization', service)
         .expect(400);
     });

@@ -1,4 +1,5 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
+import { found } from './found';
 import {
   Interest,
   skillExchangePostUpdatePermission,
@@ -52,9 +53,10 @@ export class InterestService {
   }
 
   private async getInterest(id: number): Promise<Interest> {
-    const interest = await this.stores.interests.getInterest(id);
-    if (!interest) throw new NotFoundError(`No interest ${id}`);
-    return interest;
+    return found(
+      await this.stores.interests.getInterest(id),
+      `No interest ${id}`,
+    );
   }
 
   /** Accepts or declines; the person who was interested hears the answer. */

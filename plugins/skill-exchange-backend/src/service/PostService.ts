@@ -1,4 +1,4 @@
-import { NotFoundError } from '@backstage/errors';
+import { found } from './found';
 import {
   ListPostsQuery,
   Page,
@@ -34,9 +34,10 @@ export class PostService {
   }
 
   async get(id: number, caller: Caller): Promise<Post> {
-    const post = await this.stores.posts.getPost(id, caller.userEntityRef);
-    if (!post) throw new NotFoundError(`No post ${id}`);
-    return post;
+    return found(
+      await this.stores.posts.getPost(id, caller.userEntityRef),
+      `No post ${id}`,
+    );
   }
 
   /** Creates a post and tells the people whose learning goals it matches. */

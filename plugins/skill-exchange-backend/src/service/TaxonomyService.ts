@@ -7,7 +7,7 @@ import {
   skillExchangeEventCreatePermission,
   skillExchangeTaxonomyManagePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { NotFoundError } from '@backstage/errors';
+import { found } from './found';
 import type { SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 
@@ -49,9 +49,7 @@ export class TaxonomyService {
   }
 
   async getEvent(id: number): Promise<HackEvent> {
-    const event = await this.stores.events.getEvent(id);
-    if (!event) throw new NotFoundError(`No hack event ${id}`);
-    return event;
+    return found(await this.stores.events.getEvent(id), `No hack event ${id}`);
   }
 
   async createEvent(input: EventInput, caller: Caller): Promise<HackEvent> {

@@ -43,6 +43,15 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
   });
   const action = (kube?: Record<string, unknown>) =>
     createDeployAction({ settings: settings(kube), links: testLinks });
+  /** Deploys `input` (image img:1 unless given) with `kube`; expects `error`. */
+  const deployFails = (
+    input: Record<string, string>,
+    error: string | RegExp,
+    kube?: Record<string, unknown>,
+  ) =>
+    expect(
+      runAction(action(kube), { image: 'img:1', ...input }),
+    ).rejects.toThrow(error);
 
   itRunsEveryExample(
     examples,
@@ -190,13 +199,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
 
   it('fails clearly when the rollout times out (recorded HTTP, msw)', async () => {
     cluster.stuck = true;
-    await expect(
-      runAction(action({ rolloutTimeoutMs: 200 }), {
-        name: 'stuck',
-        image: 'img:1',
-      }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'stuck' },
       'Deployment default/stuck did not roll out within 200 ms (observedGeneration 1/1, updated 1/1, available 0/1, total 1)',
+      { rolloutTimeoutMs: 200 },
     );
   });
 
@@ -204,13 +210,10 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
     cluster.stuck = true;
     cluster.stalled = true;
     const started = Date.now();
-    await expect(
-      runAction(action({ rolloutTimeoutMs: 60000 }), {
-        name: 'crashy',
-        image: 'img:1',
-      }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'crashy' },
       'Deployment default/crashy rollout failed: ProgressDeadlineExceeded: ReplicaSet "crashy-7d4b9c8f6d" has timed out progressing.',
+      { rolloutTimeoutMs: 60000 },
     );
     expect(Date.now() - started).toBeLessThan(30000);
   });
@@ -223,9 +226,8 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       message:
         'deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch resource "deployments" in API group "apps" in the namespace "default"',
     };
-    await expect(
-      runAction(action(), { name: 'svc', image: 'img:1' }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'svc' },
       `Kubernetes API PATCH (server-side apply) Deployment default/svc (${API}/apis/apps/v1/namespaces/default/deployments/svc) failed: HTTP 403 Forbidden: deployments.apps "svc" is forbidden: User "system:serviceaccount:backstage:golden-paths" cannot patch`,
     );
     expect(cluster.patches().map(p => p.kind)).toEqual(['Deployment']);
@@ -240,22 +242,17 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       message:
         'Ingress.networking.k8s.io "svc" is invalid: spec.rules[0].host: Invalid value: "svc..example.com": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters',
     };
-    await expect(
-      runAction(action(), {
-        name: 'svc',
-        image: 'img:1',
-        host: 'svc..example.com',
-      }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'svc', host: 'svc..example.com' },
       /Ingress default\/svc .* failed: HTTP 422 Invalid: Ingress.networking.k8s.io "svc" is invalid: spec.rules\[0\].host/,
     );
   });
 
   it('fails clearly on 401 Unauthorized before applying anything (recorded HTTP, msw)', async () => {
-    await expect(
-      runAction(action({ token: 'wrong' }), { name: 'svc', image: 'img:1' }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'svc' },
       /Kubernetes API GET Deployment default\/svc .* failed: HTTP 401 Unauthorized \(check goldenPaths.deploy.kubernetes.token\)/,
+      { token: 'wrong' },
     );
     expect(cluster.patches()).toHaveLength(0);
   });
@@ -292,9 +289,8 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
       },
       spec: { ports: [{ port: 80 }] },
     });
-    await expect(
-      runAction(action(), { name: 'legacy', image: 'img:1' }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'legacy' },
       "Service default/legacy exists and is not managed by the golden path for 'legacy' (annotation onramp-golden-paths/owner is missing); refusing to change it",
     );
     expect(cluster.patches()).toHaveLength(0);
@@ -321,9 +317,8 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         { once: true },
       ),
     );
-    await expect(
-      runAction(action(), { name: 'svc', image: 'img:2' }),
-    ).rejects.toThrow(
+    await deployFails(
+      { name: 'svc', image: 'img:2' },
       /Deployment default\/svc .* failed: HTTP 409 Conflict: Operation cannot be fulfilled on deployments.apps "svc": the object has been modified/,
     );
   });

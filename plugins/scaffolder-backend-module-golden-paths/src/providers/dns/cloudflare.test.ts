@@ -1,5 +1,4 @@
 import {
-  CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
@@ -7,6 +6,10 @@ import {
   dryRunThenRun,
 } from '../../__testUtils__/context';
 import { itRunsEveryExample } from '../../__testUtils__/examples';
+import {
+  expectDnsCreatedOnce,
+  expectDnsDryRun,
+} from '../../__testUtils__/dnsFakes';
 import { useMswServer } from '../../__testUtils__/msw';
 import { FakeCloudflareZone } from '../../__testUtils__/cloudflareFake';
 import { createDnsAction } from '../../actions/dns';
@@ -81,14 +84,7 @@ describe('goldenpath:dns with the cloudflare provider', () => {
   );
 
   it('dry-run reads the zone, logs the exact API calls and sends no write (recorded HTTP, msw)', async () => {
-    const { ctx, outputs } = makeContext({
-      input: { name: 'dry', type: 'A', value: '192.0.2.50' },
-      isDryRun: true,
-    });
-    await action().handler(ctx);
-    expect(outputs.status).toBe('dry-run');
-    expect(fake.requests.length).toBeGreaterThan(0);
-    expect(fake.writes()).toEqual([]);
+    const ctx = await expectDnsDryRun(action(), fake);
     expect(fake.find(`dry.${ZONE}`)).toEqual([]);
     expect(ctx.logger.info).toHaveBeenCalledWith(
       `Dry run: would call the Cloudflare API (created):\nPOST /zones/${ZONE_ID}/dns_records ${JSON.stringify(
@@ -105,43 +101,24 @@ describe('goldenpath:dns with the cloudflare provider', () => {
   });
 
   it('creates the record with its ownership comment; a retried task does not create a duplicate (recorded HTTP, msw)', async () => {
-    const store = new CheckpointStore();
-    const input = { name: 'payments-api', type: 'A', value: '192.0.2.10' };
-    const first = makeContext({ input, checkpoints: store });
-    await action().handler(first.ctx);
-    expect(first.outputs).toMatchObject({
+    await expectDnsCreatedOnce({
+      action,
+      fake,
       provider: 'cloudflare',
-      status: 'created',
-      fqdn: `payments-api.${ZONE}`,
-      changedFiles: [],
+      zone: ZONE,
+      zoneId: ZONE_ID,
+      created: () => {
+        expect(fake.find(`payments-api.${ZONE}`)).toEqual([
+          expect.objectContaining({
+            type: 'A',
+            content: '192.0.2.10',
+            comment: owner('payments-api'),
+          }),
+        ]);
+        expect(fake.writes().map(w => w.method)).toEqual(['POST']);
+      },
     });
-    expect(first.outputs.link).toContain(ZONE_ID);
-    expect(fake.find(`payments-api.${ZONE}`)).toEqual([
-      expect.objectContaining({
-        type: 'A',
-        content: '192.0.2.10',
-        comment: owner('payments-api'),
-      }),
-    ]);
-    expect(fake.writes().map(w => w.method)).toEqual(['POST']);
-
-    const before = fake.requests.length;
-    const retried = makeContext({ input, checkpoints: store });
-    await action().handler(retried.ctx);
-    expect(retried.outputs.status).toBe('created');
-    expect(fake.requests.length).toBe(before);
-
-    // A new task with the same input finds the record and sends nothing.
-    const again = makeContext({ input });
-    await action().handler(again.ctx);
-    expect(again.outputs.status).toBe('unchanged');
     expect(fake.find(`payments-api.${ZONE}`)).toHaveLength(1);
-    expect(fake.writes()).toHaveLength(1);
-
-    const dryAgain = makeContext({ input, isDryRun: true });
-    await action().handler(dryAgain.ctx);
-    expect(dryAgain.outputs.status).toBe('unchanged');
-    expect(fake.writes()).toHaveLength(1);
   });
 
   it('overwrites a record it owns by id, and replaces an owned A with a CNAME (recorded HTTP, msw)', async () => {

@@ -1,5 +1,4 @@
 import {
-  CheckpointStore,
   makeContext,
   testLinks,
   testSettings,
@@ -7,6 +6,10 @@ import {
   dryRunThenRun,
 } from '../../__testUtils__/context';
 import { itRunsEveryExample } from '../../__testUtils__/examples';
+import {
+  expectDnsCreatedOnce,
+  expectDnsDryRun,
+} from '../../__testUtils__/dnsFakes';
 import { useMswServer } from '../../__testUtils__/msw';
 import { FakeRoute53Zone } from '../../__testUtils__/route53Fake';
 import { createDnsAction } from '../../actions/dns';
@@ -71,14 +74,7 @@ describe('goldenpath:dns with the route53 provider', () => {
   );
 
   it('dry-run lists the zone, logs the exact ChangeBatch and sends no write (recorded HTTP, msw)', async () => {
-    const { ctx, outputs } = makeContext({
-      input: { name: 'dry', type: 'A', value: '192.0.2.50' },
-      isDryRun: true,
-    });
-    await action().handler(ctx);
-    expect(outputs.status).toBe('dry-run');
-    expect(fake.requests.length).toBeGreaterThan(0);
-    expect(fake.writes()).toEqual([]);
+    const ctx = await expectDnsDryRun(action(), fake);
     expect(fake.values(`dry.${ZONE}.`, 'A')).toEqual([]);
     const logged = (ctx.logger.info as jest.Mock).mock.calls
       .map(c => c[0])
@@ -110,44 +106,29 @@ describe('goldenpath:dns with the route53 provider', () => {
   });
 
   it('creates the record and its ownership TXT in one ChangeBatch and waits for INSYNC; a retried task does not send it again (recorded HTTP, msw)', async () => {
-    const store = new CheckpointStore();
-    const input = { name: 'payments-api', type: 'A', value: '192.0.2.10' };
-    const first = makeContext({ input, checkpoints: store });
-    await action().handler(first.ctx);
-    expect(first.outputs).toMatchObject({
+    await expectDnsCreatedOnce({
+      action,
+      fake,
       provider: 'route53',
-      status: 'created',
-      fqdn: `payments-api.${ZONE}`,
-      changedFiles: [],
+      zone: ZONE,
+      zoneId: ZONE_ID,
+      created: () => {
+        expect(fake.values(`payments-api.${ZONE}.`, 'A')).toEqual([
+          '192.0.2.10',
+        ]);
+        expect(fake.values(`_gp-owner.payments-api.${ZONE}.`, 'TXT')).toEqual([
+          '"onramp-golden-paths: owner=payments-api;"',
+        ]);
+        expect(fake.writes()).toHaveLength(1);
+        expect(fake.writes()[0].body).toContain('<Action>CREATE</Action>');
+        // GetChange was polled until INSYNC (PENDING first).
+        expect(
+          fake.requests.filter(r => r.path.startsWith('/2013-04-01/change/')),
+        ).toHaveLength(2);
+      },
+      retried: store =>
+        expect(store.runs.filter(k => k.includes('route53'))).toHaveLength(2),
     });
-    expect(first.outputs.link).toContain(ZONE_ID);
-    expect(fake.values(`payments-api.${ZONE}.`, 'A')).toEqual(['192.0.2.10']);
-    expect(fake.values(`_gp-owner.payments-api.${ZONE}.`, 'TXT')).toEqual([
-      '"onramp-golden-paths: owner=payments-api;"',
-    ]);
-    expect(fake.writes()).toHaveLength(1);
-    expect(fake.writes()[0].body).toContain('<Action>CREATE</Action>');
-    // GetChange was polled until INSYNC (PENDING first).
-    expect(
-      fake.requests.filter(r => r.path.startsWith('/2013-04-01/change/')),
-    ).toHaveLength(2);
-
-    const requestsBefore = fake.requests.length;
-    const retried = makeContext({ input, checkpoints: store });
-    await action().handler(retried.ctx);
-    expect(retried.outputs.status).toBe('created');
-    expect(fake.requests.length).toBe(requestsBefore);
-    expect(store.runs.filter(k => k.includes('route53'))).toHaveLength(2);
-
-    const again = makeContext({ input });
-    await action().handler(again.ctx);
-    expect(again.outputs.status).toBe('unchanged');
-    expect(fake.writes()).toHaveLength(1);
-
-    const dryAgain = makeContext({ input, isDryRun: true });
-    await action().handler(dryAgain.ctx);
-    expect(dryAgain.outputs.status).toBe('unchanged');
-    expect(fake.writes()).toHaveLength(1);
   });
 
   it('updates a record it owns with UPSERT (recorded HTTP, msw)', async () => {
