@@ -7,6 +7,8 @@ import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-p
 import { createActions } from './actions';
 import { readSettings } from './lib/config';
 import { createLinkBuilder } from './lib/links';
+import { startLocalRuntime } from './lib/localRuntime/lifecycle';
+import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
@@ -38,6 +40,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         evidence: goldenPathsEvidenceServiceRef,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         scaffolder,
@@ -46,15 +49,28 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         evidence,
         logger,
         httpRouter,
+        lifecycle,
       }) {
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
           discovery.getExternalBaseUrl('scaffolder'),
         );
+        const localRuntime = new LocalRuntime({
+          settings: settings.deploy.local,
+          logger: logger.child({ component: 'local-runtime' }),
+        });
         // Modules that add providers initialize before this one.
-        addBuiltInProviders(registry, { settings, links });
+        addBuiltInProviders(registry, { settings, links, localRuntime });
         const providers = registry.select(settings);
         registry.lock();
+        if (providers.deploy.name === 'local') {
+          startLocalRuntime({
+            settings,
+            runtime: localRuntime,
+            lifecycle,
+            logger,
+          });
+        }
         logger.info(
           `Day-1 providers: deploy ${providers.deploy.name}, monitoring ${
             providers.monitoring.name
