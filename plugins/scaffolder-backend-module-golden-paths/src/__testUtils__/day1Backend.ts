@@ -66,6 +66,61 @@ export interface Day1BackendOptions {
   templates?: any[];
 }
 
+/** goldenPaths config for deploys on the local runtime under root/runtime. */
+export function localRuntimeConfig(root: string): JsonObject {
+  return {
+    providers: { deploy: 'local' },
+    deploy: { local: { runtimeDir: path.join(root, 'runtime') } },
+  };
+}
+
+/** A template that runs goldenpath:teardown for a service. */
+export const TEARDOWN_TEMPLATE = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'day-1-teardown', namespace: 'default' },
+  spec: {
+    type: 'service',
+    steps: [
+      {
+        id: 'teardown',
+        name: 'Tear down',
+        action: 'goldenpath:teardown',
+        input: {
+          name: '${{ parameters.name }}',
+          createdByTask: '${{ parameters.createdByTask }}',
+          parts: '${{ parameters.parts }}',
+        },
+      },
+    ],
+  },
+};
+
+/** A template that only deploys a service (goldenpath:deploy). */
+export const DEPLOY_TEMPLATE = {
+  apiVersion: 'scaffolder.backstage.io/v1beta3',
+  kind: 'Template',
+  metadata: { name: 'day-1-deploy', namespace: 'default' },
+  spec: {
+    type: 'service',
+    steps: [
+      {
+        id: 'deploy',
+        name: 'Deploy',
+        action: 'goldenpath:deploy',
+        input: {
+          name: '${{ parameters.name }}',
+          image: 'registry.onramp.localhost/${{ parameters.name }}:0.1.0',
+        },
+      },
+    ],
+    output: {
+      serviceUrl: '${{ steps.deploy.output.serviceUrl }}',
+      healthy: '${{ steps.deploy.output.healthy }}',
+    },
+  },
+};
+
 export async function readDay1Template() {
   const template = yaml.parse(
     await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
