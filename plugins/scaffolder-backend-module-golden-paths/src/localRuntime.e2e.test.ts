@@ -3,6 +3,7 @@ import path from 'node:path';
 import { cloneLocal, makeTempDir } from './__testUtils__/context';
 import {
   createDay1Task,
+  day1DryRunBody,
   DEPLOY_TEMPLATE,
   localRuntimeConfig,
   startDay1Backend,
@@ -80,6 +81,21 @@ describe('the local runtime (this machine) through the real scaffolder', () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
+
+  it('dry-run plans the local deploy and starts nothing', async () => {
+    const res = await harness.request(
+      'POST',
+      '/api/scaffolder/v2/dry-run',
+      await day1DryRunBody(),
+    );
+    expect(res.status).toBe(200);
+    const messages = res.body.log.map((l: any) => l.body.message).join('\n');
+    expect(messages).toContain(
+      'Dry run: would build day-one-svc at the commit goldenpath:publish pushes and run it on the local runtime (this machine), then wait for /health to answer from that commit',
+    );
+    expect(messages).toMatch(/deployments.git#main: \+4/);
+    await expect(fs.stat(path.join(root, 'runtime'))).rejects.toThrow(/ENOENT/);
+  }, 60_000);
 
   it('template -> a process answering with the new commit -> deploy.healthy -> redeploy on the same port -> teardown closes the port', async () => {
     const started = Date.now();

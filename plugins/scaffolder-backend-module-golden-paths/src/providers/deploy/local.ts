@@ -37,11 +37,13 @@ export function createLocalDeployProvider(options: {
         source.remote,
         settings.git.defaultBranch,
       ).catch(() => undefined);
-      if (!commit) {
+      // A dry-run (the template editor) runs before anything is published.
+      if (!commit && !ctx.isDryRun) {
         throw new InputError(
           `The ${LOCAL_RUNTIME_TITLE} builds ${request.name} from its repository '${repository}', which has no branch ${settings.git.defaultBranch}: publish it first (goldenpath:publish)`,
         );
       }
+      const what = commit?.slice(0, 7) ?? 'the commit goldenpath:publish pushes';
       const committed = await commitDesiredState(ctx, {
         settings,
         links,
@@ -49,23 +51,15 @@ export function createLocalDeployProvider(options: {
         extra: {
           [DESIRED_FILE]: renderDesiredState(request.name, {
             repository,
-            commit,
+            commit: commit ?? what,
             healthPath: request.healthPath,
           }),
         },
-        message: `Deploy ${request.name} at ${commit.slice(
-          0,
-          7,
-        )} to the ${LOCAL_RUNTIME_TITLE}`,
+        message: `Deploy ${request.name} at ${what} to the ${LOCAL_RUNTIME_TITLE}`,
       });
-      if (ctx.isDryRun) {
+      if (ctx.isDryRun || !commit) {
         ctx.logger.info(
-          `Dry run: would build ${request.name} at ${commit.slice(
-            0,
-            7,
-          )} and run it on the ${LOCAL_RUNTIME_TITLE}, then wait for ${
-            request.healthPath
-          } to answer from that commit`,
+          `Dry run: would build ${request.name} at ${what} and run it on the ${LOCAL_RUNTIME_TITLE}, then wait for ${request.healthPath} to answer from that commit`,
         );
         return committed;
       }
