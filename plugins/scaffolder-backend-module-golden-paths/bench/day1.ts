@@ -109,9 +109,7 @@ async function main() {
     console.log(
       `Day-1 template, ${
         local ? 'local runtime (this machine)' : 'gitops deploys'
-      }, ${runs} runs each (${
-        os.cpus().length
-      } CPUs)`,
+      }, ${runs} runs each (${os.cpus().length} CPUs)`,
     );
     console.log(
       `dry-run   p50 ${ms(percentile(dry, 50))}  p95 ${ms(
@@ -125,9 +123,9 @@ async function main() {
     );
     if (toHealthy.length) {
       console.log(
-        `Create to deploy.healthy  p50 ${ms(percentile(toHealthy, 50))}  p95 ${ms(
-          percentile(toHealthy, 95),
-        )}`,
+        `Create to deploy.healthy  p50 ${ms(
+          percentile(toHealthy, 50),
+        )}  p95 ${ms(percentile(toHealthy, 95))}`,
       );
     }
     console.log('real run per step (p50 / p95; ±20 ms polling):');

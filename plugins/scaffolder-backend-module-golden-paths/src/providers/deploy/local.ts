@@ -43,7 +43,8 @@ export function createLocalDeployProvider(options: {
           `The ${LOCAL_RUNTIME_TITLE} builds ${request.name} from its repository '${repository}', which has no branch ${settings.git.defaultBranch}: publish it first (goldenpath:publish)`,
         );
       }
-      const what = commit?.slice(0, 7) ?? 'the commit goldenpath:publish pushes';
+      const what =
+        commit?.slice(0, 7) ?? 'the commit goldenpath:publish pushes';
       const committed = await commitDesiredState(ctx, {
         settings,
         links,
