@@ -37,7 +37,8 @@ export interface Config {
       /**
        * goldenpath:deploy provider. Built in: gitops commits the manifests to
        * the deploy repository; kubernetes applies them server-side to
-       * goldenPaths.deploy.kubernetes. Default: gitops
+       * goldenPaths.deploy.kubernetes; local commits them too and runs the
+       * service on this machine (goldenPaths.deploy.local). Default: gitops
        */
       deploy?: string;
       /**
@@ -95,6 +96,27 @@ export interface Config {
         rolloutTimeoutMs?: number;
         /** How often to read the Deployment while waiting. Default: 2000 */
         pollIntervalMs?: number;
+      };
+      /**
+       * The local provider, "local runtime (this machine)": it commits the
+       * desired state like gitops, then builds the service from its
+       * repository (the one named like the service) and runs it on this
+       * machine. For trying Onramp out on one machine, not for production.
+       */
+      local?: {
+        /**
+         * Folder of the services' state (ports, pid files), builds and
+         * rotated logs. Relative paths are resolved from the backend's
+         * working directory. Default: data/runtime
+         */
+        runtimeDir?: string;
+        /** Ports the services listen on. Default: 41000-41999 */
+        ports?: {
+          from?: number;
+          to?: number;
+        };
+        /** How long a deploy waits for /health to answer from the deployed commit. Default: 30000 */
+        healthTimeoutMs?: number;
       };
     };
     monitoring?: {

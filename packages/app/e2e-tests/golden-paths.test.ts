@@ -5,7 +5,8 @@ import { screenshot, smoke } from './support';
 /**
  * The Day-1 journey, end to end through the real portal: choose the Backend
  * path, run its template on the Create page (the real scaffolder, the Day-1
- * actions with their GitOps providers into local git), and see the steps turn
+ * actions: the service deployed on the local runtime (this machine),
+ * monitoring and DNS committed to local git), and see the steps turn
  * done from the evidence the template records, without clicking them; reload
  * and they are still done.
  */
@@ -73,11 +74,11 @@ test(
     await expect(
       evidence.filter({ hasText: 'monitoring.configured' }),
     ).toBeVisible();
-    // Honest evidence: the demo has no cluster and no DNS server, so the
-    // deploy and DNS steps are done by what happened (committed manifests and
-    // a committed DNS change) and say so.
+    // Honest evidence: the service runs on the local runtime and answered
+    // /health from its commit (deploy.healthy); the demo has no DNS server,
+    // so the DNS step is done by the committed change and says so.
     await expect(
-      evidence.filter({ hasText: /deploy requested \(commit [0-9a-f]{7}\)/ }),
+      evidence.filter({ hasText: /deploy healthy \(commit [0-9a-f]{7}\)/ }),
     ).toBeVisible();
     await expect(evidence.filter({ hasText: 'dns.requested' })).toBeVisible();
     await expect(page.getByText('4 of 5 steps done')).toBeVisible();

@@ -10,6 +10,8 @@ import { readSettings } from './lib/config';
 import { createLinkBuilder } from './lib/links';
 import { createNameRouter } from './lib/nameRouter';
 import { createServiceNameChecker } from './lib/nameCheck';
+import { startLocalRuntime } from './lib/localRuntime/lifecycle';
+import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
@@ -43,6 +45,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         scaffolder,
@@ -53,15 +56,28 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpRouter,
         httpAuth,
         catalog,
+        lifecycle,
       }) {
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
           discovery.getExternalBaseUrl('scaffolder'),
         );
+        const localRuntime = new LocalRuntime({
+          settings: settings.deploy.local,
+          logger: logger.child({ component: 'local-runtime' }),
+        });
         // Modules that add providers initialize before this one.
-        addBuiltInProviders(registry, { settings, links });
+        addBuiltInProviders(registry, { settings, links, localRuntime });
         const providers = registry.select(settings);
         registry.lock();
+        if (providers.deploy.name === 'local') {
+          startLocalRuntime({
+            settings,
+            runtime: localRuntime,
+            lifecycle,
+            logger,
+          });
+        }
         logger.info(
           `Day-1 providers: deploy ${providers.deploy.name}, monitoring ${
             providers.monitoring.name

@@ -1,6 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { killed, startChild, waitFor } from './__testUtils__/childBackend';
 import { cloneLocal, makeTempDir } from './__testUtils__/context';
 import {
   DAY1_USER,
@@ -16,50 +17,6 @@ import {
  * one commit, the catalog entity is registered once, every evidence key is
  * recorded once.
  */
-const ENTRY = path.join(__dirname, '__testUtils__/day1BackendProcess.ts');
-const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
-
-function startChild(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--require', TRANSFORM, ENTRY], {
-    env: { ...process.env, ...env, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const ready = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', chunk => {
-      output += chunk;
-      const match = output.match(/READY (\S+)/);
-      if (match) resolve(match[1]);
-    });
-    child.stderr!.on('data', chunk => {
-      output += chunk;
-    });
-    child.on('exit', code =>
-      reject(new Error(`backend exited with ${code}:\n${output.slice(-3000)}`)),
-    );
-  });
-  return { child, ready, output: () => output };
-}
-
-async function waitFor(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  ms: number,
-) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
-
-function killed(child: ChildProcess) {
-  return new Promise<void>(resolve => {
-    if (child.exitCode !== null || child.signalCode) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
 describe('a Day-1 run killed and retried', () => {
   let root: string;
   const children: ChildProcess[] = [];

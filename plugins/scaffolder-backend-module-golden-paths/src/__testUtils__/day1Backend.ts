@@ -69,6 +69,54 @@ export interface Day1BackendOptions {
   entities?: any[];
 }
 
+/** goldenPaths config for deploys on the local runtime under root/runtime. */
+export function localRuntimeConfig(root: string): JsonObject {
+  return {
+    providers: { deploy: 'local' },
+    deploy: { local: { runtimeDir: path.join(root, 'runtime') } },
+  };
+}
+
+/** A template of one step, for the catalog stand-in. */
+function oneStepTemplate(name: string, step: object, output?: object) {
+  return {
+    apiVersion: 'scaffolder.backstage.io/v1beta3',
+    kind: 'Template',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service', steps: [step], ...(output ? { output } : {}) },
+  };
+}
+
+/** A template that runs goldenpath:teardown for a service. */
+export const TEARDOWN_TEMPLATE = oneStepTemplate('day-1-teardown', {
+  id: 'teardown',
+  name: 'Tear down',
+  action: 'goldenpath:teardown',
+  input: {
+    name: '${{ parameters.name }}',
+    createdByTask: '${{ parameters.createdByTask }}',
+    parts: '${{ parameters.parts }}',
+  },
+});
+
+/** A template that only deploys a service (goldenpath:deploy). */
+export const DEPLOY_TEMPLATE = oneStepTemplate(
+  'day-1-deploy',
+  {
+    id: 'deploy',
+    name: 'Deploy',
+    action: 'goldenpath:deploy',
+    input: {
+      name: '${{ parameters.name }}',
+      image: 'registry.onramp.localhost/${{ parameters.name }}:0.1.0',
+    },
+  },
+  {
+    serviceUrl: '${{ steps.deploy.output.serviceUrl }}',
+    healthy: '${{ steps.deploy.output.healthy }}',
+  },
+);
+
 export async function readDay1Template() {
   const template = yaml.parse(
     await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),

@@ -44,6 +44,7 @@ describe('goldenpath:deploy with the gitops provider (against real git)', () => 
       provider: 'gitops',
       status: 'committed',
       serviceUrl: `http://${host}/`,
+      healthy: false,
       link: `http://backstage.test/api/scaffolder/golden-paths/git/deployments/raw/main/apps/${input.name}/deployment.yaml`,
     });
     expect(outputs.changedFiles).toHaveLength(3);

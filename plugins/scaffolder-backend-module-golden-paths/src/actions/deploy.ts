@@ -66,7 +66,7 @@ export function createDeployAction(
   return createTemplateAction({
     id: 'goldenpath:deploy',
     description:
-      'Deploys a service: the gitops provider commits Kubernetes manifests (Deployment, Service, Ingress) to the deploy repository; the kubernetes provider applies the same objects server-side to the configured cluster and waits for the Deployment rollout. Either way the deploy is requested, not verified: verify it with goldenpath:endpoint:verify.',
+      'Deploys a service: the gitops provider commits Kubernetes manifests (Deployment, Service, Ingress) to the deploy repository; the kubernetes provider applies the same objects server-side to the configured cluster and waits for the Deployment rollout (requested, not verified: verify it with goldenpath:endpoint:verify); the local provider commits the same desired state, runs it on this machine (local runtime) and succeeds only when /health answers from the deployed commit (output healthy).',
     examples,
     ...providerActionSchema(inputFields, {
       status: z =>
@@ -95,7 +95,23 @@ export function createDeployAction(
           ),
       commitHash: z =>
         z.string().optional().describe('Commit of the deploy repository'),
-      serviceUrl: z => z.string().describe('URL the Ingress serves'),
+      serviceUrl: z =>
+        z
+          .string()
+          .describe(
+            'URL the service answers on: the Ingress host, or http://<name>.localhost:<port>/ on the local runtime',
+          ),
+      healthy: z =>
+        z
+          .boolean()
+          .describe(
+            'True only when the provider saw /health answer from the deployed commit (evidence for deploy.healthy)',
+          ),
+      healthyCommit: z =>
+        z
+          .string()
+          .optional()
+          .describe('The source commit /health answered from'),
     }),
     async handler(ctx) {
       const input = parseInput('goldenpath:deploy', inputFields, ctx.input);
@@ -119,7 +135,9 @@ export function createDeployAction(
       }
       ctx.output('link', result.link);
       if (result.commitHash) ctx.output('commitHash', result.commitHash);
-      ctx.output('serviceUrl', `http://${host}/`);
+      ctx.output('serviceUrl', result.serviceUrl ?? `http://${host}/`);
+      ctx.output('healthy', Boolean(result.healthy));
+      if (result.healthy) ctx.output('healthyCommit', result.healthy.commit);
     },
   });
 }

@@ -9,11 +9,13 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
   let server: http.Server;
   let base: string;
   let requests: string[];
+  let hosts: string[];
   let failuresBeforeHealthy: number;
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
       requests.push(req.url!);
+      hosts.push(req.headers.host!);
       if (req.url === '/slow') {
         setTimeout(() => res.end('late'), 1000);
         return;
@@ -38,6 +40,7 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
   afterAll(() => new Promise(r => server.close(r)));
   beforeEach(() => {
     requests = [];
+    hosts = [];
     failuresBeforeHealthy = 0;
   });
 
@@ -54,6 +57,16 @@ describe('goldenpath:endpoint:verify (against a local HTTP server)', () => {
       attempts: 1,
     });
     expect(outputs.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('reaches *.localhost on loopback without /etc/hosts, keeping the Host header', async () => {
+    const port = new URL(base).port;
+    const { ctx, outputs } = makeContext({
+      input: { url: `http://day-one-svc.localhost:${port}/health`, retries: 0 },
+    });
+    await action.handler(ctx);
+    expect(outputs).toMatchObject({ result: 'passed', status: 200 });
+    expect(hosts).toEqual([`day-one-svc.localhost:${port}`]);
   });
 
   it('retries until the endpoint is healthy', async () => {

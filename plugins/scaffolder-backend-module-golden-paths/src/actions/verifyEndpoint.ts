@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { httpGet } from '../lib/httpGet';
 import { parseInput, Z } from '../lib/input';
 import { examples } from './verifyEndpoint.examples';
 
@@ -67,11 +68,12 @@ async function attempt(
   const started = performance.now();
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
-    const res = await fetch(url, {
-      redirect: 'manual',
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
-    const body = await res.text();
+    // *.localhost is loopback without /etc/hosts (the local runtime's URLs).
+    const res = await httpGet(
+      url,
+      signal ? AbortSignal.any([signal, timeout]) : timeout,
+    );
+    const body = res.body;
     const latencyMs = Math.round(performance.now() - started);
     if (res.status !== expectedStatus) {
       return {
@@ -93,7 +95,7 @@ async function attempt(
   } catch (e: any) {
     const latencyMs = Math.round(performance.now() - started);
     const reason =
-      e?.name === 'TimeoutError'
+      e?.name === 'TimeoutError' || timeout.aborted
         ? `no answer within ${timeoutMs} ms`
         : String(e?.cause?.code ?? e?.message ?? e);
     return { ok: false, latencyMs, reason };

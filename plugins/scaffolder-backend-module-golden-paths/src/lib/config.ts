@@ -2,6 +2,7 @@ import { Config, ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import path from 'node:path';
 import { ensureBareRepository, GitAuthor } from './git';
+import { LocalRuntimeSettings } from './localRuntime/runtime';
 
 /** Settings of the Prometheus monitoring provider. */
 export interface PrometheusSettings {
@@ -83,6 +84,8 @@ export interface GoldenPathsSettings {
     namespace: string;
     ingressClassName?: string;
     kubernetes?: KubernetesSettings;
+    /** The local deploy provider's runtime. */
+    local: LocalRuntimeSettings;
   };
   monitoring: {
     /** Name of the rules provider (goldenPaths.providers.monitoring). */
@@ -170,6 +173,7 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       namespace: deployNamespace,
       ingressClassName: config.getOptionalString('deploy.ingressClassName'),
       kubernetes: readKubernetes(config, deployProvider, deployNamespace),
+      local: readLocalRuntime(config),
     },
     monitoring: {
       provider: config.getOptionalString('providers.monitoring') ?? 'gitops',
@@ -254,6 +258,30 @@ function readKubernetes(
     namespace: kube.getOptionalString('namespace') ?? defaultNamespace,
     rolloutTimeoutMs: kube.getOptionalNumber('rolloutTimeoutMs') ?? 300000,
     pollIntervalMs: kube.getOptionalNumber('pollIntervalMs') ?? 2000,
+  };
+}
+
+function readLocalRuntime(config: Config): LocalRuntimeSettings {
+  const local = config.getOptionalConfig('deploy.local');
+  const from = local?.getOptionalNumber('ports.from') ?? 41000;
+  const to = local?.getOptionalNumber('ports.to') ?? 41999;
+  if (
+    !Number.isInteger(from) ||
+    !Number.isInteger(to) ||
+    from < 1024 ||
+    to > 65535 ||
+    from > to
+  ) {
+    throw new Error(
+      `goldenPaths.deploy.local.ports must be a range of whole numbers within 1024-65535 (from <= to); got ${from}-${to}`,
+    );
+  }
+  return {
+    runtimeDir: path.resolve(
+      local?.getOptionalString('runtimeDir') ?? 'data/runtime',
+    ),
+    ports: { from, to },
+    healthTimeoutMs: local?.getOptionalNumber('healthTimeoutMs') ?? 30000,
   };
 }
 

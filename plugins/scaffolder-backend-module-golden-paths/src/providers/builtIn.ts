@@ -1,7 +1,9 @@
 import { GoldenPathsSettings, resolveRemote } from '../lib/config';
 import { LinkBuilder } from '../lib/links';
+import { LocalRuntime } from '../lib/localRuntime/runtime';
 import { createGitopsDeployProvider } from './deploy/gitops';
 import { createKubernetesDeployProvider } from './deploy/kubernetes';
+import { createLocalDeployProvider } from './deploy/local';
 import { createCloudflareDnsProvider } from './dns/cloudflare';
 import { createGitopsDnsProvider } from './dns/gitops';
 import { createRfc2136DnsProvider } from './dns/rfc2136';
@@ -30,6 +32,8 @@ export interface BuiltInProviderOptions {
   settings: GoldenPathsSettings;
   /** Links to committed files; default: the repository's URL. */
   links?: LinkBuilder;
+  /** The runtime of the `local` deploy provider; default: one without a log. */
+  localRuntime?: LocalRuntime;
 }
 
 /** Adds the built-in providers, the way an adopter's module adds its own. */
@@ -41,9 +45,13 @@ export function addBuiltInProviders(
   const links: LinkBuilder =
     options.links ??
     (async repository => resolveRemote(settings, repository).url);
+  const runtime =
+    options.localRuntime ??
+    new LocalRuntime({ settings: settings.deploy.local });
   registry.addDeployProvider(
     createGitopsDeployProvider({ settings, links }),
     createKubernetesDeployProvider({ settings }),
+    createLocalDeployProvider({ settings, links, runtime }),
   );
   registry.addMonitoringProvider(
     createGitopsMonitoringProvider({ settings, links }),

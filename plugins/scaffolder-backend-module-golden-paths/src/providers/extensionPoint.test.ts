@@ -5,6 +5,7 @@ import { cloneLocal, makeTempDir } from '../__testUtils__/context';
 import {
   createDay1Task,
   startDay1Backend,
+  TEARDOWN_TEMPLATE,
   waitForTask,
 } from '../__testUtils__/day1Backend';
 import { goldenPathsProvidersExtensionPoint } from './registry';
@@ -74,26 +75,6 @@ function providerModule(provider: DeployProvider, moduleId = 'memory') {
   });
 }
 
-const teardownTemplate = {
-  apiVersion: 'scaffolder.backstage.io/v1beta3',
-  kind: 'Template',
-  metadata: { name: 'day-1-teardown', namespace: 'default' },
-  spec: {
-    type: 'service',
-    steps: [
-      {
-        id: 'teardown',
-        name: 'Tear down',
-        action: 'goldenpath:teardown',
-        input: {
-          name: '${{ parameters.name }}',
-          createdByTask: '${{ parameters.createdByTask }}',
-        },
-      },
-    ],
-  },
-};
-
 describe('a deploy provider added through goldenPathsProvidersExtensionPoint', () => {
   let root: string;
   beforeEach(async () => {
@@ -107,7 +88,7 @@ describe('a deploy provider added through goldenPathsProvidersExtensionPoint', (
       root,
       features: [providerModule(memory.provider)],
       goldenPaths: { providers: { deploy: 'memory' } },
-      templates: [teardownTemplate],
+      templates: [TEARDOWN_TEMPLATE],
     });
     try {
       const taskId = await createDay1Task(harness.request);
@@ -154,7 +135,7 @@ describe('a deploy provider added through goldenPathsProvidersExtensionPoint', (
         goldenPaths: { providers: { deploy: 'nomad' } },
       }),
     ).rejects.toThrow(
-      "goldenPaths.providers.deploy 'nomad' is not a known deploy provider; known: gitops, kubernetes",
+      "goldenPaths.providers.deploy 'nomad' is not a known deploy provider; known: gitops, kubernetes, local",
     );
     await expect(
       startDay1Backend({

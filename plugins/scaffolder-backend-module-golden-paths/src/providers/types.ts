@@ -87,13 +87,28 @@ export interface DeployResult {
   link: string;
   /** Commit of the deploy repository (providers that commit). */
   commitHash?: string;
+  /**
+   * Where the service answers, when the provider knows (the local runtime:
+   * `http://<name>.localhost:<port>/`); default `http://<host>/`.
+   */
+  serviceUrl?: string;
+  /**
+   * Set only when the provider saw the new version answer its health check
+   * (its commit in the answer): the evidence for `deploy.healthy`.
+   */
+  healthy?: {
+    /** The source commit that answered. */
+    commit: string;
+    latencyMs: number;
+  };
 }
 
 /**
  * Deploys a service (`goldenpath:deploy`) and removes it again
  * (`goldenpath:teardown`). Built in: `gitops` (commits Deployment, Service
- * and Ingress manifests to the deploy repository) and `kubernetes`
- * (server-side apply to one cluster, then waits for the rollout).
+ * and Ingress manifests to the deploy repository), `kubernetes`
+ * (server-side apply to one cluster, then waits for the rollout) and `local`
+ * (commits the same desired state, then runs it on this machine).
  * @public
  */
 export interface DeployProvider {

@@ -14,10 +14,15 @@ after(() => {
   server.close();
 });
 
-test('GET /health answers ok', async () => {
+test('GET /health answers ok with the commit it runs', async () => {
+  process.env.GIT_COMMIT = 'c0ffee';
   const res = await fetch(`${base}/health`);
   assert.equal(res.status, 200);
-  assert.deepEqual(await res.json(), { status: 'ok', service: SERVICE_NAME });
+  assert.deepEqual(await res.json(), {
+    status: 'ok',
+    service: SERVICE_NAME,
+    commit: 'c0ffee',
+  });
 });
 
 test('GET /metrics counts requests by service and code', async () => {

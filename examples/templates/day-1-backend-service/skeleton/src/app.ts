@@ -9,7 +9,15 @@ export function createApp(metrics = new Metrics(SERVICE_NAME)) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/health') {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', service: SERVICE_NAME }));
+      // The commit this process runs (GIT_COMMIT, set by the deploy): how a
+      // deploy knows the new version answers, not an older one.
+      res.end(
+        JSON.stringify({
+          status: 'ok',
+          service: SERVICE_NAME,
+          commit: process.env.GIT_COMMIT,
+        }),
+      );
       return;
     }
     if (req.method === 'GET' && url.pathname === '/metrics') {

@@ -70,6 +70,8 @@ describe('goldenpath:deploy with the kubernetes provider', () => {
         ],
         link: `${API}/apis/apps/v1/namespaces/${ns}/deployments/${input.name}`,
         serviceUrl: `http://${host}/`,
+        // A finished rollout is not an answer from the service.
+        healthy: false,
       });
       const deployment = cluster.objects.get(`Deployment/${ns}/${input.name}`);
       expect(deployment.spec.replicas).toBe(input.replicas ?? 1);
