@@ -60,19 +60,29 @@ export async function stopProcess(child: ChildProcess | undefined) {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Starts a real Prometheus on a free loopback port with a rules folder. */
+/**
+ * Starts a real Prometheus on a free loopback port with a rules folder and a
+ * file_sd folder (targets/*.json, scraped every second).
+ */
 export async function startPrometheus(dir: string, binary: string) {
   const port = await freePort();
   const rulesDir = path.join(dir, 'rules');
+  const fileSdDir = path.join(dir, 'targets');
   await fs.mkdir(rulesDir, { recursive: true });
+  await fs.mkdir(fileSdDir, { recursive: true });
   const configFile = path.join(dir, 'prometheus.yml');
   await fs.writeFile(
     configFile,
     [
       'global:',
       '  evaluation_interval: 1s',
+      '  scrape_interval: 1s',
       'rule_files:',
       `  - ${JSON.stringify(path.join(rulesDir, '*.yml'))}`,
+      'scrape_configs:',
+      '  - job_name: golden-paths',
+      '    file_sd_configs:',
+      `      - files: [${JSON.stringify(path.join(fileSdDir, '*.json'))}]`,
       '',
     ].join('\n'),
   );
@@ -101,7 +111,7 @@ export async function startPrometheus(dir: string, binary: string) {
     await stopProcess(child);
     throw new Error(`${e}\n${output.join('').slice(-2000)}`);
   }
-  return { url, rulesDir, child };
+  return { url, rulesDir, fileSdDir, child };
 }
 
 /** Starts a real bind9 (named) on a free loopback port with a TSIG-updatable zone. */
