@@ -76,14 +76,14 @@ const inputFields = {
       ),
   serviceUrl: (z: Z) =>
     z
-      .preprocess(
-        v => (v === '' ? undefined : v),
+      .union([
+        z.literal(''),
         z
           .string()
           .url()
-          .regex(/^https?:\/\//, 'must be an http or https URL')
-          .optional(),
-      )
+          .regex(/^https?:\/\//, 'must be an http or https URL'),
+      ])
+      .optional()
       .describe(
         "Base URL of the running service (the deploy step's serviceUrl): its /metrics is scraped, parsed and must expose what the rules read. Empty or unset: nothing is scraped",
       ),
@@ -250,7 +250,7 @@ export function createMonitoringAction(
       ctx.output('status', status);
       const evidence = await verifyMonitoring(pctx, {
         name: input.name,
-        serviceUrl: input.serviceUrl,
+        serviceUrl: input.serviceUrl || undefined,
         scrapeTimeoutMs: input.scrapeTimeoutMs,
         localPrometheus: settings.monitoring.localPrometheus,
       });

@@ -19,6 +19,7 @@ import {
 } from '../__testUtils__/servers';
 import { createMonitoringAction } from './monitoring';
 import { createRecordProgressAction } from './recordProgress';
+import { createTeardownAction } from './teardown';
 
 /** What the Day-1 skeleton's /metrics answers after one GET /health. */
 const VALID = `# HELP http_requests_total HTTP requests served.
@@ -303,6 +304,37 @@ describeProm(
         serviceUrl: `http://svc.localhost:${service.port}/`,
       });
       expect(again.prometheusTarget).toBe('up');
+    }, 30000);
+
+    it('goldenpath:teardown removes the target file and Prometheus drops the target', async () => {
+      const settings = testSettings(root, {
+        goldenPaths: {
+          monitoring: {
+            localPrometheus: {
+              url: server.url,
+              fileSdDir: server.fileSdDir,
+              confirmTimeoutMs: 20000,
+            },
+          },
+        },
+      });
+      await runAction(action(), {
+        name: 'practice',
+        serviceUrl: `http://practice.localhost:${service.port}/`,
+      });
+      const file = path.join(server.fileSdDir, 'golden-path-practice.json');
+      const teardown = await runAction(createTeardownAction({ settings }), {
+        name: 'practice',
+        parts: ['monitoring'],
+      });
+      expect(teardown.removed).toContain(file);
+      await expect(fs.stat(file)).rejects.toThrow(/ENOENT/);
+      const targets: any = await (
+        await fetch(`${server.url}/api/v1/targets?state=active`)
+      ).json();
+      expect(
+        targets.data.activeTargets.map((t: any) => t.labels.service),
+      ).not.toContain('practice');
     }, 30000);
 
     it('refuses to replace a target file it does not own', async () => {

@@ -1,6 +1,7 @@
 import { NotAllowedError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { ProviderContext, TeardownPlan } from '../providers/types';
 import { LocalPrometheusSettings } from './config';
 import { requestRateExpr } from './monitoring';
 import { writeAtomically } from './prometheus';
@@ -155,4 +156,48 @@ export async function registerTarget(
   if (current === wanted) return false;
   await writeAtomically(file, wanted);
   return true;
+}
+
+/** The service's targets Prometheus lists now. */
+async function listedTargets(settings: LocalPrometheusSettings, name: string) {
+  const res = await fetch(`${settings.url}/api/v1/targets?state=active`);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  const body: any = await res.json();
+  return (body?.data?.activeTargets ?? []).filter(
+    (t: any) => t.labels?.service === name,
+  );
+}
+
+/**
+ * Plans the removal of the service's target file (refusing a file it does
+ * not own); applying it removes the file and waits until Prometheus no longer
+ * lists the target.
+ */
+export async function planTargetTeardown(
+  ctx: ProviderContext,
+  settings: LocalPrometheusSettings,
+  name: string,
+): Promise<TeardownPlan> {
+  const file = targetFile(settings, name);
+  const current = await currentTargetFile(file, name);
+  return {
+    removed: current === undefined ? [] : [file],
+    apply: async () => {
+      await ctx.checkpoint({
+        key: `goldenpath.teardown.localPrometheus.${name}`,
+        fn: async () => {
+          await fs.rm(file, { force: true });
+        },
+      });
+      const deadline = Date.now() + settings.confirmTimeoutMs;
+      while ((await listedTargets(settings, name)).length) {
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `Prometheus at ${settings.url} still lists service ${name} ${settings.confirmTimeoutMs} ms after ${file} was removed`,
+          );
+        }
+        await new Promise(r => setTimeout(r, 250));
+      }
+    },
+  };
 }
