@@ -2,6 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -112,6 +113,32 @@ export async function startPrometheus(dir: string, binary: string) {
     throw new Error(`${e}\n${output.join('').slice(-2000)}`);
   }
   return { url, rulesDir, fileSdDir, child };
+}
+
+/** A started Prometheus and the temporary folder it runs in. */
+export type RealPrometheus = Awaited<ReturnType<typeof startPrometheus>> & {
+  root: string;
+};
+
+/**
+ * Starts a real Prometheus for the enclosing describe, in a fresh temporary
+ * folder, hands it to `use`, and stops it (and removes the folder) after.
+ */
+export function useRealPrometheus(
+  binary: string,
+  prefix: string,
+  use: (server: RealPrometheus) => void,
+) {
+  let server: RealPrometheus | undefined;
+  beforeAll(async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+    server = { root, ...(await startPrometheus(root, binary)) };
+    use(server);
+  }, 30000);
+  afterAll(async () => {
+    await stopProcess(server?.child);
+    if (server) await fs.rm(server.root, { recursive: true, force: true });
+  });
 }
 
 /** Starts a real bind9 (named) on a free loopback port with a TSIG-updatable zone. */

@@ -6,16 +6,15 @@ import path from 'node:path';
 import {
   actionUnder,
   makeContext,
-  makeTempDir,
   runAction,
   testLinks,
   testSettings,
   useTempRoot,
 } from '../__testUtils__/context';
 import {
+  RealPrometheus,
   requireBinary,
-  startPrometheus,
-  stopProcess,
+  useRealPrometheus,
 } from '../__testUtils__/servers';
 import { createMonitoringAction } from './monitoring';
 import { createRecordProgressAction } from './recordProgress';
@@ -206,19 +205,18 @@ describe('goldenpath:monitoring checks the running service (local HTTP server)',
 });
 
 const promtool = requireBinary('promtool', 'prometheus');
-(promtool.available ? it : it.skip)(
-  'goldenpath:monitoring says promtool check rules passed when it ran (real promtool)',
-  async () => {
-    const root = await makeTempDir('gp-promtool');
-    try {
+(promtool.available ? describe : describe.skip)(
+  'goldenpath:monitoring with a real promtool',
+  () => {
+    let root: string;
+    useTempRoot(dir => (root = dir));
+    it('says promtool check rules passed when it ran', async () => {
       const outputs = await runAction(
         actionUnder(createMonitoringAction, () => root)(),
         { name: 'svc' },
       );
       expect(outputs.rulesCheck).toBe('passed');
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   },
 );
 
@@ -228,35 +226,24 @@ const describeProm = prometheus.available ? describe : describe.skip;
 describeProm(
   'goldenpath:monitoring registers the service with a local Prometheus (real Prometheus, file_sd)',
   () => {
-    let root: string;
-    let server: Awaited<ReturnType<typeof startPrometheus>>;
+    let server: RealPrometheus;
     const service = useMetricsServer();
-    beforeAll(async () => {
-      root = await makeTempDir('gp-local-prom');
-      server = await startPrometheus(
-        root,
-        prometheus.available ? prometheus.path : '',
-      );
-    }, 30000);
-    afterAll(async () => {
-      await stopProcess(server?.child);
-      await fs.rm(root, { recursive: true, force: true });
-    });
-    const action = () =>
-      createMonitoringAction({
-        settings: testSettings(root, {
-          goldenPaths: {
-            monitoring: {
-              localPrometheus: {
-                url: server.url,
-                fileSdDir: server.fileSdDir,
-                confirmTimeoutMs: 20000,
-              },
+    const binary = prometheus.available ? prometheus.path : '';
+    useRealPrometheus(binary, 'gp-local-prom', started => (server = started));
+    const settings = () =>
+      testSettings(server.root, {
+        goldenPaths: {
+          monitoring: {
+            localPrometheus: {
+              url: server.url,
+              fileSdDir: server.fileSdDir,
+              confirmTimeoutMs: 20000,
             },
           },
-        }),
-        links: testLinks,
+        },
       });
+    const action = () =>
+      createMonitoringAction({ settings: settings(), links: testLinks });
 
     it('writes the file_sd target, Prometheus scrapes it, and the dashboard is its graph', async () => {
       const outputs = await runAction(action(), {
@@ -307,26 +294,18 @@ describeProm(
     }, 30000);
 
     it('goldenpath:teardown removes the target file and Prometheus drops the target', async () => {
-      const settings = testSettings(root, {
-        goldenPaths: {
-          monitoring: {
-            localPrometheus: {
-              url: server.url,
-              fileSdDir: server.fileSdDir,
-              confirmTimeoutMs: 20000,
-            },
-          },
-        },
-      });
       await runAction(action(), {
         name: 'practice',
         serviceUrl: `http://practice.localhost:${service.port}/`,
       });
       const file = path.join(server.fileSdDir, 'golden-path-practice.json');
-      const teardown = await runAction(createTeardownAction({ settings }), {
-        name: 'practice',
-        parts: ['monitoring'],
-      });
+      const teardown = await runAction(
+        createTeardownAction({ settings: settings() }),
+        {
+          name: 'practice',
+          parts: ['monitoring'],
+        },
+      );
       expect(teardown.removed).toContain(file);
       await expect(fs.stat(file)).rejects.toThrow(/ENOENT/);
       const targets: any = await (
