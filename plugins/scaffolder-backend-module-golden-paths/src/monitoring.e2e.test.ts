@@ -2,14 +2,23 @@ import dns from 'node:dns';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { Metrics } from '../../../examples/templates/day-1-backend-service/skeleton/src/metrics';
+import path from 'node:path';
 import { makeTempDir } from './__testUtils__/context';
 import {
   createDay1Task,
   DAY1_VALUES,
   startDay1Backend,
+  TEMPLATE_DIR,
   waitForTask,
 } from './__testUtils__/day1Backend';
+
+/** The skeleton's own metrics (plain TypeScript, no template placeholders). */
+const { Metrics } = require(path.join(TEMPLATE_DIR, 'skeleton/src/metrics')) as {
+  Metrics: new (service: string) => {
+    observe(method: string, code: number, seconds: number): void;
+    render(): string;
+  };
+};
 
 /*
  * The Day-1 template's monitoring step through the real scaffolder, against

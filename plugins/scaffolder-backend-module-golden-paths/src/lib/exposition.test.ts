@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { TEMPLATE_DIR } from '../__testUtils__/day1Backend';
 import { ExpositionError, parseExposition, parseValue } from './exposition';
 
 const lines = (...l: string[]) => `${l.join('\n')}\n`;
@@ -79,6 +81,21 @@ describe('parseExposition (text format 0.0.4)', () => {
       'http_request_duration_seconds_count',
     ]);
     expect(summary.samples).toHaveLength(4);
+  });
+
+  it("reads what the Day-1 skeleton's /metrics renders", () => {
+    const { Metrics } = require(path.join(TEMPLATE_DIR, 'skeleton/src/metrics'));
+    const metrics = new Metrics('svc');
+    metrics.observe('GET', 200, 0.003);
+    metrics.observe('GET', 200, 0.7);
+    metrics.observe('POST', 500, 12);
+    const [requests, durations] = parseExposition(metrics.render());
+    expect(requests.samples.map(s => [s.labels, s.value])).toEqual([
+      [{ service: 'svc', method: 'GET', code: '200' }, 2],
+      [{ service: 'svc', method: 'POST', code: '500' }, 1],
+    ]);
+    expect(durations.type).toBe('histogram');
+    expect(durations.samples).toHaveLength(2 * 14);
   });
 
   it('accepts an empty body and declared families without samples', () => {
