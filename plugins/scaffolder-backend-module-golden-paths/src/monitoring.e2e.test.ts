@@ -13,7 +13,10 @@ import {
 } from './__testUtils__/day1Backend';
 
 /** The skeleton's own metrics (plain TypeScript, no template placeholders). */
-const { Metrics } = require(path.join(TEMPLATE_DIR, 'skeleton/src/metrics')) as {
+const { Metrics } = require(path.join(
+  TEMPLATE_DIR,
+  'skeleton/src/metrics',
+)) as {
   Metrics: new (service: string) => {
     observe(method: string, code: number, seconds: number): void;
     render(): string;

@@ -84,7 +84,10 @@ describe('parseExposition (text format 0.0.4)', () => {
   });
 
   it("reads what the Day-1 skeleton's /metrics renders", () => {
-    const { Metrics } = require(path.join(TEMPLATE_DIR, 'skeleton/src/metrics'));
+    const { Metrics } = require(path.join(
+      TEMPLATE_DIR,
+      'skeleton/src/metrics',
+    ));
     const metrics = new Metrics('svc');
     metrics.observe('GET', 200, 0.003);
     metrics.observe('GET', 200, 0.7);
