@@ -257,19 +257,18 @@ export function parseExposition(text: string): MetricFamily[] {
     );
   }
   const families = new Map<string, Reading>();
-  const done = new Set<string>();
   let current: Reading | undefined;
-  const enter = (name: string, type: MetricType, n: number, raw: string) => {
+  /** The family a line belongs to; one group per family. */
+  const enter = (name: string, n: number, raw: string) => {
     if (current?.name === name) return current;
-    if (done.has(name) || families.has(name)) {
+    if (families.has(name)) {
       throw new ExpositionError(
         n,
         raw,
         `metric ${name} appears again after other metrics`,
       );
     }
-    if (current) done.add(current.name);
-    current = { name, type, samples: [], typed: false };
+    current = { name, type: 'untyped', samples: [], typed: false };
     families.set(name, current);
     return current;
   };
@@ -291,8 +290,7 @@ export function parseExposition(text: string): MetricFamily[] {
           `invalid metric name in # ${keyword}`,
         );
       }
-      const family =
-        current?.name === name ? current : enter(name, 'untyped', n, raw);
+      const family = enter(name, n, raw);
       if (keyword === 'HELP') {
         if (family.help !== undefined) {
           throw new ExpositionError(n, raw, `second HELP line for ${name}`);
@@ -321,10 +319,7 @@ export function parseExposition(text: string): MetricFamily[] {
       return;
     }
     const sample = parseSampleLine(raw, n);
-    const name = familyOf(sample.name, families);
-    const family =
-      current?.name === name ? current : enter(name, 'untyped', n, raw);
-    family.samples.push(sample);
+    enter(familyOf(sample.name, families), n, raw).samples.push(sample);
   });
   const result = [...families.values()].map(
     ({ name, type, help, samples }) => ({
