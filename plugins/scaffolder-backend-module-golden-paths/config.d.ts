@@ -124,7 +124,12 @@ export interface Config {
       repository?: string;
       /** Folder in the monitoring repository. Default: services */
       path?: string;
-      /** Grafana base URL used to link to the dashboard (without providers.dashboards). */
+      /**
+       * Grafana base URL used to link to the dashboard (without
+       * providers.dashboards): set it only where that Grafana provisions the
+       * committed dashboard.json, since the link is then offered as the
+       * service's dashboard.
+       */
       grafanaUrl?: string;
       /** The grafana dashboards provider (providers.dashboards: grafana). */
       grafana?: {
@@ -138,6 +143,24 @@ export interface Config {
         token: string;
         /** uid of the folder the dashboards are saved in. Default: General */
         folderUid?: string;
+      };
+      /**
+       * A local Prometheus that discovers services through file-based service
+       * discovery: goldenpath:monitoring writes golden-path-<name>.json (the
+       * service's /metrics as a target, labelled service=<name>) into
+       * fileSdDir and waits until <url>/api/v1/targets lists it. Its
+       * configuration needs a scrape job with
+       * `file_sd_configs: [{ files: ['<fileSdDir>/*.json'] }]`.
+       */
+      localPrometheus?: {
+        /** Default: true when the block is present. */
+        enabled?: boolean;
+        /** Prometheus base URL, e.g. http://127.0.0.1:9090 */
+        url: string;
+        /** The folder the file_sd_configs glob reads. */
+        fileSdDir: string;
+        /** How long to wait for Prometheus to list and scrape the target. Default: 30000 */
+        confirmTimeoutMs?: number;
       };
       /** The prometheus provider. */
       prometheus?: {

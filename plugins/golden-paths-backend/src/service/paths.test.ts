@@ -41,7 +41,13 @@ describe('golden path definitions', () => {
         'deploy',
         { type: 'evidence', anyOf: ['deploy.healthy', 'deploy.requested'] },
       ],
-      ['monitoring', { type: 'evidence', key: 'monitoring.configured' }],
+      [
+        'monitoring',
+        {
+          type: 'evidence',
+          anyOf: ['monitoring.scraped', 'monitoring.configured'],
+        },
+      ],
       ['dns', { type: 'evidence', anyOf: ['dns.resolves', 'dns.requested'] }],
     ]);
   });

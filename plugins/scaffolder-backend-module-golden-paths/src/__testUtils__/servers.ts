@@ -2,6 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -60,19 +61,29 @@ export async function stopProcess(child: ChildProcess | undefined) {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** Starts a real Prometheus on a free loopback port with a rules folder. */
+/**
+ * Starts a real Prometheus on a free loopback port with a rules folder and a
+ * file_sd folder (targets/*.json, scraped every second).
+ */
 export async function startPrometheus(dir: string, binary: string) {
   const port = await freePort();
   const rulesDir = path.join(dir, 'rules');
+  const fileSdDir = path.join(dir, 'targets');
   await fs.mkdir(rulesDir, { recursive: true });
+  await fs.mkdir(fileSdDir, { recursive: true });
   const configFile = path.join(dir, 'prometheus.yml');
   await fs.writeFile(
     configFile,
     [
       'global:',
       '  evaluation_interval: 1s',
+      '  scrape_interval: 1s',
       'rule_files:',
       `  - ${JSON.stringify(path.join(rulesDir, '*.yml'))}`,
+      'scrape_configs:',
+      '  - job_name: golden-paths',
+      '    file_sd_configs:',
+      `      - files: [${JSON.stringify(path.join(fileSdDir, '*.json'))}]`,
       '',
     ].join('\n'),
   );
@@ -101,7 +112,33 @@ export async function startPrometheus(dir: string, binary: string) {
     await stopProcess(child);
     throw new Error(`${e}\n${output.join('').slice(-2000)}`);
   }
-  return { url, rulesDir, child };
+  return { url, rulesDir, fileSdDir, child };
+}
+
+/** A started Prometheus and the temporary folder it runs in. */
+export type RealPrometheus = Awaited<ReturnType<typeof startPrometheus>> & {
+  root: string;
+};
+
+/**
+ * Starts a real Prometheus for the enclosing describe, in a fresh temporary
+ * folder, hands it to `use`, and stops it (and removes the folder) after.
+ */
+export function useRealPrometheus(
+  binary: string,
+  prefix: string,
+  use: (server: RealPrometheus) => void,
+) {
+  let server: RealPrometheus | undefined;
+  beforeAll(async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
+    server = { root, ...(await startPrometheus(root, binary)) };
+    use(server);
+  }, 30000);
+  afterAll(async () => {
+    await stopProcess(server?.child);
+    if (server) await fs.rm(server.root, { recursive: true, force: true });
+  });
 }
 
 /** Starts a real bind9 (named) on a free loopback port with a TSIG-updatable zone. */

@@ -5,7 +5,6 @@ import {
   CheckpointStore,
   cloneLocal,
   makeContext,
-  makeTempDir,
   testLinks,
   testSettings,
   runAction,
@@ -14,9 +13,9 @@ import {
 } from '../__testUtils__/context';
 import { itRunsEveryExample } from '../__testUtils__/examples';
 import {
+  RealPrometheus,
   requireBinary,
-  startPrometheus,
-  stopProcess,
+  useRealPrometheus,
 } from '../__testUtils__/servers';
 import { dashboardUid } from '../lib/monitoring';
 import { createMonitoringAction } from './monitoring';
@@ -130,23 +129,13 @@ const describeProm = prometheus.available ? describe : describe.skip;
 describeProm(
   'goldenpath:monitoring with the prometheus provider (against a real Prometheus)',
   () => {
-    let root: string;
-    let server: Awaited<ReturnType<typeof startPrometheus>>;
-    beforeAll(async () => {
-      root = await makeTempDir('gp-prom');
-      server = await startPrometheus(
-        root,
-        prometheus.available ? prometheus.path : '',
-      );
-    }, 30000);
-    afterAll(async () => {
-      await stopProcess(server?.child);
-      await fs.rm(root, { recursive: true, force: true });
-    });
+    let server: RealPrometheus;
+    const binary = prometheus.available ? prometheus.path : '';
+    useRealPrometheus(binary, 'gp-prom', started => (server = started));
 
     const action = () =>
       createMonitoringAction({
-        settings: testSettings(root, {
+        settings: testSettings(server.root, {
           goldenPaths: {
             providers: { monitoring: 'prometheus' },
             monitoring: {
@@ -227,13 +216,13 @@ describeProm(
     });
 
     it('fails clearly when Prometheus cannot reload', async () => {
-      const settings = testSettings(root, {
+      const settings = testSettings(server.root, {
         goldenPaths: {
           providers: { monitoring: 'prometheus' },
           monitoring: {
             prometheus: {
               url: `${server.url}/nope`,
-              rulesDir: path.join(root, 'other-rules'),
+              rulesDir: path.join(server.root, 'other-rules'),
             },
           },
         },
@@ -248,7 +237,7 @@ describeProm(
     });
 
     it('goldenpath:teardown removes the rule file and Prometheus drops the group', async () => {
-      const settings = testSettings(root, {
+      const settings = testSettings(server.root, {
         goldenPaths: {
           providers: { monitoring: 'prometheus' },
           monitoring: {

@@ -9,6 +9,7 @@ import {
   renderRules,
   ruleGroupName,
 } from '../lib/monitoring';
+import { verifyMonitoring } from '../lib/monitoringEvidence';
 import { checkRulesWithPromtool } from '../lib/prometheus';
 import { defaultProviders, ProviderActionOptions } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
@@ -74,6 +75,29 @@ const inputFields = {
       .describe(
         'Extra labels on every alert for Alertmanager routing, e.g. team: payments',
       ),
+  serviceUrl: (z: Z) =>
+    z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .url()
+          .regex(/^https?:\/\//, 'must be an http or https URL'),
+      ])
+      .optional()
+      .describe(
+        "Base URL of the running service (the deploy step's serviceUrl): its /metrics is scraped, parsed and must expose what the rules read. Empty or unset: nothing is scraped",
+      ),
+  scrapeTimeoutMs: (z: Z) =>
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(300000)
+      .default(30000)
+      .describe(
+        'How long /metrics may take to answer 200 (a starting service)',
+      ),
 };
 
 /**
@@ -105,7 +129,8 @@ export function createMonitoringAction(
       changedFiles: z =>
         z.array(z.string()).describe('Files written or that would be'),
       link: z => z.string().describe('Link to the rules'),
-      alerts: z => z.array(z.string()).describe('Names of the alerting rules'),
+      alerts: z =>
+        z.array(z.string()).describe('Names of the alerting rules'),
       ruleGroup: z => z.string().describe('Prometheus rule group name'),
       dashboardUid: z =>
         z.string().describe('Grafana dashboard uid (deterministic)'),
@@ -114,7 +139,31 @@ export function createMonitoringAction(
           .string()
           .optional()
           .describe(
-            'Dashboard URL: from Grafana with providers.dashboards grafana, else when goldenPaths.monitoring.grafanaUrl is set',
+            'A dashboard that exists: from Grafana with providers.dashboards grafana, else goldenPaths.monitoring.grafanaUrl, else the local Prometheus graph of the service once it scrapes it; unset when there is none',
+          ),
+      rulesCheck: z =>
+        z
+          .string()
+          .describe(
+            'promtool check rules: passed, or not checked: promtool not installed',
+          ),
+      evidenceKey: z =>
+        z
+          .string()
+          .describe(
+            'monitoring.scraped when /metrics answered valid exposition text with every metric the rules read, else monitoring.configured',
+          ),
+      metrics: z =>
+        z
+          .string()
+          .optional()
+          .describe('What the scrape of /metrics found, for people'),
+      prometheusTarget: z =>
+        z
+          .string()
+          .optional()
+          .describe(
+            'Local Prometheus: up (scraped) or discovered (listed, not scraped yet)',
           ),
       dashboardVersion: z =>
         z
@@ -139,22 +188,23 @@ export function createMonitoringAction(
       const promtool = settings.monitoring.prometheus?.promtool ?? 'promtool';
       // Validate before anything is written, in dry-run too.
       const validated = await checkRulesWithPromtool(promtool, rules);
+      const rulesCheck = validated
+        ? 'passed'
+        : 'not checked: promtool not installed';
       ctx.logger.info(
         validated
           ? `promtool check rules: ${ruleGroupName(input.name)} is valid`
-          : `promtool not found (${promtool}); rules were checked by the input schema only`,
+          : `promtool check rules: not checked: promtool not installed (${promtool} not found)`,
       );
+      ctx.output('rulesCheck', rulesCheck);
 
       ctx.output('provider', providers.monitoring.name);
       ctx.output('alerts', alertNames(input.name));
       ctx.output('ruleGroup', ruleGroupName(input.name));
       ctx.output('dashboardUid', uid);
-      if (settings.monitoring.grafanaUrl) {
-        ctx.output(
-          'dashboardUrl',
-          `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`,
-        );
-      }
+      let dashboardUrl = settings.monitoring.grafanaUrl
+        ? `${settings.monitoring.grafanaUrl.replace(/\/+$/, '')}/d/${uid}`
+        : undefined;
       const artifacts = {
         spec,
         ruleGroup: ruleGroupName(input.name),
@@ -183,9 +233,7 @@ export function createMonitoringAction(
       if (dashboards) {
         const shipped = await dashboards.apply();
         changedFiles.push(...shipped.changedFiles);
-        if (shipped.dashboardUrl) {
-          ctx.output('dashboardUrl', shipped.dashboardUrl);
-        }
+        dashboardUrl = shipped.dashboardUrl ?? dashboardUrl;
         if (shipped.dashboardVersion !== undefined) {
           ctx.output('dashboardVersion', shipped.dashboardVersion);
         }
@@ -193,8 +241,30 @@ export function createMonitoringAction(
           status = 'applied';
         }
       }
+      if (dashboardUrl) ctx.output('dashboardUrl', dashboardUrl);
       ctx.output('changedFiles', changedFiles);
       ctx.output('status', status);
+      const evidence = await verifyMonitoring(pctx, {
+        name: input.name,
+        serviceUrl: input.serviceUrl || undefined,
+        scrapeTimeoutMs: input.scrapeTimeoutMs,
+        localPrometheus: settings.monitoring.localPrometheus,
+      });
+      ctx.output('evidenceKey', evidence.evidenceKey);
+      if (evidence.scrape) {
+        ctx.output(
+          'metrics',
+          evidence.scrape.found
+            .map(f => `${f.sample} (${f.series} series)`)
+            .join(', '),
+        );
+      }
+      if (evidence.target) {
+        ctx.output('prometheusTarget', evidence.target.health);
+      }
+      if (evidence.graphUrl && !dashboardUrl) {
+        ctx.output('dashboardUrl', evidence.graphUrl);
+      }
     },
   });
 }

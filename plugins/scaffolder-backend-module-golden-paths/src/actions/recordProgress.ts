@@ -10,6 +10,7 @@ export const EVIDENCE_KEYS = [
   'deploy.requested',
   'deploy.healthy',
   'monitoring.configured',
+  'monitoring.scraped',
   'dns.requested',
   'dns.resolves',
   'endpoint.verified',

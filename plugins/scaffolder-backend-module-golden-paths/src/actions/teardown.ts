@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import { GoldenPathsSettings, resolveRemote } from '../lib/config';
 import { git, isBareRepository } from '../lib/git';
 import { parseInput, serviceName, Z } from '../lib/input';
+import { planTargetTeardown } from '../lib/localPrometheus';
 import { defaultProviders } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { SelectedProviders } from '../providers/registry';
@@ -114,6 +115,10 @@ export function createTeardownAction(options: {
       const plans: TeardownPlan[] = [];
       for (const owner of owners) {
         plans.push(await owner.planTeardown(pctx, target));
+      }
+      const localPrometheus = settings.monitoring.localPrometheus;
+      if (parts.includes('monitoring') && localPrometheus) {
+        plans.push(await planTargetTeardown(pctx, localPrometheus, name));
       }
       if (parts.includes('repository')) {
         plans.push(

@@ -12,6 +12,17 @@ export interface PrometheusSettings {
   confirmTimeoutMs: number;
 }
 
+/**
+ * A local Prometheus that discovers services through file_sd: each service's
+ * target file is written to `fileSdDir`, matched by a `file_sd_configs`
+ * glob `*.json` in its configuration.
+ */
+export interface LocalPrometheusSettings {
+  url: string;
+  fileSdDir: string;
+  confirmTimeoutMs: number;
+}
+
 /** Settings of the grafana dashboards provider. */
 export interface GrafanaSettings {
   /** Grafana base URL, without a trailing slash. */
@@ -93,6 +104,8 @@ export interface GoldenPathsSettings {
     repository: string;
     path: string;
     prometheus?: PrometheusSettings;
+    /** Set when goldenPaths.monitoring.localPrometheus.enabled is true. */
+    localPrometheus?: LocalPrometheusSettings;
     grafanaUrl?: string;
     /**
      * Name of the dashboards provider (goldenPaths.providers.dashboards).
@@ -131,6 +144,7 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
       'golden-paths@onramp.invalid',
   };
   const prom = config.getOptionalConfig('monitoring.prometheus');
+  const local = config.getOptionalConfig('monitoring.localPrometheus');
   // Provider names are checked against the registered providers at startup.
   const dashboards = config.getOptionalString('providers.dashboards');
   const grafana = config.getOptionalConfig('monitoring.grafana');
@@ -193,6 +207,15 @@ export function readSettings(rootConfig: Config): GoldenPathsSettings {
         promtool: prom.getOptionalString('promtool') ?? 'promtool',
         confirmTimeoutMs: prom.getOptionalNumber('confirmTimeoutMs') ?? 30000,
       },
+      localPrometheus:
+        local && (local.getOptionalBoolean('enabled') ?? true)
+          ? {
+              url: local.getString('url').replace(/\/+$/, ''),
+              fileSdDir: path.resolve(local.getString('fileSdDir')),
+              confirmTimeoutMs:
+                local.getOptionalNumber('confirmTimeoutMs') ?? 30000,
+            }
+          : undefined,
     },
     dns: {
       provider: config.getOptionalString('providers.dns') ?? 'gitops',

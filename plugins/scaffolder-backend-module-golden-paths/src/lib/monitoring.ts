@@ -39,6 +39,33 @@ export function alertNames(name: string) {
   ];
 }
 
+const REQUESTS = 'http_requests_total';
+const DURATION = 'http_request_duration_seconds';
+
+/** The metrics the alerting rules read, and the alert reading each. */
+export function requiredMetrics(name: string) {
+  const [availability, latency] = alertNames(name);
+  return [
+    {
+      sample: REQUESTS,
+      family: REQUESTS,
+      types: ['counter'],
+      alert: availability,
+    },
+    {
+      sample: `${DURATION}_bucket`,
+      family: DURATION,
+      types: ['histogram'],
+      alert: latency,
+    },
+  ];
+}
+
+/** A PromQL expression graphing a service's request rate by status code. */
+export function requestRateExpr(name: string) {
+  return `sum by (code) (rate(${REQUESTS}{service="${name}"}[5m]))`;
+}
+
 /** A Grafana dashboard uid derived from the service name only (at most 40 characters). */
 export function dashboardUid(name: string) {
   return `gp-${createHash('sha256').update(name).digest('hex').slice(0, 16)}`;
@@ -63,7 +90,7 @@ export function renderRules(spec: MonitoringSpec): string {
         rules: [
           {
             alert: availability,
-            expr: `(sum(rate(http_requests_total{${selector},code=~"5.."}[5m])) or vector(0)) / clamp_min(sum(rate(http_requests_total{${selector}}[5m])), 1e-9) > ${errorBudget}`,
+            expr: `(sum(rate(${REQUESTS}{${selector},code=~"5.."}[5m])) or vector(0)) / clamp_min(sum(rate(${REQUESTS}{${selector}}[5m])), 1e-9) > ${errorBudget}`,
             for: spec.for,
             labels,
             annotations: {
@@ -80,7 +107,7 @@ export function renderRules(spec: MonitoringSpec): string {
             alert: latency,
             expr: `histogram_quantile(${
               spec.latencyPercentile
-            }, sum by (le) (rate(http_request_duration_seconds_bucket{${selector}}[5m]))) > ${
+            }, sum by (le) (rate(${DURATION}_bucket{${selector}}[5m]))) > ${
               spec.latencyThresholdMs / 1000
             }`,
             for: spec.for,
