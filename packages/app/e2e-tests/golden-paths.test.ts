@@ -72,7 +72,7 @@ test(
       timeout: 60_000,
     });
     await expect(
-      evidence.filter({ hasText: 'monitoring.configured' }),
+      evidence.filter({ hasText: 'monitoring.scraped' }),
     ).toBeVisible();
     // Honest evidence: the service runs on the local runtime and answered
     // /health from its commit (deploy.healthy); the demo has no DNS server,
