@@ -104,7 +104,7 @@ describe('the local runtime (this machine) through the real scaffolder', () => {
     const keys = harness.record.evidence.map(e => e.key);
     expect(keys).toEqual([
       'deploy.healthy',
-      'monitoring.configured',
+      'monitoring.scraped',
       'dns.requested',
       'endpoint.verified',
       'template.succeeded',
