@@ -129,8 +129,7 @@ export function createMonitoringAction(
       changedFiles: z =>
         z.array(z.string()).describe('Files written or that would be'),
       link: z => z.string().describe('Link to the rules'),
-      alerts: z =>
-        z.array(z.string()).describe('Names of the alerting rules'),
+      alerts: z => z.array(z.string()).describe('Names of the alerting rules'),
       ruleGroup: z => z.string().describe('Prometheus rule group name'),
       dashboardUid: z =>
         z.string().describe('Grafana dashboard uid (deterministic)'),
