@@ -76,4 +76,20 @@ describe('LatestRun', () => {
     expect(listTasks).toHaveBeenCalled();
     expect(screen.queryByTestId('latest-run')).toBeNull();
   });
+
+  it('says so when your runs cannot be loaded', async () => {
+    const listTasks = jest.fn(async () => {
+      throw new Error('scaffolder unavailable');
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[scaffolderApiRef, { listTasks } as any]]}>
+        <LatestRun goldenPath={backendPath} />
+      </TestApiProvider>,
+    );
+    expect(
+      await screen.findByText(
+        'Your latest run could not be loaded: scaffolder unavailable',
+      ),
+    ).toBeInTheDocument();
+  });
 });

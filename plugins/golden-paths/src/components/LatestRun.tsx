@@ -82,7 +82,7 @@ const RunCard = ({
 export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {
   const scaffolderApi = useApiHolder().get(scaffolderApiRef);
   const templates = templatesOf(goldenPath);
-  const { value } = useAsync(async () => {
+  const { value, error } = useAsync(async () => {
     if (!scaffolderApi || templates.length === 0) {
       return [];
     }
@@ -96,6 +96,13 @@ export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {
     });
   }, [scaffolderApi, templates.join(' ')]);
 
+  if (error) {
+    return (
+      <Typography variant="body2" color="error" paragraph>
+        Your latest run could not be loaded: {error.message}
+      </Typography>
+    );
+  }
   if (!value?.length) {
     return null;
   }

@@ -29,27 +29,41 @@ export function localhostLookup(
   dns.lookup(hostname, options, callback as any);
 }
 
+/** Answers of more than this many bytes are refused. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
 /**
- * One GET without following redirects; the body as text. The Host header
- * stays the URL's host, so a service sees the name it was asked by.
+ * One GET without following redirects; the body as text (at most 10 MiB).
+ * The Host header stays the URL's host, so a service sees the name it was
+ * asked by; `*.localhost` is loopback (see localhostLookup).
  */
 export function httpGet(
   url: string,
   signal: AbortSignal,
-): Promise<{ status: number; body: string }> {
+  headers: Record<string, string> = {},
+): Promise<{ status: number; contentType: string; body: string }> {
   const target = new URL(url);
   const client = target.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.get(
       target,
-      { signal, lookup: localhostLookup as any },
+      { signal, headers, lookup: localhostLookup as any },
       res => {
         const chunks: Buffer[] = [];
-        res.on('data', chunk => chunks.push(chunk));
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            req.destroy(
+              new Error(`the answer is larger than ${MAX_BODY_BYTES} bytes`),
+            );
+          } else chunks.push(chunk);
+        });
         res.on('error', reject);
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
             body: Buffer.concat(chunks).toString('utf8'),
           }),
         );

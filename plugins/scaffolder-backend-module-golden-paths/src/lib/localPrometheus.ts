@@ -5,7 +5,8 @@ import { ProviderContext, TeardownPlan } from '../providers/types';
 import { LocalPrometheusSettings } from './config';
 import { requestRateExpr } from './monitoring';
 import { writeAtomically } from './prometheus';
-import { isLocalhostName, metricsUrl } from './scrape';
+import { isLocalhostName } from './httpGet';
+import { metricsUrl } from './scrape';
 
 const MANAGED_BY = 'onramp-golden-paths';
 

@@ -1,30 +1,5 @@
-import http from 'node:http';
-import https from 'node:https';
-import dns from 'node:dns';
-import { LookupFunction } from 'node:net';
+import { httpGet } from './httpGet';
 import { MetricFamily, parseExposition } from './exposition';
-
-/** Answers of more than this many bytes are refused. */
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-/** True for `localhost` and names under it (RFC 6761: always loopback). */
-export function isLocalhostName(host: string) {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  return h === 'localhost' || h.endsWith('.localhost');
-}
-
-/** Resolves `*.localhost` to 127.0.0.1 itself, everything else as usual. */
-const lookup: LookupFunction = (hostname, options, callback) => {
-  if (isLocalhostName(hostname)) {
-    if ((options as dns.LookupOptions).all) {
-      (callback as any)(null, [{ address: '127.0.0.1', family: 4 }]);
-    } else {
-      callback(null, '127.0.0.1', 4);
-    }
-    return;
-  }
-  dns.lookup(hostname, options, callback as any);
-};
 
 /** The `/metrics` URL of a service base URL. */
 export function metricsUrl(serviceUrl: string) {
@@ -32,45 +7,6 @@ export function metricsUrl(serviceUrl: string) {
     'metrics',
     serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`,
   ).href;
-}
-
-/** One GET: the status, the content type and the body (bounded). */
-export function httpGet(
-  url: string,
-  timeoutMs: number,
-): Promise<{ status: number; contentType: string; body: string }> {
-  const target = new URL(url);
-  const client = target.protocol === 'https:' ? https : http;
-  return new Promise((resolve, reject) => {
-    const req = client.get(
-      target,
-      { lookup, timeout: timeoutMs, headers: { accept: 'text/plain' } },
-      res => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            req.destroy(
-              new Error(`the answer is larger than ${MAX_BODY_BYTES} bytes`),
-            );
-          } else chunks.push(chunk);
-        });
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            contentType: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () =>
-      req.destroy(new Error(`no answer within ${timeoutMs} ms`)),
-    );
-    req.on('error', reject);
-  });
 }
 
 /** A metric the alerting rules read, and the family that must expose it. */
@@ -117,7 +53,15 @@ export async function scrapeAndCheck(options: {
   let last = '';
   for (;;) {
     try {
-      answer = await httpGet(url, options.attemptTimeoutMs ?? 5000);
+      const attemptMs = options.attemptTimeoutMs ?? 5000;
+      const timeout = AbortSignal.timeout(attemptMs);
+      answer = await httpGet(url, timeout, { accept: 'text/plain' }).catch(
+        e => {
+          throw timeout.aborted
+            ? new Error(`no answer within ${attemptMs} ms`)
+            : e;
+        },
+      );
       if (answer.status === 200) break;
       last = `HTTP ${answer.status}: ${answer.body.trim().slice(0, 200)}`;
     } catch (e) {

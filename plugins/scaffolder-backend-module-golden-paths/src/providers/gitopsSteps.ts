@@ -23,7 +23,12 @@ export async function gitopsCommit(
     message: string;
     checkpointKey: string;
   },
-): Promise<{ result: GitOpsResult; changed: string[] }> {
+): Promise<{
+  result: GitOpsResult;
+  changed: string[];
+  /** dry-run, committed (something changed) or unchanged. */
+  status: 'dry-run' | 'committed' | 'unchanged';
+}> {
   const run = (dryRun: boolean) =>
     commitToRepository({
       settings,
@@ -40,10 +45,11 @@ export async function gitopsCommit(
         key: options.checkpointKey,
         fn: async () => asJson(await run(false)),
       });
-  return {
-    result,
-    changed: [...result.added, ...result.modified, ...result.deleted],
-  };
+  const changed = [...result.added, ...result.modified, ...result.deleted];
+  let status: 'dry-run' | 'committed' | 'unchanged' = 'unchanged';
+  if (ctx.isDryRun) status = 'dry-run';
+  else if (changed.length) status = 'committed';
+  return { result, changed, status };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { httpGet } from '../httpGet';
 
 /** One /health request: ok only when it answered 200 from the commit. */
 export interface HealthAnswer {
@@ -20,8 +21,8 @@ export async function checkHealth(
 ): Promise<HealthAnswer> {
   const started = performance.now();
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    const text = await res.text();
+    const res = await httpGet(url, AbortSignal.timeout(2000));
+    const text = res.body;
     const latencyMs = Math.round(performance.now() - started);
     const summary = `${res.status} ${text.slice(0, 300)}`;
     let body: any;
@@ -35,7 +36,7 @@ export async function checkHealth(
   } catch (e: any) {
     return {
       ok: false,
-      summary: String(e?.cause?.code ?? e?.name ?? e),
+      summary: String(e?.code ?? e?.cause?.code ?? e?.name ?? e),
       latencyMs: Math.round(performance.now() - started),
     };
   }

@@ -37,7 +37,7 @@ export async function commitDesiredState(
     }),
     ...options.extra,
   };
-  const { result, changed } = await gitopsCommit(ctx, settings, {
+  const { result, changed, status } = await gitopsCommit(ctx, settings, {
     service: request.name,
     repository: deploy.repository,
     changes: Object.fromEntries(
@@ -48,9 +48,6 @@ export async function commitDesiredState(
       `Deploy ${request.name} (${request.image}) to ${request.host}`,
     checkpointKey: `goldenpath.deploy.gitops.${request.name}`,
   });
-  let status: 'dry-run' | 'committed' | 'unchanged' = 'unchanged';
-  if (ctx.isDryRun) status = 'dry-run';
-  else if (changed.length) status = 'committed';
   return {
     status,
     changedFiles: changed,

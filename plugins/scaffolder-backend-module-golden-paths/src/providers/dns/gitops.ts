@@ -21,16 +21,13 @@ export function createGitopsDnsProvider(options: {
     name: 'gitops',
     async upsert(ctx, { service, zone, label, record }) {
       const file = recordFile(label);
-      const { result, changed } = await gitopsCommit(ctx, settings, {
+      const { result, changed, status } = await gitopsCommit(ctx, settings, {
         service,
         repository: dns.repository,
         changes: { [file]: renderRecordFile(service, zone, record) },
         message: `DNS: ${record.fqdn} ${record.type} ${record.value}`,
         checkpointKey: `goldenpath.dns.gitops.${record.fqdn}`,
       });
-      let status: 'committed' | 'unchanged' | 'dry-run' = 'unchanged';
-      if (ctx.isDryRun) status = 'dry-run';
-      else if (changed.length) status = 'committed';
       return {
         status,
         changedFiles: changed,

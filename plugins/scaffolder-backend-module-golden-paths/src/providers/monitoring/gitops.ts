@@ -22,7 +22,11 @@ export function createGitopsMonitoringProvider(options: {
       const dir = `${monitoring.path}/${spec.name}`;
       return {
         async apply() {
-          const { result, changed } = await gitopsCommit(ctx, settings, {
+          const {
+            result,
+            changed,
+            status: committed,
+          } = await gitopsCommit(ctx, settings, {
             service: spec.name,
             repository: monitoring.repository,
             changes: {
@@ -36,11 +40,8 @@ export function createGitopsMonitoringProvider(options: {
             }%, p${spec.latencyPercentile * 100} ${spec.latencyThresholdMs} ms`,
             checkpointKey: `goldenpath.monitoring.gitops.${spec.name}`,
           });
-          let status: 'applied' | 'unchanged' | 'dry-run' = 'unchanged';
-          if (ctx.isDryRun) status = 'dry-run';
-          else if (changed.length) status = 'applied';
           return {
-            status,
+            status: committed === 'committed' ? 'applied' : committed,
             changedFiles: changed,
             link: await links(
               monitoring.repository,
