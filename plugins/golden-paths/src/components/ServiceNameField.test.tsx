@@ -57,6 +57,8 @@ describe('GoldenPathServiceName field', () => {
       'href',
       TAKEN.url,
     );
+    // The address is the link, not repeated as text before it.
+    expect(screen.queryByText(new RegExp(TAKEN.url))).not.toBeInTheDocument();
     expect(goldenPathsApi.checkServiceName).toHaveBeenLastCalledWith(
       'day1-foo',
     );

@@ -70,15 +70,19 @@ export const ServiceNameField = ({
       return problem;
     }
     if (takenCheck) {
+      const { message, url } = takenCheck;
+      if (!url) {
+        return message;
+      }
+      // "… choose another name, or open it: <url>": the words become the link.
+      const lead = message.endsWith(`open it: ${url}`)
+        ? message.slice(0, -`open it: ${url}`.length)
+        : `${message} (`;
       return (
         <>
-          {takenCheck.message}
-          {takenCheck.url && (
-            <>
-              {' '}
-              (<Link to={takenCheck.url}>open it</Link>)
-            </>
-          )}
+          {lead}
+          <Link to={url}>open it</Link>
+          {lead.endsWith('(') ? ')' : ''}
         </>
       );
     }
