@@ -117,6 +117,13 @@ export interface Config {
         };
         /** How long a deploy waits for /health to answer from the deployed commit. Default: 30000 */
         healthTimeoutMs?: number;
+        /**
+         * The Python that runs Python services (a repository with app.py or
+         * main.py and no package.json; nothing is installed, so they use the
+         * standard library and the machine's packages). Default: python3 on
+         * the backend's PATH.
+         */
+        python?: string;
       };
     };
     monitoring?: {

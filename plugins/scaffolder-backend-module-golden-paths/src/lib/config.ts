@@ -305,6 +305,7 @@ function readLocalRuntime(config: Config): LocalRuntimeSettings {
     ),
     ports: { from, to },
     healthTimeoutMs: local?.getOptionalNumber('healthTimeoutMs') ?? 30000,
+    python: local?.getOptionalString('python'),
   };
 }
 

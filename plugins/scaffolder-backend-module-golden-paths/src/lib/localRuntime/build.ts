@@ -3,12 +3,29 @@ import path from 'node:path';
 import ts from 'typescript';
 import { git } from '../git';
 
-/** A service built for the local runtime: what `node` runs, and where. */
+/** A service built for the local runtime: what runs it, and where. */
 export interface LocalBuild {
   /** The checkout; the working directory of the process. */
   dir: string;
   /** The entry script, relative to dir. */
   entry: string;
+  /** `node` (a package.json) or the machine's `python` (app.py or main.py, no package.json). */
+  kind: 'node' | 'python';
+}
+
+const PYTHON_ENTRIES = ['app.py', 'main.py'];
+
+async function exists(file: string) {
+  return Boolean(await fs.stat(file).catch(() => undefined));
+}
+
+/** A Python project: no package.json, and app.py or main.py at the top. */
+async function pythonEntry(dir: string): Promise<string | undefined> {
+  if (await exists(path.join(dir, 'package.json'))) return undefined;
+  for (const entry of PYTHON_ENTRIES) {
+    if (await exists(path.join(dir, entry))) return entry;
+  }
+  return undefined;
 }
 
 /** The script `npm start` would run: `node <file>`, else `main`, else dist/index.js. */
@@ -69,7 +86,9 @@ function transpile(dir: string) {
 /**
  * Checks out `commit` of the source repository into `target` and builds it.
  * A TypeScript project (tsconfig.json) is transpiled; a JavaScript one runs
- * as it is.
+ * as it is; a Python one (app.py or main.py, no package.json) runs on the
+ * machine's Python as it is (standard library and the machine's packages:
+ * nothing is installed).
  */
 export async function buildService(options: {
   remote: string;
@@ -79,34 +98,37 @@ export async function buildService(options: {
   const { remote, commit, target } = options;
   const pkgFile = path.join(target, 'package.json');
   const ready = path.join(target, '.onramp-built');
-  if (await fs.stat(ready).catch(() => undefined)) {
+  if (await exists(ready)) {
+    const python = await pythonEntry(target);
+    if (python) return { dir: target, entry: python, kind: 'python' };
     const pkg = JSON.parse(await fs.readFile(pkgFile, 'utf8'));
-    return { dir: target, entry: entryOf(pkg) };
+    return { dir: target, entry: entryOf(pkg), kind: 'node' };
   }
   await fs.rm(target, { recursive: true, force: true });
   await fs.mkdir(path.dirname(target), { recursive: true });
   await git(['clone', '--quiet', '--no-checkout', remote, target]);
   await git(['checkout', '--quiet', '--detach', commit], { cwd: target });
+  const python = await pythonEntry(target);
+  if (python) {
+    await fs.writeFile(ready, `${commit}\n`);
+    return { dir: target, entry: python, kind: 'python' };
+  }
   const pkg = await fs
     .readFile(pkgFile, 'utf8')
     .then(JSON.parse)
     .catch(() => ({}));
-  const hasTsconfig = await fs
-    .stat(path.join(target, 'tsconfig.json'))
-    .then(() => true)
-    .catch(() => false);
-  if (hasTsconfig) {
+  if (await exists(path.join(target, 'tsconfig.json'))) {
     for (const [file, text] of transpile(target)) {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(file, text);
     }
   }
   const entry = entryOf(pkg);
-  if (!(await fs.stat(path.join(target, entry)).catch(() => undefined))) {
+  if (!(await exists(path.join(target, entry)))) {
     throw new Error(
-      `the build has no ${entry} (package.json scripts.start or main)`,
+      `the build has no ${entry} (package.json scripts.start or main; a Python service has app.py or main.py and no package.json)`,
     );
   }
   await fs.writeFile(ready, `${commit}\n`);
-  return { dir: target, entry };
+  return { dir: target, entry, kind: 'node' };
 }

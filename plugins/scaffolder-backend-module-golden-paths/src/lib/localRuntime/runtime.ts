@@ -25,6 +25,8 @@ export interface LocalRuntimeSettings {
   ports: { from: number; to: number };
   /** How long a deploy waits for /health to answer from the new commit. */
   healthTimeoutMs: number;
+  /** The Python that runs Python services (default: python3 on PATH). */
+  python?: string;
 }
 
 const silentLogger: LoggerService = {
@@ -165,6 +167,7 @@ export class LocalRuntime {
         spec: { name, build, port, commit },
         runtimeDir: this.settings.runtimeDir,
         logger: this.#logger,
+        python: this.settings.python,
       });
       this.#running.set(name, supervisor);
       await supervisor.start();

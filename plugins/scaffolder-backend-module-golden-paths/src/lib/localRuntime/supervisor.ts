@@ -30,6 +30,31 @@ stdin.resume();
 if (typeof stdin.unref === 'function') stdin.unref();
 `;
 
+/**
+ * The same for a Python service: `python -c PY_WATCHDOG <entry>` starts a
+ * thread that waits for stdin to close, then runs the entry as __main__.
+ */
+const PY_WATCHDOG = `import os, runpy, signal, sys, threading
+def _watch():
+    try:
+        while sys.stdin.buffer.read(65536):
+            pass
+    except Exception:
+        pass
+    os.kill(os.getpid(), signal.SIGTERM)
+threading.Thread(target=_watch, daemon=True).start()
+sys.argv = sys.argv[1:]
+sys.path.insert(0, os.getcwd())
+runpy.run_path(sys.argv[0], run_name='__main__')
+`;
+
+/** The command line of a build: the portal's own Node, or the machine's Python. */
+export function commandOf(build: LocalBuild, watchdog: string, python: string) {
+  return build.kind === 'python'
+    ? { file: python, args: ['-c', PY_WATCHDOG, build.entry] }
+    : { file: process.execPath, args: ['--require', watchdog, build.entry] };
+}
+
 /** What one service process is started from. */
 export interface ProcessSpec {
   name: string;
@@ -46,7 +71,7 @@ export interface ExitInfo {
 }
 
 /**
- * Runs one service: `node <entry>` in its own process group with PORT,
+ * Runs one service: `node <entry>` (or `python <entry>`) in its own process group with PORT,
  * HOST=127.0.0.1 and GIT_COMMIT, its output in a rotated log (1 MiB x 3),
  * restarted with backoff when it exits unasked.
  */
@@ -55,6 +80,7 @@ export class Supervisor {
   readonly #runtimeDir: string;
   readonly #logger: LoggerService;
   readonly #backoff: Backoff;
+  readonly #python: string;
   #log?: RotatingFileStream;
   #child?: ChildProcess;
   #exited: Promise<void> = Promise.resolve();
@@ -71,8 +97,11 @@ export class Supervisor {
     runtimeDir: string;
     logger: LoggerService;
     backoff?: Backoff;
+    /** The Python that runs Python services; default `python3` on PATH. */
+    python?: string;
   }) {
     this.spec = options.spec;
+    this.#python = options.python ?? 'python3';
     this.#runtimeDir = options.runtimeDir;
     this.#logger = options.logger;
     this.#backoff = options.backoff ?? new Backoff();
@@ -113,23 +142,22 @@ export class Supervisor {
     const watchdog = path.join(this.#runtimeDir, 'watchdog.cjs');
     await fs.writeFile(watchdog, WATCHDOG);
     const { build, port, commit } = this.spec;
-    const child = spawn(
-      process.execPath,
-      ['--require', watchdog, build.entry],
-      {
-        cwd: build.dir,
-        detached: true,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        // Only what a service needs: the backend's secrets stay behind.
-        env: {
-          PATH: process.env.PATH ?? '/usr/bin:/bin',
-          NODE_ENV: 'production',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          GIT_COMMIT: commit,
-        },
+    const command = commandOf(build, watchdog, this.#python);
+    const child = spawn(command.file, command.args, {
+      cwd: build.dir,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Only what a service needs: the backend's secrets stay behind.
+      env: {
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        NODE_ENV: 'production',
+        PYTHONUNBUFFERED: '1',
+        PYTHONDONTWRITEBYTECODE: '1',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GIT_COMMIT: commit,
       },
-    );
+    });
     this.#child = child;
     this.#stopping = false;
     this.#starts += 1;
@@ -146,7 +174,9 @@ export class Supervisor {
     const pid = child.pid;
     if (pid === undefined) {
       await exited;
-      throw new Error(`${this.spec.name}: node could not be started`);
+      throw new Error(
+        `${this.spec.name}: ${command.file} could not be started`,
+      );
     }
     const startTime = await processStartTime(pid);
     const record = { pid, startTime: startTime ?? '' };
