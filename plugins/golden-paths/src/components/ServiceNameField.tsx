@@ -70,7 +70,7 @@ export const ServiceNameField = ({
       return problem;
     }
     if (takenCheck) {
-      const { message, url } = takenCheck;
+      const { message = '', url } = takenCheck;
       if (!url) {
         return message;
       }

@@ -85,12 +85,17 @@ describe('the local runtime with a Python service', () => {
     });
     const health = await runtime.waitHealthy('py-svc', source.commit);
     expect(health.body).toEqual({ status: 'ok', commit: source.commit });
-    const hello = await httpGet(`http://127.0.0.1:${port}/`);
+    const hello = await httpGet(
+      `http://127.0.0.1:${port}/`,
+      AbortSignal.timeout(5000),
+    );
     expect(JSON.parse(hello.body)).toEqual({ hello: 'from python' });
     expect(await runtime.logTail('py-svc')).toContain(`listening on ${port}`);
 
     expect(await runtime.remove('py-svc')).toBe(true);
-    await expect(httpGet(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    await expect(
+      httpGet(`http://127.0.0.1:${port}/health`, AbortSignal.timeout(5000)),
+    ).rejects.toThrow();
   });
 
   it('says what a repository without a start point needs', async () => {
