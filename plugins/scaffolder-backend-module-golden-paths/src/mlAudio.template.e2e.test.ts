@@ -110,7 +110,7 @@ describe.each(ML_AUDIO_TEMPLATES)(
           taskId: task.id,
           templateRef: t.ref,
           outputs: {
-            repository: `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}`,
+            repository: `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}/raw/main`,
             commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
           },
         }),
