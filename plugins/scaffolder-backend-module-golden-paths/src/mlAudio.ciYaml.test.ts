@@ -52,9 +52,11 @@ describe('the Machine Learning skeleton in CI', () => {
     expect([metrics.accuracy, metrics.baselineAccuracy]).toEqual([0.79, 0.68]);
     expect(
       JSON.parse(await fs.readFile(path.join(dir, 'out/metrics.json'), 'utf8')),
-    ).toEqual(Object.fromEntries(
-      Object.entries(metrics).filter(([k]) => k !== 'metricsFile'),
-    ));
+    ).toEqual(
+      Object.fromEntries(
+        Object.entries(metrics).filter(([k]) => k !== 'metricsFile'),
+      ),
+    );
     expect(results.slice(0, 2).every(r => r.evidence === undefined)).toBe(true);
   });
 

@@ -1,8 +1,4 @@
-import {
-  createTestGoldenPaths,
-  HOUR,
-  describeOnEachDatabase,
-} from '../__testUtils__/services';
+import { HOUR, describeOnEachDatabase } from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
 
