@@ -1,0 +1,1 @@
+"""Decodes a WAV file and extracts features from it."""

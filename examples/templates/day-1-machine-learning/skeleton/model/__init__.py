@@ -1,0 +1,1 @@
+"""A churn classifier trained and evaluated on the shipped sample."""
