@@ -118,13 +118,21 @@ export const DEPLOY_TEMPLATE = oneStepTemplate(
 );
 
 export async function readDay1Template() {
+  return readTemplateEntity(TEMPLATE_DIR);
+}
+
+/**
+ * The Template entity in dir/template.yaml as the catalog serves it: in the
+ * default namespace, located at its file so `./skeleton` resolves.
+ */
+export async function readTemplateEntity(dir: string) {
   const template = yaml.parse(
-    await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+    await fs.readFile(path.join(dir, 'template.yaml'), 'utf8'),
   );
   template.metadata.namespace = 'default';
   template.metadata.annotations = {
-    'backstage.io/managed-by-location': `file:${TEMPLATE_DIR}/template.yaml`,
-    'backstage.io/managed-by-origin-location': `file:${TEMPLATE_DIR}/template.yaml`,
+    'backstage.io/managed-by-location': `file:${dir}/template.yaml`,
+    'backstage.io/managed-by-origin-location': `file:${dir}/template.yaml`,
   };
   return template;
 }
@@ -359,12 +367,15 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-/** The dry-run request body for the Day-1 template with its skeleton. */
-export async function day1DryRunBody(values = DAY1_VALUES) {
+/** The dry-run request body for a Day-1 template (default: Backend) with its skeleton. */
+export async function day1DryRunBody(
+  values: Record<string, unknown> = DAY1_VALUES,
+  templateDir = TEMPLATE_DIR,
+) {
   const template = yaml.parse(
-    await fs.readFile(path.join(TEMPLATE_DIR, 'template.yaml'), 'utf8'),
+    await fs.readFile(path.join(templateDir, 'template.yaml'), 'utf8'),
   );
-  const files = await listFiles(path.join(TEMPLATE_DIR, 'skeleton'));
+  const files = await listFiles(path.join(templateDir, 'skeleton'));
   return {
     template,
     values,
@@ -372,7 +383,7 @@ export async function day1DryRunBody(values = DAY1_VALUES) {
       files.map(async f => ({
         path: `skeleton/${f}`,
         base64Content: (
-          await fs.readFile(path.join(TEMPLATE_DIR, 'skeleton', f))
+          await fs.readFile(path.join(templateDir, 'skeleton', f))
         ).toString('base64'),
       })),
     ),
