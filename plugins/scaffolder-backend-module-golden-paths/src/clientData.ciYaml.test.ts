@@ -16,7 +16,11 @@ import {
 const [client, dataEngineering, dataScience] = CLIENT_DATA_TEMPLATES;
 
 const stepsOf = (results: Awaited<ReturnType<typeof runCiYamlSteps>>) =>
-  results.map(r => [r.step.name, r.step.evidence ?? null, r.evidence !== undefined]);
+  results.map(r => [
+    r.step.name,
+    r.step.evidence ?? null,
+    r.evidence !== undefined,
+  ]);
 
 describe('the Client skeleton in CI', () => {
   let dir: string;
@@ -29,7 +33,7 @@ describe('the Client skeleton in CI', () => {
     const results = await runCiYamlSteps(dir);
     expect(stepsOf(results)).toEqual([
       [
-        'Unit tests (node --test, TypeScript run by Node\'s type stripping)',
+        "Unit tests (node --test, TypeScript run by Node's type stripping)",
         'client.tests.passed',
         true,
       ],
@@ -52,7 +56,10 @@ describe('the Client skeleton in CI', () => {
   it('fails the step when a test fails', async () => {
     const flags = path.join(dir, 'src/flags.ts');
     const original = await fs.readFile(flags, 'utf8');
-    await fs.writeFile(flags, original.replace("value === 'on'", "value === 'off'"));
+    await fs.writeFile(
+      flags,
+      original.replace("value === 'on'", "value === 'off'"),
+    );
     try {
       await expect(runCiYamlSteps(dir)).rejects.toThrow(
         /step "Unit tests .*" failed: .*✖ flags come from the file, then FEATURE_FLAGS/s,
@@ -108,7 +115,10 @@ describe('the Data Engineering skeleton in CI', () => {
       revenue: 44466,
     });
     // The CSV has the table's rows under a header.
-    const csv = await fs.readFile(path.join(dir, 'out/daily_revenue.csv'), 'utf8');
+    const csv = await fs.readFile(
+      path.join(dir, 'out/daily_revenue.csv'),
+      'utf8',
+    );
     expect(csv.trim().split('\n')).toHaveLength(71);
     const schedule: any = results[4].evidence;
     expect(schedule).toMatchObject({
@@ -117,7 +127,9 @@ describe('the Data Engineering skeleton in CI', () => {
       manifest: 'pipeline.toml',
     });
     expect(schedule.nextRuns).toHaveLength(3);
-    expect(schedule.nextRuns.every((r: string) => r.endsWith('T02:00:00Z'))).toBe(true);
+    expect(
+      schedule.nextRuns.every((r: string) => r.endsWith('T02:00:00Z')),
+    ).toBe(true);
   });
 
   it('fails the validate step, loading nothing, when too many rows are rejected', async () => {
@@ -126,7 +138,10 @@ describe('the Data Engineering skeleton in CI', () => {
     await fs.rm(path.join(dir, 'out'), { recursive: true, force: true });
     await fs.writeFile(
       manifest,
-      original.replace('max_rejected_share = 0.05', 'max_rejected_share = 0.01'),
+      original.replace(
+        'max_rejected_share = 0.05',
+        'max_rejected_share = 0.01',
+      ),
     );
     try {
       await expect(runCiYamlSteps(dir)).rejects.toThrow(
@@ -141,7 +156,10 @@ describe('the Data Engineering skeleton in CI', () => {
   it('fails at the schedule check when the cron line is not one', async () => {
     const manifest = path.join(dir, 'pipeline.toml');
     const original = await fs.readFile(manifest, 'utf8');
-    await fs.writeFile(manifest, original.replace('"0 2 * * *"', '"0 25 * * *"'));
+    await fs.writeFile(
+      manifest,
+      original.replace('"0 2 * * *"', '"0 25 * * *"'),
+    );
     try {
       await expect(runCiYamlSteps(dir)).rejects.toThrow(
         /step "Check the schedule in pipeline.toml" failed: .*hour: '25' is outside 0-23/s,
@@ -177,12 +195,19 @@ describe('the Data Science skeleton in CI', () => {
       // The change the sample generator plants on day 70.
       shareShift: { platform: 'web', from: '2024-05-13' },
     });
-    expect(details.figures.map((f: any) => [f.file, f.width, f.height])).toEqual([
+    expect(
+      details.figures.map((f: any) => [f.file, f.width, f.height]),
+    ).toEqual([
       ['report/daily-active-users.png', 800, 400],
       ['report/session-minutes.png', 600, 400],
     ]);
-    const report = await fs.readFile(path.join(dir, 'report/report.md'), 'utf8');
-    expect(report).toContain('![Daily active users by platform](daily-active-users.png)');
+    const report = await fs.readFile(
+      path.join(dir, 'report/report.md'),
+      'utf8',
+    );
+    expect(report).toContain(
+      '![Daily active users by platform](daily-active-users.png)',
+    );
     for (const figure of details.figures) {
       const png = await fs.readFile(path.join(dir, figure.file));
       expect(png.subarray(1, 4).toString()).toBe('PNG');

@@ -30,47 +30,106 @@ import { remoteBranchCommit } from './lib/git';
 const exec = promisify(execFile);
 const repoRoot = path.resolve(__dirname, '../../..');
 
+/** A finished run: its root, output, evidence and the published checkout. */
+interface RunResult {
+  root: string;
+  output: any;
+  evidence: any[];
+  dir: string;
+}
+
 /** What each run must record, in order, and the path's steps it completes. */
-const expected: Record<string, { keys: string[]; steps: [string, boolean][] }> =
+const expected: Record<
+  string,
   {
-    'day-1-client-feature': {
-      keys: ['deploy.healthy', 'client.feature.visible', 'template.succeeded'],
-      steps: [
-        ['dev-environment', false],
-        ['create-feature', true],
-        ['ship', true],
-        ['tests', true],
-        ['first-change', false],
-      ],
-    },
-    'day-1-data-engineering': {
-      keys: ['template.succeeded'],
-      steps: [
-        ['dev-environment', false],
-        ['create-pipeline', true],
-        ['data-quality', true],
-        ['first-partition', true],
-        ['schedule', true],
-        ['first-change', false],
-      ],
-    },
-    'day-1-data-science': {
-      keys: ['template.succeeded'],
-      steps: [
-        ['dev-environment', false],
-        ['create-analysis', true],
-        ['report', true],
-        ['share-finding', false],
-      ],
-    },
-  };
+    keys: string[];
+    steps: [string, boolean][];
+    checkRun?: (run: RunResult) => Promise<void>;
+  }
+> = {
+  'day-1-client-feature': {
+    keys: ['deploy.healthy', 'client.feature.visible', 'template.succeeded'],
+    steps: [
+      ['dev-environment', false],
+      ['create-feature', true],
+      ['ship', true],
+      ['tests', true],
+      ['first-change', false],
+    ],
+    checkRun: run => checkClientApp(run),
+  },
+  'day-1-data-engineering': {
+    keys: ['template.succeeded'],
+    steps: [
+      ['dev-environment', false],
+      ['create-pipeline', true],
+      ['data-quality', true],
+      ['first-partition', true],
+      ['schedule', true],
+      ['first-change', false],
+    ],
+  },
+  'day-1-data-science': {
+    keys: ['template.succeeded'],
+    steps: [
+      ['dev-environment', false],
+      ['create-analysis', true],
+      ['report', true],
+      ['share-finding', false],
+    ],
+  },
+};
+
+/**
+ * The Client app runs on the local runtime from the published commit, its
+ * page shows the feature (the flag ships on), and it type-checks and builds.
+ */
+async function checkClientApp(run: RunResult) {
+  const { root, output, evidence } = run;
+  const serviceUrl: string = output.links.find(
+    (l: any) => l.title === 'Web app',
+  ).url;
+  const commit = await remoteBranchCommit(
+    path.join(root, 'git', 'day-one-web.git'),
+    'main',
+  );
+  const get = (p: string) =>
+    httpGet(`${serviceUrl}${p}`, AbortSignal.timeout(5000));
+  expect(JSON.parse((await get('health')).body)).toEqual({
+    status: 'ok',
+    service: 'day-one-web',
+    commit,
+  });
+  expect((await get('')).body).toContain('data-feature="welcome-banner"');
+  expect((await get('app.js')).body).toContain('welcome-banner-dismissed');
+  expect(evidence[1]).toMatchObject({
+    link: serviceUrl,
+    outputs: { flag: 'welcome-banner', serviceUrl },
+  });
+  // The rendered app type-checks and builds with the repository's
+  // TypeScript and Node types (what `npm run build` does).
+  await exec(process.execPath, [
+    path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    run.dir,
+    '--typeRoots',
+    path.join(repoRoot, 'node_modules/@types'),
+    '--types',
+    'node',
+  ]);
+  await fs.access(path.join(run.dir, 'dist/web/app.js'));
+}
 
 /** Whether a step's rule is met by the recorded evidence. */
-function satisfied(rule: any, recorded: { key: string; templateRef?: string }[]): boolean {
+function satisfied(
+  rule: any,
+  recorded: { key: string; templateRef?: string }[],
+): boolean {
   switch (rule.type) {
     case 'template':
       return recorded.some(
-        e => e.key === 'template.succeeded' && e.templateRef === rule.templateRef,
+        e =>
+          e.key === 'template.succeeded' && e.templateRef === rule.templateRef,
       );
     case 'evidence':
       return recorded.some(e => (rule.anyOf ?? [rule.key]).includes(e.key));
@@ -111,10 +170,14 @@ describe.each(CLIENT_DATA_TEMPLATES)(
 
     it('publishes and registers the repository, records its evidence, the repository passes its own CI and the path shows the progress', async () => {
       const { evidence, registered } = harness.record;
-      const created = await harness.request('POST', '/api/scaffolder/v2/tasks', {
-        templateRef: t.ref,
-        values,
-      });
+      const created = await harness.request(
+        'POST',
+        '/api/scaffolder/v2/tasks',
+        {
+          templateRef: t.ref,
+          values,
+        },
+      );
       expect(created.status).toBe(201);
       const { task, events } = await waitForTask(
         harness.request,
@@ -135,7 +198,9 @@ describe.each(CLIENT_DATA_TEMPLATES)(
       });
       expect(evidence.map(e => e.key)).toEqual(expected[t.name].keys);
       expect(
-        evidence.every(e => e.userEntityRef === DAY1_USER && e.taskId === task.id),
+        evidence.every(
+          e => e.userEntityRef === DAY1_USER && e.taskId === task.id,
+        ),
       ).toBe(true);
       expect(evidence.at(-1)).toMatchObject({
         templateRef: t.ref,
@@ -159,42 +224,12 @@ describe.each(CLIENT_DATA_TEMPLATES)(
         new RegExp(`^# ${t.repository}\n\nMade by a test\n`),
       );
 
-      if (t.name === 'day-1-client-feature') {
-        // The app runs on the local runtime from the published commit, and
-        // its page shows the feature (the flag ships on).
-        const serviceUrl: string = output.links.find(
-          (l: any) => l.title === 'Web app',
-        ).url;
-        const commit = await remoteBranchCommit(
-          path.join(root, 'git', `${t.repository}.git`),
-          'main',
-        );
-        const get = (p: string) =>
-          httpGet(`${serviceUrl}${p}`, AbortSignal.timeout(5000));
-        expect(JSON.parse((await get('health')).body)).toEqual({
-          status: 'ok',
-          service: t.repository,
-          commit,
-        });
-        expect((await get('')).body).toContain('data-feature="welcome-banner"');
-        expect((await get('app.js')).body).toContain('welcome-banner-dismissed');
-        expect(evidence[1]).toMatchObject({
-          link: serviceUrl,
-          outputs: { flag: 'welcome-banner', serviceUrl },
-        });
-        // The rendered app type-checks and builds with the repository's
-        // TypeScript and Node types (what `npm run build` does).
-        await exec(process.execPath, [
-          path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
-          '-p',
-          repo.dir,
-          '--typeRoots',
-          path.join(repoRoot, 'node_modules/@types'),
-          '--types',
-          'node',
-        ]);
-        await fs.access(path.join(repo.dir, 'dist/web/app.js'));
-      }
+      await expected[t.name].checkRun?.({
+        root,
+        output,
+        evidence,
+        dir: repo.dir,
+      });
 
       // What the local CI runner does on a push of this repository.
       const ci = await runCiYamlSteps(repo.dir);

@@ -34,7 +34,9 @@ export async function readCiYaml(dir: string): Promise<CiYamlStep[]> {
       !s.run.every((a: unknown) => typeof a === 'string'),
   );
   if (!Array.isArray(steps) || bad !== undefined) {
-    throw new Error(`${dir}/.onramp/ci.yaml: a step needs a name and a run argv`);
+    throw new Error(
+      `${dir}/.onramp/ci.yaml: a step needs a name and a run argv`,
+    );
   }
   return steps;
 }
@@ -46,9 +48,7 @@ export async function readCiYaml(dir: string): Promise<CiYamlStep[]> {
  * directory, CI=true and a fresh ONRAMP_EVIDENCE_FILE per step. Throws with
  * the step's output when a step fails.
  */
-export async function runCiYamlSteps(
-  dir: string,
-): Promise<CiYamlStepResult[]> {
+export async function runCiYamlSteps(dir: string): Promise<CiYamlStepResult[]> {
   const home = await fs.mkdtemp(path.join(os.tmpdir(), 'ci-yaml-home-'));
   const results: CiYamlStepResult[] = [];
   try {
@@ -80,7 +80,9 @@ export async function runCiYamlSteps(
           (error, stdout, stderr) => {
             if (error) {
               reject(
-                new Error(`ci.yaml step "${step.name}" failed: ${stdout}${stderr}`),
+                new Error(
+                  `ci.yaml step "${step.name}" failed: ${stdout}${stderr}`,
+                ),
               );
             } else resolve(`${stdout}${stderr}`);
           },
