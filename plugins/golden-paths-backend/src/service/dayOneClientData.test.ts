@@ -1,7 +1,4 @@
-import {
-  HOUR,
-  describeOnEachDatabase,
-} from '../__testUtils__/services';
+import { HOUR, describeOnEachDatabase } from '../__testUtils__/services';
 
 jest.setTimeout(60_000);
 
