@@ -31,7 +31,7 @@ describeOnEachDatabase('journeys', t => {
     await t.gp.startJourney('user:default/c', 'client-day-1');
     await t.gp.recordEvidence({
       userEntityRef: 'user:default/c',
-      key: 'ci.unit.passed',
+      key: 'client.tests.passed',
       evidenceId: 'ci-1',
     });
     let [journey] = await t.gp.getMyJourneys('user:default/c');
@@ -40,7 +40,7 @@ describeOnEachDatabase('journeys', t => {
     expect(tests.checks?.map(c => c.status)).toEqual(['completed', 'pending']);
     const result = await t.gp.recordEvidence({
       userEntityRef: 'user:default/c',
-      key: 'ci.ui.passed',
+      key: 'ci.passed',
       evidenceId: 'ci-2',
     });
     expect(result.completed).toEqual([

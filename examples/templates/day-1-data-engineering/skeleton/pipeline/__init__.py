@@ -1,0 +1,1 @@
+"""A scheduled batch pipeline: extract, validate, transform, load."""

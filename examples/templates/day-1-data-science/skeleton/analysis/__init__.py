@@ -1,0 +1,1 @@
+"""A usage analysis that renders a Markdown report with plots."""
