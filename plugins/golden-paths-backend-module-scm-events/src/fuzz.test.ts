@@ -242,6 +242,11 @@ describe.each(databases.eachSupportedId())(
         );
         // The fuzzer reached the recorder, not only the gates in front.
         expect(statuses[202]).toBeGreaterThan(0);
+        const [{ count }] = await backend
+          .knex('gp_evidence')
+          .where('evidence_id', 'like', `${provider}:%`)
+          .count({ count: '*' });
+        expect(Number(count)).toBeGreaterThan(0);
         expect(
           Object.keys(statuses).filter(s => Number(s) >= 400).length,
         ).toBeGreaterThan(0);

@@ -19,6 +19,11 @@ async function evidenceRows(knex: ScmEventsTestBackend['knex']) {
     .orderBy('evidence_id');
 }
 
+it('runs on PostgreSQL in CI, not only on SQLite', () => {
+  const ids = databases.eachSupportedId().map(([id]) => id);
+  expect(!process.env.CI || ids.includes('POSTGRES_15')).toBe(true);
+});
+
 async function occurredAt(backend: ScmEventsTestBackend, evidenceId: string) {
   const row = await backend
     .knex('gp_evidence')

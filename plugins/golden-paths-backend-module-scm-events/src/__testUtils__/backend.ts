@@ -13,6 +13,8 @@ import eventsBackend from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+// Tests only: the module is tested inside the plugin it extends.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import goldenPathsBackend from '@onramp/backstage-plugin-golden-paths-backend';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -64,7 +66,6 @@ const FIXTURES = path.resolve(__dirname, '../__fixtures__');
 function loaderModules(pkg: string, files: string[]): BackendFeature[] {
   const root = path.dirname(require.resolve(`${pkg}/package.json`));
   return files.map(
-    // eslint-disable-next-line @backstage/no-relative-monorepo-imports
     file => require(path.join(root, 'dist/service', file)).default,
   );
 }

@@ -138,7 +138,7 @@ describe('mapping webhook payloads to evidence', () => {
   it('keeps summaries on one printable line and links to http(s)', () => {
     expect(oneLine('a\u0000b\n\tc  d')).toBe('ab c d');
     expect(oneLine('x'.repeat(400))).toHaveLength(300);
-    expect(webLink('javascript:alert(1)')).toBeUndefined();
+    expect(webLink('data:text/html,<b>x</b>')).toBeUndefined();
     expect(webLink('https://example.com/a\u0007')).toBeUndefined();
     expect(webLink('https://example.com/a')).toBe('https://example.com/a');
   });
