@@ -257,11 +257,6 @@ describe.each(databases.eachSupportedId())(
           .where('evidence_id', 'like', `${provider}:%`)
           .count({ count: '*' });
         expect(Number(count)).toBeGreaterThan(0);
-          '/tmp/events-fuzz-figures.txt',
-          `${databaseId} ${provider} ${JSON.stringify(
-            statuses,
-          )} evidence=${count}\n`,
-        );
         expect(
           Object.keys(statuses).filter(s => Number(s) >= 400).length,
         ).toBeGreaterThan(0);
