@@ -65,6 +65,16 @@ async function main() {
   backend.add(skillExchangeSearchModule);
   // Onramp Golden Paths: onboarding journeys proven by evidence.
   backend.add(import('@onramp/backstage-plugin-golden-paths-backend'));
+  // Evidence from GitHub and GitLab webhooks through the events backend
+  // (pr.opened, pr.merged, ci.passed, deploy.healthy, release.published).
+  // A provider's webhook route exists only when its secret is configured
+  // (events.modules.<provider>.webhookSecret).
+  backend.add(import('@backstage/plugin-events-backend'));
+  backend.add(import('@backstage/plugin-events-backend-module-github'));
+  backend.add(import('@backstage/plugin-events-backend-module-gitlab'));
+  backend.add(
+    import('@onramp/backstage-plugin-golden-paths-backend-module-scm-events'),
+  );
 
   // Actions registry exposed to MCP clients.
   backend.add(import('@backstage/plugin-mcp-actions-backend'));
