@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
 import {
   catalogRules,
   OnrampPermissionPolicy,
@@ -36,7 +37,7 @@ export const onrampPermissionPolicyModule = createBackendModule({
         policy.setPolicy(
           new OnrampPermissionPolicy({
             admins:
-              config.getOptionalStringArray('onramp.permission.admins') ?? [],
+              config.getOptionalStringArray(OnrampAdmins.configKey) ?? [],
             rules: onrampPolicyRules,
             async getOwnershipEntityRefs(user) {
               const info = await userInfo.getUserInfo(user.credentials);
