@@ -92,7 +92,8 @@ export class Supervisor {
     return this.#lastExit;
   }
   get running() {
-    return Boolean(this.#child && this.#child.exitCode === null);
+    const child = this.#child;
+    return Boolean(child && child.exitCode === null && !child.signalCode);
   }
   /** Exited unasked and waiting for its backoff delay to start again. */
   get restartPending() {
