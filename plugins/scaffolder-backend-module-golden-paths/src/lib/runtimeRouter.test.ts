@@ -5,7 +5,6 @@ import { makeTempDir, pushCommit } from '../__testUtils__/context';
 import {
   DAY1_USER,
   DEPLOY_TEMPLATE,
-  localRuntimeConfig,
   startDay1Backend,
   waitForTask,
 } from '../__testUtils__/day1Backend';
@@ -86,7 +85,16 @@ describe('/api/scaffolder/golden-paths/runtime/:name on the local runtime (this 
     root = await makeTempDir('gp-runtime-card');
     harness = await startDay1Backend({
       root,
-      goldenPaths: localRuntimeConfig(root),
+      goldenPaths: {
+        providers: { deploy: 'local' },
+        deploy: {
+          local: {
+            runtimeDir: path.join(root, 'runtime'),
+            // The ports this suite may use on the shared machine.
+            ports: { from: 42100, to: 42199 },
+          },
+        },
+      },
       templates: [DEPLOY_TEMPLATE],
       entities: ENTITIES,
       config: { onramp: { permission: { admins: [ADMIN] } } },

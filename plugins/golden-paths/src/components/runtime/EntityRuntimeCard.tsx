@@ -86,9 +86,11 @@ const RuntimeDetails = ({ service }: { service: LocalRuntimeService }) => {
   return (
     <>
       <StructuredMetadataTable metadata={metadata} dense />
-      <Typography variant="subtitle2" component="h3">
-        Last {service.logLines.length} log lines
-      </Typography>
+      <Box mt={2} mb={1}>
+        <Typography variant="subtitle2" component="h3">
+          Last {service.logLines.length} log lines
+        </Typography>
+      </Box>
       <pre
         className={classes.log}
         aria-label={`Log of ${service.name}`}

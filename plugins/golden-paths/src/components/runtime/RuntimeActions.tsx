@@ -34,10 +34,10 @@ export const RuntimeActions = ({
   const [confirmStop, setConfirmStop] = useState(false);
   if (allowed.length === 0) return null;
   return (
-    <Box display="flex" gridGap={8} mt={2}>
+    <Box display="flex" mt={2}>
       {allowed.map(action => (
+        <Box key={action} mr={1}>
         <Button
-          key={action}
           variant="outlined"
           color={action === 'stop' ? 'secondary' : 'primary'}
           disabled={busy}
@@ -47,6 +47,7 @@ export const RuntimeActions = ({
         >
           {LABELS[action]}
         </Button>
+        </Box>
       ))}
       <Dialog
         open={confirmStop}
