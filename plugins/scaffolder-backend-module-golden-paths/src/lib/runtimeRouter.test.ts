@@ -78,7 +78,9 @@ describe('/api/scaffolder/golden-paths/runtime/:name on the local runtime (this 
       if (body.status === 'running') return body;
       await new Promise(r => setTimeout(r, 100));
     }
-    throw new Error(`${SERVICE} did not come back: ${JSON.stringify(await get())}`);
+    throw new Error(
+      `${SERVICE} did not come back: ${JSON.stringify(await get())}`,
+    );
   };
 
   beforeAll(async () => {
@@ -165,9 +167,7 @@ describe('/api/scaffolder/golden-paths/runtime/:name on the local runtime (this 
     expect(await pid()).not.toBe(oldPid);
     const after = await untilRunning();
     expect(after).toMatchObject({ url: before.url, commit, restarts: 1 });
-    expect(after.logLines.join('\n')).toContain(
-      `restart asked by ${OWNER}`,
-    );
+    expect(after.logLines.join('\n')).toContain(`restart asked by ${OWNER}`);
   });
 
   it('stops for an admin (the port closes) and starts again', async () => {
@@ -193,13 +193,21 @@ describe('/api/scaffolder/golden-paths/runtime/:name on the local runtime (this 
   });
 
   it('answers 404 for a service it does not run, 400 for a bad name, 404 for an unknown action, 401 without a user', async () => {
-    const unknown = await call(OWNER, 'GET', '/golden-paths/runtime/no-such-svc');
+    const unknown = await call(
+      OWNER,
+      'GET',
+      '/golden-paths/runtime/no-such-svc',
+    );
     expect(unknown.status).toBe(404);
     expect(JSON.parse(unknown.text).error.message).toBe(
       'no-such-svc does not run on the local runtime (this machine): it was never deployed here, or it was torn down',
     );
     expect((await post(ADMIN, 'no-such-svc')).status).toBe(404);
-    const badPost = await call(OWNER, 'POST', '/golden-paths/runtime/no-such-svc/stop');
+    const badPost = await call(
+      OWNER,
+      'POST',
+      '/golden-paths/runtime/no-such-svc/stop',
+    );
     expect(badPost.status).toBe(404);
     const bad = await call(OWNER, 'GET', '/golden-paths/runtime/Bad_Name');
     expect(bad.status).toBe(400);

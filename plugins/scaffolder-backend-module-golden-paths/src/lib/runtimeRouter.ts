@@ -104,46 +104,43 @@ export function createRuntimeRouter(options: {
     }
   });
 
-  router.post(
-    '/golden-paths/runtime/:name/:action',
-    async (req, res, next) => {
-      try {
-        const action = req.params.action as LocalRuntimeAction;
-        if (!ACTIONS.includes(action)) {
-          throw new NotFoundError(
-            `Unknown runtime action '${req.params.action}'; one of ${ACTIONS.join(
-              ', ',
-            )}`,
-          );
-        }
-        const { name, credentials, userEntityRef } = await serviceOf(req);
-        await audited(
-          auditor,
-          req,
-          {
-            eventId: `local-runtime-${action}`,
-            severityLevel: 'medium',
-            meta: { service: name, action },
-          },
-          async () => {
-            const decision = await access(name, credentials);
-            if (!decision.allowed) throw new NotAllowedError(decision.reason);
-            const reason = `${action} asked by ${userEntityRef}`;
-            if (action === 'stop') {
-              await runtime.stop(name, reason);
-            } else if (
-              action === 'restart' ||
-              !(await runtime.status(name))?.running
-            ) {
-              await start(name, reason);
-            }
-          },
+  router.post('/golden-paths/runtime/:name/:action', async (req, res, next) => {
+    try {
+      const action = req.params.action as LocalRuntimeAction;
+      if (!ACTIONS.includes(action)) {
+        throw new NotFoundError(
+          `Unknown runtime action '${req.params.action}'; one of ${ACTIONS.join(
+            ', ',
+          )}`,
         );
-        res.json(await view(name, credentials));
-      } catch (e) {
-        next(e);
       }
-    },
-  );
+      const { name, credentials, userEntityRef } = await serviceOf(req);
+      await audited(
+        auditor,
+        req,
+        {
+          eventId: `local-runtime-${action}`,
+          severityLevel: 'medium',
+          meta: { service: name, action },
+        },
+        async () => {
+          const decision = await access(name, credentials);
+          if (!decision.allowed) throw new NotAllowedError(decision.reason);
+          const reason = `${action} asked by ${userEntityRef}`;
+          if (action === 'stop') {
+            await runtime.stop(name, reason);
+          } else if (
+            action === 'restart' ||
+            !(await runtime.status(name))?.running
+          ) {
+            await start(name, reason);
+          }
+        },
+      );
+      res.json(await view(name, credentials));
+    } catch (e) {
+      next(e);
+    }
+  });
   return router;
 }

@@ -36,8 +36,7 @@ export const onrampPermissionPolicyModule = createBackendModule({
       async init({ config, userInfo, policy }) {
         policy.setPolicy(
           new OnrampPermissionPolicy({
-            admins:
-              config.getOptionalStringArray(OnrampAdmins.configKey) ?? [],
+            admins: config.getOptionalStringArray(OnrampAdmins.configKey) ?? [],
             rules: onrampPolicyRules,
             async getOwnershipEntityRefs(user) {
               const info = await userInfo.getUserInfo(user.credentials);

@@ -108,9 +108,7 @@ describe('EntityRuntimeCard', () => {
     expect(changeLocalRuntimeService).toHaveBeenCalledWith('day1-foo', 'stop');
     expect(await screen.findByText('stopped')).toBeInTheDocument();
     expect(screen.getByText('not running')).toBeInTheDocument();
-    expect(
-      await screen.findByRole('button', { name: 'Start' }),
-    ).toBeEnabled();
+    expect(await screen.findByRole('button', { name: 'Start' })).toBeEnabled();
   });
 
   it('shows why an action failed', async () => {

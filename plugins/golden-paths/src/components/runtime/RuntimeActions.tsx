@@ -37,16 +37,16 @@ export const RuntimeActions = ({
     <Box display="flex" mt={2}>
       {allowed.map(action => (
         <Box key={action} mr={1}>
-        <Button
-          variant="outlined"
-          color={action === 'stop' ? 'secondary' : 'primary'}
-          disabled={busy}
-          onClick={() =>
-            action === 'stop' ? setConfirmStop(true) : onAction(action)
-          }
-        >
-          {LABELS[action]}
-        </Button>
+          <Button
+            variant="outlined"
+            color={action === 'stop' ? 'secondary' : 'primary'}
+            disabled={busy}
+            onClick={() =>
+              action === 'stop' ? setConfirmStop(true) : onAction(action)
+            }
+          >
+            {LABELS[action]}
+          </Button>
         </Box>
       ))}
       <Dialog

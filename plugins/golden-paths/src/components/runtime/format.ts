@@ -17,9 +17,7 @@ export function describeHealthCheck(
 ): string {
   if (!check) return 'not checked yet';
   const at = new Date(check.at).toLocaleTimeString();
-  return check.ok
-    ? `healthy at ${at}`
-    : `failed at ${at}: ${check.summary}`;
+  return check.ok ? `healthy at ${at}` : `failed at ${at}: ${check.summary}`;
 }
 
 /** The last exit, for people: "code 3 at 10:04:05" / "signal SIGKILL at ...". */
