@@ -7,7 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Box, Chip, IconButton, Typography } from '@material-ui/core';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import {
   GOLDEN_PATH_SERVICE_ANNOTATION,
@@ -40,24 +40,27 @@ const useStyles = makeStyles(theme => ({
     border: `1px solid ${theme.palette.divider}`,
     borderRadius: theme.shape.borderRadius,
   },
-  running: {
-    backgroundColor: theme.palette.success.main,
-    color: theme.palette.success.contrastText,
-  },
-  'crash-looping': {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.error.contrastText,
-  },
-  starting: {
-    backgroundColor: theme.palette.warning.main,
-    color: theme.palette.warning.contrastText,
-  },
-  stopped: {},
 }));
 
 const StatusChip = ({ status }: { status: LocalRuntimeStatus }) => {
-  const classes = useStyles();
-  return <Chip size="small" label={status} className={classes[status]} />;
+  const { palette } = useTheme();
+  const colors = {
+    running: palette.success,
+    starting: palette.warning,
+    'crash-looping': palette.error,
+    stopped: undefined,
+  }[status];
+  return (
+    <Chip
+      size="small"
+      label={status}
+      style={
+        colors
+          ? { backgroundColor: colors.main, color: colors.contrastText }
+          : undefined
+      }
+    />
+  );
 };
 
 const RuntimeDetails = ({ service }: { service: LocalRuntimeService }) => {
