@@ -258,4 +258,14 @@ export interface Config {
       };
     };
   };
+  /** Also read by Onramp's permission policy (packages/backend). */
+  onramp?: {
+    permission?: {
+      /**
+       * User and group entity refs that may restart, stop and start any
+       * service on the local runtime (the Runtime card), besides its owners.
+       */
+      admins?: string[];
+    };
+  };
 }

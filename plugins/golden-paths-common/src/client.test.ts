@@ -69,6 +69,30 @@ describe('GoldenPathsClient', () => {
     );
   });
 
+  it('reads and changes a service on the local runtime through the scaffolder module', async () => {
+    const service = { name: 'day1-foo', status: 'running' };
+    const { client, fetch } = setup(json(service));
+    fetch.mockImplementation(async () => json(service));
+    await expect(client.getLocalRuntimeService('day1-foo')).resolves.toEqual(
+      service,
+    );
+    await client.changeLocalRuntimeService('day1-foo', 'restart');
+    expect(fetch.mock.calls).toEqual([
+      [
+        'http://backend/api/scaffolder/golden-paths/runtime/day1-foo',
+        { method: 'GET', headers: undefined, body: undefined },
+      ],
+      [
+        'http://backend/api/scaffolder/golden-paths/runtime/day1-foo/restart',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        },
+      ],
+    ]);
+  });
+
   it('throws ResponseError with the backend error body', async () => {
     const { client } = setup(
       json(

@@ -15,6 +15,7 @@ import {
   UpdateCohortRequest,
 } from './types';
 import { ServiceNameCheck } from './serviceName';
+import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 
 /** The parts of Backstage's DiscoveryApi the client needs. */
 export type GoldenPathsDiscovery = {
@@ -51,6 +52,20 @@ export interface GoldenPathsApi {
    * `GET /api/scaffolder/golden-paths/names/:name`).
    */
   checkServiceName(name: string): Promise<ServiceNameCheck>;
+  /**
+   * A Day-1 service on the local runtime (this machine): status, URL,
+   * commit, uptime, restarts, last health check, last 50 log lines and what
+   * the caller may do (`GET /api/scaffolder/golden-paths/runtime/:name`).
+   */
+  getLocalRuntimeService(name: string): Promise<LocalRuntimeService>;
+  /**
+   * Restarts, stops or starts a service on the local runtime (owners of its
+   * Component and admins; 403 for anyone else); answers the new state.
+   */
+  changeLocalRuntimeService(
+    name: string,
+    action: LocalRuntimeAction,
+  ): Promise<LocalRuntimeService>;
 }
 
 /** A typed client for the golden-paths backend, for frontends and backends. */
@@ -142,6 +157,24 @@ export class GoldenPathsClient implements GoldenPathsApi {
       'GET',
       `/golden-paths/names/${enc(name)}`,
       undefined,
+      'scaffolder',
+    );
+  }
+
+  getLocalRuntimeService(name: string) {
+    return this.request<LocalRuntimeService>(
+      'GET',
+      `/golden-paths/runtime/${enc(name)}`,
+      undefined,
+      'scaffolder',
+    );
+  }
+
+  changeLocalRuntimeService(name: string, action: LocalRuntimeAction) {
+    return this.request<LocalRuntimeService>(
+      'POST',
+      `/golden-paths/runtime/${enc(name)}/${enc(action)}`,
+      {},
       'scaffolder',
     );
   }

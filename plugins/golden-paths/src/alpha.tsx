@@ -5,12 +5,14 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import DirectionsIcon from '@material-ui/icons/Directions';
 import { GoldenPathsClient } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from './api';
 import { rootRouteRef } from './routes';
+import { isDay1Service } from './components/runtime/isDay1Service';
 
 const api = ApiBlueprint.make({
   params: defineParams =>
@@ -60,9 +62,24 @@ const serviceNameField = FormFieldBlueprint.make({
 });
 
 /**
+ * The "Runtime" card on the page of a Component the Day-1 template
+ * registered (annotation `onramp-golden-paths/service`).
+ */
+const runtimeCard = EntityCardBlueprint.make({
+  name: 'runtime',
+  params: {
+    filter: isDay1Service,
+    loader: () =>
+      import('./components/runtime/EntityRuntimeCard').then(m => (
+        <m.EntityRuntimeCard />
+      )),
+  },
+});
+
+/**
  * Golden Paths for the new frontend system: the sidebar page, the API and
- * the "Your next step" home page widget and the scaffolder's
- * `GoldenPathServiceName` form field.
+ * the "Your next step" home page widget, the scaffolder's
+ * `GoldenPathServiceName` form field and the "Runtime" entity card.
  *
  * @alpha
  */
@@ -71,5 +88,5 @@ export default createFrontendPlugin({
   title: 'Golden Paths',
   icon: <DirectionsIcon />,
   routes: { root: rootRouteRef },
-  extensions: [api, page, nextStepWidget, serviceNameField],
+  extensions: [api, page, nextStepWidget, serviceNameField, runtimeCard],
 });

@@ -9,6 +9,8 @@ export {
   GoldenPathsPage,
   GoldenPathsNextStepCard,
   GoldenPathServiceNameFieldExtension,
+  EntityRuntimeCard,
 } from './plugin';
+export { isDay1Service } from './components/runtime/isDay1Service';
 export { goldenPathsApiRef } from './api';
 export { rootRouteRef } from './routes';

@@ -61,3 +61,19 @@ export const GoldenPathServiceNameFieldExtension = goldenPathsPlugin.provide(
     validation: serviceNameValidation,
   }),
 );
+
+/**
+ * The "Runtime" card for a legacy app's Component page, e.g.
+ * `<EntitySwitch.Case if={isDay1Service}><EntityRuntimeCard /></EntitySwitch.Case>`.
+ */
+export const EntityRuntimeCard = goldenPathsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRuntimeCard',
+    component: {
+      lazy: () =>
+        import('./components/runtime/EntityRuntimeCard').then(
+          m => m.EntityRuntimeCard,
+        ),
+    },
+  }),
+);

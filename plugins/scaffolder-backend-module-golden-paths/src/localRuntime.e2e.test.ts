@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { cloneLocal, makeTempDir } from './__testUtils__/context';
+import { cloneLocal, makeTempDir, pushCommit } from './__testUtils__/context';
 import {
   createDay1Task,
   day1DryRunBody,
@@ -10,7 +10,7 @@ import {
   TEARDOWN_TEMPLATE,
   waitForTask,
 } from './__testUtils__/day1Backend';
-import { authorEnv, git, remoteBranchCommit } from './lib/git';
+import { remoteBranchCommit } from './lib/git';
 import { httpGet } from './lib/httpGet';
 
 /*
@@ -24,31 +24,6 @@ const get = (url: string) => httpGet(url, AbortSignal.timeout(5000));
 /** The template's output, from the task's completion event. */
 const outputOf = (events: any[]) =>
   events.find(e => e.type === 'completion').body.output;
-
-async function pushCommit(
-  root: string,
-  repository: string,
-  files: Record<string, string>,
-) {
-  const remote = path.join(root, 'git', `${repository}.git`);
-  const work = await makeTempDir('gp-push');
-  const env = authorEnv({ name: 'Test', email: 'test@onramp.test' });
-  if (await remoteBranchCommit(remote, 'main').catch(() => undefined)) {
-    await git(['clone', '--quiet', remote, work]);
-  } else {
-    await git(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
-    await git(['init', '--quiet', '--initial-branch=main', work]);
-  }
-  for (const [file, text] of Object.entries(files)) {
-    await fs.mkdir(path.dirname(path.join(work, file)), { recursive: true });
-    await fs.writeFile(path.join(work, file), text);
-  }
-  await git(['add', '--all'], { cwd: work });
-  await git(['commit', '--quiet', '-m', 'change'], { cwd: work, env });
-  await git(['push', '--quiet', remote, 'HEAD:refs/heads/main'], { cwd: work });
-  await fs.rm(work, { recursive: true, force: true });
-  return (await remoteBranchCommit(remote, 'main'))!;
-}
 
 describe('the local runtime (this machine) through the real scaffolder', () => {
   let root: string;

@@ -13,6 +13,9 @@ import { createServiceNameChecker } from './lib/nameCheck';
 import { startLocalRuntime } from './lib/localRuntime/lifecycle';
 import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
+import { createRuntimeAccess } from './lib/runtimeAccess';
+import { createRuntimeRouter } from './lib/runtimeRouter';
+import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
   goldenPathsProvidersExtensionPoint,
@@ -46,6 +49,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        auditor: coreServices.auditor,
+        userInfo: coreServices.userInfo,
       },
       async init({
         scaffolder,
@@ -57,6 +62,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth,
         catalog,
         lifecycle,
+        auditor,
+        userInfo,
       }) {
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
@@ -104,6 +111,20 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
         httpRouter.use(createNameRouter({ httpAuth, check: nameCheck }));
+        httpRouter.use(
+          createRuntimeRouter({
+            httpAuth,
+            auditor,
+            settings,
+            deployProvider: providers.deploy.name,
+            runtime: localRuntime,
+            access: createRuntimeAccess({
+              catalog,
+              userInfo,
+              admins: OnrampAdmins.fromConfig(config),
+            }),
+          }),
+        );
         scaffolder.addActions(
           ...createActions({
             settings,

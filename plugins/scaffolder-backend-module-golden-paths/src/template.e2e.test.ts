@@ -102,7 +102,11 @@ describe('the Day-1 template through the real scaffolder backend', () => {
     );
     expect(yaml.parse(registered[0].content)).toMatchObject({
       kind: 'Component',
-      metadata: { name: 'day-one-svc' },
+      metadata: {
+        name: 'day-one-svc',
+        // The Runtime card shows on Components that carry it.
+        annotations: { 'onramp-golden-paths/service': 'day-one-svc' },
+      },
       spec: { owner: 'group:default/backend', system: 'system:default/onramp' },
     });
     expect(evidence.map(e => e.key)).toEqual([

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GoldenPathsSettings, readSettings } from '../lib/config';
 import { LinkBuilder } from '../lib/links';
-import { git } from '../lib/git';
+import { authorEnv, git, remoteBranchCommit } from '../lib/git';
 
 /**
  * A checkpoint store shaped like the scaffolder's: a successful checkpoint
@@ -162,4 +162,30 @@ export function actionUnder<A>(
 ) {
   return () =>
     make({ settings: testSettings(root(), extra), links: testLinks });
+}
+
+/** Commits files to `root/git/<repository>.git` (made when missing) on main; returns the commit. */
+export async function pushCommit(
+  root: string,
+  repository: string,
+  files: Record<string, string>,
+) {
+  const remote = path.join(root, 'git', `${repository}.git`);
+  const work = await makeTempDir('gp-push');
+  const env = authorEnv({ name: 'Test', email: 'test@onramp.test' });
+  if (await remoteBranchCommit(remote, 'main').catch(() => undefined)) {
+    await git(['clone', '--quiet', remote, work]);
+  } else {
+    await git(['init', '--quiet', '--bare', '--initial-branch=main', remote]);
+    await git(['init', '--quiet', '--initial-branch=main', work]);
+  }
+  for (const [file, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(work, file)), { recursive: true });
+    await fs.writeFile(path.join(work, file), text);
+  }
+  await git(['add', '--all'], { cwd: work });
+  await git(['commit', '--quiet', '-m', 'change'], { cwd: work, env });
+  await git(['push', '--quiet', remote, 'HEAD:refs/heads/main'], { cwd: work });
+  await fs.rm(work, { recursive: true, force: true });
+  return (await remoteBranchCommit(remote, 'main'))!;
 }

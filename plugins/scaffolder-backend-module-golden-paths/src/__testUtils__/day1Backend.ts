@@ -67,6 +67,8 @@ export interface Day1BackendOptions {
   templates?: any[];
   /** Entities (e.g. Components) the catalog stand-in holds from the start. */
   entities?: any[];
+  /** More top-level config, e.g. onramp.permission.admins. */
+  config?: JsonObject;
 }
 
 /** goldenPaths config for deploys on the local runtime under root/runtime. */
@@ -217,6 +219,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   });
 
   const config: JsonObject = {
+    ...options.config,
     app: { baseUrl: DAY1_APP_BASE_URL },
     goldenPaths: {
       ...options.goldenPaths,

@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
 import {
   catalogRules,
   OnrampPermissionPolicy,
@@ -35,8 +36,7 @@ export const onrampPermissionPolicyModule = createBackendModule({
       async init({ config, userInfo, policy }) {
         policy.setPolicy(
           new OnrampPermissionPolicy({
-            admins:
-              config.getOptionalStringArray('onramp.permission.admins') ?? [],
+            admins: config.getOptionalStringArray(OnrampAdmins.configKey) ?? [],
             rules: onrampPolicyRules,
             async getOwnershipEntityRefs(user) {
               const info = await userInfo.getUserInfo(user.credentials);

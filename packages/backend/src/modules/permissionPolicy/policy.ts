@@ -22,6 +22,7 @@ import {
   skillExchangePostUpdatePermission,
   skillExchangeTaxonomyManagePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
 import {
   createSkillExchangePostConditionalDecision,
   skillExchangePostConditions,
@@ -101,10 +102,10 @@ export interface OnrampPermissionPolicyOptions {
  * rule that has an opinion decides; requests no rule is about are allowed.
  */
 export class OnrampPermissionPolicy implements PermissionPolicy {
-  private readonly admins: Set<string>;
+  private readonly admins: OnrampAdmins;
 
   constructor(private readonly options: OnrampPermissionPolicyOptions) {
-    this.admins = new Set(options.admins.map(ref => ref.toLocaleLowerCase()));
+    this.admins = new OnrampAdmins(options.admins);
   }
 
   async handle(
@@ -114,9 +115,7 @@ export class OnrampPermissionPolicy implements PermissionPolicy {
     const ownershipEntityRefs = user
       ? await this.options.getOwnershipEntityRefs(user)
       : [];
-    const isAdmin = ownershipEntityRefs.some(ref =>
-      this.admins.has(ref.toLocaleLowerCase()),
-    );
+    const isAdmin = this.admins.includesAny(ownershipEntityRefs);
     if (isAdmin) {
       return { result: AuthorizeResult.ALLOW };
     }

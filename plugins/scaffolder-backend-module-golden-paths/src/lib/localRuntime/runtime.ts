@@ -47,6 +47,13 @@ export interface DesiredService {
   healthPath: string;
 }
 
+/** The last /health answer the runtime saw for a service. */
+export interface HealthRecord {
+  at: Date;
+  ok: boolean;
+  summary: string;
+}
+
 /** Why a service did not come up: the health output and the log tail. */
 export class LocalRuntimeError extends Error {
   constructor(message: string, readonly logTail: string[]) {
@@ -66,6 +73,7 @@ export class LocalRuntime {
   readonly settings: LocalRuntimeSettings;
   readonly #logger: LoggerService;
   readonly #running = new Map<string, Supervisor>();
+  readonly #health = new Map<string, HealthRecord>();
   #ports: Promise<unknown> = Promise.resolve();
 
   constructor(options: {
@@ -206,6 +214,7 @@ export class LocalRuntime {
     for (;;) {
       signal?.throwIfAborted();
       const answer = await checkHealth(url, commit);
+      this.#health.set(name, { at: new Date(), ...answer });
       if (answer.ok) return answer;
       last = answer.summary;
       if (supervisor.exits > exitsBefore) {
@@ -255,7 +264,7 @@ export class LocalRuntime {
     );
   }
 
-  /** What runs for a service, for people. */
+  /** What runs for a service, for people; undefined when it is not here. */
   async status(name: string) {
     const state = await readState(this.settings.runtimeDir, name);
     const supervisor = this.#running.get(name);
@@ -263,10 +272,71 @@ export class LocalRuntime {
       state && {
         ...state,
         running: Boolean(supervisor?.running),
+        restartPending: Boolean(supervisor?.restartPending),
+        failures: supervisor?.failures ?? 0,
         restarts: supervisor?.restarts ?? 0,
-        startedAt: supervisor?.startedAt,
+        startedAt: supervisor?.running ? supervisor.startedAt : undefined,
+        lastExit: supervisor?.lastExit,
+        lastHealth: this.#health.get(name),
       }
     );
+  }
+
+  /**
+   * Asks the running service's /health once (healthy: 200 from the commit
+   * that should run) and records the answer; undefined when nothing runs.
+   */
+  async checkHealthNow(name: string) {
+    const state = await readState(this.settings.runtimeDir, name);
+    if (!state || !this.#running.get(name)?.running) return undefined;
+    const answer = await checkHealth(
+      `http://127.0.0.1:${state.port}${state.healthPath}`,
+      state.commit,
+    );
+    const record = { at: new Date(), ok: answer.ok, summary: answer.summary };
+    this.#health.set(name, record);
+    return record;
+  }
+
+  /**
+   * Restarts the process of a service this backend supervises (same build,
+   * same port); false when it supervises none (start it with `run`).
+   */
+  async restart(name: string, reason: string): Promise<boolean> {
+    return this.#withLock(name, async () => {
+      const supervisor = this.#running.get(name);
+      const state = await readState(this.settings.runtimeDir, name);
+      if (!supervisor || !state) return false;
+      await supervisor.restart(reason);
+      if (state.stopped) {
+        await writeState(this.settings.runtimeDir, name, {
+          ...state,
+          stopped: undefined,
+        });
+      }
+      return true;
+    });
+  }
+
+  /**
+   * Stops a service and keeps its port, build and logs; it stays stopped,
+   * also across backend restarts, until it is started or deployed again.
+   * False when the runtime has no such service.
+   */
+  async stop(name: string, reason: string): Promise<boolean> {
+    return this.#withLock(name, async () => {
+      const state = await readState(this.settings.runtimeDir, name);
+      if (!state) return false;
+      const supervisor = this.#running.get(name);
+      supervisor?.note(reason);
+      await supervisor?.stop();
+      await this.#stopLeftover(name);
+      await writeState(this.settings.runtimeDir, name, {
+        ...state,
+        stopped: true,
+      });
+      return true;
+    });
   }
 
   /** Stops the service and deletes its port, state, builds and logs. */
@@ -279,6 +349,7 @@ export class LocalRuntime {
       await current?.stop({ closeLog: true });
       await this.#stopLeftover(name);
       await fs.rm(files.dir, { recursive: true, force: true });
+      this.#health.delete(name);
       return existed;
     });
   }
@@ -294,6 +365,8 @@ export class LocalRuntime {
     }
     const started: string[] = [];
     for (const service of desired) {
+      const state = await readState(this.settings.runtimeDir, service.name);
+      if (state?.stopped && state.commit === service.commit) continue;
       try {
         await this.run(service);
         started.push(service.name);
@@ -310,6 +383,7 @@ export class LocalRuntime {
   async shutdown() {
     const all = [...this.#running.values()];
     this.#running.clear();
+    this.#health.clear();
     await Promise.all(all.map(s => s.stop({ closeLog: true })));
   }
 }

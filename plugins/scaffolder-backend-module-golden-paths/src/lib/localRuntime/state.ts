@@ -9,6 +9,8 @@ export interface ServiceState {
   repository: string;
   commit: string;
   healthPath: string;
+  /** Stopped by a person: stays stopped (also across backend restarts) until started or deployed again. */
+  stopped?: boolean;
 }
 
 /** Identifies one process across pid reuse: its pid and its start time. */

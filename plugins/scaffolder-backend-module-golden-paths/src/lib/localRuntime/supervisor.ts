@@ -121,7 +121,16 @@ export class Supervisor {
     return this.#lastExit;
   }
   get running() {
-    return Boolean(this.#child && this.#child.exitCode === null);
+    const child = this.#child;
+    return Boolean(child && child.exitCode === null && !child.signalCode);
+  }
+  /** Exited unasked and waiting for its backoff delay to start again. */
+  get restartPending() {
+    return this.#timer !== undefined;
+  }
+  /** Unasked exits since the last stable run. */
+  get failures() {
+    return this.#backoff.failures;
   }
 
   /** A line of the runtime's own in the service log. */
@@ -213,6 +222,14 @@ export class Supervisor {
         ),
       );
     }, delay);
+  }
+
+  /** Stops the process and starts it again from the same build and port. */
+  async restart(reason: string) {
+    await this.stop();
+    this.note(reason);
+    this.#backoff.reset();
+    return this.start();
   }
 
   /** Stops the process group and any pending restart; keeps the log open unless `closeLog`. */

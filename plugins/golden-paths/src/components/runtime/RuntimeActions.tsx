@@ -1,0 +1,79 @@
+import {
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+} from '@material-ui/core';
+import type { LocalRuntimeAction } from '@onramp/backstage-plugin-golden-paths-common';
+import { useState } from 'react';
+
+const LABELS: Record<LocalRuntimeAction, string> = {
+  restart: 'Restart',
+  stop: 'Stop',
+  start: 'Start',
+};
+
+/**
+ * The buttons the caller may use (the backend's `allowedActions`); Stop asks
+ * for confirmation first.
+ */
+export const RuntimeActions = ({
+  name,
+  allowed,
+  busy,
+  onAction,
+}: {
+  name: string;
+  allowed: LocalRuntimeAction[];
+  busy: boolean;
+  onAction: (action: LocalRuntimeAction) => void;
+}) => {
+  const [confirmStop, setConfirmStop] = useState(false);
+  if (allowed.length === 0) return null;
+  return (
+    <Box display="flex" mt={2}>
+      {allowed.map(action => (
+        <Box key={action} mr={1}>
+          <Button
+            variant="outlined"
+            color={action === 'stop' ? 'secondary' : 'primary'}
+            disabled={busy}
+            onClick={() =>
+              action === 'stop' ? setConfirmStop(true) : onAction(action)
+            }
+          >
+            {LABELS[action]}
+          </Button>
+        </Box>
+      ))}
+      <Dialog
+        open={confirmStop}
+        onClose={() => setConfirmStop(false)}
+        aria-labelledby="runtime-stop-title"
+      >
+        <DialogTitle id="runtime-stop-title">Stop {name}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            The process stops and its port closes. It stays stopped, also when
+            the portal restarts, until someone starts it or deploys it again.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmStop(false)}>Cancel</Button>
+          <Button
+            color="secondary"
+            onClick={() => {
+              setConfirmStop(false);
+              onAction('stop');
+            }}
+          >
+            Stop {name}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+};
