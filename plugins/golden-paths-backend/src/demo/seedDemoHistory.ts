@@ -61,6 +61,9 @@ async function seedOne(options: {
       pathId: path.id,
       stepId: step.id,
       key,
+      ...(step.rule.type === 'template'
+        ? { templateRef: step.rule.templateRef }
+        : {}),
       evidenceId: `demo-${person.name}-${step.id}-${key}`,
       occurredAt: at(when),
       summary: 'Demo history',
