@@ -39,55 +39,47 @@ export function onboardingStatement(
   db: Knex,
   options: { deployEvidenceKey: string; nth: number },
 ) {
-  const firstPr = `CASE WHEN fpe.at IS NULL THEN fpm.at
-      WHEN fpm.at IS NULL OR fpe.at < fpm.at THEN fpe.at ELSE fpm.at END`;
+  const firstPr = `CASE WHEN pe.pr_evidence IS NULL THEN pe.pr_merged
+      WHEN pe.pr_merged IS NULL OR pe.pr_evidence < pe.pr_merged
+      THEN pe.pr_evidence ELSE pe.pr_merged END`;
   const pick = (kind: string, grp: string, from: string) =>
     `SELECT ${kind} AS kind, ${grp} AS grp, pm.fallback, pm.first_pr,
        pm.tenth_pr, pm.first_deploy FROM ${from}`;
+  // Each moment is a correlated subquery on the (user, time) indexes of
+  // gp_merged_prs and gp_evidence: one index range per person, never a join
+  // of every person's history with every person.
   const sql = `, u AS (
       SELECT user_entity_ref, MIN(started_at) AS journey_start
       FROM fj GROUP BY user_entity_ref
-    ), o AS (
+    ), o AS MATERIALIZED (
       SELECT u.user_entity_ref, COALESCE(p.start_at, u.journey_start) AS origin,
         CASE WHEN p.start_at IS NULL THEN 1 ELSE 0 END AS fallback
       FROM u LEFT JOIN gp_people p ON p.user_entity_ref = u.user_entity_ref
-    ), fpe AS (
-      SELECT e.user_entity_ref, MIN(e.occurred_at) AS at
-      FROM gp_evidence e JOIN o ON o.user_entity_ref = e.user_entity_ref
-        AND e.occurred_at >= o.origin
-      WHERE e.key IN ('pr.opened', 'pr.merged')
-      GROUP BY e.user_entity_ref
-    ), fpm AS (
-      SELECT m.user_entity_ref, MIN(m.merged_at) AS at
-      FROM gp_merged_prs m JOIN o ON o.user_entity_ref = m.user_entity_ref
-        AND m.merged_at >= o.origin
-      GROUP BY m.user_entity_ref
-    ), tpr AS (
-      SELECT user_entity_ref, at FROM (
-        SELECT m.user_entity_ref, m.merged_at AS at,
-          ROW_NUMBER() OVER (
-            PARTITION BY m.user_entity_ref ORDER BY m.merged_at
-          ) AS n
-        FROM gp_merged_prs m JOIN o ON o.user_entity_ref = m.user_entity_ref
-          AND m.merged_at >= o.origin
-      ) t WHERE t.n = ?
-    ), dep AS (
-      SELECT e.user_entity_ref, MIN(e.occurred_at) AS at
-      FROM gp_evidence e JOIN o ON o.user_entity_ref = e.user_entity_ref
-        AND e.occurred_at >= o.origin
-      WHERE e.key = ?
-      GROUP BY e.user_entity_ref
-    ), pm AS (
-      SELECT o.user_entity_ref, o.fallback, ${monthOf(db, 'o.origin')} AS month,
-        ${firstPr} - o.origin AS first_pr,
-        tpr.at - o.origin AS tenth_pr,
-        dep.at - o.origin AS first_deploy
+    ), pe AS MATERIALIZED (
+      SELECT o.user_entity_ref, o.origin, o.fallback,
+        (SELECT MIN(e.occurred_at) FROM gp_evidence e
+         WHERE e.user_entity_ref = o.user_entity_ref
+           AND e.key IN ('pr.opened', 'pr.merged')
+           AND e.occurred_at >= o.origin) AS pr_evidence,
+        (SELECT MIN(m.merged_at) FROM gp_merged_prs m
+         WHERE m.user_entity_ref = o.user_entity_ref
+           AND m.merged_at >= o.origin) AS pr_merged,
+        (SELECT m.merged_at FROM gp_merged_prs m
+         WHERE m.user_entity_ref = o.user_entity_ref
+           AND m.merged_at >= o.origin
+         ORDER BY m.merged_at LIMIT 1 OFFSET ?) AS tenth_at,
+        (SELECT MIN(e.occurred_at) FROM gp_evidence e
+         WHERE e.user_entity_ref = o.user_entity_ref AND e.key = ?
+           AND e.occurred_at >= o.origin) AS deploy_at
       FROM o
-      LEFT JOIN fpe ON fpe.user_entity_ref = o.user_entity_ref
-      LEFT JOIN fpm ON fpm.user_entity_ref = o.user_entity_ref
-      LEFT JOIN tpr ON tpr.user_entity_ref = o.user_entity_ref
-      LEFT JOIN dep ON dep.user_entity_ref = o.user_entity_ref
-    ), g AS (
+    ), pm AS MATERIALIZED (
+      SELECT pe.user_entity_ref, pe.fallback,
+        ${monthOf(db, 'pe.origin')} AS month,
+        ${firstPr} - pe.origin AS first_pr,
+        pe.tenth_at - pe.origin AS tenth_pr,
+        pe.deploy_at - pe.origin AS first_deploy
+      FROM pe
+    ), g AS MATERIALIZED (
       ${pick("'all'", "''", 'pm')}
       UNION ALL ${pick("'month'", 'pm.month', 'pm')}
       UNION ALL ${pick(
@@ -118,7 +110,10 @@ export function onboardingStatement(
     LEFT JOIN m ON m.kind = c.kind AND m.grp = c.grp
     LEFT JOIN gp_cohorts gc ON c.kind = 'cohort' AND gc.id = c.grp
     ORDER BY c.kind, c.grp`;
-  return { sql, bindings: [options.nth, options.deployEvidenceKey] };
+  return {
+    sql,
+    bindings: [Math.max(0, options.nth - 1), options.deployEvidenceKey],
+  };
 }
 
 /** Folds the statement's rows (one per group and metric) into groups. */
