@@ -89,14 +89,14 @@ export const OnboardingTrendChart = ({
         width={width}
         height={height}
         data={data}
-        margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        margin={{ top: 8, right: 48, bottom: 8, left: 16 }}
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="month" stroke={theme.palette.text.secondary} />
         <YAxis
           stroke={theme.palette.text.secondary}
           label={{
-            value: 'median days from start',
+            value: 'days',
             angle: -90,
             position: 'insideLeft',
             fill: theme.palette.text.secondary,
@@ -108,7 +108,7 @@ export const OnboardingTrendChart = ({
             `Started ${month} (${payload?.[0]?.payload?.people ?? 0} people)`
           }
         />
-        <Legend />
+        <Legend verticalAlign="top" height={32} />
         {lines.map(([key, name, color]) => (
           <Line
             key={key}
