@@ -116,6 +116,16 @@ export function onboardingStatement(
   };
 }
 
+function groupOf(r: any): OnboardingGroup {
+  if (r.kind === 'month') {
+    return { kind: 'month', month: String(r.grp) };
+  }
+  if (r.kind === 'cohort') {
+    return { kind: 'cohort', cohortId: String(r.grp), title: r.title ?? r.grp };
+  }
+  return { kind: 'all' };
+}
+
 /** Folds the statement's rows (one per group and metric) into groups. */
 export function onboardingRows(rows: any[]): OnboardingRow[] {
   const byGroup = new Map<string, OnboardingRow>();
@@ -124,14 +134,8 @@ export function onboardingRows(rows: any[]): OnboardingRow[] {
     const id = `${r.kind}\u0000${r.grp}`;
     let row = byGroup.get(id);
     if (!row) {
-      const kind = r.kind as OnboardingGroup['kind'];
       row = {
-        group:
-          kind === 'all'
-            ? { kind }
-            : kind === 'month'
-            ? { kind, month: String(r.grp) }
-            : { kind, cohortId: String(r.grp), title: r.title ?? r.grp },
+        group: groupOf(r),
         people: num(r.people),
         countedFromJourneyStart: num(r.fallback ?? 0),
         firstPr: empty(),
