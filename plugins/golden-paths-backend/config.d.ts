@@ -55,5 +55,12 @@ export interface Config {
       /** Days without progress before a cohort owner is told. Default 3. */
       stuckAfterDays?: number;
     };
+    /**
+     * Seed the onboarding history of the demo newcomers of examples/org.yaml
+     * (journeys, evidence, merged pull requests over past months) into an
+     * empty database, so the Insights trends mean something. Embedded
+     * default only; never in production. Default false.
+     */
+    demoData?: boolean;
   };
 }

@@ -1,8 +1,13 @@
 /*
  * Benchmark of the metrics aggregates (the work behind GET /metrics) with
- * 10k people x 30 steps of journeys, against raw SQL for the same aggregate
- * (PostgreSQL's percentile_cont; SQLite has none, so there the reference is
- * the plain aggregate without medians).
+ * 10k people x 30 steps of journeys and a pull request history (0-20 merged
+ * PRs each, 70% with a catalog start date), against raw SQL for the same
+ * aggregate (PostgreSQL's percentile_cont; SQLite has none, so there the
+ * reference is the plain aggregate without medians). The onboarding times
+ * (from the start date, by start month) are compared on their own too: the
+ * reference answers the same question (median days to the 10th merged PR
+ * overall and per start month) and the script checks it gets the same
+ * counts (and on PostgreSQL the same medians) before timing.
  *
  *   yarn bench            (SQLite in a temp file, and PostgreSQL if
  *                          GP_BENCH_PG=postgresql://postgres@127.0.0.1:5432 is set)
@@ -49,6 +54,8 @@ async function seed(db: Knex) {
     random = (random * 1103515245 + 12345) % 2147483648;
     return random / 2147483648;
   };
+  const people: any[] = [];
+  const merges: any[] = [];
   const journeys: any[] = [];
   const progress: any[] = [];
   const evidence: any[] = [];
@@ -84,6 +91,28 @@ async function seed(db: Knex) {
         });
       }
     }
+    // 70% have a start date 0-13 days before their journey start.
+    if (next() < 0.7) {
+      const day = new Date(started - Math.floor(next() * 14) * 24 * HOUR)
+        .toISOString()
+        .slice(0, 10);
+      people.push({
+        user_entity_ref: user,
+        start_date: day,
+        start_at: Date.parse(`${day}T00:00:00Z`),
+        synced_at: started,
+      });
+    }
+    const prs = Math.floor(next() * 21);
+    for (let k = 0; k < prs; k++) {
+      merges.push({
+        source: 'bench',
+        pr_id: `${p}-${k}`,
+        repository: `r${p % 50}`,
+        user_entity_ref: user,
+        merged_at: started + Math.floor((k + next()) * 2 * 24 * HOUR),
+      });
+    }
     journeys.push({
       id,
       user_entity_ref: user,
@@ -98,7 +127,9 @@ async function seed(db: Knex) {
   await db.batchInsert('gp_journeys', journeys, 500);
   await db.batchInsert('gp_step_progress', progress, 500);
   await db.batchInsert('gp_evidence', evidence, 500);
-  return progress.length;
+  await db.batchInsert('gp_people', people, 500);
+  await db.batchInsert('gp_merged_prs', merges, 500);
+  return { rows: progress.length, merges: merges.length, dated: people.length };
 }
 
 function pct(values: number[], p: number) {
@@ -118,7 +149,7 @@ async function time(fn: () => Promise<unknown>) {
 }
 
 async function bench(name: string, db: Knex, reference: string) {
-  const rows = await seed(db);
+  const { rows, merges, dated } = await seed(db);
   const store = KnexMetricsStore.create(db);
   const paths = new GoldenPathRegistry([benchPath]);
   const endpoint = await time(() =>
@@ -127,10 +158,12 @@ async function bench(name: string, db: Knex, reference: string) {
       paths,
       query: {},
       deployEvidenceKey: 'deploy.healthy',
+      pullRequests: true,
       now: Date.now(),
     }),
   );
   const raw = await time(() => db.raw(reference));
+  const onboarding = await compareOnboarding(db, store);
   const parts: Record<string, () => Promise<unknown>> = {
     completionByPath: () => store.completionByPath({}),
     completionByCohort: () => store.completionByCohort({}),
@@ -138,6 +171,8 @@ async function bench(name: string, db: Knex, reference: string) {
     timeToFirstEvidence: () =>
       store.timeToFirstEvidence({}, 'template.succeeded'),
     steps: () => store.steps({}),
+    onboarding: () =>
+      store.onboarding({}, { deployEvidenceKey: 'deploy.healthy', nth: 10 }),
   };
   const breakdown: string[] = [];
   for (const [part, fn] of Object.entries(parts)) {
@@ -145,7 +180,7 @@ async function bench(name: string, db: Knex, reference: string) {
     breakdown.push(`    ${part}: p50 ${t.p50.toFixed(1)} ms`);
   }
   console.log(
-    `${name}: ${PEOPLE} people, ${rows} step completions, ${RUNS} runs\n` +
+    `${name}: ${PEOPLE} people (${dated} with a start date), ${rows} step completions, ${merges} merged PRs, ${RUNS} runs\n` +
       `  metrics  p50 ${endpoint.p50.toFixed(1)} ms  p95 ${endpoint.p95.toFixed(
         1,
       )} ms\n` +
@@ -153,8 +188,80 @@ async function bench(name: string, db: Knex, reference: string) {
         1,
       )} ms\n` +
       `  ratio (p50) ${(endpoint.p50 / raw.p50).toFixed(2)}x\n` +
+      `  onboarding times (store)  p50 ${onboarding.store.p50.toFixed(
+        1,
+      )} ms  p95 ${onboarding.store.p95.toFixed(1)} ms\n` +
+      `  onboarding raw SQL        p50 ${onboarding.raw.p50.toFixed(
+        1,
+      )} ms  p95 ${onboarding.raw.p95.toFixed(1)} ms  (${
+        onboarding.checked
+      })\n` +
+      `  onboarding ratio (p50) ${(
+        onboarding.store.p50 / onboarding.raw.p50
+      ).toFixed(2)}x\n` +
       `  per query:\n${breakdown.join('\n')}`,
   );
+}
+
+/**
+ * The same question as the store's onboarding times, asked in plain SQL:
+ * per person the origin (start date, else first journey start) and the
+ * 10th merged PR at or after it; per start month and overall the count
+ * and (PostgreSQL) the median. Checked against the store before timing.
+ */
+async function compareOnboarding(db: Knex, store: KnexMetricsStore) {
+  const pg = db.client.config.client === 'pg';
+  const month = pg
+    ? `to_char(to_timestamp(o.origin / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
+    : `strftime('%Y-%m', o.origin / 1000, 'unixepoch')`;
+  const median = pg
+    ? 'percentile_cont(0.5) WITHIN GROUP (ORDER BY x.dur)'
+    : 'NULL';
+  const sql = `WITH o AS (
+      SELECT j.user_entity_ref,
+        COALESCE(MIN(p.start_at), MIN(j.started_at)) AS origin
+      FROM gp_journeys j LEFT JOIN gp_people p
+        ON p.user_entity_ref = j.user_entity_ref
+      GROUP BY j.user_entity_ref
+    ), x AS (
+      SELECT ${month} AS month, (
+        SELECT m.merged_at FROM gp_merged_prs m
+        WHERE m.user_entity_ref = o.user_entity_ref AND m.merged_at >= o.origin
+        ORDER BY m.merged_at LIMIT 1 OFFSET 9
+      ) - o.origin AS dur
+      FROM o
+    )
+    SELECT month, COUNT(dur) AS cnt, ${median} AS median
+    FROM x GROUP BY month ORDER BY month`;
+  const options = { deployEvidenceKey: 'deploy.healthy', nth: 10 };
+  const ours = await store.onboarding({}, options);
+  const result = await db.raw(sql);
+  const reference: any[] = Array.isArray(result) ? result : result.rows;
+  for (const r of reference) {
+    const row = ours.find(
+      o => o.group.kind === 'month' && o.group.month === r.month,
+    );
+    const same =
+      row &&
+      row.tenthMergedPr.count === Number(r.cnt) &&
+      (!pg ||
+        row.tenthMergedPr.medianMs === Number(r.median ?? NaN) ||
+        (row.tenthMergedPr.medianMs === null && r.median === null));
+    if (!same) {
+      throw new Error(
+        `Onboarding times differ from the reference for ${
+          r.month
+        }: ${JSON.stringify(row?.tenthMergedPr)} vs ${JSON.stringify(r)}`,
+      );
+    }
+  }
+  return {
+    store: await time(() => store.onboarding({}, options)),
+    raw: await time(() => db.raw(sql)),
+    checked: `${reference.length} start months, same counts${
+      pg ? ' and medians' : ''
+    }`,
+  };
 }
 
 async function main() {

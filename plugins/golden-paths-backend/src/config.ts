@@ -10,6 +10,8 @@ export type GoldenPathsConfig = {
   stuckAfterDays: number;
   /** Where the frontend mounts the plugin, for links in notifications. */
   linkPrefix: string;
+  /** Seed the demo newcomers' onboarding history (embedded default only). */
+  demoData: boolean;
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -23,5 +25,6 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     stuckAfterDays:
       config.getOptionalNumber('goldenPaths.notifications.stuckAfterDays') ?? 3,
     linkPrefix: '/golden-paths',
+    demoData: config.getOptionalBoolean('goldenPaths.demoData') === true,
   };
 }

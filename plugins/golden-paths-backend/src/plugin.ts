@@ -16,6 +16,7 @@ import { createRouter } from './router';
 import { pullRequestSourceFromConfig } from './scm/fromConfig';
 import { createServices, GoldenPathRegistry } from './service';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
+import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';
 
 /**
@@ -79,6 +80,9 @@ export const goldenPathsPlugin = createBackendPlugin({
           pullRequests: sources.length > 0,
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
+        if (config.demoData) {
+          await seedDemoHistory({ stores, paths, logger, now: Date.now() });
+        }
         // Evidence from other plugins of this backend, in-process.
         deps.evidenceRegistry.setRecorder(
           createInProcessEvidenceRecorder({

@@ -10,6 +10,7 @@ export * from './permissions';
 export * from './client';
 export * from './serviceName';
 export * from './runtime';
+export * from './evidenceHints';
 export {
   forbiddenCharacterMessage,
   safeString,

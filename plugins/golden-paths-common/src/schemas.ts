@@ -93,6 +93,8 @@ export const checkSchema = z.object({
   id: idSchema,
   title: safeString().min(1).max(200),
   rule: z.discriminatedUnion('type', [manualRuleSchema, evidenceRuleSchema]),
+  /** Where this check's evidence comes from, in words (optional). */
+  evidenceHint: safeString().min(1).max(500).optional(),
 });
 
 export const checksRuleSchema = z
@@ -127,6 +129,12 @@ export const stepSchema = z.object({
   description: safeString().max(5000).optional(),
   tutorial: linkSchema.optional(),
   rule: stepRuleSchema,
+  /**
+   * Where this step's evidence comes from, in words, e.g. "merge a pull
+   * request in a repository you own; CI must pass" (optional: without it,
+   * the sentence is derived from the evidence keys).
+   */
+  evidenceHint: safeString().min(1).max(500).optional(),
 });
 
 export const goldenPathSchema = z
@@ -244,6 +252,8 @@ export const metricsQuerySchema = z
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     format: z.enum(['json', 'csv']).optional(),
+    /** With `format=csv`: the path funnels (default) or the onboarding times. */
+    table: z.enum(['funnels', 'onboarding']).optional(),
   })
   .strict();
 

@@ -132,15 +132,44 @@ export type CompletionRate = {
   rate: number;
 };
 
+/**
+ * Onboarding times of a group of people, counted from each person's start
+ * date (catalog annotation `onramp.dev/start-date`) or, for people without
+ * one, from their first journey start.
+ */
+export type OnboardingTimes = {
+  /** People with a journey in the selection. */
+  people: number;
+  /** Of them, people without a start date: counted from their journey start. */
+  countedFromJourneyStart: number;
+  /** To the first pull request opened or merged (evidence or SCM source). */
+  timeToFirstPr: DurationSummary;
+  /** To the 10th merged pull request (SCM source); null without a source. */
+  timeToTenthMergedPr: DurationSummary | null;
+  /** To the first deploy evidence (`goldenPaths.metrics.deployEvidenceKey`). */
+  timeToFirstDeploy: DurationSummary;
+};
+
+/** Onboarding times overall, by the month people started and by cohort. */
+export type OnboardingMetrics = {
+  overall: OnboardingTimes;
+  /** One row per month (`YYYY-MM`, UTC) in which people started, oldest first. */
+  byStartMonth: Array<OnboardingTimes & { month: string }>;
+  byCohort: Array<OnboardingTimes & { cohortId: string; title: string }>;
+};
+
 /** Response of `GET /metrics`. */
 export type GoldenPathsMetrics = {
   generatedAt: string;
   filters: MetricsQuery;
   timeToFirstTemplate: DurationSummary;
+  /** From the start date (see `onboarding`). */
   timeToFirstDeploy: DurationSummary;
   timeToDay1Complete: DurationSummary;
-  /** Null when no pull request source is configured. */
+  /** From the start date; null when no pull request source is configured. */
   timeToTenthMergedPr: DurationSummary | null;
+  /** From the start date, overall, by start month and by cohort. */
+  onboarding: OnboardingMetrics;
   paths: Array<
     CompletionRate & {
       pathId: string;

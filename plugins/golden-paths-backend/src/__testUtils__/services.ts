@@ -20,6 +20,7 @@ const TABLES = [
   'gp_cohort_members',
   'gp_cohorts',
   'gp_journeys',
+  'gp_people',
 ];
 
 /** Empties the plugin's tables between tests sharing one database. */

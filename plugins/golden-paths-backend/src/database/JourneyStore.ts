@@ -13,6 +13,7 @@ import {
   progressToColumns,
   proofColumns,
 } from './rows';
+import { startAtOf } from './PeopleStore';
 
 /** A page request in SQL terms. */
 export type PageWindow = { limit: number; offset: number };
@@ -68,6 +69,11 @@ export interface JourneyStore {
    */
   insertEvidence(row: EvidenceRow): Promise<boolean>;
   listEvidence(userEntityRef: string): Promise<EvidenceRow[]>;
+  /**
+   * The person's start (00:00 UTC of their catalog start date), or null;
+   * read in the transaction that applies evidence.
+   */
+  getStartAt(userEntityRef: string): Promise<number | null>;
   /** Steps of the user's journeys that this evidence id completed. */
   listProgressByEvidence(
     userEntityRef: string,
@@ -230,6 +236,10 @@ export class KnexJourneyStore implements JourneyStore {
         { column: 'id', order: 'asc' },
       ]);
     return rows.map(evidenceFromRow);
+  }
+
+  getStartAt(userEntityRef: string) {
+    return startAtOf(this.db, userEntityRef);
   }
 
   async listProgressByEvidence(userEntityRef: string, evidenceId: string) {

@@ -1,4 +1,9 @@
 import { Knex } from 'knex';
+import {
+  onboardingRows,
+  onboardingStatement,
+  OnboardingRow,
+} from './onboardingSql';
 import { counts, num, numOrNull } from './rows';
 
 /** Filters of the metrics, already resolved to path ids. */
@@ -41,11 +46,15 @@ export interface MetricsStore {
   }>;
   /** Median time from a person's first start to their first evidence `key`. */
   timeToFirstEvidence(filter: MetricsFilter, key: string): Promise<Median>;
-  /** Median time from a person's first start to their `nth` merged PR. */
-  timeToNthMergedPullRequest(
+  /**
+   * Onboarding times from each person's start date (or first journey
+   * start): to the first PR, the `nth` merged PR and the first deploy;
+   * overall, by start month and by cohort.
+   */
+  onboarding(
     filter: MetricsFilter,
-    nth: number,
-  ): Promise<Median>;
+    options: { deployEvidenceKey: string; nth: number },
+  ): Promise<OnboardingRow[]>;
   /** Per path and step: completions and median time to the step. */
   steps(filter: MetricsFilter): Promise<
     Array<{
@@ -189,21 +198,12 @@ export class KnexMetricsStore implements MetricsStore {
     );
   }
 
-  /**
-   * Median time from a person's first journey start to their 10th (or
-   * `nth`) merged pull request.
-   */
-  async timeToNthMergedPullRequest(filter: MetricsFilter, nth: number) {
-    return this.medianSinceStart(
-      filter,
-      `SELECT user_entity_ref, at FROM (
-         SELECT user_entity_ref, merged_at AS at,
-           ROW_NUMBER() OVER (PARTITION BY user_entity_ref ORDER BY merged_at) AS n
-         FROM gp_merged_prs
-         WHERE user_entity_ref IN (SELECT user_entity_ref FROM fj)
-       ) m WHERE m.n = ?`,
-      [nth],
-    );
+  async onboarding(
+    filter: MetricsFilter,
+    options: { deployEvidenceKey: string; nth: number },
+  ) {
+    const { sql, bindings } = onboardingStatement(this.db, options);
+    return onboardingRows(await this.run(filter, sql, bindings));
   }
 
   /**

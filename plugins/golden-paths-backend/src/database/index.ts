@@ -10,6 +10,7 @@ import {
   MergedPullRequestStore,
 } from './MergedPullRequestStore';
 import { KnexMetricsStore, MetricsStore } from './MetricsStore';
+import { KnexPeopleStore, PeopleStore } from './PeopleStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -22,6 +23,7 @@ export type GoldenPathsStores = {
   cohorts: CohortStore;
   metrics: MetricsStore;
   mergedPullRequests: MergedPullRequestStore;
+  people: PeopleStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -37,6 +39,7 @@ export async function createStores(
     cohorts: KnexCohortStore.create(db),
     metrics: KnexMetricsStore.create(db),
     mergedPullRequests: KnexMergedPullRequestStore.create(db),
+    people: KnexPeopleStore.create(db),
   };
 }
 
@@ -44,4 +47,6 @@ export type { JourneyStore, PageWindow } from './JourneyStore';
 export type { CohortStore, CohortUpdate, NewCohort } from './CohortStore';
 export type { MetricsStore, MetricsFilter, Median } from './MetricsStore';
 export type { MergedPullRequestStore } from './MergedPullRequestStore';
+export type { PeopleStore, PersonStartDate } from './PeopleStore';
+export { startOfDay } from './PeopleStore';
 export * from './rows';

@@ -7,7 +7,8 @@ import {
   sendCsv,
 } from '@onramp/backstage-plugin-onramp-node';
 import Router from 'express-promise-router';
-import { metricsTable, MetricsService } from '../service/metrics';
+import { MetricsService } from '../service/metrics';
+import { metricsTable, onboardingTable } from '../service/onboarding';
 
 /** `GET /metrics` as JSON, or `?format=csv` as an audited download. */
 export function metricsRouter(options: {
@@ -18,7 +19,10 @@ export function metricsRouter(options: {
   const { httpAuth, auditor, metrics } = options;
   const router = Router();
   router.get('/metrics', async (req, res) => {
-    const { format, ...query } = parseInput(metricsQuerySchema, req.query);
+    const { format, table, ...query } = parseInput(
+      metricsQuerySchema,
+      req.query,
+    );
     const { credentials } = await requireUser(httpAuth, req);
     const result = await metrics.get(credentials, query);
     if (format !== 'csv') {
@@ -28,10 +32,21 @@ export function metricsRouter(options: {
     const { header, rows } = await audited(
       auditor,
       req,
-      { eventId: 'metrics-export', meta: { format: 'csv' } },
-      async () => metricsTable(result),
+      {
+        eventId: 'metrics-export',
+        meta: { format: 'csv', table: table ?? 'funnels' },
+      },
+      async () =>
+        table === 'onboarding' ? onboardingTable(result) : metricsTable(result),
     );
-    sendCsv(res, 'golden-paths-metrics.csv', header, rows);
+    sendCsv(
+      res,
+      table === 'onboarding'
+        ? 'golden-paths-onboarding.csv'
+        : 'golden-paths-metrics.csv',
+      header,
+      rows,
+    );
   });
   return router;
 }

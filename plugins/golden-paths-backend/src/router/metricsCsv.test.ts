@@ -58,6 +58,28 @@ describe('the metrics CSV', () => {
         expect(backend.auditor.createEvent).toHaveBeenCalledWith(
           expect.objectContaining({ eventId: 'metrics-export' }),
         );
+        // The onboarding times: their own columns, the same writer.
+        const times = await backend.call(
+          'get',
+          '/metrics?format=csv&table=onboarding',
+          AMARA,
+        );
+        expect(times.status).toBe(200);
+        expect(times.headers['content-disposition']).toContain(
+          'golden-paths-onboarding.csv',
+        );
+        const lines = times.text.split('\r\n');
+        expect(lines[0]).toBe(
+          'group,id,title,people,counted_from_journey_start,first_pr_count,first_pr_median_ms,first_pr_median_days,tenth_merged_pr_count,tenth_merged_pr_median_ms,tenth_merged_pr_median_days,first_deploy_count,first_deploy_median_ms,first_deploy_median_days',
+        );
+        expect(lines[1]).toBe('overall,all,Everyone,5,5,0,,,,,,0,,');
+        expect(lines).toContain("cohort,c0,'=1+1,1,1,0,,,,,,0,,");
+        const bad = await backend.call(
+          'get',
+          '/metrics?format=csv&table=nope',
+          AMARA,
+        );
+        expect(bad.status).toBe(400);
       } finally {
         await backend.stop();
       }

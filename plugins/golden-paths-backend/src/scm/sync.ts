@@ -1,6 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MergedPullRequestStore } from '../database';
+import { listCatalogUsers } from '../service/catalogUsers';
 import {
   MergedPullRequestSource,
   PullRequestSourceUser,
@@ -21,31 +22,10 @@ export async function syncMergedPullRequests(options: {
   if (options.sources.length === 0) {
     return 0;
   }
-  const credentials = await options.auth.getOwnServiceCredentials();
-  const { items } = await options.catalog.getEntities(
-    {
-      filter: { kind: 'User' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.annotations',
-        'spec.profile.email',
-      ],
-    },
-    { credentials },
+  const users: PullRequestSourceUser[] = await listCatalogUsers(
+    options.catalog,
+    options.auth,
   );
-  const users: PullRequestSourceUser[] = items.map(user => {
-    const email = (user.spec as { profile?: { email?: string } } | undefined)
-      ?.profile?.email;
-    return {
-      entityRef: `user:${user.metadata.namespace ?? 'default'}/${
-        user.metadata.name
-      }`.toLocaleLowerCase(),
-      ...(email ? { email } : {}),
-      annotations: user.metadata.annotations ?? {},
-    };
-  });
   const byEmail = new Map<string, string>();
   for (const user of users) {
     if (user.email) {

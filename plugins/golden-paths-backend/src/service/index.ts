@@ -66,4 +66,5 @@ export function createServices(options: {
 
 export { GoldenPathRegistry, parseGoldenPaths } from './paths';
 export { notifyStuckMembers } from './notifications';
-export { metricsTable, computeMetrics } from './metrics';
+export { computeMetrics } from './metrics';
+export { metricsTable, onboardingTable } from './onboarding';

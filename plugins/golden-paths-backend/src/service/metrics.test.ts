@@ -5,7 +5,8 @@ import {
   bootcampCohort,
 } from '../__testUtils__/services';
 import { DAY1 } from '../__testUtils__/backend';
-import { computeMetrics, metricsTable } from './metrics';
+import { computeMetrics } from './metrics';
+import { metricsTable } from './onboarding';
 
 jest.setTimeout(60_000);
 

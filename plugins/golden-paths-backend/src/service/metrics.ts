@@ -8,6 +8,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { MetricsFilter, MetricsStore } from '../database';
 import { MetricsAccess } from './access';
+import { onboardingMetrics } from './onboarding';
 import { GoldenPathRegistry } from './paths';
 
 function rate(started: number, completed: number) {
@@ -42,18 +43,22 @@ export async function computeMetrics(options: {
   }
   filter.pathIds = selected.map(p => p.id);
 
-  const [byPath, byCohort, toComplete, toTemplate, toDeploy, steps, toPr] =
+  const [byPath, byCohort, toComplete, toTemplate, steps, onboardingRows] =
     await Promise.all([
       store.completionByPath(filter),
       store.completionByCohort(filter),
       store.timeToComplete(filter),
       store.timeToFirstEvidence(filter, TEMPLATE_SUCCEEDED_KEY),
-      store.timeToFirstEvidence(filter, options.deployEvidenceKey),
       store.steps(filter),
-      options.pullRequests
-        ? store.timeToNthMergedPullRequest(filter, 10)
-        : Promise.resolve(null),
+      store.onboarding(filter, {
+        deployEvidenceKey: options.deployEvidenceKey,
+        nth: 10,
+      }),
     ]);
+  const onboarding = onboardingMetrics(
+    onboardingRows,
+    options.pullRequests ?? false,
+  );
 
   const pathMetrics = selected.map(path => {
     const counts = byPath.find(r => r.pathId === path.id) ?? {
@@ -116,9 +121,10 @@ export async function computeMetrics(options: {
       ...(query.to ? { to: query.to } : {}),
     },
     timeToFirstTemplate: toTemplate,
-    timeToFirstDeploy: toDeploy,
+    timeToFirstDeploy: onboarding.overall.timeToFirstDeploy,
     timeToDay1Complete: toComplete.overall,
-    timeToTenthMergedPr: toPr,
+    timeToTenthMergedPr: onboarding.overall.timeToTenthMergedPr,
+    onboarding,
     paths: pathMetrics,
     disciplines: Array.from(disciplines.values()).map(d => ({
       ...d,
@@ -129,104 +135,6 @@ export async function computeMetrics(options: {
       rate: rate(c.started, c.completed),
     })),
   };
-}
-
-type CsvRow = Array<string | number | null | undefined>;
-
-/**
- * The metrics as one table for spreadsheets: a row per overall number, path,
- * step, discipline and cohort. Written by the one formula-safe CSV writer.
- */
-export function metricsTable(metrics: GoldenPathsMetrics): {
-  header: string[];
-  rows: CsvRow[];
-} {
-  const header = [
-    'scope',
-    'id',
-    'title',
-    'started',
-    'completed',
-    'completion_rate',
-    'drop_off',
-    'count',
-    'median_ms',
-  ];
-  const lines: CsvRow[] = [];
-  const overall: Array<[string, { count: number; medianMs: number | null }]> = [
-    ['time_to_first_template', metrics.timeToFirstTemplate],
-    ['time_to_first_deploy', metrics.timeToFirstDeploy],
-    ['time_to_day1_complete', metrics.timeToDay1Complete],
-  ];
-  if (metrics.timeToTenthMergedPr) {
-    overall.push(['time_to_10th_merged_pr', metrics.timeToTenthMergedPr]);
-  }
-  for (const [id, summary] of overall) {
-    lines.push([
-      'overall',
-      id,
-      '',
-      '',
-      '',
-      '',
-      '',
-      summary.count,
-      summary.medianMs,
-    ]);
-  }
-  for (const p of metrics.paths) {
-    lines.push([
-      'path',
-      p.pathId,
-      p.title,
-      p.started,
-      p.completed,
-      p.rate.toFixed(4),
-      '',
-      p.timeToComplete.count,
-      p.timeToComplete.medianMs,
-    ]);
-    for (const s of p.steps) {
-      lines.push([
-        'step',
-        `${p.pathId}/${s.stepId}`,
-        s.title,
-        '',
-        s.completed,
-        '',
-        s.dropOff,
-        s.completed,
-        s.medianMs,
-      ]);
-    }
-  }
-  for (const d of metrics.disciplines) {
-    lines.push([
-      'discipline',
-      d.discipline,
-      d.discipline,
-      d.started,
-      d.completed,
-      d.rate.toFixed(4),
-      '',
-      '',
-      '',
-    ]);
-  }
-  for (const c of metrics.cohorts) {
-    lines.push([
-      'cohort',
-      c.cohortId,
-      c.title,
-      c.started,
-      c.completed,
-      c.rate.toFixed(4),
-      '',
-      '',
-      '',
-    ]);
-  }
-  return { header, rows: lines };
 }
 
 /** `GET /metrics`: for metrics viewers, filtered by path, discipline, cohort, time. */

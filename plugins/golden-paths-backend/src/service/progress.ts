@@ -107,6 +107,13 @@ export class ProgressWriter {
     now: number,
   ) {
     let journeyCompleted = false;
+    // Evidence from before the person's start date (catalog annotation
+    // onramp.dev/start-date) does not count: it stays in the evidence log
+    // but completes nothing.
+    const startAt = await tx.getStartAt(journey.userEntityRef);
+    if (startAt !== null && evidence.occurredAt < startAt) {
+      return { journeyCompleted, beforeStartDate: true };
+    }
     for (const step of path.steps) {
       if (onlyStepId && step.id !== onlyStepId) {
         continue;
@@ -137,7 +144,7 @@ export class ProgressWriter {
         journeyCompleted = journeyCompleted || changed.journeyCompleted;
       }
     }
-    return { journeyCompleted };
+    return { journeyCompleted, beforeStartDate: false };
   }
 
   /**

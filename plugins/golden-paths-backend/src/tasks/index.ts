@@ -11,11 +11,13 @@ import { GoldenPathsStores } from '../database';
 import { syncMergedPullRequests } from '../scm/sync';
 import { GoldenPathsServices, notifyStuckMembers } from '../service';
 import { GoldenPathRegistry } from '../service/paths';
+import { syncStartDates } from '../service/startDates';
 
 /**
  * The plugin's scheduled work, through the scheduler so that one replica
- * runs each task at a time: hourly stuck-member notices, and the merged pull
- * request sync every 10 minutes when there is a source.
+ * runs each task at a time: hourly stuck-member notices, the start dates
+ * from the catalog every 10 minutes, and the merged pull request sync every
+ * 10 minutes when there is a source.
  */
 export async function scheduleTasks(options: {
   scheduler: SchedulerService;
@@ -45,6 +47,22 @@ export async function scheduleTasks(options: {
         now: Date.now(),
         stuckAfterDays: config.stuckAfterDays,
         linkPrefix: config.linkPrefix,
+      });
+    },
+  });
+  // Start dates from the catalog, for metrics and the evidence-date rule.
+  await scheduler.scheduleTask({
+    id: 'golden-paths-start-dates',
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { seconds: 15 },
+    fn: async () => {
+      await syncStartDates({
+        catalog: options.catalog,
+        auth: options.auth,
+        store: stores.people,
+        logger,
+        now: Date.now(),
       });
     },
   });

@@ -3,6 +3,8 @@ import { Typography } from '@material-ui/core';
 import {
   GoldenPathStep,
   StepEvidence,
+  TEMPLATE_SUCCEEDED_KEY,
+  evidenceHintOf,
   evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { describeEvidence, formatDate } from './util';
@@ -10,6 +12,67 @@ import { describeEvidence, formatDate } from './util';
 /** The evidence keys of a rule, strongest first (none unless it is an evidence rule). */
 export function ruleKeysOf(rule: GoldenPathStep['rule']): string[] {
   return rule.type === 'evidence' ? evidenceRuleKeys(rule) : [];
+}
+
+/** Every evidence key that can complete a step (or one of its checks). */
+function stepKeys(step: GoldenPathStep): string[] {
+  const { rule } = step;
+  if (rule.type === 'template') {
+    return [TEMPLATE_SUCCEEDED_KEY];
+  }
+  if (rule.type === 'checks') {
+    return rule.checks.flatMap(c => ruleKeysOf(c.rule));
+  }
+  return ruleKeysOf(rule);
+}
+
+/** Where a pending step's evidence can come from, in words (none for manual steps). */
+export const EvidenceHint = ({ step }: { step: GoldenPathStep }) => {
+  const hint = evidenceHintOf({
+    evidenceHint: step.evidenceHint,
+    keys: stepKeys(step),
+  });
+  return hint ? (
+    <Typography
+      variant="caption"
+      component="div"
+      color="textSecondary"
+      data-testid="evidence-hint"
+    >
+      Waiting for evidence: {hint}
+    </Typography>
+  ) : null;
+};
+
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : undefined;
+
+/**
+ * What arrived with a piece of evidence, from its details: source,
+ * repository, pull request, commit (as the evidence sources name them).
+ */
+export function arrivedFacts(evidence: StepEvidence): string[] {
+  const o = evidence.outputs ?? {};
+  const facts: string[] = [];
+  const source = text(o.source) ?? text(o.provider);
+  if (source) {
+    facts.push(`from ${source}`);
+  }
+  const repository = text(o.repository) ?? text(o.repoUrl);
+  if (repository) {
+    facts.push(`repository ${repository}`);
+  }
+  const pr = text(o.pullRequest) ?? text(o.prNumber) ?? text(o.number);
+  if (pr) {
+    facts.push(/^\d+$/.test(pr) ? `PR #${pr}` : `PR ${pr}`);
+  }
+  const commit = text(o.commit) ?? text(o.sha);
+  if (commit) {
+    facts.push(`commit ${commit.slice(0, 7)}`);
+  }
+  return facts;
 }
 
 /**
@@ -40,7 +103,8 @@ export const EvidenceDetails = ({
           Done: <strong>{describeEvidence(evidence)}</strong>
         </>
       )}
-      {evidence.key ? ` · evidence ${evidence.key}` : ''} on{' '}
+      {evidence.key ? ` · evidence ${evidence.key}` : ''}
+      {arrivedFacts(evidence).map(f => ` · ${f}`)} on{' '}
       {formatDate(evidence.occurredAt)}
       {evidence.summary ? ` — ${evidence.summary}` : ''}
       {evidence.taskId && (

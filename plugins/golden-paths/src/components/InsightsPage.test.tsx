@@ -6,7 +6,18 @@ import { goldenPathsApiRef } from '../api';
 import { formatDuration, InsightsPage } from './InsightsPage';
 import { mockApi, page } from './testData';
 
+jest.setTimeout(60_000);
+
 const HOUR = 3600000;
+const DAY = 24 * HOUR;
+
+const times = (people: number, fallback: number, firstPrDays: number) => ({
+  people,
+  countedFromJourneyStart: fallback,
+  timeToFirstPr: { count: people, medianMs: firstPrDays * DAY },
+  timeToTenthMergedPr: { count: people, medianMs: 10 * firstPrDays * DAY },
+  timeToFirstDeploy: { count: 1, medianMs: 3 * HOUR },
+});
 
 const metrics = {
   generatedAt: '2026-11-26T10:00:00.000Z',
@@ -47,6 +58,14 @@ const metrics = {
       rate: 0.5,
     },
   ],
+  onboarding: {
+    overall: times(3, 1, 2.5),
+    byStartMonth: [
+      { month: '2026-09', ...times(1, 0, 4) },
+      { month: '2026-10', ...times(2, 1, 1.5) },
+    ],
+    byCohort: [{ cohortId: 'bootcamp', title: 'Bootcamp', ...times(2, 1, 2) }],
+  },
 };
 
 function render(api: ReturnType<typeof mockApi>, entry: string) {
@@ -84,6 +103,61 @@ describe('InsightsPage', () => {
     expect(screen.getByText('Time to 10th merged PR')).toBeInTheDocument();
     expect(screen.getByText('2d 2h')).toBeInTheDocument();
     expect(screen.getByText('50%')).toBeInTheDocument();
+  });
+
+  it('draws the onboarding trend by start month and says who has no start date', async () => {
+    const api = mockApi({
+      getMetrics: jest.fn(async () => metrics),
+      listCohorts: jest.fn(async () => page([])),
+    });
+    const { container } = await render(api, '/golden-paths/insights');
+    expect(
+      await screen.findByText('Onboarding from the start date'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '1 of 3 people have no start date; counted from their journey start.',
+      ),
+    ).toBeInTheDocument();
+    // The recharts line chart: three lines over the two months.
+    expect(container.querySelector('.recharts-wrapper')).not.toBeNull();
+    expect(container.querySelectorAll('.recharts-line')).toHaveLength(3);
+    expect(screen.getAllByText('2026-09').length).toBeGreaterThan(0);
+    // The legend names the three lines.
+    expect(
+      Array.from(
+        container.querySelectorAll('.recharts-legend-item-text'),
+        e => e.textContent,
+      ).sort(),
+    ).toEqual(['10th merged PR', 'First PR', 'First deploy']);
+    expect(
+      screen.getByRole('img', {
+        name: /2026-10 first PR 1.5, 10th merged PR 15, first deploy 0.1/,
+      }),
+    ).toBeInTheDocument();
+    // Cohorts: times in days.
+    expect(screen.getByText('Onboarding times by cohort')).toBeInTheDocument();
+    expect(screen.getByText('2 days (2 people)')).toBeInTheDocument();
+  });
+
+  it('says when there is no trend yet', async () => {
+    const api = mockApi({
+      getMetrics: jest.fn(async () => ({
+        ...metrics,
+        onboarding: {
+          overall: times(0, 0, 0),
+          byStartMonth: [],
+          byCohort: [],
+        },
+      })),
+      listCohorts: jest.fn(async () => page([])),
+    });
+    const { container } = await render(api, '/golden-paths/insights');
+    expect(
+      await screen.findByText(/No one has started a path in this selection/),
+    ).toBeInTheDocument();
+    expect(container.querySelector('.recharts-wrapper')).toBeNull();
+    expect(screen.queryByText(/have no start date/)).not.toBeInTheDocument();
   });
 
   it('shows the 403 of people outside the viewers group', async () => {

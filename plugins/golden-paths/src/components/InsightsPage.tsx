@@ -32,6 +32,7 @@ import {
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
+import { OnboardingTrends } from './OnboardingTrends';
 
 /** 5400000 -> "1h 30m". */
 export function formatDuration(ms: number | null): string {
@@ -90,15 +91,20 @@ const MetricsFilter = (props: {
 const Summary = ({
   title,
   summary,
+  from,
 }: {
   title: string;
   summary: DurationSummary;
+  /** What the time counts from, e.g. "start date". */
+  from?: string;
 }) => (
   <InfoCard title={title}>
     <Typography variant="h4" component="p">
       {formatDuration(summary.medianMs)}
     </Typography>
-    <Typography variant="caption">median of {summary.count} people</Typography>
+    <Typography variant="caption">
+      median of {summary.count} people{from ? `, from ${from}` : ''}
+    </Typography>
   </InfoCard>
 );
 
@@ -171,13 +177,16 @@ export const InsightsPage = () => {
     setParams(next, { replace: true });
   };
 
-  const exportCsv = async () => {
+  const exportCsv = async (table: 'funnels' | 'onboarding') => {
     try {
-      const csv = await api.getMetricsCsv(query);
+      const csv = await api.getMetricsCsv({ ...query, table });
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = 'golden-paths-metrics.csv';
+      a.download =
+        table === 'onboarding'
+          ? 'golden-paths-onboarding.csv'
+          : 'golden-paths-metrics.csv';
       a.click();
       URL.revokeObjectURL(url);
     } catch (e) {
@@ -204,9 +213,14 @@ export const InsightsPage = () => {
       </Header>
       <Content>
         <ContentHeader title="Golden path metrics">
-          <Button variant="outlined" onClick={exportCsv}>
+          <Button variant="outlined" onClick={() => exportCsv('funnels')}>
             Export CSV
           </Button>
+          <Box ml={1} component="span">
+            <Button variant="outlined" onClick={() => exportCsv('onboarding')}>
+              Export onboarding times CSV
+            </Button>
+          </Box>
         </ContentHeader>
         <Box display="flex" mb={2}>
           <Box mr={2} minWidth={200}>
@@ -260,6 +274,7 @@ export const InsightsPage = () => {
               <Summary
                 title="Time to first deploy"
                 summary={metrics.value.timeToFirstDeploy}
+                from="start date"
               />
             </Grid>
             <Grid item xs={12} md={4}>
@@ -268,14 +283,25 @@ export const InsightsPage = () => {
                 summary={metrics.value.timeToDay1Complete}
               />
             </Grid>
+            <Grid item xs={12} md={4}>
+              <Summary
+                title="Time to first PR"
+                summary={metrics.value.onboarding.overall.timeToFirstPr}
+                from="start date"
+              />
+            </Grid>
             {metrics.value.timeToTenthMergedPr && (
               <Grid item xs={12} md={4}>
                 <Summary
                   title="Time to 10th merged PR"
                   summary={metrics.value.timeToTenthMergedPr}
+                  from="start date"
                 />
               </Grid>
             )}
+            <Grid item xs={12}>
+              <OnboardingTrends onboarding={metrics.value.onboarding} />
+            </Grid>
             <Grid item xs={12}>
               <Table<PathRow>
                 title="Completion per path"

@@ -17,7 +17,7 @@ import {
   JourneyStepStatus,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
-import { EvidenceDetails } from './EvidenceDetails';
+import { EvidenceDetails, EvidenceHint } from './EvidenceDetails';
 import { StatusIcon, StepAction, StepChecks } from './StepControls';
 import { useBusyAction } from './useBusyAction';
 import { formatDate } from './util';
@@ -69,8 +69,10 @@ const StepDetails = ({
         Tutorial: <Link to={step.tutorial.url}>{step.tutorial.title}</Link>
       </Typography>
     )}
-    {status.evidence && (
+    {status.evidence ? (
       <EvidenceDetails evidence={status.evidence} rule={step.rule} />
+    ) : (
+      status.status !== 'completed' && <EvidenceHint step={step} />
     )}
   </>
 );
