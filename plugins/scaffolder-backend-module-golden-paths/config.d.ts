@@ -251,4 +251,14 @@ export interface Config {
       };
     };
   };
+  onramp?: {
+    permission?: {
+      /**
+       * User and group entity refs that may do anything in the portal; here:
+       * tear down any Day-1 practice run (goldenpath:teardown and
+       * POST /api/scaffolder/golden-paths/teardown/:name), not only their own.
+       */
+      admins?: string[];
+    };
+  };
 }

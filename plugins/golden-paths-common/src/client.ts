@@ -15,6 +15,7 @@ import {
   UpdateCohortRequest,
 } from './types';
 import { ServiceNameCheck } from './serviceName';
+import { TeardownPlanView, TeardownStarted } from './teardown';
 
 /** The parts of Backstage's DiscoveryApi the client needs. */
 export type GoldenPathsDiscovery = {
@@ -51,6 +52,18 @@ export interface GoldenPathsApi {
    * `GET /api/scaffolder/golden-paths/names/:name`).
    */
   checkServiceName(name: string): Promise<ServiceNameCheck>;
+  /**
+   * What tearing down a Day-1 practice run removes and whether you may
+   * (`GET /api/scaffolder/golden-paths/teardown/:name`); 404 when the
+   * catalog has no such Component.
+   */
+  getTeardownPlan(name: string): Promise<TeardownPlanView>;
+  /**
+   * Starts the teardown of a Day-1 practice run as a scaffolder task
+   * (`POST /api/scaffolder/golden-paths/teardown/:name`); 403 unless you
+   * own the service or are an admin.
+   */
+  tearDownService(name: string): Promise<TeardownStarted>;
 }
 
 /** A typed client for the golden-paths backend, for frontends and backends. */
@@ -142,6 +155,24 @@ export class GoldenPathsClient implements GoldenPathsApi {
       'GET',
       `/golden-paths/names/${enc(name)}`,
       undefined,
+      'scaffolder',
+    );
+  }
+
+  getTeardownPlan(name: string) {
+    return this.request<TeardownPlanView>(
+      'GET',
+      `/golden-paths/teardown/${enc(name)}`,
+      undefined,
+      'scaffolder',
+    );
+  }
+
+  tearDownService(name: string) {
+    return this.request<TeardownStarted>(
+      'POST',
+      `/golden-paths/teardown/${enc(name)}`,
+      {},
       'scaffolder',
     );
   }

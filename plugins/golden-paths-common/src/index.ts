@@ -9,6 +9,7 @@ export * from './types';
 export * from './permissions';
 export * from './client';
 export * from './serviceName';
+export * from './teardown';
 export {
   forbiddenCharacterMessage,
   safeString,

@@ -13,6 +13,8 @@ import { createServiceNameChecker } from './lib/nameCheck';
 import { startLocalRuntime } from './lib/localRuntime/lifecycle';
 import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
+import { TeardownAccess } from './lib/teardownAccess';
+import { createTeardownRouter } from './lib/teardownRouter';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
   goldenPathsProvidersExtensionPoint,
@@ -46,6 +48,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
+        auditor: coreServices.auditor,
       },
       async init({
         scaffolder,
@@ -57,6 +61,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth,
         catalog,
         lifecycle,
+        auth,
+        auditor,
       }) {
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
@@ -104,6 +110,22 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
         httpRouter.use(createNameRouter({ httpAuth, check: nameCheck }));
+        const teardownAccess: TeardownAccess = {
+          catalog,
+          auth,
+          admins:
+            config.getOptionalStringArray('onramp.permission.admins') ?? [],
+        };
+        httpRouter.use(
+          createTeardownRouter({
+            settings,
+            httpAuth,
+            auth,
+            discovery,
+            auditor,
+            access: teardownAccess,
+          }),
+        );
         scaffolder.addActions(
           ...createActions({
             settings,
@@ -111,6 +133,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             evidence,
             providers,
             nameCheck,
+            teardownAccess,
           }),
         );
       },
