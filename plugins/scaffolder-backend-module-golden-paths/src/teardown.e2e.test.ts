@@ -157,9 +157,9 @@ describe('tearing a Day-1 practice run down from the portal', () => {
     expect(
       (await harness.request('POST', teardownUrl('no-such-svc'))).status,
     ).toBe(404);
-    expect((await harness.request('POST', teardownUrl('Bad_Name'))).status).toBe(
-      400,
-    );
+    expect(
+      (await harness.request('POST', teardownUrl('Bad_Name'))).status,
+    ).toBe(400);
 
     // The owner (a member of group:default/backend).
     const accepted = await harness.request('POST', teardownUrl('day-one-svc'));
@@ -238,7 +238,10 @@ describe('tearing a Day-1 practice run down from the portal', () => {
         values: { name: 'kept-svc' },
       },
     );
-    const done = await waitForTask(harness.requestAs(DAY1_ADMIN), byAdmin.body.id);
+    const done = await waitForTask(
+      harness.requestAs(DAY1_ADMIN),
+      byAdmin.body.id,
+    );
     expect(logOf(done.events)).toContain(
       'catalog entity component:default/kept-svc',
     );

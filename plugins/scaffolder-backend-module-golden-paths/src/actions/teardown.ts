@@ -96,9 +96,7 @@ export function createTeardownAction(options: {
             .array(z.string())
             .describe('What was (or in dry-run would be) removed'),
         alreadyGone: z =>
-          z
-            .array(z.string())
-            .describe('Parts that had nothing left to remove'),
+          z.array(z.string()).describe('Parts that had nothing left to remove'),
       },
     },
     async handler(ctx) {

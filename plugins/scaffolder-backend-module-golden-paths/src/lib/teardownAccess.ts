@@ -92,7 +92,10 @@ export async function findServiceEntity(
 ) {
   return access.catalog.getEntityByRef(
     { kind: 'component', namespace: 'default', name },
-    { credentials: credentials ?? (await access.auth.getOwnServiceCredentials()) },
+    {
+      credentials:
+        credentials ?? (await access.auth.getOwnServiceCredentials()),
+    },
   );
 }
 
