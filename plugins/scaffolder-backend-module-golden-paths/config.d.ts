@@ -262,8 +262,10 @@ export interface Config {
   onramp?: {
     permission?: {
       /**
-       * User and group entity refs that may restart, stop and start any
-       * service on the local runtime (the Runtime card), besides its owners.
+       * User and group entity refs that may do anything in the portal; here:
+       * restart, stop and start any service on the local runtime (the Runtime
+       * card) and tear down any Day-1 practice run (goldenpath:teardown and
+       * POST /api/scaffolder/golden-paths/teardown/:name), besides its owners.
        */
       admins?: string[];
     };

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot, smoke } from './support';
+import { fillDay1Form, screenshot, smoke } from './support';
 
 /**
  * The Day-1 journey, end to end through the real portal: choose the Backend
@@ -33,20 +33,8 @@ test(
       page.getByRole('heading', { name: 'Backend golden path' }),
     ).toBeVisible();
 
-    await page.getByRole('button', { name: 'Run template' }).click();
-    await expect(
-      page.getByRole('heading', {
-        name: 'Day 1: create and ship a backend service',
-      }),
-    ).toBeVisible();
     const service = `day1-e2e-${Date.now().toString(36)}`;
-    await page.getByLabel('Name').fill(service);
-    await page.getByRole('textbox', { name: 'Owner' }).click();
-    await page.getByRole('textbox', { name: 'Owner' }).fill('backend');
-    await page
-      .getByRole('option', { name: /backend/i })
-      .first()
-      .click();
+    await fillDay1Form(page, service);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Review' }).click();
     await page.getByRole('button', { name: 'Create' }).click();

@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import path from 'node:path';
 
 /**
@@ -24,3 +24,23 @@ export function screenshot(page: Page, name: string) {
  * a skill profile edit.
  */
 export const smoke = { tag: '@smoke' };
+
+/**
+ * From a golden path's page: "Run template", then the Day-1 form's first page
+ * filled in with `service`, owned by the backend group.
+ */
+export async function fillDay1Form(page: Page, service: string) {
+  await page.getByRole('button', { name: 'Run template' }).click();
+  await expect(
+    page.getByRole('heading', {
+      name: 'Day 1: create and ship a backend service',
+    }),
+  ).toBeVisible();
+  await page.getByLabel('Name').fill(service);
+  await page.getByRole('textbox', { name: 'Owner' }).click();
+  await page.getByRole('textbox', { name: 'Owner' }).fill('backend');
+  await page
+    .getByRole('option', { name: /backend/i })
+    .first()
+    .click();
+}

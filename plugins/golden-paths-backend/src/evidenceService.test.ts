@@ -45,6 +45,14 @@ describe('goldenPathsEvidenceServiceRef in the same backend', () => {
         const expected = {
           recorded: true,
           completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
+          journeys: [
+            {
+              pathId: 'backend-day-1',
+              title: 'Backend',
+              completedSteps: 1,
+              totalSteps: 5,
+            },
+          ],
         };
         await expect(evidence!.recordEvidence(body)).resolves.toEqual(expected);
         // Idempotent: the repeat answers the same and changes nothing.

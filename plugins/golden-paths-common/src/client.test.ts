@@ -93,6 +93,32 @@ describe('GoldenPathsClient', () => {
     ]);
   });
 
+  it('reads a teardown plan and starts a teardown at the scaffolder module', async () => {
+    const started = {
+      taskId: 't-1',
+      entityRef: 'component:default/day1-foo',
+      taskUrl: '/create/tasks/t-1',
+    };
+    const { client, fetch } = setup(json(started));
+    fetch.mockImplementation(async () => json(started));
+    await expect(client.tearDownService('day1-foo')).resolves.toEqual(started);
+    await client.getTeardownPlan('day1-foo');
+    expect(fetch.mock.calls).toEqual([
+      [
+        'http://backend/api/scaffolder/golden-paths/teardown/day1-foo',
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        },
+      ],
+      [
+        'http://backend/api/scaffolder/golden-paths/teardown/day1-foo',
+        { method: 'GET', headers: undefined, body: undefined },
+      ],
+    ]);
+  });
+
   it('throws ResponseError with the backend error body', async () => {
     const { client } = setup(
       json(

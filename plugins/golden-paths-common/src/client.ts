@@ -16,6 +16,7 @@ import {
 } from './types';
 import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
+import { TeardownPlanView, TeardownStarted } from './teardown';
 
 /** The parts of Backstage's DiscoveryApi the client needs. */
 export type GoldenPathsDiscovery = {
@@ -66,6 +67,18 @@ export interface GoldenPathsApi {
     name: string,
     action: LocalRuntimeAction,
   ): Promise<LocalRuntimeService>;
+  /**
+   * What tearing down a Day-1 practice run removes and whether you may
+   * (`GET /api/scaffolder/golden-paths/teardown/:name`); 404 when the
+   * catalog has no such Component.
+   */
+  getTeardownPlan(name: string): Promise<TeardownPlanView>;
+  /**
+   * Starts the teardown of a Day-1 practice run as a scaffolder task
+   * (`POST /api/scaffolder/golden-paths/teardown/:name`); 403 unless you
+   * own the service or are an admin.
+   */
+  tearDownService(name: string): Promise<TeardownStarted>;
 }
 
 /** A typed client for the golden-paths backend, for frontends and backends. */
@@ -170,10 +183,28 @@ export class GoldenPathsClient implements GoldenPathsApi {
     );
   }
 
+  getTeardownPlan(name: string) {
+    return this.request<TeardownPlanView>(
+      'GET',
+      `/golden-paths/teardown/${enc(name)}`,
+      undefined,
+      'scaffolder',
+    );
+  }
+
   changeLocalRuntimeService(name: string, action: LocalRuntimeAction) {
     return this.request<LocalRuntimeService>(
       'POST',
       `/golden-paths/runtime/${enc(name)}/${enc(action)}`,
+      {},
+      'scaffolder',
+    );
+  }
+
+  tearDownService(name: string) {
+    return this.request<TeardownStarted>(
+      'POST',
+      `/golden-paths/teardown/${enc(name)}`,
       {},
       'scaffolder',
     );

@@ -11,6 +11,7 @@ export * from './client';
 export * from './serviceName';
 export * from './runtime';
 export * from './evidenceHints';
+export * from './teardown';
 export {
   forbiddenCharacterMessage,
   safeString,

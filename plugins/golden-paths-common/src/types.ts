@@ -93,6 +93,16 @@ export type Journey = {
 export type RecordEvidenceResponse = {
   recorded: boolean;
   completed: Array<{ pathId: string; stepId: string }>;
+  /**
+   * The person's journeys after this evidence (within the request's path
+   * when it names one), e.g. for "Back to your Backend path: 4 of 5 done".
+   */
+  journeys?: Array<{
+    pathId: string;
+    title: string;
+    completedSteps: number;
+    totalSteps: number;
+  }>;
 };
 
 /** A group of people who start together, e.g. a bootcamp. */

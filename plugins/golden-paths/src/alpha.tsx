@@ -5,11 +5,19 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContextMenuItemBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import DeleteSweepIcon from '@material-ui/icons/DeleteSweep';
 import DirectionsIcon from '@material-ui/icons/Directions';
-import { GoldenPathsClient } from '@onramp/backstage-plugin-golden-paths-common';
+import {
+  GoldenPathsClient,
+  isDay1PracticeRun,
+} from '@onramp/backstage-plugin-golden-paths-common';
+import { useTeardownMenuItemProps } from './components/teardown/teardownMenuItem';
 import { goldenPathsApiRef } from './api';
 import { rootRouteRef } from './routes';
 import { isDay1Service } from './components/runtime/isDay1Service';
@@ -77,9 +85,23 @@ const runtimeCard = EntityCardBlueprint.make({
 });
 
 /**
+ * "Tear down" in the entity page's menu, on Components a Day-1 practice run
+ * created.
+ */
+const teardownMenuItem = EntityContextMenuItemBlueprint.make({
+  name: 'teardown',
+  params: {
+    icon: <DeleteSweepIcon fontSize="small" />,
+    filter: entity => isDay1PracticeRun(entity),
+    useProps: useTeardownMenuItemProps,
+  },
+});
+
+/**
  * Golden Paths for the new frontend system: the sidebar page, the API and
  * the "Your next step" home page widget, the scaffolder's
- * `GoldenPathServiceName` form field and the "Runtime" entity card.
+ * `GoldenPathServiceName` form field, the "Runtime" entity card and "Tear
+ * down" in the entity menu of Day-1 practice runs.
  *
  * @alpha
  */
@@ -88,5 +110,12 @@ export default createFrontendPlugin({
   title: 'Golden Paths',
   icon: <DirectionsIcon />,
   routes: { root: rootRouteRef },
-  extensions: [api, page, nextStepWidget, serviceNameField, runtimeCard],
+  extensions: [
+    api,
+    page,
+    nextStepWidget,
+    serviceNameField,
+    runtimeCard,
+    teardownMenuItem,
+  ],
 });

@@ -16,6 +16,8 @@ import { createRepositoryRouter } from './lib/repoServer';
 import { createRuntimeAccess } from './lib/runtimeAccess';
 import { createRuntimeRouter } from './lib/runtimeRouter';
 import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
+import { TeardownAccess } from './lib/teardownAccess';
+import { createTeardownRouter } from './lib/teardownRouter';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
   goldenPathsProvidersExtensionPoint,
@@ -49,6 +51,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth: coreServices.httpAuth,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        auth: coreServices.auth,
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
       },
@@ -62,6 +65,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         httpAuth,
         catalog,
         lifecycle,
+        auth,
         auditor,
         userInfo,
       }) {
@@ -125,6 +129,22 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             }),
           }),
         );
+        const teardownAccess: TeardownAccess = {
+          catalog,
+          auth,
+          admins:
+            config.getOptionalStringArray('onramp.permission.admins') ?? [],
+        };
+        httpRouter.use(
+          createTeardownRouter({
+            settings,
+            httpAuth,
+            auth,
+            discovery,
+            auditor,
+            access: teardownAccess,
+          }),
+        );
         scaffolder.addActions(
           ...createActions({
             settings,
@@ -132,6 +152,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             evidence,
             providers,
             nameCheck,
+            teardownAccess,
           }),
         );
       },

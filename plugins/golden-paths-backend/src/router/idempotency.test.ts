@@ -67,6 +67,14 @@ describe('idempotent repeats under concurrency', () => {
         expect(r.body).toEqual({
           recorded: true,
           completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
+          journeys: [
+            {
+              pathId: 'backend-day-1',
+              title: 'Backend',
+              completedSteps: 1,
+              totalSteps: 5,
+            },
+          ],
         });
       }
       const later = await request(backend.server)

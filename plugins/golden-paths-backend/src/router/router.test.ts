@@ -219,6 +219,14 @@ describe('golden-paths router', () => {
       expect(first.body).toEqual({
         recorded: true,
         completed: [{ pathId: 'backend-day-1', stepId: 'create-service' }],
+        journeys: [
+          {
+            pathId: 'backend-day-1',
+            title: 'Backend',
+            completedSteps: 2,
+            totalSteps: 5,
+          },
+        ],
       });
       const second = await request(backend.server)
         .post('/api/golden-paths/evidence')
@@ -235,7 +243,10 @@ describe('golden-paths router', () => {
           evidenceId: 'task-43',
           templateRef: 'template:default/other',
         });
-      expect(wrongTemplate.body).toEqual({ recorded: false, completed: [] });
+      expect(wrongTemplate.body).toMatchObject({
+        recorded: false,
+        completed: [],
+      });
 
       // Targeted evidence for one step.
       const deploy = await request(backend.server)
@@ -249,9 +260,10 @@ describe('golden-paths router', () => {
           stepId: 'deploy',
           link: 'http://sofia-svc.apps.onramp.test',
         });
-      expect(deploy.body).toEqual({
+      expect(deploy.body).toMatchObject({
         recorded: true,
         completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
+        journeys: [{ pathId: 'backend-day-1', completedSteps: 3 }],
       });
 
       for (const key of ['monitoring.configured', 'dns.resolves']) {

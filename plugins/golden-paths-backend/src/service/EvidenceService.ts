@@ -5,6 +5,7 @@ import {
   RecordEvidenceResponse,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { EvidenceRow, JourneyStore } from '../database';
+import { journeyToApi } from './journeyView';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
 import { describeRule, matchEvidence } from './rules';
@@ -137,11 +138,28 @@ export class EvidenceService {
         (!request.pathId || r.pathId === request.pathId) &&
         (!request.stepId || r.stepId === request.stepId),
     );
+    const journeys = (
+      await this.store.listJourneys(request.userEntityRef)
+    ).filter(j => !request.pathId || j.pathId === request.pathId);
+    const progress = await this.store.listProgress(journeys.map(j => j.id));
     return {
       recorded: applied.length > 0,
       completed: applied
         .filter(r => r.checkId === '')
         .map(r => ({ pathId: r.pathId, stepId: r.stepId })),
+      journeys: journeys.flatMap(j => {
+        const path = this.paths.get(j.pathId);
+        if (!path) return [];
+        const view = journeyToApi(j, path, progress);
+        return [
+          {
+            pathId: j.pathId,
+            title: path.title,
+            completedSteps: view.completedSteps,
+            totalSteps: view.totalSteps,
+          },
+        ];
+      }),
     };
   }
 }

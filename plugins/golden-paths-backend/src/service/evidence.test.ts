@@ -25,6 +25,15 @@ describeOnEachDatabase('evidence on journeys', t => {
     expect(first).toEqual({
       recorded: true,
       completed: [{ pathId: 'backend-day-1', stepId: 'create-service' }],
+      // The journey's counts after it, e.g. for "Backend path: 1 of 5 done".
+      journeys: [
+        {
+          pathId: 'backend-day-1',
+          title: 'Backend',
+          completedSteps: 1,
+          totalSteps: 5,
+        },
+      ],
     });
     t.now += HOUR;
     const second = await t.gp.recordEvidence(request);
@@ -61,7 +70,7 @@ describeOnEachDatabase('evidence on journeys', t => {
         evidenceId: 'other-template',
         templateRef: 'template:default/something-else',
       }),
-    ).resolves.toEqual({ recorded: false, completed: [] });
+    ).resolves.toMatchObject({ recorded: false, completed: [] });
     // The template reports endpoint.verified too, but no step asks for it.
     await expect(
       t.gp.recordEvidence({
@@ -69,14 +78,14 @@ describeOnEachDatabase('evidence on journeys', t => {
         key: 'endpoint.verified',
         evidenceId: 'verified',
       }),
-    ).resolves.toEqual({ recorded: false, completed: [] });
+    ).resolves.toMatchObject({ recorded: false, completed: [] });
     await expect(
       t.gp.recordEvidence({
         userEntityRef: 'user:default/a',
         key: 'deploy.healthy',
         evidenceId: 'healthy',
       }),
-    ).resolves.toEqual({
+    ).resolves.toMatchObject({
       recorded: true,
       completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
     });
@@ -94,7 +103,7 @@ describeOnEachDatabase('evidence on journeys', t => {
         summary: 'Deploy of svc committed',
         outputs: { commitHash: 'abc1234def5678' },
       }),
-    ).resolves.toEqual({
+    ).resolves.toMatchObject({
       recorded: true,
       completed: [{ pathId: 'backend-day-1', stepId: 'deploy' }],
     });
@@ -259,14 +268,14 @@ steps:
     };
     await expect(
       t.gp.recordEvidence({ ...base, evidenceId: 'no-outputs' }),
-    ).resolves.toEqual({ recorded: false, completed: [] });
+    ).resolves.toMatchObject({ recorded: false, completed: [] });
     await expect(
       t.gp.recordEvidence({
         ...base,
         evidenceId: 'with-outputs',
         outputs: { serviceUrl: 'http://svc' },
       }),
-    ).resolves.toEqual({
+    ).resolves.toMatchObject({
       recorded: true,
       completed: [{ pathId: 'outputs-path', stepId: 'scaffold' }],
     });
@@ -279,7 +288,7 @@ steps:
         key: 'dns.resolves',
         evidenceId: 'dns-1',
       }),
-    ).resolves.toEqual({ recorded: false, completed: [] });
+    ).resolves.toMatchObject({ recorded: false, completed: [] });
     t.now += HOUR;
     const { journey } = await t.gp.startJourney(
       'user:default/b',
@@ -294,7 +303,7 @@ steps:
         key: 'dns.resolves',
         evidenceId: 'dns-1',
       }),
-    ).resolves.toEqual({
+    ).resolves.toMatchObject({
       recorded: true,
       completed: [{ pathId: 'backend-day-1', stepId: 'dns' }],
     });

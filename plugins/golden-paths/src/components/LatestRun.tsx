@@ -8,6 +8,7 @@ import { Box, Button, Chip, Paper, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { TeardownButton } from './teardown/TeardownButton';
 import { formatDate, templateUrl } from './util';
 
 /** How many of your newest tasks are searched for a path's templates. */
@@ -41,6 +42,9 @@ const RunCard = ({
   task: ScaffolderTask;
 }) => {
   const name = task.spec.parameters?.name;
+  // Runs started before the question existed, or through the API without
+  // it, are practice runs unless they said otherwise.
+  const practice = task.spec.parameters?.practiceRun !== false;
   return (
     <Paper
       variant="outlined"
@@ -69,6 +73,10 @@ const RunCard = ({
         >
           Run again
         </Button>
+        {practice &&
+          task.status === 'completed' &&
+          typeof name === 'string' &&
+          name && <TeardownButton name={name} />}
       </Box>
     </Paper>
   );
@@ -76,7 +84,8 @@ const RunCard = ({
 
 /**
  * The newest scaffolder task you started for each template of a path:
- * status, when, the service name, a link to its task page, and "Run again".
+ * status, when, the service name, a link to its task page, "Run again" and,
+ * for a practice run whose service is still in the catalog, "Tear down".
  * Shows nothing when the scaffolder is not installed or you have no run.
  */
 export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {

@@ -108,6 +108,27 @@ export function mockApi(
       name,
       available: true,
     })),
+    getTeardownPlan: jest.fn(async (name: string) => teardownPlan(name)),
+    tearDownService: jest.fn(async (name: string) => ({
+      taskId: `teardown-of-${name}`,
+      entityRef: `component:default/${name}`,
+      taskUrl: `/create/tasks/teardown-of-${name}`,
+    })),
     ...overrides,
   } as jest.Mocked<GoldenPathsApi>;
+}
+
+/** What the backend answers for a practice run you own. */
+export function teardownPlan(name: string, overrides = {}) {
+  return {
+    entityRef: `component:default/${name}`,
+    practiceRun: true,
+    allowed: true,
+    removes: [
+      `the process of ${name} on the local runtime (this machine), with its port, build and logs`,
+      `the catalog entity component:default/${name} and the location it was registered from`,
+      `the repository ${name}`,
+    ],
+    ...overrides,
+  };
 }

@@ -8,7 +8,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -17,6 +16,7 @@ import path from 'node:path';
 import yaml from 'yaml';
 import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
 import goldenPathsModule from '../index';
+import { CatalogRecord, createCatalogStandIn } from './catalogStandIn';
 
 /*
  * The Day-1 template through the real scaffolder backend: the scaffolder
@@ -34,6 +34,10 @@ export const TEMPLATE_DIR = path.resolve(
 );
 export const TEMPLATE_REF = 'template:default/day-1-backend-service';
 export const DAY1_USER = 'user:default/sofia.marquez';
+/** Not in group:default/backend, which owns the Day-1 test service. */
+export const DAY1_OTHER_USER = 'user:default/noah.kim';
+/** In onramp.permission.admins. */
+export const DAY1_ADMIN = 'user:default/amara.okafor';
 export const DAY1_APP_BASE_URL = 'http://portal.test';
 export const DAY1_VALUES = {
   name: 'day-one-svc',
@@ -42,9 +46,8 @@ export const DAY1_VALUES = {
   system: 'system:default/onramp',
 };
 
-export interface Day1Record {
+export interface Day1Record extends CatalogRecord {
   evidence: any[];
-  registered: { target: string; content: string }[];
 }
 
 export interface Day1BackendOptions {
@@ -69,6 +72,22 @@ export interface Day1BackendOptions {
   entities?: any[];
   /** More top-level config, e.g. onramp.permission.admins. */
   config?: JsonObject;
+}
+
+/**
+ * The Backend path's counts as golden-paths would answer them: its five
+ * steps, of which Day-1 evidence completes create, deploy, monitoring and
+ * DNS (the dev environment is self-attested).
+ */
+function backendJourney(evidence: { key: string }[]) {
+  const keys = new Set(evidence.map(e => e.key.split('.')[0]));
+  const proven = ['template', 'deploy', 'monitoring', 'dns'];
+  return {
+    pathId: 'backend-day-1',
+    title: 'Backend',
+    completedSteps: proven.filter(k => keys.has(k)).length,
+    totalSteps: 5,
+  };
 }
 
 /** goldenPaths config for deploys on the local runtime under root/runtime. */
@@ -139,12 +158,25 @@ export async function readTemplateEntity(dir: string) {
   return template;
 }
 
+/** The golden-path-teardown template, as the catalog holds it. */
+export async function readTeardownTemplate() {
+  const template = yaml.parse(
+    await fs.readFile(
+      path.join(TEMPLATE_DIR, '../golden-path-teardown/template.yaml'),
+      'utf8',
+    ),
+  );
+  template.metadata.namespace = 'default';
+  return template;
+}
+
 export async function startDay1Backend(options: Day1BackendOptions) {
   const record: Day1Record = options.record ?? {
     evidence: [],
     registered: [],
   };
   const template = await readDay1Template();
+  const teardownTemplate = await readTeardownTemplate();
 
   // Golden Paths' evidence service, by its contract: idempotent on the id.
   const evidenceFactory = createServiceFactory({
@@ -159,49 +191,24 @@ export async function startDay1Backend(options: Day1BackendOptions) {
           e => e.evidenceId === body.evidenceId,
         );
         if (fresh) record.evidence.push(body);
-        return { recorded: fresh, completed: [] };
+        return {
+          recorded: fresh,
+          completed: [],
+          journeys: [backendJourney(record.evidence)],
+        };
       },
     }),
   });
 
-  const catalog = {
-    async getEntityByRef(ref: any) {
-      const wanted = (
-        typeof ref === 'string' ? ref : stringifyEntityRef(ref)
-      ).toLowerCase();
-      if (wanted === TEMPLATE_REF) return template;
-      // What catalog:register added is in the catalog from then on.
-      const held = [
-        ...(options.templates ?? []),
-        ...(options.entities ?? []),
-        ...record.registered.map(r => yaml.parse(r.content)),
-      ];
-      return held.find(
-        e =>
-          `${e.kind}:${e.metadata.namespace ?? 'default'}/${
-            e.metadata.name
-          }`.toLowerCase() === wanted,
-      );
-    },
-    async addLocation(location: any) {
-      const res = await fetch(location.target);
-      if (!res.ok) {
-        throw new Error(
-          `catalog could not read ${location.target}: ${res.status}`,
-        );
-      }
-      const content = await res.text();
-      record.registered.push({ target: location.target, content });
-      const entity = yaml.parse(content);
-      return {
-        location: { id: 'loc-1', type: location.type, target: location.target },
-        entities: [
-          { ...entity, metadata: { namespace: 'default', ...entity.metadata } },
-        ],
-        exists: false,
-      };
-    },
-  };
+  const catalog = createCatalogStandIn({
+    record,
+    fixed: () => [
+      template,
+      teardownTemplate,
+      ...(options.templates ?? []),
+      ...(options.entities ?? []),
+    ],
+  });
   const catalogFactory = createServiceFactory({
     service: catalogServiceRef,
     deps: {},
@@ -221,6 +228,7 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   const config: JsonObject = {
     ...options.config,
     app: { baseUrl: DAY1_APP_BASE_URL },
+    onramp: { permission: { admins: [DAY1_ADMIN] } },
     goldenPaths: {
       ...options.goldenPaths,
       git: {
@@ -264,17 +272,18 @@ export async function startDay1Backend(options: Day1BackendOptions) {
   const base = `http://localhost:${backend.server.port()}`;
 
   const request = day1Request(base);
+  const requestAs = (user: string) => day1Request(base, user);
 
-  return { backend, base, record, request };
+  return { backend, base, record, request, requestAs };
 }
 
 /** Calls the backend at `base` as the Day-1 user; the body parsed when JSON. */
-export function day1Request(base: string) {
+export function day1Request(base: string, user = DAY1_USER) {
   return async (method: string, url: string, body?: unknown) => {
     const res = await fetch(`${base}${url}`, {
       method,
       headers: {
-        authorization: mockCredentials.user.header(DAY1_USER),
+        authorization: mockCredentials.user.header(user),
         'content-type': 'application/json',
       },
       body: body === undefined ? undefined : JSON.stringify(body),

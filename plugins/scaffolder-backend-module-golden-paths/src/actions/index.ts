@@ -1,6 +1,7 @@
 import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsSettings } from '../lib/config';
+import { TeardownAccess } from '../lib/teardownAccess';
 import { createLinkBuilder } from '../lib/links';
 import { ServiceNameChecker } from '../lib/nameCheck';
 import { defaultProviders } from '../providers/builtIn';
@@ -36,6 +37,8 @@ export function createActions(options: {
   providers?: SelectedProviders;
   /** Whether a service name is free (goldenpath:name:check). */
   nameCheck: ServiceNameChecker;
+  /** The catalog and the admins, for goldenpath:teardown. */
+  teardownAccess?: TeardownAccess;
 }) {
   const { settings, discovery, evidence } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
@@ -55,6 +58,10 @@ export function createActions(options: {
     createDnsAction({ settings, links, provider: providers.dns }),
     createVerifyEndpointAction(),
     createRecordProgressAction({ evidence }),
-    createTeardownAction({ settings, providers }),
+    createTeardownAction({
+      settings,
+      providers,
+      access: options.teardownAccess,
+    }),
   ];
 }

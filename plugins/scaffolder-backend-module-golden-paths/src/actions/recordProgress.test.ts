@@ -47,7 +47,12 @@ describe('goldenpath:progress:record (over HTTP to a local server, as from anoth
     received = [];
     reply = {
       status: 200,
-      body: { completed: [{ pathId: 'day-1', stepId: 'ship' }] },
+      body: {
+        completed: [{ pathId: 'day-1', stepId: 'ship' }],
+        journeys: [
+          { pathId: 'day-1', title: 'Day 1', completedSteps: 2, totalSteps: 5 },
+        ],
+      },
     };
   });
 
@@ -93,6 +98,15 @@ describe('goldenpath:progress:record (over HTTP to a local server, as from anoth
         evidenceId: received[0].body.evidenceId,
         recorded: true,
         completed: [{ pathId: 'day-1', stepId: 'ship' }],
+        // The journey's counts, for "Back to your Day 1 path: 2 of 5 done".
+        progress: {
+          'day-1': {
+            title: 'Day 1',
+            completedSteps: 2,
+            totalSteps: 5,
+            done: '2 of 5 done',
+          },
+        },
       });
     },
   );
@@ -206,6 +220,8 @@ describe('goldenpath:progress:record (in-process evidence service)', () => {
       evidenceId: 't-in:deploy.healthy',
       recorded: true,
       completed: [{ pathId: 'day-1', stepId: 'deploy' }],
+      // An older golden-paths backend answers without journeys.
+      progress: {},
     });
 
     const invalid = new Error('No golden path "day-1"');

@@ -83,6 +83,19 @@ export function createRecordProgressAction(options: {
             .array(z.object({ pathId: z.string(), stepId: z.string() }))
             .describe('Journey steps this evidence completed'),
         evidenceId: z => z.string().describe('The evidence id used'),
+        progress: z =>
+          z
+            .record(
+              z.object({
+                title: z.string(),
+                completedSteps: z.number(),
+                totalSteps: z.number(),
+                done: z.string(),
+              }),
+            )
+            .describe(
+              'The person\'s journeys after this evidence, by path id: title, completedSteps, totalSteps and done ("4 of 5 done")',
+            ),
       },
     },
     async handler(ctx) {
@@ -128,11 +141,13 @@ export function createRecordProgressAction(options: {
         );
         ctx.output('recorded', false);
         ctx.output('completed', []);
+        ctx.output('progress', {});
         return;
       }
       const result: {
         recorded: boolean;
         completed: { pathId: string; stepId: string }[];
+        progress?: Record<string, JourneyCount>;
       } = await ctx.checkpoint({
         key: `goldenpath.progress.record.${evidenceId}`,
         fn: async () => {
@@ -155,6 +170,12 @@ export function createRecordProgressAction(options: {
               pathId: String(c.pathId),
               stepId: String(c.stepId),
             })),
+            progress: Object.fromEntries(
+              (answer.journeys ?? []).map(j => [
+                String(j.pathId),
+                journeyCount(j),
+              ]),
+            ),
           };
         },
       });
@@ -171,6 +192,29 @@ export function createRecordProgressAction(options: {
       );
       ctx.output('recorded', result.recorded);
       ctx.output('completed', result.completed);
+      ctx.output('progress', result.progress ?? {});
     },
   });
+}
+
+type JourneyCount = {
+  title: string;
+  completedSteps: number;
+  totalSteps: number;
+  done: string;
+};
+
+function journeyCount(j: {
+  title: string;
+  completedSteps: number;
+  totalSteps: number;
+}): JourneyCount {
+  const completedSteps = Number(j.completedSteps);
+  const totalSteps = Number(j.totalSteps);
+  return {
+    title: String(j.title),
+    completedSteps,
+    totalSteps,
+    done: `${completedSteps} of ${totalSteps} done`,
+  };
 }

@@ -1,21 +1,25 @@
+import { type Entity } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { promises as fs } from 'node:fs';
-import { GoldenPathsSettings, resolveRemote } from '../lib/config';
-import { git, isBareRepository } from '../lib/git';
+import { GoldenPathsSettings } from '../lib/config';
+import { withoutStack } from '../lib/errors';
 import { parseInput, serviceName, Z } from '../lib/input';
 import { planTargetTeardown } from '../lib/localPrometheus';
 import { defaultProviders } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { SelectedProviders } from '../providers/registry';
+import { TeardownPlan, TeardownTarget } from '../providers/types';
 import {
-  ProviderContext,
-  TeardownPlan,
-  TeardownTarget,
-} from '../providers/types';
+  CREATED_BY_TASK_ANNOTATION,
+  findServiceEntity,
+  TeardownAccess,
+  teardownRefusal,
+} from '../lib/teardownAccess';
 import { examples } from './teardown.examples';
+import { planCatalogTeardown, planRepositoryTeardown } from './teardownParts';
 
-const PARTS = ['repository', 'deploy', 'monitoring', 'dns'] as const;
+const PARTS = ['repository', 'deploy', 'monitoring', 'dns', 'catalog'] as const;
+type Part = (typeof PARTS)[number];
 
 const inputFields = {
   name: serviceName,
@@ -36,7 +40,7 @@ const inputFields = {
       .string()
       .optional()
       .describe(
-        'Task that published the repository (default: this task); a repository created by another task is left alone',
+        "Task that published the repository (default: the entity's onramp.dev/created-by-task annotation, else this task); a repository created by another task is left alone",
       ),
   namespace: (z: Z) =>
     z
@@ -68,13 +72,20 @@ export function createTeardownAction(options: {
   settings: GoldenPathsSettings;
   /** The providers to dispatch to; default: the built-in ones the settings name. */
   providers?: SelectedProviders;
+  /**
+   * The catalog and who may tear down. With it (the module always passes
+   * it) the action refuses a user who neither owns the service's Component
+   * nor is an admin, and removes the entity and its location; without it
+   * there is no catalog part and no owner check (provider unit tests).
+   */
+  access?: TeardownAccess;
 }) {
   const { settings } = options;
   const providers = options.providers ?? defaultProviders(options);
   return createTemplateAction({
     id: 'goldenpath:teardown',
     description:
-      'Removes what the golden-path actions created for a service: deploy manifests (or, with the kubernetes provider, the applied objects), monitoring rules and dashboard (in Grafana too with providers.dashboards grafana), the DNS record and the published local repository. Anything without the golden-path ownership marker is left untouched and fails the step.',
+      "Removes what the golden-path actions created for a service: the process on the local runtime, deploy manifests (or, with the kubernetes provider, the applied objects), monitoring rules and dashboard (in Grafana too with providers.dashboards grafana), the DNS record, the catalog entity and its location, and the published local repository. Only the owner of the service's Component (or an admin, onramp.permission.admins) may run it. Anything without the golden-path ownership marker is left untouched and fails the step. Running it again says what was already gone.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -84,6 +95,8 @@ export function createTeardownAction(options: {
           z
             .array(z.string())
             .describe('What was (or in dry-run would be) removed'),
+        alreadyGone: z =>
+          z.array(z.string()).describe('Parts that had nothing left to remove'),
       },
     },
     async handler(ctx) {
@@ -91,6 +104,19 @@ export function createTeardownAction(options: {
       const { name, parts } = input;
       const dryRun = Boolean(ctx.isDryRun);
       const pctx = providerContext(ctx);
+      const access = options.access;
+      const entity: Entity | undefined = access
+        ? await findServiceEntity(access, name)
+        : undefined;
+      if (access && entity) {
+        const refusal = teardownRefusal({
+          entity,
+          userRef: ctx.user?.ref,
+          user: ctx.user?.entity,
+          admins: access.admins,
+        });
+        if (refusal) throw withoutStack(new NotAllowedError(refusal));
+      }
       const recordLabel = input.recordName ?? name;
       const target: TeardownTarget = {
         service: name,
@@ -105,87 +131,70 @@ export function createTeardownAction(options: {
       };
       // Every part checks ownership first, so a refusal happens before any
       // change; then each removes its own resources, in this order.
-      const owners = [
-        ...(parts.includes('deploy') ? [providers.deploy] : []),
-        ...(parts.includes('monitoring')
-          ? [providers.dashboards, providers.monitoring].filter(isDefined)
-          : []),
-        ...(parts.includes('dns') ? [providers.dns] : []),
-      ];
-      const plans: TeardownPlan[] = [];
-      for (const owner of owners) {
-        plans.push(await owner.planTeardown(pctx, target));
-      }
-      const localPrometheus = settings.monitoring.localPrometheus;
-      if (parts.includes('monitoring') && localPrometheus) {
-        plans.push(await planTargetTeardown(pctx, localPrometheus, name));
-      }
-      if (parts.includes('repository')) {
-        plans.push(
-          await planRepositoryTeardown(pctx, settings, {
-            repository: input.repository ?? name,
-            createdByTask: input.createdByTask ?? ctx.task.id,
-          }),
+      const plans: { part: Part; plan: TeardownPlan }[] = [];
+      const plan = async (part: Part, make: () => Promise<TeardownPlan>) => {
+        if (parts.includes(part)) plans.push({ part, plan: await make() });
+      };
+      await plan('deploy', () => providers.deploy.planTeardown(pctx, target));
+      await plan('monitoring', async () => {
+        const owners = [providers.dashboards, providers.monitoring].filter(
+          isDefined,
         );
+        const all: TeardownPlan[] = [];
+        for (const owner of owners) {
+          all.push(await owner.planTeardown(pctx, target));
+        }
+        const localPrometheus = settings.monitoring.localPrometheus;
+        if (localPrometheus) {
+          all.push(await planTargetTeardown(pctx, localPrometheus, name));
+        }
+        return {
+          removed: all.flatMap(p => p.removed),
+          apply: async () => {
+            for (const p of all) if (p.removed.length) await p.apply();
+          },
+        };
+      });
+      await plan('dns', () => providers.dns.planTeardown(pctx, target));
+      if (access) {
+        await plan('catalog', () => planCatalogTeardown(pctx, access, entity));
       }
+      await plan('repository', () =>
+        planRepositoryTeardown(pctx, settings, {
+          repository: input.repository ?? name,
+          createdByTask:
+            input.createdByTask ??
+            entity?.metadata.annotations?.[CREATED_BY_TASK_ANNOTATION] ??
+            ctx.task.id,
+        }),
+      );
       const removed: string[] = [];
-      for (const plan of plans) {
-        removed.push(...plan.removed);
-        if (!dryRun && plan.removed.length) await plan.apply();
+      const alreadyGone: string[] = [];
+      for (const { part, plan: p } of plans) {
+        if (!p.removed.length) {
+          alreadyGone.push(part);
+          continue;
+        }
+        removed.push(...p.removed);
+        if (!dryRun) await p.apply();
       }
       ctx.logger.info(
         `${dryRun ? 'Dry run: would remove' : 'Removed'} ${
-          removed.length
-            ? removed.join(', ')
-            : 'nothing (nothing owned was found)'
+          removed.length ? removed.join(', ') : 'nothing'
+        }${
+          alreadyGone.length
+            ? `; already gone (nothing of ${name} left): ${alreadyGone.join(
+                ', ',
+              )}`
+            : ''
         }`,
       );
       ctx.output('removed', removed);
+      ctx.output('alreadyGone', alreadyGone);
     },
   });
 }
 
 function isDefined<T>(value: T | undefined): value is T {
   return value !== undefined;
-}
-
-/**
- * The repository part: a local repository goes only when goldenpath:publish created
- * it in the given task.
- */
-async function planRepositoryTeardown(
-  ctx: ProviderContext,
-  settings: GoldenPathsSettings,
-  options: { repository: string; createdByTask: string },
-): Promise<TeardownPlan> {
-  const { repository, createdByTask } = options;
-  const resolved = resolveRemote(settings, repository);
-  if (!resolved.localName) {
-    throw new NotAllowedError(
-      `goldenpath:teardown only removes local repositories under goldenPaths.git.root, not ${resolved.url}`,
-    );
-  }
-  if (!(await isBareRepository(resolved.remote))) {
-    return { removed: [], apply: async () => {} };
-  }
-  const owner = await git(
-    ['config', '--default', '', 'goldenpaths.createdByTask'],
-    { env: { GIT_DIR: resolved.remote } },
-  );
-  if (owner !== createdByTask) {
-    throw new NotAllowedError(
-      `Repository ${repository} was not created by goldenpath:publish in task ${createdByTask}; refusing to delete it`,
-    );
-  }
-  return {
-    removed: [`repository ${repository}`],
-    apply: async () => {
-      await ctx.checkpoint({
-        key: `goldenpath.teardown.repository.${repository}`,
-        fn: async () => {
-          await fs.rm(resolved.remote, { recursive: true, force: true });
-        },
-      });
-    },
-  };
 }
