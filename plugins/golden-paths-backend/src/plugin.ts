@@ -12,6 +12,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-node';
 import { readGoldenPathsConfig } from './config';
 import { createStores } from './database';
+import { createLocalCi } from './localCi';
 import { createRouter } from './router';
 import { pullRequestSourceFromConfig } from './scm/fromConfig';
 import { createServices, GoldenPathRegistry } from './service';
@@ -46,6 +47,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
         notifications: notificationService,
         catalog: catalogServiceRef,
         evidenceRegistry: goldenPathsEvidenceRegistryServiceRef,
@@ -80,14 +82,15 @@ export const goldenPathsPlugin = createBackendPlugin({
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
         // Evidence from other plugins of this backend, in-process.
-        deps.evidenceRegistry.setRecorder(
-          createInProcessEvidenceRecorder({
-            evidence: services.evidence,
-            auditor,
-          }),
-        );
+        const recorder = createInProcessEvidenceRecorder({
+          evidence: services.evidence,
+          auditor,
+        });
+        deps.evidenceRegistry.setRecorder(recorder);
         // Router.
-        httpRouter.use(createRouter({ httpAuth, auditor, services }));
+        httpRouter.use(
+          createRouter({ httpAuth, auditor, services, localCi: stores.localCi }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scheduled tasks.
         await scheduleTasks({
@@ -97,6 +100,7 @@ export const goldenPathsPlugin = createBackendPlugin({
           services,
           paths,
           sources,
+          localCi: createLocalCi({ ...deps, store: stores.localCi, recorder }),
         });
       },
     });

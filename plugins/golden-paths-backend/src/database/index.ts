@@ -10,6 +10,7 @@ import {
   MergedPullRequestStore,
 } from './MergedPullRequestStore';
 import { KnexMetricsStore, MetricsStore } from './MetricsStore';
+import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -22,6 +23,7 @@ export type GoldenPathsStores = {
   cohorts: CohortStore;
   metrics: MetricsStore;
   mergedPullRequests: MergedPullRequestStore;
+  localCi: LocalCiStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -37,6 +39,7 @@ export async function createStores(
     cohorts: KnexCohortStore.create(db),
     metrics: KnexMetricsStore.create(db),
     mergedPullRequests: KnexMergedPullRequestStore.create(db),
+    localCi: KnexLocalCiStore.create(db),
   };
 }
 
@@ -44,4 +47,5 @@ export type { JourneyStore, PageWindow } from './JourneyStore';
 export type { CohortStore, CohortUpdate, NewCohort } from './CohortStore';
 export type { MetricsStore, MetricsFilter, Median } from './MetricsStore';
 export type { MergedPullRequestStore } from './MergedPullRequestStore';
+export type * from './LocalCiStore';
 export * from './rows';

@@ -1,10 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MergedPullRequestStore } from '../database';
-import {
-  MergedPullRequestSource,
-  PullRequestSourceUser,
-} from '@onramp/backstage-plugin-golden-paths-node';
+import { MergedPullRequestSource } from '@onramp/backstage-plugin-golden-paths-node';
+import { listCatalogUsers, usersByEmail } from './catalogUsers';
 
 /**
  * Copies merged pull requests from every source into the database,
@@ -21,37 +19,8 @@ export async function syncMergedPullRequests(options: {
   if (options.sources.length === 0) {
     return 0;
   }
-  const credentials = await options.auth.getOwnServiceCredentials();
-  const { items } = await options.catalog.getEntities(
-    {
-      filter: { kind: 'User' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.annotations',
-        'spec.profile.email',
-      ],
-    },
-    { credentials },
-  );
-  const users: PullRequestSourceUser[] = items.map(user => {
-    const email = (user.spec as { profile?: { email?: string } } | undefined)
-      ?.profile?.email;
-    return {
-      entityRef: `user:${user.metadata.namespace ?? 'default'}/${
-        user.metadata.name
-      }`.toLocaleLowerCase(),
-      ...(email ? { email } : {}),
-      annotations: user.metadata.annotations ?? {},
-    };
-  });
-  const byEmail = new Map<string, string>();
-  for (const user of users) {
-    if (user.email) {
-      byEmail.set(user.email.toLocaleLowerCase(), user.entityRef);
-    }
-  }
+  const users = await listCatalogUsers(options);
+  const byEmail = usersByEmail(users);
   let added = 0;
   for (const source of options.sources) {
     const merges = await source.listMergedPullRequests({ users });
