@@ -173,17 +173,27 @@ export class LocalCi {
       this.options.evidence,
       this.options.logger,
     );
-    const where = { repository: run.repository, commit: run.commit, branch: run.branch };
+    const where = {
+      repository: run.repository,
+      commit: run.commit,
+      branch: run.branch,
+    };
     const user = run.userEntityRef ?? undefined;
     await recorder.record({
       user,
       key: 'ci.passed',
       evidenceId: localEvidenceId(run.repository, run.commit, 'ci.passed'),
-      summary: `Local CI passed on ${run.repository}@${run.commit.slice(0, 12)} (${run.branch}): ${outcome.steps.length} steps`,
+      summary: `Local CI passed on ${run.repository}@${run.commit.slice(
+        0,
+        12,
+      )} (${run.branch}): ${outcome.steps.length} steps`,
       outputs: {
         ...where,
         runId: run.id,
-        steps: outcome.steps.map(s => ({ name: s.name, durationMs: s.durationMs })),
+        steps: outcome.steps.map(s => ({
+          name: s.name,
+          durationMs: s.durationMs,
+        })),
       },
     });
     for (const e of outcome.evidence) {
@@ -191,7 +201,9 @@ export class LocalCi {
         user,
         key: e.key,
         evidenceId: localEvidenceId(run.repository, run.commit, e.key),
-        summary: `${e.key} from local CI on ${run.repository}@${run.commit.slice(0, 12)}`,
+        summary: `${e.key} from local CI on ${
+          run.repository
+        }@${run.commit.slice(0, 12)}`,
         outputs: { ...e.details, localCi: { ...where, runId: run.id } },
       });
     }

@@ -118,7 +118,9 @@ export class LocalGitWatcher {
             user: users.get(tip.email),
             key: 'pr.merged',
             evidenceId: localEvidenceId(repository, merge.sha, 'pr.merged'),
-            summary: `Merged ${short(merge.mergedTip)} into ${branch} of ${repository} (${short(merge.sha)})`,
+            summary: `Merged ${short(
+              merge.mergedTip,
+            )} into ${branch} of ${repository} (${short(merge.sha)})`,
             outputs: {
               repository,
               branch,
@@ -129,7 +131,15 @@ export class LocalGitWatcher {
           });
         }
       }
-      await this.queueRun(gitDir, repository, branch, sha, author.email, user, summary);
+      await this.queueRun(
+        gitDir,
+        repository,
+        branch,
+        sha,
+        author.email,
+        user,
+        summary,
+      );
       await store.claimRef(repository, branch, old, sha, now);
     }
     const gone = [...seen.keys()].filter(name => !branches.has(name));
@@ -160,7 +170,9 @@ export class LocalGitWatcher {
         userEntityRef: user ?? null,
         status: full ? 'skipped' : 'queued',
         ...(full
-          ? { logTail: `[local-ci] skipped: ${maxQueuedRuns} runs were waiting` }
+          ? {
+              logTail: `[local-ci] skipped: ${maxQueuedRuns} runs were waiting`,
+            }
           : {}),
       },
       (this.options.clock ?? Date.now)(),

@@ -7,7 +7,10 @@ const exec = promisify(execFile);
 async function git(gitDir: string, args: string[]) {
   const { stdout } = await exec('git', ['--git-dir', gitDir, ...args], {
     maxBuffer: 64 * 1024 * 1024,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_TERMINAL_PROMPT: '0' },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      GIT_TERMINAL_PROMPT: '0',
+    },
   });
   return stdout;
 }
@@ -87,7 +90,10 @@ export async function readFileAt(gitDir: string, sha: string, file: string) {
 /** A fresh checkout of `sha` into `dir` (which must not exist), offline. */
 export async function checkout(gitDir: string, sha: string, dir: string) {
   await exec('git', ['clone', '--quiet', '--no-checkout', gitDir, dir], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_TERMINAL_PROMPT: '0' },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      GIT_TERMINAL_PROMPT: '0',
+    },
   });
   await exec('git', ['-C', dir, 'checkout', '--quiet', '--detach', sha], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },

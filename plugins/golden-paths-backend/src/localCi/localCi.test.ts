@@ -1,19 +1,24 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { catalogWithUsers } from '../__testUtils__/catalog';
 import { as, git } from '../__testUtils__/git';
+import {
+  createLocalGitFixture,
+  localCiReplica,
+  pollAndRun,
+} from '../__testUtils__/localCi';
 import { createTestGoldenPaths } from '../__testUtils__/services';
-import { LocalCiConfig } from './config';
 import { LocalCi } from './LocalCi';
 
 jest.setTimeout(120_000);
 
 const SOFIA = 'user:default/sofia.marquez';
-const sofia = as('Sofia', 'Sofia.Marquez@onramp.example', '2026-11-02T10:00:00Z');
 const lead = as('Lead', 'lead@onramp.example', '2026-11-03T12:00:00Z');
-const stranger = as('Stranger', 'someone@elsewhere.example', '2026-11-03T13:00:00Z');
+const stranger = as(
+  'Stranger',
+  'someone@elsewhere.example',
+  '2026-11-03T13:00:00Z',
+);
 
 /** Whether a process runs (a zombie waiting for its parent does not). */
 function running(pid: number) {
@@ -29,7 +34,9 @@ function running(pid: number) {
 const ciYaml = (...steps: string[]) =>
   `steps:\n${steps.map(s => `  - ${s}\n`).join('')}`;
 const py = (name: string, code: string, extra = '') =>
-  `{ name: ${name}, run: [/usr/bin/python3, -c, ${JSON.stringify(code)}]${extra} }`;
+  `{ name: ${name}, run: [/usr/bin/python3, -c, ${JSON.stringify(
+    code,
+  )}]${extra} }`;
 
 const PASSING = ciYaml(
   py('Unit tests', "import unittest, json; print('ok')"),
@@ -45,85 +52,50 @@ describe('local CI over the local git server (real git)', () => {
   const databases = TestDatabases.create();
 
   describe.each(databases.eachSupportedId())('on %p', databaseId => {
-    let tmp: string;
-    let root: string;
+    let fx: ReturnType<typeof createLocalGitFixture>;
     let work: string;
+    let tmp: string;
     let gp: Awaited<ReturnType<typeof createTestGoldenPaths>>;
-    let config: LocalCiConfig;
     const cis: LocalCi[] = [];
 
     /** A LocalCi as one backend replica has it. */
     const replica = () => {
-      const ci = new LocalCi({
-        config,
-        store: gp.stores.localCi,
-        evidence: {
-          recordEvidence: async request =>
-            (await gp.services.evidence.recordEvidence(request)).response,
-        },
-        catalog: catalogWithUsers([
-          { name: 'sofia.marquez', email: 'sofia.marquez@onramp.example' },
-        ]),
-        auth: mockServices.auth(),
-        logger: mockServices.logger.mock(),
-      });
+      const ci = localCiReplica(gp, fx.config);
       cis.push(ci);
       return ci;
-    };
-    const pollAndRun = async (ci: LocalCi) => {
-      const summary = await ci.poll();
-      await ci.drain();
-      return summary;
     };
     const evidence = async (key: string) =>
       (await gp.stores.journeys.listEvidence(SOFIA)).filter(e => e.key === key);
     const runs = async () =>
       (await gp.stores.localCi.listRuns('svc.git', { limit: 100, offset: 0 }))
         .items;
-    const commit = (message: string, files: Record<string, string>, env = sofia) => {
-      for (const [file, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
-        fs.writeFileSync(path.join(work, file), text);
-      }
-      git(work, ['add', '-A'], env);
-      git(work, ['commit', '--allow-empty', '-m', message], env);
-      return git(work, ['rev-parse', 'HEAD']).trim();
-    };
-    const push = (branch: string) =>
-      git(work, ['push', '--quiet', 'origin', branch]);
+    const commit = (...args: Parameters<typeof fx.commit>) =>
+      fx.commit(...args);
+    const push = (branch: string) => fx.push(branch);
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      gp = await createTestGoldenPaths(knex);
-      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'local-ci-test-'));
-      root = path.join(tmp, 'git');
-      work = path.join(tmp, 'work');
-      fs.mkdirSync(path.join(root, 'svc.git'), { recursive: true });
-      fs.mkdirSync(work);
-      git(path.join(root, 'svc.git'), ['init', '--quiet', '--bare', '--initial-branch=main']);
-      git(work, ['init', '--quiet', '--initial-branch=main']);
-      git(work, ['remote', 'add', 'origin', path.join(root, 'svc.git')]);
-      config = {
-        root,
-        pollIntervalSeconds: 10,
-        concurrency: 1,
-        maxQueuedRuns: 50,
-        defaultTimeoutSeconds: 60,
-        logTailBytes: 4096,
-      };
+      gp = await createTestGoldenPaths(await databases.init(databaseId));
+      fx = createLocalGitFixture();
+      work = fx.work;
+      tmp = fx.tmp;
     });
     afterAll(async () => {
       for (const ci of cis) {
         await ci.stop();
       }
-      fs.rmSync(tmp, { recursive: true, force: true });
+      fx.remove();
     });
 
     it('runs a passing ci.yaml on a push: ci.passed with details, and the step evidence with its JSON', async () => {
       const sha = commit('initial', { '.onramp/ci.yaml': PASSING });
       push('main');
       const summary = await pollAndRun(replica());
-      expect(summary).toMatchObject({ pushes: 1, runsQueued: 1, opened: 0, merged: 0 });
+      expect(summary).toMatchObject({
+        pushes: 1,
+        runsQueued: 1,
+        opened: 0,
+        merged: 0,
+      });
       const [run] = await runs();
       expect(run).toMatchObject({
         commit: sha,
@@ -132,7 +104,11 @@ describe('local CI over the local git server (real git)', () => {
         userEntityRef: SOFIA,
         authorEmail: 'sofia.marquez@onramp.example',
       });
-      expect(run.steps.map(s => s.status)).toEqual(['passed', 'passed', 'passed']);
+      expect(run.steps.map(s => s.status)).toEqual([
+        'passed',
+        'passed',
+        'passed',
+      ]);
       expect(run.logTail).toContain('ok\n');
       expect(run.logTail).toContain('main\n');
       const [passed] = await evidence('ci.passed');
@@ -150,7 +126,12 @@ describe('local CI over the local git server (real git)', () => {
       const [evaluated] = await evidence('ml.evaluated');
       expect(evaluated.outputs).toEqual({
         accuracy: 0.93,
-        localCi: { repository: 'svc.git', commit: sha, branch: 'main', runId: run.id },
+        localCi: {
+          repository: 'svc.git',
+          commit: sha,
+          branch: 'main',
+          runId: run.id,
+        },
       });
     });
 
@@ -166,7 +147,11 @@ describe('local CI over the local git server (real git)', () => {
       const summary = await pollAndRun(replica());
       expect(summary).toMatchObject({ pushes: 1, opened: 1, runsQueued: 1 });
       const [opened] = await evidence('pr.opened');
-      expect(opened.outputs).toEqual({ repository: 'svc.git', branch: 'feature', commit: sha });
+      expect(opened.outputs).toEqual({
+        repository: 'svc.git',
+        branch: 'feature',
+        commit: sha,
+      });
       const [run] = await runs();
       expect(run).toMatchObject({ commit: sha, status: 'failed' });
       expect(run.steps.map(s => [s.status, s.exitCode])).toEqual([
@@ -176,7 +161,9 @@ describe('local CI over the local git server (real git)', () => {
       expect(run.logTail).toContain('boom');
       expect(run.logTail).toContain('exited with 3');
       expect(run.logTail).not.toContain('not reached');
-      expect((await evidence('ci.passed')).map(e => e.outputs?.commit)).not.toContain(sha);
+      expect(
+        (await evidence('ci.passed')).map(e => e.outputs?.commit),
+      ).not.toContain(sha);
     });
 
     it('a step that hangs is timed out and killed with what it started', async () => {
@@ -185,7 +172,9 @@ describe('local CI over the local git server (real git)', () => {
         '.onramp/ci.yaml': ciYaml(
           py(
             'Hang',
-            `import os, subprocess, time; c = subprocess.Popen(['sleep', '600']); open(${JSON.stringify(pidFile)}, 'w').write(f'{os.getpid()} {c.pid}'); time.sleep(600)`,
+            `import os, subprocess, time; c = subprocess.Popen(['sleep', '600']); open(${JSON.stringify(
+              pidFile,
+            )}, 'w').write(f'{os.getpid()} {c.pid}'); time.sleep(600)`,
             ', timeoutSeconds: 2',
           ),
         ),
@@ -200,16 +189,25 @@ describe('local CI over the local git server (real git)', () => {
       expect(pids.map(running)).toEqual([false, false]);
     });
 
-    it('a merge into main is pr.merged for the merged tip\'s author, whoever merges', async () => {
+    it("a merge into main is pr.merged for the merged tip's author, whoever merges", async () => {
       commit('fixed', { '.onramp/ci.yaml': PASSING });
       push('feature');
       const tip = git(work, ['rev-parse', 'HEAD']).trim();
       git(work, ['checkout', '--quiet', 'main']);
-      git(work, ['merge', '--quiet', '--no-ff', '-m', 'Merge feature', 'feature'], lead);
+      git(
+        work,
+        ['merge', '--quiet', '--no-ff', '-m', 'Merge feature', 'feature'],
+        lead,
+      );
       const merge = git(work, ['rev-parse', 'HEAD']).trim();
       push('main');
       const summary = await pollAndRun(replica());
-      expect(summary).toMatchObject({ pushes: 2, opened: 0, merged: 1, runsQueued: 2 });
+      expect(summary).toMatchObject({
+        pushes: 2,
+        opened: 0,
+        merged: 1,
+        runsQueued: 2,
+      });
       const [merged] = await evidence('pr.merged');
       expect(merged.outputs).toEqual({
         repository: 'svc.git',
@@ -223,7 +221,9 @@ describe('local CI over the local git server (real git)', () => {
       expect((await evidence('ci.passed')).map(e => e.outputs?.commit)).toEqual(
         expect.arrayContaining([tip]),
       );
-      expect((await evidence('ci.passed')).map(e => e.outputs?.commit)).not.toContain(merge);
+      expect(
+        (await evidence('ci.passed')).map(e => e.outputs?.commit),
+      ).not.toContain(merge);
     });
 
     it('an unknown author is counted and dropped, never guessed', async () => {
@@ -232,7 +232,11 @@ describe('local CI over the local git server (real git)', () => {
       push('strangers-branch');
       const before = await gp.knex('gp_evidence').count({ n: '*' });
       const summary = await pollAndRun(replica());
-      expect(summary).toMatchObject({ pushes: 1, opened: 1, unknownAuthors: 1 });
+      expect(summary).toMatchObject({
+        pushes: 1,
+        opened: 1,
+        unknownAuthors: 1,
+      });
       expect(await gp.knex('gp_evidence').count({ n: '*' })).toEqual(before);
       expect((await runs())[0]).toMatchObject({
         branch: 'strangers-branch',
@@ -248,7 +252,10 @@ describe('local CI over the local git server (real git)', () => {
       });
       const before = await count();
       // A restart: the refs are remembered, nothing is new.
-      expect(await pollAndRun(replica())).toMatchObject({ pushes: 0, runsQueued: 0 });
+      expect(await pollAndRun(replica())).toMatchObject({
+        pushes: 0,
+        runsQueued: 0,
+      });
       // A second replica that read the repositories before the first stored
       // the tips: every tip looks new, and only the unique key keeps the runs once.
       await gp.knex('gp_local_git_refs').delete();

@@ -44,7 +44,11 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals) {
   }
 }
 
-type StepResult = { exitCode: number | null; timedOut: boolean; error?: string };
+type StepResult = {
+  exitCode: number | null;
+  timedOut: boolean;
+  error?: string;
+};
 
 /**
  * Runs one step: argv without a shell, in its own process group so that a
