@@ -89,7 +89,12 @@ export const goldenPathsPlugin = createBackendPlugin({
         deps.evidenceRegistry.setRecorder(recorder);
         // Router.
         httpRouter.use(
-          createRouter({ httpAuth, auditor, services, localCi: stores.localCi }),
+          createRouter({
+            httpAuth,
+            auditor,
+            services,
+            localCi: stores.localCi,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scheduled tasks.

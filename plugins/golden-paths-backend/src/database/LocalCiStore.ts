@@ -83,7 +83,8 @@ export interface LocalCiStore {
 }
 
 function runFromRow(row: any): LocalCiRun {
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  const num = (v: unknown) =>
+    v === null || v === undefined ? null : Number(v);
   return {
     id: Number(row.id),
     repository: row.repository,
@@ -221,7 +222,10 @@ export class KnexLocalCiStore implements LocalCiStore {
     return row ? runFromRow(row) : undefined;
   }
 
-  async listRuns(repository: string, window: { limit: number; offset: number }) {
+  async listRuns(
+    repository: string,
+    window: { limit: number; offset: number },
+  ) {
     const [{ count }] = await this.db('gp_local_ci_runs')
       .where({ repository })
       .count({ count: '*' });
