@@ -19,15 +19,17 @@ export type StepsOutcome = {
 /** Keeps the last `limit` characters written to it. */
 export class LogTail {
   private text = '';
+  private dropped = false;
   constructor(private readonly limit: number) {}
   write(chunk: string) {
     this.text += chunk;
     if (this.text.length > 2 * this.limit) {
       this.text = this.text.slice(-this.limit);
+      this.dropped = true;
     }
   }
   toString() {
-    return this.text.length > this.limit
+    return this.dropped || this.text.length > this.limit
       ? `[...]${this.text.slice(-this.limit)}`
       : this.text;
   }
@@ -75,6 +77,15 @@ function runStep(
     let timedOut = false;
     let exitCode: number | null = null;
     let settled = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      options.log.write(
+        `\n[local-ci] ${step.name}: timed out after ${
+          options.timeoutMs / 1000
+        }s, killed\n`,
+      );
+      killGroup(child.pid, 'SIGKILL');
+    }, options.timeoutMs);
     const stop = () => killGroup(child.pid, 'SIGKILL');
     options.signal?.addEventListener('abort', stop);
     const settle = (error?: string) => {
@@ -85,18 +96,14 @@ function runStep(
         resolve({ exitCode, timedOut, ...(error ? { error } : {}) });
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      options.log.write(
-        `\n[local-ci] ${step.name}: timed out after ${
-          options.timeoutMs / 1000
-        }s, killed\n`,
-      );
-      killGroup(child.pid, 'SIGKILL');
-    }, options.timeoutMs);
     child.stdout.setEncoding('utf8').on('data', d => options.log.write(d));
     child.stderr.setEncoding('utf8').on('data', d => options.log.write(d));
-    child.on('error', error => settle(error.message));
+    child.on('error', error => {
+      // Spawning failed (e.g. no such command): no process, release the pipes.
+      child.stdout.destroy();
+      child.stderr.destroy();
+      settle(error.message);
+    });
     child.on('exit', code => {
       exitCode = code;
       // Whatever the step left running in its group goes with it, so the

@@ -103,7 +103,9 @@ describe('goldenpath:publish (against real git)', () => {
     };
     await action().handler(ctx);
     const dir = await clone('mine');
-    expect(await git(['log', '-1', '--format=%an <%ae>|%cn <%ce>'], { cwd: dir })).toBe(
+    expect(
+      await git(['log', '-1', '--format=%an <%ae>|%cn <%ce>'], { cwd: dir }),
+    ).toBe(
       'Sofia Marquez <sofia.marquez@onramp.example>|Sofia Marquez <sofia.marquez@onramp.example>',
     );
   });
