@@ -51,6 +51,38 @@ export interface Config {
         root: string;
       };
     };
+    /**
+     * The local git server as an evidence source and CI (for one machine;
+     * off unless enabled). Every `pollIntervalSeconds` the branch tips of the
+     * bare repositories under `root` are read: a new branch other than the
+     * default one is `pr.opened` for its tip's author; a merge commit on the
+     * default branch's first-parent history is `pr.merged` for the author of
+     * the tip it merged; every pushed tip with `.onramp/ci.yaml` gets a CI
+     * run in a fresh checkout (`ci.passed` when all steps pass, plus the
+     * steps' `evidence:` keys). Authors are matched by their User entity's
+     * spec.profile.email; unknown authors are counted and dropped.
+     * The steps run on this machine with the backend's user rights: enable
+     * it only where everyone who can push is trusted.
+     */
+    localCi?: {
+      /** Watch and run. Default false. */
+      enabled?: boolean;
+      /**
+       * The folder of bare repositories, relative to the backend's working
+       * directory. Default goldenPaths.git.root.
+       */
+      root?: string;
+      /** Seconds between reads of the repositories. Default 10. */
+      pollIntervalSeconds?: number;
+      /** Runs at a time on one backend. Default 1. */
+      concurrency?: number;
+      /** Pushes beyond this many waiting runs are recorded as skipped. Default 50. */
+      maxQueuedRuns?: number;
+      /** A step's timeout when its ci.yaml sets none. Default 300. */
+      defaultTimeoutSeconds?: number;
+      /** Characters of output a run keeps (its tail). Default 16384. */
+      logTailBytes?: number;
+    };
     notifications?: {
       /** Days without progress before a cohort owner is told. Default 3. */
       stuckAfterDays?: number;

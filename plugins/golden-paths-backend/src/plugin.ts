@@ -12,6 +12,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-node';
 import { readGoldenPathsConfig } from './config';
 import { createStores } from './database';
+import { createLocalCi } from './localCi';
 import { createRouter } from './router';
 import { pullRequestSourceFromConfig } from './scm/fromConfig';
 import { createServices, GoldenPathRegistry } from './service';
@@ -47,6 +48,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        lifecycle: coreServices.lifecycle,
         notifications: notificationService,
         catalog: catalogServiceRef,
         evidenceRegistry: goldenPathsEvidenceRegistryServiceRef,
@@ -84,14 +86,20 @@ export const goldenPathsPlugin = createBackendPlugin({
           await seedDemoHistory({ stores, paths, logger, now: Date.now() });
         }
         // Evidence from other plugins of this backend, in-process.
-        deps.evidenceRegistry.setRecorder(
-          createInProcessEvidenceRecorder({
-            evidence: services.evidence,
+        const recorder = createInProcessEvidenceRecorder({
+          evidence: services.evidence,
+          auditor,
+        });
+        deps.evidenceRegistry.setRecorder(recorder);
+        // Router.
+        httpRouter.use(
+          createRouter({
+            httpAuth,
             auditor,
+            services,
+            localCi: stores.localCi,
           }),
         );
-        // Router.
-        httpRouter.use(createRouter({ httpAuth, auditor, services }));
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scheduled tasks.
         await scheduleTasks({
@@ -101,6 +109,7 @@ export const goldenPathsPlugin = createBackendPlugin({
           services,
           paths,
           sources,
+          localCi: createLocalCi({ ...deps, store: stores.localCi, recorder }),
         });
       },
     });

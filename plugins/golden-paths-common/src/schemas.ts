@@ -277,6 +277,11 @@ const pageFields = {
 /** Query of `GET /paths` and `GET /cohorts`: `limit` (1-500, default 100), `offset`. */
 export const pageQuerySchema = z.object(pageFields).strict();
 
+/** Query of `GET /local-ci/runs`: a page of one repository's runs. */
+export const localCiRunsQuerySchema = z
+  .object({ ...pageFields, repository: safeString().min(1).max(500) })
+  .strict();
+
 /** Query of `GET /journeys/me`: a page, optionally of one path's journey. */
 export const myJourneysQuerySchema = z
   .object({ ...pageFields, pathId: idSchema.optional() })

@@ -12,6 +12,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { goldenPathsPlugin } from '../plugin';
+import { userEntities } from './catalog';
 import { demoPathFiles } from './paths';
 
 /** The API's base path on the test server. */
@@ -45,6 +46,8 @@ export async function startGoldenPathsBackend(options: {
   config?: Record<string, unknown>;
   features?: Parameters<typeof startTestBackend>[0]['features'];
   plugin?: boolean;
+  /** The mock catalog's entities (default: none). */
+  catalogEntities?: ReturnType<typeof userEntities>;
 }) {
   const send = jest.fn(async (_notification: unknown) => {});
   const auditEvent = {
@@ -67,7 +70,7 @@ export async function startGoldenPathsBackend(options: {
         },
       }),
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory(),
+      catalogServiceMock.factory({ entities: options.catalogEntities }),
       auditor.factory,
       permissionsFactory(),
       createServiceFactory({

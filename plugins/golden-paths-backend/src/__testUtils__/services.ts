@@ -13,6 +13,8 @@ import { testRegistry } from './paths';
 
 /** Every table the plugin writes, children first. */
 const TABLES = [
+  'gp_local_ci_runs',
+  'gp_local_git_refs',
   'gp_stuck_notices',
   'gp_step_progress',
   'gp_evidence',

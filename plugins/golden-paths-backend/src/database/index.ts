@@ -11,6 +11,7 @@ import {
 } from './MergedPullRequestStore';
 import { KnexMetricsStore, MetricsStore } from './MetricsStore';
 import { KnexPeopleStore, PeopleStore } from './PeopleStore';
+import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -24,6 +25,7 @@ export type GoldenPathsStores = {
   metrics: MetricsStore;
   mergedPullRequests: MergedPullRequestStore;
   people: PeopleStore;
+  localCi: LocalCiStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -40,6 +42,7 @@ export async function createStores(
     metrics: KnexMetricsStore.create(db),
     mergedPullRequests: KnexMergedPullRequestStore.create(db),
     people: KnexPeopleStore.create(db),
+    localCi: KnexLocalCiStore.create(db),
   };
 }
 
@@ -49,4 +52,5 @@ export type { MetricsStore, MetricsFilter, Median } from './MetricsStore';
 export type { MergedPullRequestStore } from './MergedPullRequestStore';
 export type { PeopleStore, PersonStartDate } from './PeopleStore';
 export { startOfDay } from './PeopleStore';
+export type * from './LocalCiStore';
 export * from './rows';

@@ -25,9 +25,11 @@ describe('golden-paths stores', () => {
       await t.knex.migrate.rollback({ directory }, true);
       expect(await t.knex.schema.hasTable('gp_journeys')).toBe(false);
       expect(await t.knex.schema.hasTable('gp_evidence')).toBe(false);
+      expect(await t.knex.schema.hasTable('gp_local_ci_runs')).toBe(false);
       await t.knex.migrate.latest({ directory });
       expect(await t.knex.schema.hasTable('gp_journeys')).toBe(true);
       expect(await t.knex.schema.hasTable('gp_stuck_notices')).toBe(true);
+      expect(await t.knex.schema.hasTable('gp_local_ci_runs')).toBe(true);
     });
 
     it('guards journey updates with the version column', async () => {

@@ -1,10 +1,12 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { LocalCiStore } from '../database';
 import { GoldenPathsServices } from '../service';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
 import { journeysRouter } from './journeys';
+import { localCiRouter } from './localCi';
 import { metricsRouter } from './metrics';
 import { pathsRouter } from './paths';
 
@@ -13,6 +15,7 @@ export function createRouter(options: {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   services: GoldenPathsServices;
+  localCi: LocalCiStore;
 }): express.Router {
   const { httpAuth, auditor, services } = options;
   const router = Router();
@@ -29,5 +32,6 @@ export function createRouter(options: {
   );
   router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
+  router.use(localCiRouter({ httpAuth, store: options.localCi }));
   return router;
 }

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import {
   MergedPullRequest,
   MergedPullRequestSource,
 } from '@onramp/backstage-plugin-golden-paths-node';
+import { findBareRepositories } from './bareRepositories';
 
 const exec = promisify(execFile);
 
@@ -25,7 +25,7 @@ export class LocalGitMergeSource implements MergedPullRequestSource {
   ) {}
 
   async listMergedPullRequests(): Promise<MergedPullRequest[]> {
-    const repos = await this.findBareRepositories(
+    const repos = await findBareRepositories(
       this.root,
       this.options.maxDepth ?? 3,
     );
@@ -89,36 +89,5 @@ export class LocalGitMergeSource implements MergedPullRequestSource {
       });
     }
     return merges;
-  }
-
-  private async findBareRepositories(
-    dir: string,
-    depth: number,
-  ): Promise<string[]> {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return [];
-    }
-    const names = new Set(entries.map(e => e.name));
-    if (names.has('HEAD') && names.has('objects') && names.has('refs')) {
-      return [dir];
-    }
-    if (depth === 0) {
-      return [];
-    }
-    const found: string[] = [];
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        found.push(
-          ...(await this.findBareRepositories(
-            path.join(dir, entry.name),
-            depth - 1,
-          )),
-        );
-      }
-    }
-    return found.sort();
   }
 }

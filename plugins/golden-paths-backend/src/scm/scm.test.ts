@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogWithUsers } from '../__testUtils__/catalog';
+import { as, git } from '../__testUtils__/git';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import {
@@ -17,25 +18,6 @@ import { MergedPullRequest } from '@onramp/backstage-plugin-golden-paths-node';
 jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
-
-function git(cwd: string, args: string[], env: Record<string, string> = {}) {
-  return execFileSync('git', args, {
-    cwd,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-}
-
-function as(name: string, email: string, date: string) {
-  return {
-    GIT_AUTHOR_NAME: name,
-    GIT_AUTHOR_EMAIL: email,
-    GIT_COMMITTER_NAME: name,
-    GIT_COMMITTER_EMAIL: email,
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-  };
-}
 
 describe('LocalGitMergeSource (real git repositories)', () => {
   const dir = createMockDirectory();

@@ -1,11 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { MergedPullRequestStore } from '../database';
-import { listCatalogUsers } from '../service/catalogUsers';
-import {
-  MergedPullRequestSource,
-  PullRequestSourceUser,
-} from '@onramp/backstage-plugin-golden-paths-node';
+import { MergedPullRequestSource } from '@onramp/backstage-plugin-golden-paths-node';
+import { listCatalogUsers, usersByEmail } from '../service/catalogUsers';
 
 /**
  * Copies merged pull requests from every source into the database,
@@ -22,16 +19,8 @@ export async function syncMergedPullRequests(options: {
   if (options.sources.length === 0) {
     return 0;
   }
-  const users: PullRequestSourceUser[] = await listCatalogUsers(
-    options.catalog,
-    options.auth,
-  );
-  const byEmail = new Map<string, string>();
-  for (const user of users) {
-    if (user.email) {
-      byEmail.set(user.email.toLocaleLowerCase(), user.entityRef);
-    }
-  }
+  const users = await listCatalogUsers(options);
+  const byEmail = usersByEmail(users);
   let added = 0;
   for (const source of options.sources) {
     const merges = await source.listMergedPullRequests({ users });

@@ -1,21 +1,14 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { PullRequestSourceUser } from '@onramp/backstage-plugin-golden-paths-node';
 
-/** A catalog User as the plugin needs it. */
-export type CatalogUser = {
-  /** Lower-case entity ref. */
-  entityRef: string;
-  email?: string;
-  annotations: Record<string, string>;
-};
-
-/** Every catalog User with its annotations and profile email. */
-export async function listCatalogUsers(
-  catalog: CatalogService,
-  auth: AuthService,
-): Promise<CatalogUser[]> {
-  const credentials = await auth.getOwnServiceCredentials();
-  const { items } = await catalog.getEntities(
+/** The catalog's User entities: ref, profile email and annotations. */
+export async function listCatalogUsers(options: {
+  catalog: CatalogService;
+  auth: AuthService;
+}): Promise<PullRequestSourceUser[]> {
+  const credentials = await options.auth.getOwnServiceCredentials();
+  const { items } = await options.catalog.getEntities(
     {
       filter: { kind: 'User' },
       fields: [
@@ -39,4 +32,15 @@ export async function listCatalogUsers(
       annotations: user.metadata.annotations ?? {},
     };
   });
+}
+
+/** Users by their profile email, lower-cased. */
+export function usersByEmail(users: PullRequestSourceUser[]) {
+  const byEmail = new Map<string, string>();
+  for (const user of users) {
+    if (user.email) {
+      byEmail.set(user.email.toLocaleLowerCase(), user.entityRef);
+    }
+  }
+  return byEmail;
 }

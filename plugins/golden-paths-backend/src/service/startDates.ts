@@ -17,7 +17,7 @@ export async function syncStartDates(options: {
   logger: LoggerService;
   now: number;
 }): Promise<{ withStartDate: number; invalid: string[]; changed: number }> {
-  const users = await listCatalogUsers(options.catalog, options.auth);
+  const users = await listCatalogUsers(options);
   const people = [];
   const invalid: string[] = [];
   for (const user of users) {

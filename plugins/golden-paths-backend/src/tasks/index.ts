@@ -8,6 +8,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { MergedPullRequestSource } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsConfig } from '../config';
 import { GoldenPathsStores } from '../database';
+import { LocalCi } from '../localCi';
 import { syncMergedPullRequests } from '../scm/sync';
 import { GoldenPathsServices, notifyStuckMembers } from '../service';
 import { GoldenPathRegistry } from '../service/paths';
@@ -16,8 +17,9 @@ import { syncStartDates } from '../service/startDates';
 /**
  * The plugin's scheduled work, through the scheduler so that one replica
  * runs each task at a time: hourly stuck-member notices, the start dates
- * from the catalog every 10 minutes, and the merged pull request sync every
- * 10 minutes when there is a source.
+ * from the catalog every 10 minutes, the merged pull request sync every 10
+ * minutes when there is a source, and the local git server's watcher
+ * (goldenPaths.localCi) when enabled.
  */
 export async function scheduleTasks(options: {
   scheduler: SchedulerService;
@@ -26,6 +28,7 @@ export async function scheduleTasks(options: {
   services: GoldenPathsServices;
   paths: GoldenPathRegistry;
   sources: MergedPullRequestSource[];
+  localCi?: { ci: LocalCi; pollIntervalSeconds: number };
   notifications: NotificationService;
   catalog: CatalogService;
   auth: AuthService;
@@ -80,6 +83,18 @@ export async function scheduleTasks(options: {
           auth: options.auth,
           logger,
         });
+      },
+    });
+  }
+  if (options.localCi) {
+    const { ci, pollIntervalSeconds } = options.localCi;
+    await scheduler.scheduleTask({
+      id: 'golden-paths-local-ci',
+      frequency: { seconds: pollIntervalSeconds },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 5 },
+      fn: async () => {
+        await ci.poll();
       },
     });
   }

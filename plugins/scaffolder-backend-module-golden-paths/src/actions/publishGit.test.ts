@@ -82,6 +82,34 @@ describe('goldenpath:publish (against real git)', () => {
     );
   });
 
+  it("commits as the task's catalog user, so the local git server attributes the first push to them", async () => {
+    const { ctx } = makeContext({
+      input: { repository: 'mine' },
+      workspacePath: workspace,
+    });
+    ctx.user = {
+      ref: 'user:default/sofia.marquez',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'sofia.marquez' },
+        spec: {
+          profile: {
+            displayName: 'Sofia Marquez',
+            email: 'sofia.marquez@onramp.example',
+          },
+        },
+      },
+    };
+    await action().handler(ctx);
+    const dir = await clone('mine');
+    expect(
+      await git(['log', '-1', '--format=%an <%ae>|%cn <%ce>'], { cwd: dir }),
+    ).toBe(
+      'Sofia Marquez <sofia.marquez@onramp.example>|Sofia Marquez <sofia.marquez@onramp.example>',
+    );
+  });
+
   it('dry-run computes the change and creates nothing', async () => {
     const { ctx, outputs } = makeContext({
       input: { repository: 'dry' },

@@ -1,4 +1,5 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { UserEntity } from '@backstage/catalog-model';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
@@ -42,13 +43,17 @@ const inputFields = {
     z
       .string()
       .optional()
-      .describe('Commit author name (default scaffolder.defaultAuthor.name)'),
+      .describe(
+        "Commit author name (default: the task user's spec.profile.displayName, else scaffolder.defaultAuthor.name)",
+      ),
   gitAuthorEmail: (z: Z) =>
     z
       .string()
       .email()
       .optional()
-      .describe('Commit author email (default scaffolder.defaultAuthor.email)'),
+      .describe(
+        "Commit author email (default: the task user's spec.profile.email, so the first push is theirs; else scaffolder.defaultAuthor.email)",
+      ),
 };
 
 /**
@@ -95,10 +100,7 @@ export function createPublishGitAction(options: {
       const branch = input.defaultBranch ?? settings.git.defaultBranch;
       const resolved = resolveRemote(settings, input.repository);
       const source = resolveSafeChildPath(ctx.workspacePath, input.sourcePath);
-      const author = {
-        name: input.gitAuthorName ?? settings.git.author.name,
-        email: input.gitAuthorEmail ?? settings.git.author.email,
-      };
+      const author = commitAuthor(input, ctx.user?.entity, settings);
 
       let repoContentsUrl = resolved.url;
       let catalogInfoUrl = `${resolved.url.replace(
@@ -231,4 +233,32 @@ export function createPublishGitAction(options: {
       }
     },
   });
+}
+
+/**
+ * Who the commit is by: the input's author, else the person running the
+ * task (their catalog profile's email and name, so the local git server
+ * attributes the first push to them), else the configured default author.
+ */
+function commitAuthor(
+  input: { gitAuthorName?: string; gitAuthorEmail?: string },
+  user: UserEntity | undefined,
+  settings: GoldenPathsSettings,
+) {
+  const profile = user?.spec?.profile;
+  const email = input.gitAuthorEmail ?? profile?.email;
+  if (!email) {
+    return {
+      name: input.gitAuthorName ?? settings.git.author.name,
+      email: settings.git.author.email,
+    };
+  }
+  return {
+    name:
+      input.gitAuthorName ??
+      profile?.displayName ??
+      user?.metadata.name ??
+      settings.git.author.name,
+    email,
+  };
 }

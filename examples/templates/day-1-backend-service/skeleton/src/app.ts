@@ -1,4 +1,8 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { Metrics } from './metrics';
 
 export const SERVICE_NAME = '${{ values.name }}';

@@ -15,7 +15,11 @@ interface Series {
 export class Metrics {
   private readonly series = new Map<string, Series>();
 
-  constructor(private readonly service: string) {}
+  private readonly service: string;
+
+  constructor(service: string) {
+    this.service = service;
+  }
 
   observe(method: string, code: number, seconds: number) {
     const key = `${method} ${code}`;
