@@ -85,6 +85,9 @@ function app(db: Knex) {
   return router;
 }
 
+// Each case runs hundreds of requests: more than jest's 5 s on a busy 2-core machine.
+jest.setTimeout(60_000);
+
 describe('fuzzRoutes', () => {
   let db: Knex;
   let options: { request: express.Express; snapshot: () => Promise<string> };
