@@ -4,10 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'yaml';
 import { runCiYamlSteps } from './__testUtils__/ciYaml';
-import {
-  CLIENT_DATA_TEMPLATES,
-  readYamlFile,
-} from './__testUtils__/clientDataTemplates';
+import { day1Templates, readYaml } from './__testUtils__/day1Templates';
 import { cloneLocal, makeTempDir } from './__testUtils__/context';
 import {
   DAY1_USER,
@@ -140,116 +137,115 @@ function satisfied(
   }
 }
 
-describe.each(CLIENT_DATA_TEMPLATES)(
-  'the $pathTitle Day-1 template through the real scaffolder backend',
-  t => {
-    let root: string;
-    let harness: Awaited<ReturnType<typeof startDay1Backend>>;
-    const values = {
-      name: t.repository,
-      owner: t.owner,
-      description: 'Made by a test',
-    };
+describe.each(
+  day1Templates(
+    'day-1-client-feature',
+    'day-1-data-engineering',
+    'day-1-data-science',
+  ),
+)('the $pathTitle Day-1 template through the real scaffolder backend', t => {
+  let root: string;
+  let harness: Awaited<ReturnType<typeof startDay1Backend>>;
+  const values = {
+    name: t.repository,
+    owner: t.owner,
+    description: 'Made by a test',
+  };
 
-    beforeAll(async () => {
-      root = await makeTempDir(`gp-e2e-${t.repository}`);
-      const runtime = localRuntimeConfig(root) as any;
-      // This test's ports, apart from the other tests' local runtimes.
-      runtime.deploy.local.ports = { from: 42550, to: 42599 };
-      harness = await startDay1Backend({
-        root,
-        goldenPaths: runtime,
-        templates: [await readTemplateEntity(t.dir)],
-      });
-    }, 120_000);
+  beforeAll(async () => {
+    root = await makeTempDir(`gp-e2e-${t.repository}`);
+    const runtime = localRuntimeConfig(root) as any;
+    // This test's ports, apart from the other tests' local runtimes.
+    runtime.deploy.local.ports = { from: 42550, to: 42599 };
+    harness = await startDay1Backend({
+      root,
+      goldenPaths: runtime,
+      templates: [await readTemplateEntity(t.dir)],
+    });
+  }, 120_000);
 
-    afterAll(async () => {
-      await harness?.backend.stop();
-      await fs.rm(root, { recursive: true, force: true });
+  afterAll(async () => {
+    await harness?.backend.stop();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('publishes and registers the repository, records its evidence, the repository passes its own CI and the path shows the progress', async () => {
+    const { evidence, registered } = harness.record;
+    const created = await harness.request('POST', '/api/scaffolder/v2/tasks', {
+      templateRef: t.ref,
+      values,
+    });
+    expect(created.status).toBe(201);
+    const { task, events } = await waitForTask(
+      harness.request,
+      created.body.id,
+    );
+
+    expect(registered[0].target).toBe(
+      `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}/raw/main/catalog-info.yaml`,
+    );
+    expect(yaml.parse(registered[0].content)).toMatchObject({
+      kind: 'Component',
+      metadata: {
+        name: t.repository,
+        description: 'Made by a test',
+        annotations: { 'backstage.io/source-template': t.ref },
+      },
+      spec: { owner: t.owner, lifecycle: 'experimental' },
+    });
+    expect(evidence.map(e => e.key)).toEqual(expected[t.name].keys);
+    expect(
+      evidence.every(
+        e => e.userEntityRef === DAY1_USER && e.taskId === task.id,
+      ),
+    ).toBe(true);
+    expect(evidence.at(-1)).toMatchObject({
+      templateRef: t.ref,
+      outputs: {
+        repository: expect.stringContaining(
+          `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}`,
+        ),
+        commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
+      },
+    });
+    const output = events.find(e => e.type === 'completion').body.output;
+    expect(output.links[0]).toEqual({
+      title: `Back to your ${t.pathTitle} path`,
+      icon: 'dashboard',
+      url: `/golden-paths/${t.pathId}`,
     });
 
-    it('publishes and registers the repository, records its evidence, the repository passes its own CI and the path shows the progress', async () => {
-      const { evidence, registered } = harness.record;
-      const created = await harness.request(
-        'POST',
-        '/api/scaffolder/v2/tasks',
-        {
-          templateRef: t.ref,
-          values,
-        },
-      );
-      expect(created.status).toBe(201);
-      const { task, events } = await waitForTask(
-        harness.request,
-        created.body.id,
-      );
+    const repo = await cloneLocal(root, t.repository);
+    expect(await repo.commits()).toBe(1);
+    expect(await repo.read('README.md')).toMatch(
+      new RegExp(`^# ${t.repository}\n\nMade by a test\n`),
+    );
 
-      expect(registered[0].target).toBe(
-        `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}/raw/main/catalog-info.yaml`,
-      );
-      expect(yaml.parse(registered[0].content)).toMatchObject({
-        kind: 'Component',
-        metadata: {
-          name: t.repository,
-          description: 'Made by a test',
-          annotations: { 'backstage.io/source-template': t.ref },
-        },
-        spec: { owner: t.owner, lifecycle: 'experimental' },
-      });
-      expect(evidence.map(e => e.key)).toEqual(expected[t.name].keys);
-      expect(
-        evidence.every(
-          e => e.userEntityRef === DAY1_USER && e.taskId === task.id,
-        ),
-      ).toBe(true);
-      expect(evidence.at(-1)).toMatchObject({
-        templateRef: t.ref,
-        outputs: {
-          repository: expect.stringContaining(
-            `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}`,
-          ),
-          commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
-        },
-      });
-      const output = events.find(e => e.type === 'completion').body.output;
-      expect(output.links[0]).toEqual({
-        title: `Back to your ${t.pathTitle} path`,
-        icon: 'dashboard',
-        url: `/golden-paths/${t.pathId}`,
-      });
+    await expected[t.name].checkRun?.({
+      root,
+      output,
+      evidence,
+      dir: repo.dir,
+    });
 
-      const repo = await cloneLocal(root, t.repository);
-      expect(await repo.commits()).toBe(1);
-      expect(await repo.read('README.md')).toMatch(
-        new RegExp(`^# ${t.repository}\n\nMade by a test\n`),
-      );
+    // What the local CI runner does on a push of this repository.
+    const ci = await runCiYamlSteps(repo.dir);
+    const ciKeys = ci.flatMap(r =>
+      r.step.evidence && r.evidence ? [r.step.evidence] : [],
+    );
+    expect(ciKeys).toEqual(t.ciKeys);
 
-      await expected[t.name].checkRun?.({
-        root,
-        output,
-        evidence,
-        dir: repo.dir,
-      });
-
-      // What the local CI runner does on a push of this repository.
-      const ci = await runCiYamlSteps(repo.dir);
-      const ciKeys = ci.flatMap(r =>
-        r.step.evidence && r.evidence ? [r.step.evidence] : [],
-      );
-      expect(ciKeys).toEqual(t.ciKeys);
-
-      // The path: the template and CI steps are done by this run and by what
-      // the runner records on a push (each step's key, then ci.passed); the
-      // merge and the dev environment wait.
-      const recorded = [
-        ...evidence.map(e => ({ key: e.key, templateRef: e.templateRef })),
-        ...ciKeys.map(key => ({ key })),
-        { key: 'ci.passed' },
-      ];
-      const goldenPath = await readYamlFile(t.pathFile);
-      expect(
-        goldenPath.steps.map((s: any) => [s.id, satisfied(s.rule, recorded)]),
-      ).toEqual(expected[t.name].steps);
-    }, 240_000);
-  },
-);
+    // The path: the template and CI steps are done by this run and by what
+    // the runner records on a push (each step's key, then ci.passed); the
+    // merge and the dev environment wait.
+    const recorded = [
+      ...evidence.map(e => ({ key: e.key, templateRef: e.templateRef })),
+      ...ciKeys.map(key => ({ key })),
+      { key: 'ci.passed' },
+    ];
+    const goldenPath = await readYaml(t.pathFile);
+    expect(
+      goldenPath.steps.map((s: any) => [s.id, satisfied(s.rule, recorded)]),
+    ).toEqual(expected[t.name].steps);
+  }, 240_000);
+});

@@ -71,14 +71,23 @@ export function parsePayload<T>(
   return result.success ? result.data : { skip: `malformed ${event} payload` };
 }
 
-/** The evidence, with the outputs the payload left empty dropped. */
+/**
+ * The evidence, its outputs led by `provider` and `repository` and ended by
+ * the webhook's `delivery`, with the outputs the payload left empty dropped.
+ */
 export function evidence(
+  delivery: string | undefined,
   e: Omit<ScmEvidence, 'outputs'> & {
     outputs: Record<string, string | number | undefined>;
   },
 ): ScmMapping {
   const outputs: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(e.outputs)) {
+  for (const [k, v] of Object.entries({
+    provider: e.provider,
+    repository: e.repository,
+    ...e.outputs,
+    delivery,
+  })) {
     if (v !== undefined && v !== '') outputs[k] = v;
   }
   return { ...e, outputs };

@@ -112,7 +112,7 @@ function mergeRequest(payload: unknown, delivery?: string): ScmMapping {
   const merged = mr.action === 'merge';
   const what = merged ? 'merged' : 'opened';
   const repo = e.project.path_with_namespace;
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: merged ? 'pr.merged' : 'pr.opened',
     evidenceId: evidenceId('gitlab', repo, '!', mr.iid, ':', what),
@@ -122,13 +122,10 @@ function mergeRequest(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`Merge request ${repo}!${mr.iid} ${what}: ${mr.title}`),
     occurredAt: isoTime(merged ? mr.updated_at : mr.created_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       pullRequest: mr.iid,
       url: webLink(mr.url),
       commit: (merged ? mr.merge_commit_sha : mr.last_commit?.id) ?? undefined,
       branch: mr.target_branch ?? undefined,
-      delivery,
     },
   });
 }
@@ -141,7 +138,7 @@ function pipeline(payload: unknown, delivery?: string): ScmMapping {
     return { skip: 'pipeline that did not pass is not recorded' };
   }
   const repo = e.project.path_with_namespace;
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: 'ci.passed',
     evidenceId: evidenceId('gitlab', repo, ':pipeline:', run.id),
@@ -151,12 +148,9 @@ function pipeline(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`CI passed on ${repo} at ${run.sha.slice(0, 8)}`),
     occurredAt: isoTime(run.finished_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       url: webLink(run.url),
       commit: run.sha,
       branch: run.ref ?? undefined,
-      delivery,
     },
   });
 }
@@ -170,7 +164,7 @@ function deployment(payload: unknown, delivery?: string): ScmMapping {
   const repo = e.project.path_with_namespace;
   const environment = e.environment ?? '';
   const url = webLink(e.environment_external_url) ?? webLink(e.deployable_url);
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: 'deploy.healthy',
     evidenceId: evidenceId('gitlab', repo, ':deployment:', e.deployment_id),
@@ -180,12 +174,9 @@ function deployment(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`Deployment of ${repo} to ${environment} succeeded`),
     occurredAt: isoTime(e.status_changed_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       environment,
       url,
       commit: e.short_sha ?? undefined,
-      delivery,
     },
   });
 }
@@ -197,7 +188,7 @@ function release(payload: unknown, delivery?: string): ScmMapping {
     return { skip: `release ${oneLine(e.action, 40)} is not recorded` };
   }
   const repo = e.project.path_with_namespace;
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: 'release.published',
     evidenceId: evidenceId('gitlab', repo, ':release:', e.id),
@@ -208,12 +199,9 @@ function release(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`Release ${e.tag} of ${repo} published`),
     occurredAt: isoTime(e.released_at ?? e.created_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       tag: e.tag,
       url: webLink(e.url),
       commit: e.commit.id,
-      delivery,
     },
   });
 }
