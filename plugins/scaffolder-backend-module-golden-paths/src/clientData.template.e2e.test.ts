@@ -1,11 +1,13 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
 import { runCiYamlSteps } from './__testUtils__/ciYaml';
 import { day1Templates, readYaml } from './__testUtils__/day1Templates';
-import { cloneLocal, makeTempDir } from './__testUtils__/context';
+import {
+  cloneLocal,
+  makeTempDir,
+  typeCheckRendered,
+} from './__testUtils__/context';
 import {
   DAY1_USER,
   localRuntimeConfig,
@@ -24,8 +26,6 @@ import { remoteBranchCommit } from './lib/git';
  * published repository's own .onramp/ci.yaml as the local CI runner runs it,
  * and the path's steps against what the run and its CI recorded.
  */
-const exec = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '../../..');
 
 /** A finished run: its root, output, evidence and the published checkout. */
 interface RunResult {
@@ -105,15 +105,7 @@ async function checkClientApp(run: RunResult) {
   });
   // The rendered app type-checks and builds with the repository's
   // TypeScript and Node types (what `npm run build` does).
-  await exec(process.execPath, [
-    path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    run.dir,
-    '--typeRoots',
-    path.join(repoRoot, 'node_modules/@types'),
-    '--types',
-    'node',
-  ]);
+  await typeCheckRendered(run.dir);
   await fs.access(path.join(run.dir, 'dist/web/app.js'));
 }
 

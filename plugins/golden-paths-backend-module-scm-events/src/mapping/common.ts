@@ -92,3 +92,32 @@ export function evidence(
   }
   return { ...e, outputs };
 }
+
+/** A successful deployment (GitHub deployment_status, GitLab deployment). */
+export function deployedEvidence(
+  delivery: string | undefined,
+  d: Pick<ScmEvidence, 'provider' | 'repository' | 'person' | 'occurredAt'> & {
+    deploymentId: number;
+    environment: string;
+    url?: string;
+    commit?: string;
+  },
+): ScmMapping {
+  const { provider, repository, environment, url } = d;
+  return evidence(delivery, {
+    provider,
+    key: 'deploy.healthy',
+    evidenceId: evidenceId(
+      provider,
+      repository,
+      ':deployment:',
+      d.deploymentId,
+    ),
+    person: d.person,
+    repository,
+    link: url,
+    summary: oneLine(`Deployment of ${repository} to ${environment} succeeded`),
+    occurredAt: d.occurredAt,
+    outputs: { environment, url, commit: d.commit },
+  });
+}

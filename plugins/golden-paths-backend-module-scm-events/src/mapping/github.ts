@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  deployedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -201,23 +202,15 @@ function deploymentStatus(payload: unknown, delivery?: string): ScmMapping {
   if (status.state !== 'success') {
     return { skip: 'deployment_status other than success is not recorded' };
   }
-  const repo = e.repository.full_name;
-  const environment = status.environment ?? deployment.environment ?? '';
-  const url = webLink(status.environment_url) ?? webLink(status.target_url);
-  return evidence(delivery, {
+  return deployedEvidence(delivery, {
     provider: 'github',
-    key: 'deploy.healthy',
-    evidenceId: evidenceId('github', repo, ':deployment:', deployment.id),
+    repository: e.repository.full_name,
+    deploymentId: deployment.id,
     person: { login: deployment.creator.login },
-    repository: repo,
-    link: url,
-    summary: oneLine(`Deployment of ${repo} to ${environment} succeeded`),
+    environment: status.environment ?? deployment.environment ?? '',
+    url: webLink(status.environment_url) ?? webLink(status.target_url),
+    commit: deployment.sha ?? undefined,
     occurredAt: isoTime(status.created_at),
-    outputs: {
-      environment,
-      url,
-      commit: deployment.sha ?? undefined,
-    },
   });
 }
 

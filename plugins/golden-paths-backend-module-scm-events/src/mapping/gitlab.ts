@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  deployedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -161,23 +162,15 @@ function deployment(payload: unknown, delivery?: string): ScmMapping {
   if (e.status !== 'success') {
     return { skip: 'deployment other than success is not recorded' };
   }
-  const repo = e.project.path_with_namespace;
-  const environment = e.environment ?? '';
-  const url = webLink(e.environment_external_url) ?? webLink(e.deployable_url);
-  return evidence(delivery, {
+  return deployedEvidence(delivery, {
     provider: 'gitlab',
-    key: 'deploy.healthy',
-    evidenceId: evidenceId('gitlab', repo, ':deployment:', e.deployment_id),
+    repository: e.project.path_with_namespace,
+    deploymentId: e.deployment_id,
     person: { login: e.user.username },
-    repository: repo,
-    link: url,
-    summary: oneLine(`Deployment of ${repo} to ${environment} succeeded`),
+    environment: e.environment ?? '',
+    url: webLink(e.environment_external_url) ?? webLink(e.deployable_url),
+    commit: e.short_sha ?? undefined,
     occurredAt: isoTime(e.status_changed_at),
-    outputs: {
-      environment,
-      url,
-      commit: e.short_sha ?? undefined,
-    },
   });
 }
 
