@@ -121,3 +121,27 @@ export function deployedEvidence(
     outputs: { environment, url, commit: d.commit },
   });
 }
+
+/** A published release (GitHub release published, GitLab release create). */
+export function releasedEvidence(
+  delivery: string | undefined,
+  r: Pick<ScmEvidence, 'provider' | 'repository' | 'person' | 'occurredAt'> & {
+    releaseId: number;
+    tag: string;
+    url?: string;
+    commit?: string;
+  },
+): ScmMapping {
+  const { provider, repository, tag, url } = r;
+  return evidence(delivery, {
+    provider,
+    key: 'release.published',
+    evidenceId: evidenceId(provider, repository, ':release:', r.releaseId),
+    person: r.person,
+    repository,
+    link: url,
+    summary: oneLine(`Release ${tag} of ${repository} published`),
+    occurredAt: r.occurredAt,
+    outputs: { tag, url, commit: r.commit },
+  });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   deployedEvidence,
+  releasedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -221,21 +222,15 @@ function release(payload: unknown, delivery?: string): ScmMapping {
   if (e.action !== 'published') {
     return { skip: `release ${oneLine(e.action, 40)} is not recorded` };
   }
-  const repo = e.repository.full_name;
-  return evidence(delivery, {
+  return releasedEvidence(delivery, {
     provider: 'github',
-    key: 'release.published',
-    evidenceId: evidenceId('github', repo, ':release:', rel.id),
+    repository: e.repository.full_name,
+    releaseId: rel.id,
     person: { login: rel.author.login },
-    repository: repo,
-    link: webLink(rel.html_url),
-    summary: oneLine(`Release ${rel.tag_name} of ${repo} published`),
+    tag: rel.tag_name,
+    url: webLink(rel.html_url),
+    commit: rel.target_commitish ?? undefined,
     occurredAt: isoTime(rel.published_at),
-    outputs: {
-      tag: rel.tag_name,
-      url: webLink(rel.html_url),
-      commit: rel.target_commitish ?? undefined,
-    },
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   deployedEvidence,
+  releasedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -180,22 +181,16 @@ function release(payload: unknown, delivery?: string): ScmMapping {
   if (e.action !== 'create') {
     return { skip: `release ${oneLine(e.action, 40)} is not recorded` };
   }
-  const repo = e.project.path_with_namespace;
-  return evidence(delivery, {
+  return releasedEvidence(delivery, {
     provider: 'gitlab',
-    key: 'release.published',
-    evidenceId: evidenceId('gitlab', repo, ':release:', e.id),
+    repository: e.project.path_with_namespace,
+    releaseId: e.id,
     // The release payload names no user: the tagged commit's author.
     person: { email: e.commit.author.email },
-    repository: repo,
-    link: webLink(e.url),
-    summary: oneLine(`Release ${e.tag} of ${repo} published`),
+    tag: e.tag,
+    url: webLink(e.url),
+    commit: e.commit.id,
     occurredAt: isoTime(e.released_at ?? e.created_at),
-    outputs: {
-      tag: e.tag,
-      url: webLink(e.url),
-      commit: e.commit.id,
-    },
   });
 }
 
