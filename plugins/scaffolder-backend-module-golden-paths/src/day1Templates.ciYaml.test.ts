@@ -45,20 +45,14 @@ async function withChanged(
   }
 }
 
-/** A describe block with a fresh copy of the template's skeleton in `dir`. */
-function inCi(
-  title: string,
-  template: { dir: string },
-  body: (dir: () => string) => void,
-) {
-  describe(title, () => {
-    let dir: string;
-    beforeAll(async () => {
-      dir = await copySkeleton(template.dir);
-    });
-    afterAll(() => fs.rm(dir, { recursive: true, force: true }));
-    body(() => dir);
+/** A fresh copy of the template's skeleton for the enclosing describe block. */
+function useSkeletonCopy(template: { dir: string }) {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await copySkeleton(template.dir);
   });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+  return () => dir;
 }
 
 it.each(DAY1_TEMPLATES.filter(t => t.ciKeys.length))(
@@ -68,7 +62,9 @@ it.each(DAY1_TEMPLATES.filter(t => t.ciKeys.length))(
   },
 );
 
-inCi('the Client skeleton in CI', client, dir => {
+describe('the Client skeleton in CI', () => {
+  const dir = useSkeletonCopy(client);
+
   it('runs its TypeScript tests with node and records client.tests.passed with the counts', async () => {
     const results = await runCiYamlSteps(dir());
     expect(stepsOf(results)).toEqual([
@@ -105,7 +101,9 @@ inCi('the Client skeleton in CI', client, dir => {
   });
 });
 
-inCi('the Data Engineering skeleton in CI', dataEngineering, dir => {
+describe('the Data Engineering skeleton in CI', () => {
+  const dir = useSkeletonCopy(dataEngineering);
+
   it('validates, loads the table and checks the schedule, each with its evidence', async () => {
     const results = await runCiYamlSteps(dir());
     expect(stepsOf(results)).toEqual([
@@ -193,7 +191,9 @@ inCi('the Data Engineering skeleton in CI', dataEngineering, dir => {
   });
 });
 
-inCi('the Data Science skeleton in CI', dataScience, dir => {
+describe('the Data Science skeleton in CI', () => {
+  const dir = useSkeletonCopy(dataScience);
+
   it('renders the report with its figures and records analysis.report.rendered', async () => {
     const results = await runCiYamlSteps(dir());
     expect(stepsOf(results)).toEqual([
@@ -245,7 +245,9 @@ inCi('the Data Science skeleton in CI', dataScience, dir => {
   });
 });
 
-inCi('the Machine Learning skeleton in CI', ml, dir => {
+describe('the Machine Learning skeleton in CI', () => {
+  const dir = useSkeletonCopy(ml);
+
   it('passes every step and the training step writes the ml.evaluated metrics', async () => {
     const results = await runCiYamlSteps(dir());
     expect(results.map(r => [r.step.name, r.step.evidence ?? null])).toEqual([
@@ -295,7 +297,9 @@ inCi('the Machine Learning skeleton in CI', ml, dir => {
   });
 });
 
-inCi('the Audio Processing skeleton in CI', audio, dir => {
+describe('the Audio Processing skeleton in CI', () => {
+  const dir = useSkeletonCopy(audio);
+
   it('passes every step and the extraction step writes the audio.features summary', async () => {
     const results = await runCiYamlSteps(dir());
     expect(results.map(r => [r.step.name, r.step.evidence ?? null])).toEqual([

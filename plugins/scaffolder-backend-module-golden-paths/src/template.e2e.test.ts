@@ -80,7 +80,7 @@ describe('the Day-1 template through the real scaffolder backend', () => {
     }
     expect(messages.join('\n')).toMatch(/Dry run: would push \d+ files/);
     expect(messages.join('\n')).toMatch(
-      /Dry run: would commit to file:\/\/.*deployments.git#main: \+3/,
+      /Dry run: would commit to repository deployments#main: \+3/,
     );
     expect(messages.join('\n')).toMatch(/Dry run: would record evidence /);
     expect(messages.join('\n')).toContain(
