@@ -16,7 +16,7 @@ import {
   KENJI,
   ScmEventsTestBackend,
   SOFIA,
-  startScmEventsBackend,
+  startScmEventsBackendOn,
 } from './__testUtils__/backend';
 
 jest.setTimeout(600_000);
@@ -205,10 +205,7 @@ describe.each(databases.eachSupportedId())(
     let backend: ScmEventsTestBackend;
 
     beforeAll(async () => {
-      backend = await startScmEventsBackend({
-        knex: await databases.init(databaseId),
-        eventsKnex: await databases.init(databaseId),
-      });
+      backend = await startScmEventsBackendOn(databases, databaseId);
       await backend.startJourney(SOFIA);
       await backend.startJourney(KENJI);
     });

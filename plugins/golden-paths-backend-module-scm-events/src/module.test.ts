@@ -6,7 +6,7 @@ import {
   KENJI,
   ScmEventsTestBackend,
   SOFIA,
-  startScmEventsBackend,
+  startScmEventsBackendOn,
 } from './__testUtils__/backend';
 
 jest.setTimeout(120_000);
@@ -38,10 +38,7 @@ describe.each(databases.eachSupportedId())(
     let backend: ScmEventsTestBackend;
 
     beforeAll(async () => {
-      backend = await startScmEventsBackend({
-        knex: await databases.init(databaseId),
-        eventsKnex: await databases.init(databaseId),
-      });
+      backend = await startScmEventsBackendOn(databases, databaseId);
     });
 
     afterAll(async () => {

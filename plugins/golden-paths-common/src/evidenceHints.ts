@@ -8,28 +8,59 @@
 /** The catalog User annotation holding a person's start date (ISO date). */
 export const START_DATE_ANNOTATION = 'onramp.dev/start-date';
 
-/** What each known evidence key asks of a person. */
+/**
+ * What each evidence key a Day-1 path waits for (examples/golden-paths) asks
+ * of a person, naming what produces it: the Day-1 templates' runs, the
+ * `.onramp/ci.yaml` steps of the repositories they create (run by the local
+ * CI on every push), the local git server and CI (`pr.opened`, `pr.merged`,
+ * `ci.passed`) and the SCM webhooks (golden-paths-backend-module-scm-events:
+ * `pr.opened`, `pr.merged`, `ci.passed`, `deploy.healthy`,
+ * `release.published`). A path that waits for any other key must say where
+ * it comes from in its own `evidenceHint`.
+ */
 export const KNOWN_EVIDENCE_KEYS: Readonly<Record<string, string>> = {
-  'template.succeeded': 'run the software template to the end',
-  'pr.opened':
-    'open a pull request (locally: push a new branch) in a repository you own',
-  'pr.merged': 'merge a pull request in a repository you own',
-  'ci.passed': 'CI must pass on a push to a repository you own',
-  'ci.failed': 'a CI run on your repository reports its result',
-  'deploy.requested': 'request a deployment of your service',
+  // Day-1 template runs.
+  'template.succeeded': 'run the Day-1 software template to the end',
   'deploy.healthy':
-    'deploy your service and have its health check answer from the deployed commit',
-  'monitoring.configured': 'commit monitoring rules for your service',
-  'monitoring.scraped': 'have monitoring scrape your running service',
-  'dns.requested': 'request a DNS name for your service',
-  'dns.resolves': 'have your service’s DNS name resolve',
-  'release.published': 'publish a release of your repository',
-  'pipeline.succeeded': 'run your data pipeline to a successful end',
-  'pipeline.scheduled': 'schedule your data pipeline',
-  'ml.trained': 'train the model on the shipped sample',
-  'ml.evaluated': 'train and evaluate the model; its metrics are recorded',
-  'audio.features': 'decode the shipped audio sample and extract its features',
-  'report.rendered': 'render the analysis report with its plots',
+    'deploy your service with the Day-1 template and have it answer /health from the deployed commit (or a successful deployment reported by GitHub or GitLab)',
+  'deploy.requested':
+    'have the Day-1 template commit your service’s deploy manifests for a cluster to apply',
+  'monitoring.scraped':
+    'have the Day-1 template check your running service’s /metrics against its alerting rules',
+  'monitoring.configured':
+    'have the Day-1 template commit alerting rules for your service',
+  'dns.resolves':
+    'have the Day-1 template add your service’s DNS record and the DNS server answer with it',
+  'dns.requested':
+    'have the Day-1 template commit a DNS record for your service',
+  'endpoint.verified':
+    'have the Day-1 template call your deployed service’s endpoint',
+  'client.feature.visible':
+    'have the Day-1 template find the feature’s banner on your deployed app’s page',
+  // .onramp/ci.yaml steps of the repositories the templates create.
+  'client.tests.passed':
+    'push to your app: the unit tests in its .onramp/ci.yaml must pass',
+  'pipeline.checks.passed':
+    'push to your pipeline: the validate step of its .onramp/ci.yaml must pass its data checks',
+  'pipeline.table.loaded':
+    'push to your pipeline: its .onramp/ci.yaml must load the output table',
+  'pipeline.schedule.valid':
+    'push to your pipeline: its .onramp/ci.yaml must find a valid schedule in pipeline.toml',
+  'analysis.report.rendered':
+    'push to your analysis: its .onramp/ci.yaml must render the report with its figures',
+  'ml.evaluated':
+    'push to your model: its .onramp/ci.yaml must train and evaluate it and beat the baseline',
+  'audio.features':
+    'push to your audio project: its .onramp/ci.yaml must decode the sample and extract its features',
+  // The local git server and CI, and the SCM webhooks.
+  'ci.passed':
+    'push to a repository you own and have every CI step pass (the local CI, or a GitHub or GitLab pipeline)',
+  'pr.opened':
+    'open a pull request in a repository you own (locally: push a new branch)',
+  'pr.merged':
+    'merge a pull request in a repository you own (locally: merge into main)',
+  'release.published':
+    'publish a release of a repository you own on GitHub or GitLab',
 };
 
 /** One evidence key in words: the table's sentence, or a generic one. */

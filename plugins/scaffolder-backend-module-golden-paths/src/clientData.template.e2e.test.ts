@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import yaml from 'yaml';
 import { runCiYamlSteps } from './__testUtils__/ciYaml';
+import { day1Templates, readYaml } from './__testUtils__/day1Templates';
 import {
-  CLIENT_DATA_TEMPLATES,
-  readYamlFile,
-} from './__testUtils__/clientDataTemplates';
-import { cloneLocal, makeTempDir } from './__testUtils__/context';
+  cloneLocal,
+  makeTempDir,
+  typeCheckRendered,
+} from './__testUtils__/context';
 import {
   DAY1_USER,
   localRuntimeConfig,
@@ -27,8 +26,6 @@ import { remoteBranchCommit } from './lib/git';
  * published repository's own .onramp/ci.yaml as the local CI runner runs it,
  * and the path's steps against what the run and its CI recorded.
  */
-const exec = promisify(execFile);
-const repoRoot = path.resolve(__dirname, '../../..');
 
 /** A finished run: its root, output, evidence and the published checkout. */
 interface RunResult {
@@ -108,15 +105,7 @@ async function checkClientApp(run: RunResult) {
   });
   // The rendered app type-checks and builds with the repository's
   // TypeScript and Node types (what `npm run build` does).
-  await exec(process.execPath, [
-    path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
-    '-p',
-    run.dir,
-    '--typeRoots',
-    path.join(repoRoot, 'node_modules/@types'),
-    '--types',
-    'node',
-  ]);
+  await typeCheckRendered(run.dir);
   await fs.access(path.join(run.dir, 'dist/web/app.js'));
 }
 
@@ -140,116 +129,115 @@ function satisfied(
   }
 }
 
-describe.each(CLIENT_DATA_TEMPLATES)(
-  'the $pathTitle Day-1 template through the real scaffolder backend',
-  t => {
-    let root: string;
-    let harness: Awaited<ReturnType<typeof startDay1Backend>>;
-    const values = {
-      name: t.repository,
-      owner: t.owner,
-      description: 'Made by a test',
-    };
+describe.each(
+  day1Templates(
+    'day-1-client-feature',
+    'day-1-data-engineering',
+    'day-1-data-science',
+  ),
+)('the $pathTitle Day-1 template through the real scaffolder backend', t => {
+  let root: string;
+  let harness: Awaited<ReturnType<typeof startDay1Backend>>;
+  const values = {
+    name: t.repository,
+    owner: t.owner,
+    description: 'Made by a test',
+  };
 
-    beforeAll(async () => {
-      root = await makeTempDir(`gp-e2e-${t.repository}`);
-      const runtime = localRuntimeConfig(root) as any;
-      // This test's ports, apart from the other tests' local runtimes.
-      runtime.deploy.local.ports = { from: 42550, to: 42599 };
-      harness = await startDay1Backend({
-        root,
-        goldenPaths: runtime,
-        templates: [await readTemplateEntity(t.dir)],
-      });
-    }, 120_000);
+  beforeAll(async () => {
+    root = await makeTempDir(`gp-e2e-${t.repository}`);
+    const runtime = localRuntimeConfig(root) as any;
+    // This test's ports, apart from the other tests' local runtimes.
+    runtime.deploy.local.ports = { from: 42550, to: 42599 };
+    harness = await startDay1Backend({
+      root,
+      goldenPaths: runtime,
+      templates: [await readTemplateEntity(t.dir)],
+    });
+  }, 120_000);
 
-    afterAll(async () => {
-      await harness?.backend.stop();
-      await fs.rm(root, { recursive: true, force: true });
+  afterAll(async () => {
+    await harness?.backend.stop();
+    await fs.rm(root, { recursive: true, force: true });
+  });
+
+  it('publishes and registers the repository, records its evidence, the repository passes its own CI and the path shows the progress', async () => {
+    const { evidence, registered } = harness.record;
+    const created = await harness.request('POST', '/api/scaffolder/v2/tasks', {
+      templateRef: t.ref,
+      values,
+    });
+    expect(created.status).toBe(201);
+    const { task, events } = await waitForTask(
+      harness.request,
+      created.body.id,
+    );
+
+    expect(registered[0].target).toBe(
+      `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}/raw/main/catalog-info.yaml`,
+    );
+    expect(yaml.parse(registered[0].content)).toMatchObject({
+      kind: 'Component',
+      metadata: {
+        name: t.repository,
+        description: 'Made by a test',
+        annotations: { 'backstage.io/source-template': t.ref },
+      },
+      spec: { owner: t.owner, lifecycle: 'experimental' },
+    });
+    expect(evidence.map(e => e.key)).toEqual(expected[t.name].keys);
+    expect(
+      evidence.every(
+        e => e.userEntityRef === DAY1_USER && e.taskId === task.id,
+      ),
+    ).toBe(true);
+    expect(evidence.at(-1)).toMatchObject({
+      templateRef: t.ref,
+      outputs: {
+        repository: expect.stringContaining(
+          `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}`,
+        ),
+        commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
+      },
+    });
+    const output = events.find(e => e.type === 'completion').body.output;
+    expect(output.links[0]).toEqual({
+      title: `Back to your ${t.pathTitle} path`,
+      icon: 'dashboard',
+      url: `/golden-paths/${t.pathId}`,
     });
 
-    it('publishes and registers the repository, records its evidence, the repository passes its own CI and the path shows the progress', async () => {
-      const { evidence, registered } = harness.record;
-      const created = await harness.request(
-        'POST',
-        '/api/scaffolder/v2/tasks',
-        {
-          templateRef: t.ref,
-          values,
-        },
-      );
-      expect(created.status).toBe(201);
-      const { task, events } = await waitForTask(
-        harness.request,
-        created.body.id,
-      );
+    const repo = await cloneLocal(root, t.repository);
+    expect(await repo.commits()).toBe(1);
+    expect(await repo.read('README.md')).toMatch(
+      new RegExp(`^# ${t.repository}\n\nMade by a test\n`),
+    );
 
-      expect(registered[0].target).toBe(
-        `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}/raw/main/catalog-info.yaml`,
-      );
-      expect(yaml.parse(registered[0].content)).toMatchObject({
-        kind: 'Component',
-        metadata: {
-          name: t.repository,
-          description: 'Made by a test',
-          annotations: { 'backstage.io/source-template': t.ref },
-        },
-        spec: { owner: t.owner, lifecycle: 'experimental' },
-      });
-      expect(evidence.map(e => e.key)).toEqual(expected[t.name].keys);
-      expect(
-        evidence.every(
-          e => e.userEntityRef === DAY1_USER && e.taskId === task.id,
-        ),
-      ).toBe(true);
-      expect(evidence.at(-1)).toMatchObject({
-        templateRef: t.ref,
-        outputs: {
-          repository: expect.stringContaining(
-            `${harness.base}/api/scaffolder/golden-paths/git/${t.repository}`,
-          ),
-          commitHash: expect.stringMatching(/^[0-9a-f]{40}$/),
-        },
-      });
-      const output = events.find(e => e.type === 'completion').body.output;
-      expect(output.links[0]).toEqual({
-        title: `Back to your ${t.pathTitle} path`,
-        icon: 'dashboard',
-        url: `/golden-paths/${t.pathId}`,
-      });
+    await expected[t.name].checkRun?.({
+      root,
+      output,
+      evidence,
+      dir: repo.dir,
+    });
 
-      const repo = await cloneLocal(root, t.repository);
-      expect(await repo.commits()).toBe(1);
-      expect(await repo.read('README.md')).toMatch(
-        new RegExp(`^# ${t.repository}\n\nMade by a test\n`),
-      );
+    // What the local CI runner does on a push of this repository.
+    const ci = await runCiYamlSteps(repo.dir);
+    const ciKeys = ci.flatMap(r =>
+      r.step.evidence && r.evidence ? [r.step.evidence] : [],
+    );
+    expect(ciKeys).toEqual(t.ciKeys);
 
-      await expected[t.name].checkRun?.({
-        root,
-        output,
-        evidence,
-        dir: repo.dir,
-      });
-
-      // What the local CI runner does on a push of this repository.
-      const ci = await runCiYamlSteps(repo.dir);
-      const ciKeys = ci.flatMap(r =>
-        r.step.evidence && r.evidence ? [r.step.evidence] : [],
-      );
-      expect(ciKeys).toEqual(t.ciKeys);
-
-      // The path: the template and CI steps are done by this run and by what
-      // the runner records on a push (each step's key, then ci.passed); the
-      // merge and the dev environment wait.
-      const recorded = [
-        ...evidence.map(e => ({ key: e.key, templateRef: e.templateRef })),
-        ...ciKeys.map(key => ({ key })),
-        { key: 'ci.passed' },
-      ];
-      const goldenPath = await readYamlFile(t.pathFile);
-      expect(
-        goldenPath.steps.map((s: any) => [s.id, satisfied(s.rule, recorded)]),
-      ).toEqual(expected[t.name].steps);
-    }, 240_000);
-  },
-);
+    // The path: the template and CI steps are done by this run and by what
+    // the runner records on a push (each step's key, then ci.passed); the
+    // merge and the dev environment wait.
+    const recorded = [
+      ...evidence.map(e => ({ key: e.key, templateRef: e.templateRef })),
+      ...ciKeys.map(key => ({ key })),
+      { key: 'ci.passed' },
+    ];
+    const goldenPath = await readYaml(t.pathFile);
+    expect(
+      goldenPath.steps.map((s: any) => [s.id, satisfied(s.rule, recorded)]),
+    ).toEqual(expected[t.name].steps);
+  }, 240_000);
+});

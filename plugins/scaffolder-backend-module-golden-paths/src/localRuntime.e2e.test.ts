@@ -68,7 +68,8 @@ describe('the local runtime (this machine) through the real scaffolder', () => {
     expect(messages).toContain(
       'Dry run: would build day-one-svc at the commit goldenpath:publish pushes and run it on the local runtime (this machine), then wait for /health to answer from that commit',
     );
-    expect(messages).toMatch(/deployments.git#main: \+4/);
+    expect(messages).toMatch(/repository deployments#main: \+4/);
+    expect(messages).not.toContain('file://');
     await expect(fs.stat(path.join(root, 'runtime'))).rejects.toThrow(/ENOENT/);
   }, 60_000);
 

@@ -13,10 +13,9 @@ import { createServiceNameChecker } from './lib/nameCheck';
 import { startLocalRuntime } from './lib/localRuntime/lifecycle';
 import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
-import { createRuntimeAccess } from './lib/runtimeAccess';
 import { createRuntimeRouter } from './lib/runtimeRouter';
 import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
-import { TeardownAccess } from './lib/teardownAccess';
+import { ServiceAccess } from './lib/serviceAccess';
 import { createTeardownRouter } from './lib/teardownRouter';
 import { addBuiltInProviders } from './providers/builtIn';
 import {
@@ -115,6 +114,12 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           appBaseUrl: config.getOptionalString('app.baseUrl'),
         });
         httpRouter.use(createNameRouter({ httpAuth, check: nameCheck }));
+        const serviceAccess: ServiceAccess = {
+          catalog,
+          auth,
+          userInfo,
+          admins: OnrampAdmins.fromConfig(config),
+        };
         httpRouter.use(
           createRuntimeRouter({
             httpAuth,
@@ -122,19 +127,9 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             settings,
             deployProvider: providers.deploy.name,
             runtime: localRuntime,
-            access: createRuntimeAccess({
-              catalog,
-              userInfo,
-              admins: OnrampAdmins.fromConfig(config),
-            }),
+            access: serviceAccess,
           }),
         );
-        const teardownAccess: TeardownAccess = {
-          catalog,
-          auth,
-          admins:
-            config.getOptionalStringArray('onramp.permission.admins') ?? [],
-        };
         httpRouter.use(
           createTeardownRouter({
             settings,
@@ -142,7 +137,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             auth,
             discovery,
             auditor,
-            access: teardownAccess,
+            access: serviceAccess,
           }),
         );
         scaffolder.addActions(
@@ -152,7 +147,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
             evidence,
             providers,
             nameCheck,
-            teardownAccess,
+            serviceAccess,
           }),
         );
       },

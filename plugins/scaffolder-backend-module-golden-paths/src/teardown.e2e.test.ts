@@ -50,6 +50,12 @@ describe('tearing a Day-1 practice run down from the portal', () => {
 
   const teardownUrl = (name: string) =>
     `/api/scaffolder/golden-paths/teardown/${name}`;
+  /** Starts the teardown template directly (not through the portal's route). */
+  const startTeardownTask = (user: string, values: Record<string, string>) =>
+    harness.requestAs(user)('POST', '/api/scaffolder/v2/tasks', {
+      templateRef: 'template:default/golden-path-teardown',
+      values,
+    });
 
   /** What the run left: answers on its port, files in the gitops repos. */
   async function leftovers(serviceUrl: string) {
@@ -139,14 +145,10 @@ describe('tearing a Day-1 practice run down from the portal', () => {
       'Only the owner of component:default/day-one-svc (group:default/backend) or an admin may tear it down; user:default/noah.kim is neither',
     );
     // The same person starting the teardown template directly: the action refuses.
-    const direct = await harness.requestAs(DAY1_OTHER_USER)(
-      'POST',
-      '/api/scaffolder/v2/tasks',
-      {
-        templateRef: 'template:default/golden-path-teardown',
-        values: { name: 'day-one-svc', createdByTask: taskId },
-      },
-    );
+    const direct = await startTeardownTask(DAY1_OTHER_USER, {
+      name: 'day-one-svc',
+      createdByTask: taskId,
+    });
     await expect(
       waitForTask(harness.requestAs(DAY1_OTHER_USER), direct.body.id),
     ).rejects.toThrow(
@@ -230,14 +232,7 @@ describe('tearing a Day-1 practice run down from the portal', () => {
       'component:default/kept-svc is not a practice run of the Day-1 template',
     );
     // The admin tears it down with the template (the action checks them too).
-    const byAdmin = await harness.requestAs(DAY1_ADMIN)(
-      'POST',
-      '/api/scaffolder/v2/tasks',
-      {
-        templateRef: 'template:default/golden-path-teardown',
-        values: { name: 'kept-svc' },
-      },
-    );
+    const byAdmin = await startTeardownTask(DAY1_ADMIN, { name: 'kept-svc' });
     const done = await waitForTask(
       harness.requestAs(DAY1_ADMIN),
       byAdmin.body.id,

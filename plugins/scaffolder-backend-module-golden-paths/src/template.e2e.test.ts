@@ -2,7 +2,11 @@ import { promises as fs } from 'node:fs';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import yaml from 'yaml';
-import { cloneLocal, makeTempDir } from './__testUtils__/context';
+import {
+  cloneLocal,
+  makeTempDir,
+  typeCheckRendered,
+} from './__testUtils__/context';
 import {
   createDay1Task,
   DAY1_APP_BASE_URL,
@@ -76,7 +80,7 @@ describe('the Day-1 template through the real scaffolder backend', () => {
     }
     expect(messages.join('\n')).toMatch(/Dry run: would push \d+ files/);
     expect(messages.join('\n')).toMatch(
-      /Dry run: would commit to file:\/\/.*deployments.git#main: \+3/,
+      /Dry run: would commit to repository deployments#main: \+3/,
     );
     expect(messages.join('\n')).toMatch(/Dry run: would record evidence /);
     expect(messages.join('\n')).toContain(
@@ -162,16 +166,7 @@ describe('the Day-1 template through the real scaffolder backend', () => {
     );
     // The rendered skeleton compiles and its own tests pass (with the
     // repository's TypeScript and Node types instead of an npm install).
-    const repoRoot = path.resolve(__dirname, '../../..');
-    await run(process.execPath, [
-      path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
-      '-p',
-      service.dir,
-      '--typeRoots',
-      path.join(repoRoot, 'node_modules/@types'),
-      '--types',
-      'node',
-    ]);
+    await typeCheckRendered(service.dir);
     const skeletonTests = await run(
       process.execPath,
       ['--test', 'dist/app.test.js'],

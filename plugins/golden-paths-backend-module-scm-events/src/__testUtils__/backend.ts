@@ -7,6 +7,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import eventsBackend from '@backstage/plugin-events-backend';
@@ -89,6 +91,17 @@ export function fixture(provider: 'github' | 'gitlab', name: string): any {
 /** GitHub's `X-Hub-Signature-256` of a body. */
 export function githubSignature(body: string, secret = GITHUB_SECRET) {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** startScmEventsBackend on one of the test databases (both plugins on it). */
+export async function startScmEventsBackendOn(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+) {
+  return startScmEventsBackend({
+    knex: await databases.init(databaseId),
+    eventsKnex: await databases.init(databaseId),
+  });
 }
 
 /**

@@ -71,15 +71,77 @@ export function parsePayload<T>(
   return result.success ? result.data : { skip: `malformed ${event} payload` };
 }
 
-/** The evidence, with the outputs the payload left empty dropped. */
+/**
+ * The evidence, its outputs led by `provider` and `repository` and ended by
+ * the webhook's `delivery`, with the outputs the payload left empty dropped.
+ */
 export function evidence(
+  delivery: string | undefined,
   e: Omit<ScmEvidence, 'outputs'> & {
     outputs: Record<string, string | number | undefined>;
   },
 ): ScmMapping {
   const outputs: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(e.outputs)) {
+  for (const [k, v] of Object.entries({
+    provider: e.provider,
+    repository: e.repository,
+    ...e.outputs,
+    delivery,
+  })) {
     if (v !== undefined && v !== '') outputs[k] = v;
   }
   return { ...e, outputs };
+}
+
+/** A successful deployment (GitHub deployment_status, GitLab deployment). */
+export function deployedEvidence(
+  delivery: string | undefined,
+  d: Pick<ScmEvidence, 'provider' | 'repository' | 'person' | 'occurredAt'> & {
+    deploymentId: number;
+    environment: string;
+    url?: string;
+    commit?: string;
+  },
+): ScmMapping {
+  const { provider, repository, environment, url } = d;
+  return evidence(delivery, {
+    provider,
+    key: 'deploy.healthy',
+    evidenceId: evidenceId(
+      provider,
+      repository,
+      ':deployment:',
+      d.deploymentId,
+    ),
+    person: d.person,
+    repository,
+    link: url,
+    summary: oneLine(`Deployment of ${repository} to ${environment} succeeded`),
+    occurredAt: d.occurredAt,
+    outputs: { environment, url, commit: d.commit },
+  });
+}
+
+/** A published release (GitHub release published, GitLab release create). */
+export function releasedEvidence(
+  delivery: string | undefined,
+  r: Pick<ScmEvidence, 'provider' | 'repository' | 'person' | 'occurredAt'> & {
+    releaseId: number;
+    tag: string;
+    url?: string;
+    commit?: string;
+  },
+): ScmMapping {
+  const { provider, repository, tag, url } = r;
+  return evidence(delivery, {
+    provider,
+    key: 'release.published',
+    evidenceId: evidenceId(provider, repository, ':release:', r.releaseId),
+    person: r.person,
+    repository,
+    link: url,
+    summary: oneLine(`Release ${tag} of ${repository} published`),
+    occurredAt: r.occurredAt,
+    outputs: { tag, url, commit: r.commit },
+  });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  deployedEvidence,
+  releasedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -118,7 +120,7 @@ function pullRequest(payload: unknown, delivery?: string): ScmMapping {
     return { skip: `pull_request ${oneLine(e.action, 40)} is not recorded` };
   }
   const what = merged ? 'merged' : 'opened';
-  return evidence({
+  return evidence(delivery, {
     provider: 'github',
     key: merged ? 'pr.merged' : 'pr.opened',
     evidenceId: evidenceId('github', repo, '#', pr.number, ':', what),
@@ -128,13 +130,10 @@ function pullRequest(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`Pull request ${repo}#${pr.number} ${what}: ${pr.title}`),
     occurredAt: isoTime(merged ? pr.merged_at : pr.created_at),
     outputs: {
-      provider: 'github',
-      repository: repo,
       pullRequest: pr.number,
       url: webLink(pr.html_url),
       commit: (merged ? pr.merge_commit_sha : pr.head?.sha) ?? undefined,
       branch: pr.base?.ref,
-      delivery,
     },
   });
 }
@@ -148,7 +147,7 @@ function workflowRun(payload: unknown, delivery?: string): ScmMapping {
   }
   const repo = e.repository.full_name;
   const attempt = run.run_attempt ?? 1;
-  return evidence({
+  return evidence(delivery, {
     provider: 'github',
     key: 'ci.passed',
     evidenceId: evidenceId('github', repo, ':run:', run.id, ':', attempt),
@@ -160,13 +159,10 @@ function workflowRun(payload: unknown, delivery?: string): ScmMapping {
     ),
     occurredAt: isoTime(run.updated_at),
     outputs: {
-      provider: 'github',
-      repository: repo,
       url: webLink(run.html_url),
       commit: run.head_sha,
       branch: run.head_branch ?? undefined,
       workflow: run.name ?? undefined,
-      delivery,
     },
   });
 }
@@ -179,7 +175,7 @@ function checkSuite(payload: unknown, delivery?: string): ScmMapping {
     return { skip: 'check_suite that did not pass is not recorded' };
   }
   const repo = e.repository.full_name;
-  return evidence({
+  return evidence(delivery, {
     provider: 'github',
     key: 'ci.passed',
     evidenceId: evidenceId('github', repo, ':check-suite:', suite.id),
@@ -194,11 +190,8 @@ function checkSuite(payload: unknown, delivery?: string): ScmMapping {
     ),
     occurredAt: isoTime(suite.updated_at),
     outputs: {
-      provider: 'github',
-      repository: repo,
       commit: suite.head_sha,
       branch: suite.head_branch ?? undefined,
-      delivery,
     },
   });
 }
@@ -210,26 +203,15 @@ function deploymentStatus(payload: unknown, delivery?: string): ScmMapping {
   if (status.state !== 'success') {
     return { skip: 'deployment_status other than success is not recorded' };
   }
-  const repo = e.repository.full_name;
-  const environment = status.environment ?? deployment.environment ?? '';
-  const url = webLink(status.environment_url) ?? webLink(status.target_url);
-  return evidence({
+  return deployedEvidence(delivery, {
     provider: 'github',
-    key: 'deploy.healthy',
-    evidenceId: evidenceId('github', repo, ':deployment:', deployment.id),
+    repository: e.repository.full_name,
+    deploymentId: deployment.id,
     person: { login: deployment.creator.login },
-    repository: repo,
-    link: url,
-    summary: oneLine(`Deployment of ${repo} to ${environment} succeeded`),
+    environment: status.environment ?? deployment.environment ?? '',
+    url: webLink(status.environment_url) ?? webLink(status.target_url),
+    commit: deployment.sha ?? undefined,
     occurredAt: isoTime(status.created_at),
-    outputs: {
-      provider: 'github',
-      repository: repo,
-      environment,
-      url,
-      commit: deployment.sha ?? undefined,
-      delivery,
-    },
   });
 }
 
@@ -240,24 +222,15 @@ function release(payload: unknown, delivery?: string): ScmMapping {
   if (e.action !== 'published') {
     return { skip: `release ${oneLine(e.action, 40)} is not recorded` };
   }
-  const repo = e.repository.full_name;
-  return evidence({
+  return releasedEvidence(delivery, {
     provider: 'github',
-    key: 'release.published',
-    evidenceId: evidenceId('github', repo, ':release:', rel.id),
+    repository: e.repository.full_name,
+    releaseId: rel.id,
     person: { login: rel.author.login },
-    repository: repo,
-    link: webLink(rel.html_url),
-    summary: oneLine(`Release ${rel.tag_name} of ${repo} published`),
+    tag: rel.tag_name,
+    url: webLink(rel.html_url),
+    commit: rel.target_commitish ?? undefined,
     occurredAt: isoTime(rel.published_at),
-    outputs: {
-      provider: 'github',
-      repository: repo,
-      tag: rel.tag_name,
-      url: webLink(rel.html_url),
-      commit: rel.target_commitish ?? undefined,
-      delivery,
-    },
   });
 }
 

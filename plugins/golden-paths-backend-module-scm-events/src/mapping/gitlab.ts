@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  deployedEvidence,
+  releasedEvidence,
   evidence,
   evidenceId,
   isoTime,
@@ -112,7 +114,7 @@ function mergeRequest(payload: unknown, delivery?: string): ScmMapping {
   const merged = mr.action === 'merge';
   const what = merged ? 'merged' : 'opened';
   const repo = e.project.path_with_namespace;
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: merged ? 'pr.merged' : 'pr.opened',
     evidenceId: evidenceId('gitlab', repo, '!', mr.iid, ':', what),
@@ -122,13 +124,10 @@ function mergeRequest(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`Merge request ${repo}!${mr.iid} ${what}: ${mr.title}`),
     occurredAt: isoTime(merged ? mr.updated_at : mr.created_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       pullRequest: mr.iid,
       url: webLink(mr.url),
       commit: (merged ? mr.merge_commit_sha : mr.last_commit?.id) ?? undefined,
       branch: mr.target_branch ?? undefined,
-      delivery,
     },
   });
 }
@@ -141,7 +140,7 @@ function pipeline(payload: unknown, delivery?: string): ScmMapping {
     return { skip: 'pipeline that did not pass is not recorded' };
   }
   const repo = e.project.path_with_namespace;
-  return evidence({
+  return evidence(delivery, {
     provider: 'gitlab',
     key: 'ci.passed',
     evidenceId: evidenceId('gitlab', repo, ':pipeline:', run.id),
@@ -151,12 +150,9 @@ function pipeline(payload: unknown, delivery?: string): ScmMapping {
     summary: oneLine(`CI passed on ${repo} at ${run.sha.slice(0, 8)}`),
     occurredAt: isoTime(run.finished_at),
     outputs: {
-      provider: 'gitlab',
-      repository: repo,
       url: webLink(run.url),
       commit: run.sha,
       branch: run.ref ?? undefined,
-      delivery,
     },
   });
 }
@@ -167,26 +163,15 @@ function deployment(payload: unknown, delivery?: string): ScmMapping {
   if (e.status !== 'success') {
     return { skip: 'deployment other than success is not recorded' };
   }
-  const repo = e.project.path_with_namespace;
-  const environment = e.environment ?? '';
-  const url = webLink(e.environment_external_url) ?? webLink(e.deployable_url);
-  return evidence({
+  return deployedEvidence(delivery, {
     provider: 'gitlab',
-    key: 'deploy.healthy',
-    evidenceId: evidenceId('gitlab', repo, ':deployment:', e.deployment_id),
+    repository: e.project.path_with_namespace,
+    deploymentId: e.deployment_id,
     person: { login: e.user.username },
-    repository: repo,
-    link: url,
-    summary: oneLine(`Deployment of ${repo} to ${environment} succeeded`),
+    environment: e.environment ?? '',
+    url: webLink(e.environment_external_url) ?? webLink(e.deployable_url),
+    commit: e.short_sha ?? undefined,
     occurredAt: isoTime(e.status_changed_at),
-    outputs: {
-      provider: 'gitlab',
-      repository: repo,
-      environment,
-      url,
-      commit: e.short_sha ?? undefined,
-      delivery,
-    },
   });
 }
 
@@ -196,25 +181,16 @@ function release(payload: unknown, delivery?: string): ScmMapping {
   if (e.action !== 'create') {
     return { skip: `release ${oneLine(e.action, 40)} is not recorded` };
   }
-  const repo = e.project.path_with_namespace;
-  return evidence({
+  return releasedEvidence(delivery, {
     provider: 'gitlab',
-    key: 'release.published',
-    evidenceId: evidenceId('gitlab', repo, ':release:', e.id),
+    repository: e.project.path_with_namespace,
+    releaseId: e.id,
     // The release payload names no user: the tagged commit's author.
     person: { email: e.commit.author.email },
-    repository: repo,
-    link: webLink(e.url),
-    summary: oneLine(`Release ${e.tag} of ${repo} published`),
+    tag: e.tag,
+    url: webLink(e.url),
+    commit: e.commit.id,
     occurredAt: isoTime(e.released_at ?? e.created_at),
-    outputs: {
-      provider: 'gitlab',
-      repository: repo,
-      tag: e.tag,
-      url: webLink(e.url),
-      commit: e.commit.id,
-      delivery,
-    },
   });
 }
 

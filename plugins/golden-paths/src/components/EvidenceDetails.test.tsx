@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { GoldenPathStep } from '@onramp/backstage-plugin-golden-paths-common';
-import { EvidenceDetails, EvidenceHint } from './EvidenceDetails';
+import { arrivedFacts, EvidenceDetails, EvidenceHint } from './EvidenceDetails';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +15,7 @@ describe('the step evidence', () => {
   it('says where the evidence comes from while the step waits', async () => {
     await renderInTestApp(<EvidenceHint step={merged} />);
     expect(screen.getByTestId('evidence-hint')).toHaveTextContent(
-      'Waiting for evidence: Merge a pull request in a repository you own; or CI must pass on a push to a repository you own',
+      'Waiting for evidence: Merge a pull request in a repository you own (locally: merge into main); or push to a repository you own and have every CI step pass (the local CI, or a GitHub or GitLab pipeline)',
     );
   });
 
@@ -56,5 +56,61 @@ describe('the step evidence', () => {
     expect(screen.getByTestId('evidence')).toHaveTextContent(
       /evidence pr\.merged · from github · repository acme\/payments · PR #42 · commit 0123456 on/,
     );
+  });
+
+  it('reads the outputs the SCM webhooks and the Day-1 templates really carry', () => {
+    const facts = (outputs: Record<string, unknown>) =>
+      arrivedFacts({
+        source: 'evidence',
+        key: 'pr.merged',
+        occurredAt: '2026-11-05T10:00:00Z',
+        outputs,
+      });
+    // scm-events, GitHub pull_request merged.
+    expect(
+      facts({
+        provider: 'github',
+        repository: 'onramp-demo/payments-api',
+        pullRequest: 42,
+        url: 'https://github.com/onramp-demo/payments-api/pull/42',
+        commit: 'abcdef0123456789',
+        branch: 'main',
+        delivery: 'd-1',
+      }),
+    ).toEqual([
+      'from github',
+      'repository onramp-demo/payments-api',
+      'PR #42',
+      'commit abcdef0',
+      'branch main',
+    ]);
+    // scm-events, GitLab merge request (its iid) and a deployment.
+    expect(
+      facts({ provider: 'gitlab', repository: 'group/app', pullRequest: 7 }),
+    ).toEqual(['from gitlab', 'repository group/app', 'MR !7']);
+    expect(facts({ provider: 'gitlab', environment: 'production' })).toEqual([
+      'from gitlab',
+      'environment production',
+    ]);
+    expect(facts({ provider: 'github', tag: 'v1.2.0' })).toEqual([
+      'from github',
+      'tag v1.2.0',
+    ]);
+    // A Day-1 template: the published local remote and its commit, never
+    // this machine's path.
+    expect(
+      facts({
+        repository: 'file:///tmp/onramp/git/day-one-pipeline.git',
+        commitHash: '0123456789abcdef',
+      }),
+    ).toEqual(['repository day-one-pipeline', 'commit 0123456']);
+    // A deploy: the service's commit, not the deploy repository's.
+    expect(
+      facts({
+        status: 'applied',
+        commitHash: '1111111aaaa',
+        serviceCommit: '2222222bbbb',
+      }),
+    ).toEqual(['commit 2222222']);
   });
 });

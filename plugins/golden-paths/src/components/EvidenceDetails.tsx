@@ -50,8 +50,26 @@ const text = (value: unknown) =>
     : undefined;
 
 /**
- * What arrived with a piece of evidence, from its details: source,
- * repository, pull request, commit (as the evidence sources name them).
+ * A repository as people know it: a local repository's name (`file://` URLs
+ * and paths of the portal's own git are this machine's folders), else as
+ * given (`acme/payments`, an https URL).
+ */
+function repositoryName(value: string) {
+  if (!/^(file:\/\/|\/)/.test(value)) return value;
+  return value
+    .replace(/\/+$/, '')
+    .split('/')
+    .pop()!
+    .replace(/\.git$/, '');
+}
+
+/**
+ * What arrived with a piece of evidence, from its outputs, as its producers
+ * name them: the SCM webhooks (`provider`, `repository`, `pullRequest` (a
+ * GitLab merge request's iid), `commit`, `branch`, `environment`, `tag`), the
+ * Day-1 templates (`repository` (the published remote), `serviceCommit` (the
+ * commit a deploy answered from), `commitHash`), and other tools (`source`,
+ * `repoUrl`, `prNumber`, `number`, `sha`).
  */
 export function arrivedFacts(evidence: StepEvidence): string[] {
   const o = evidence.outputs ?? {};
@@ -62,15 +80,25 @@ export function arrivedFacts(evidence: StepEvidence): string[] {
   }
   const repository = text(o.repository) ?? text(o.repoUrl);
   if (repository) {
-    facts.push(`repository ${repository}`);
+    facts.push(`repository ${repositoryName(repository)}`);
   }
   const pr = text(o.pullRequest) ?? text(o.prNumber) ?? text(o.number);
-  if (pr) {
+  if (pr && source === 'gitlab') {
+    facts.push(/^\d+$/.test(pr) ? `MR !${pr}` : `MR ${pr}`);
+  } else if (pr) {
     facts.push(/^\d+$/.test(pr) ? `PR #${pr}` : `PR ${pr}`);
   }
-  const commit = text(o.commit) ?? text(o.sha);
+  const commit =
+    text(o.commit) ??
+    text(o.sha) ??
+    text(o.serviceCommit) ??
+    text(o.commitHash);
   if (commit) {
     facts.push(`commit ${commit.slice(0, 7)}`);
+  }
+  for (const key of ['branch', 'environment', 'tag']) {
+    const value = text(o[key]);
+    if (value) facts.push(`${key} ${value}`);
   }
   return facts;
 }

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -188,4 +189,27 @@ export async function pushCommit(
   await git(['push', '--quiet', remote, 'HEAD:refs/heads/main'], { cwd: work });
   await fs.rm(work, { recursive: true, force: true });
   return (await remoteBranchCommit(remote, 'main'))!;
+}
+
+/**
+ * Type-checks (and builds) a rendered TypeScript project with this
+ * repository's TypeScript and Node types, as its `npm run build` would,
+ * without an npm install. Throws with the compiler's output.
+ */
+export function typeCheckRendered(dir: string) {
+  const repoRoot = path.resolve(__dirname, '../../../..');
+  const args = [
+    path.join(repoRoot, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    dir,
+    '--typeRoots',
+    path.join(repoRoot, 'node_modules/@types'),
+    '--types',
+    'node',
+  ];
+  return new Promise<void>((resolve, reject) => {
+    execFile(process.execPath, args, { timeout: 60_000 }, (error, out, err) =>
+      error ? reject(new Error(`tsc -p ${dir}: ${out}${err}`)) : resolve(),
+    );
+  });
 }

@@ -1,7 +1,7 @@
 import { DiscoveryService } from '@backstage/backend-plugin-api';
 import { GoldenPathsEvidenceService } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsSettings } from '../lib/config';
-import { TeardownAccess } from '../lib/teardownAccess';
+import { ServiceAccess } from '../lib/serviceAccess';
 import { createLinkBuilder } from '../lib/links';
 import { ServiceNameChecker } from '../lib/nameCheck';
 import { defaultProviders } from '../providers/builtIn';
@@ -38,7 +38,7 @@ export function createActions(options: {
   /** Whether a service name is free (goldenpath:name:check). */
   nameCheck: ServiceNameChecker;
   /** The catalog and the admins, for goldenpath:teardown. */
-  teardownAccess?: TeardownAccess;
+  serviceAccess?: ServiceAccess;
 }) {
   const { settings, discovery, evidence } = options;
   const scaffolderBaseUrl = () => discovery.getExternalBaseUrl('scaffolder');
@@ -61,7 +61,7 @@ export function createActions(options: {
     createTeardownAction({
       settings,
       providers,
-      access: options.teardownAccess,
+      access: options.serviceAccess,
     }),
   ];
 }

@@ -120,6 +120,34 @@ describe('goldenpath:teardown with the gitops providers (against real git)', () 
     expect(await exists(path.join(root, 'git', 'svc.git'))).toBe(true);
   });
 
+  it('logs what it did with repository names, no path of this machine, and "Dry run" only in a dry run', async () => {
+    await practiceRun('svc', 'task-1');
+    const logOf = async (isDryRun: boolean) => {
+      const { ctx } = makeContext({
+        input: { name: 'svc' },
+        taskId: 'task-1',
+        isDryRun,
+      });
+      await createTeardownAction({ settings: settings() }).handler(ctx);
+      return [ctx.logger.info, ctx.logger.warn]
+        .flatMap((fn: jest.Mock) => fn.mock.calls.map(c => String(c[0])))
+        .join('\n');
+    };
+    const dry = await logOf(true);
+    expect(dry).toContain(
+      'Dry run: would commit to repository deployments#main',
+    );
+    expect(dry).toContain('Dry run: would remove');
+    const real = await logOf(false);
+    expect(real).not.toContain('Dry run');
+    expect(real).not.toContain('file://');
+    expect(real).not.toContain(root);
+    expect(real).toMatch(
+      /Committed [0-9a-f]{40} to repository deployments#main/,
+    );
+    expect(real).toContain('Removed deployments:apps/svc/deployment.yaml');
+  });
+
   it('refuses a repository another task created and files without the marker, touching nothing', async () => {
     await practiceRun('svc', 'task-1');
     await expect(

@@ -1,4 +1,4 @@
-import { type Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { GoldenPathsSettings } from '../lib/config';
@@ -9,12 +9,13 @@ import { defaultProviders } from '../providers/builtIn';
 import { providerContext } from '../providers/context';
 import { SelectedProviders } from '../providers/registry';
 import { TeardownPlan, TeardownTarget } from '../providers/types';
+import { CREATED_BY_TASK_ANNOTATION } from '@onramp/backstage-plugin-golden-paths-common';
 import {
-  CREATED_BY_TASK_ANNOTATION,
   findServiceEntity,
-  TeardownAccess,
-  teardownRefusal,
-} from '../lib/teardownAccess';
+  ownershipRefs,
+  ServiceAccess,
+  serviceRefusal,
+} from '../lib/serviceAccess';
 import { examples } from './teardown.examples';
 import { planCatalogTeardown, planRepositoryTeardown } from './teardownParts';
 
@@ -78,7 +79,7 @@ export function createTeardownAction(options: {
    * nor is an admin, and removes the entity and its location; without it
    * there is no catalog part and no owner check (provider unit tests).
    */
-  access?: TeardownAccess;
+  access?: ServiceAccess;
 }) {
   const { settings } = options;
   const providers = options.providers ?? defaultProviders(options);
@@ -109,11 +110,14 @@ export function createTeardownAction(options: {
         ? await findServiceEntity(access, name)
         : undefined;
       if (access && entity) {
-        const refusal = teardownRefusal({
+        const userRef = ctx.user?.ref;
+        const refusal = serviceRefusal({
+          entityRef: stringifyEntityRef(entity),
           entity,
-          userRef: ctx.user?.ref,
-          user: ctx.user?.entity,
+          refs: userRef ? ownershipRefs(userRef, ctx.user?.entity) : undefined,
           admins: access.admins,
+          verb: 'tear it down',
+          who: userRef,
         });
         if (refusal) throw withoutStack(new NotAllowedError(refusal));
       }

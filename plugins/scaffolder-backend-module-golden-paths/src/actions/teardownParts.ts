@@ -3,7 +3,7 @@ import { NotAllowedError } from '@backstage/errors';
 import { promises as fs } from 'node:fs';
 import { GoldenPathsSettings, resolveRemote } from '../lib/config';
 import { git, isBareRepository } from '../lib/git';
-import { TeardownAccess } from '../lib/teardownAccess';
+import { ServiceAccess } from '../lib/serviceAccess';
 import { ProviderContext, TeardownPlan } from '../providers/types';
 
 const nothing: TeardownPlan = { removed: [], apply: async () => {} };
@@ -54,7 +54,7 @@ export async function planRepositoryTeardown(
  */
 export async function planCatalogTeardown(
   ctx: ProviderContext,
-  access: TeardownAccess,
+  access: ServiceAccess,
   entity: Entity | undefined,
 ): Promise<TeardownPlan> {
   if (!entity) return nothing;

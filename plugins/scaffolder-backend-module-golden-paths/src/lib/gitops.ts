@@ -54,6 +54,11 @@ type CommitOptions = {
   changes: FileChanges;
   message: string;
   dryRun: boolean;
+  /**
+   * False for a check before a real run (e.g. a teardown's ownership check):
+   * nothing is logged, so the task log of a real run says no "Dry run".
+   */
+  log?: boolean;
   logger: LoggerService;
   guard?: (file: string, current: string) => void;
 };
@@ -89,8 +94,18 @@ export async function commitToRepository(
   }
 }
 
+/**
+ * A repository as people see it in a task log: the name of a repository under
+ * goldenPaths.git.root (never this machine's path), else its URL.
+ */
+export function repositoryLabel(resolved: ResolvedRemote) {
+  return `repository ${resolved.localName ?? resolved.url}`;
+}
+
 async function commitOnce(options: CommitOptions): Promise<GitOpsResult> {
-  const { settings, changes, message, dryRun, logger, guard } = options;
+  const { settings, changes, message, dryRun, guard } = options;
+  const logger =
+    options.log === false ? { info: (_message: string) => {} } : options.logger;
   const branch = options.branch ?? settings.git.defaultBranch;
   const resolved: ResolvedRemote = resolveRemote(settings, options.repository);
   const work = await tempDir('gp-gitops');
@@ -98,7 +113,7 @@ async function commitOnce(options: CommitOptions): Promise<GitOpsResult> {
     if (!dryRun) {
       const state = await prepareRemote(settings, resolved);
       if (state === 'created') {
-        logger.info(`Created bare repository ${resolved.remote}`);
+        logger.info(`Created bare ${repositoryLabel(resolved)}`);
       }
     }
     const exists =
@@ -161,7 +176,11 @@ async function commitOnce(options: CommitOptions): Promise<GitOpsResult> {
     }
     const changed =
       result.added.length + result.modified.length + result.deleted.length;
-    const summary = `${resolved.url}#${branch}: +${result.added.length} ~${result.modified.length} -${result.deleted.length} (unchanged ${result.unchanged.length})`;
+    const summary = `${repositoryLabel(resolved)}#${branch}: +${
+      result.added.length
+    } ~${result.modified.length} -${result.deleted.length} (unchanged ${
+      result.unchanged.length
+    })`;
     if (changed === 0) {
       logger.info(`Nothing to commit to ${summary}`);
       return result;

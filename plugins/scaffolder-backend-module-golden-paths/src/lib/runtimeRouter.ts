@@ -1,6 +1,7 @@
 import type {
   AuditorService,
   BackstageCredentials,
+  BackstageUserPrincipal,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
@@ -14,7 +15,7 @@ import { LOCAL_RUNTIME_TITLE } from '../providers/deploy/local';
 import { GoldenPathsSettings } from './config';
 import { readDesiredServices } from './localRuntime/desired';
 import { LocalRuntime } from './localRuntime/runtime';
-import { RuntimeAccess } from './runtimeAccess';
+import { decideForService, ServiceAccess } from './serviceAccess';
 import { runtimeView } from './runtimeView';
 
 const ACTIONS: LocalRuntimeAction[] = ['restart', 'stop', 'start'];
@@ -38,7 +39,7 @@ export function createRuntimeRouter(options: {
   /** The deploy provider in use (goldenPaths.providers.deploy). */
   deployProvider: string;
   runtime: LocalRuntime;
-  access: RuntimeAccess;
+  access: ServiceAccess;
 }) {
   const { httpAuth, auditor, settings, deployProvider, runtime, access } =
     options;
@@ -64,7 +65,21 @@ export function createRuntimeRouter(options: {
     return { name, credentials, userEntityRef };
   }
 
-  async function view(name: string, credentials: BackstageCredentials) {
+  /** Restart and stop are for the owner of the service's Component and admins. */
+  const decide = (
+    name: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) =>
+    decideForService(access, {
+      name,
+      credentials,
+      verb: `restart or stop ${name}`,
+    });
+
+  async function view(
+    name: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ) {
     await runtime.checkHealthNow(name);
     const state = await runtime.status(name);
     if (!state) {
@@ -77,7 +92,7 @@ export function createRuntimeRouter(options: {
       name,
       state,
       logLines: await runtime.logTail(name, 50),
-      access: await access(name, credentials),
+      access: await decide(name, credentials),
     });
   }
 
@@ -124,7 +139,7 @@ export function createRuntimeRouter(options: {
           meta: { service: name, action },
         },
         async () => {
-          const decision = await access(name, credentials);
+          const decision = await decide(name, credentials);
           if (!decision.allowed) throw new NotAllowedError(decision.reason);
           const reason = `${action} asked by ${userEntityRef}`;
           if (action === 'stop') {

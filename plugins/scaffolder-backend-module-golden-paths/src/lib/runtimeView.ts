@@ -6,7 +6,7 @@ import type {
 import { LOCAL_RUNTIME_TITLE } from '../providers/deploy/local';
 import { GoldenPathsSettings } from './config';
 import { LocalRuntime } from './localRuntime/runtime';
-import { RuntimeAccessDecision } from './runtimeAccess';
+import { ServiceDecision } from './serviceAccess';
 
 type RuntimeStatus = NonNullable<Awaited<ReturnType<LocalRuntime['status']>>>;
 
@@ -46,7 +46,7 @@ export function runtimeView(options: {
   name: string;
   state: RuntimeStatus;
   logLines: string[];
-  access: RuntimeAccessDecision;
+  access: ServiceDecision;
   now?: Date;
 }): LocalRuntimeService {
   const { settings, name, state, access } = options;

@@ -2,10 +2,10 @@ import type {
   AuditorService,
   AuthService,
   BackstageCredentials,
+  BackstageUserPrincipal,
   DiscoveryService,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
   InputError,
@@ -25,12 +25,8 @@ import {
 import { audited, requireUser } from '@onramp/backstage-plugin-onramp-node';
 import express, { Request } from 'express';
 import { GoldenPathsSettings } from './config';
-import {
-  describeTeardown,
-  findServiceEntity,
-  TeardownAccess,
-  teardownRefusal,
-} from './teardownAccess';
+import { decideForService, ServiceAccess } from './serviceAccess';
+import { describeTeardown } from './teardownDescription';
 
 /**
  * The teardown of a Day-1 practice run from the portal:
@@ -48,32 +44,27 @@ export function createTeardownRouter(options: {
   auth: AuthService;
   discovery: DiscoveryService;
   auditor: AuditorService;
-  access: TeardownAccess;
+  access: ServiceAccess;
 }) {
   const { settings, httpAuth, auth, discovery, auditor, access } = options;
 
   /** The service's Component and why this user may not tear it down. */
   async function decide(
     name: string,
-    credentials: BackstageCredentials,
-    userEntityRef: string,
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
   ) {
-    const entity = await findServiceEntity(access, name, credentials);
+    const decision = await decideForService(access, {
+      name,
+      credentials,
+      verb: 'tear it down',
+      nameCaller: true,
+    });
+    const { entity, entityRef, reason: refusal } = decision;
     if (!entity) {
       throw new NotFoundError(
         `The catalog has no Component ${name}: nothing to tear down`,
       );
     }
-    const entityRef = stringifyEntityRef(entity);
-    const user = await access.catalog.getEntityByRef(userEntityRef, {
-      credentials: await auth.getOwnServiceCredentials(),
-    });
-    const refusal = teardownRefusal({
-      entity,
-      userRef: userEntityRef,
-      user,
-      admins: access.admins,
-    });
     const practiceRun = isDay1PracticeRun(entity);
     const notPractice = practiceRun
       ? undefined
@@ -116,9 +107,9 @@ export function createTeardownRouter(options: {
   const router = express.Router();
   router.get('/golden-paths/teardown/:name', async (req, res, next) => {
     try {
-      const { credentials, userEntityRef } = await requireUser(httpAuth, req);
+      const { credentials } = await requireUser(httpAuth, req);
       const name = nameOf(req);
-      const d = await decide(name, credentials, userEntityRef);
+      const d = await decide(name, credentials);
       const reason = d.refusal ?? d.notPractice;
       const view: TeardownPlanView = {
         entityRef: d.entityRef,
@@ -134,7 +125,7 @@ export function createTeardownRouter(options: {
   });
   router.post('/golden-paths/teardown/:name', async (req, res, next) => {
     try {
-      const { credentials, userEntityRef } = await requireUser(httpAuth, req);
+      const { credentials } = await requireUser(httpAuth, req);
       const name = nameOf(req);
       const started = await audited(
         auditor,
@@ -145,7 +136,7 @@ export function createTeardownRouter(options: {
           meta: { entityRef: `component:default/${name}` },
         },
         async (): Promise<TeardownStarted> => {
-          const d = await decide(name, credentials, userEntityRef);
+          const d = await decide(name, credentials);
           if (d.refusal) throw new NotAllowedError(d.refusal);
           if (d.notPractice) throw new ConflictError(d.notPractice);
           const taskId = await startTask(credentials, {

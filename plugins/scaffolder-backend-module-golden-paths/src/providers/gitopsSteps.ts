@@ -67,25 +67,27 @@ export async function gitopsTeardown(
   },
 ): Promise<TeardownPlan> {
   const { part, service, repository } = options;
-  const run = (dryRun: boolean) =>
+  const run = (dryRun: boolean, log: boolean) =>
     commitToRepository({
       settings,
       repository,
       changes: Object.fromEntries(options.files.map(f => [f, null])),
       message: `Tear down ${part} of ${service}`,
       dryRun,
+      log,
       logger: ctx.logger,
       guard: ownedGuard(service),
     });
-  // Check ownership of every file before deleting any.
-  const plan = await run(true);
+  // Check ownership of every file before deleting any; only a dry run of the
+  // teardown logs this check as "Dry run: would commit".
+  const plan = await run(true, Boolean(ctx.isDryRun));
   return {
     removed: plan.deleted.map(f => `${repository}:${f}`),
     apply: async () => {
       await ctx.checkpoint({
         key: `goldenpath.teardown.${part}.${service}`,
         fn: async () => {
-          await run(false);
+          await run(false, true);
         },
       });
     },
