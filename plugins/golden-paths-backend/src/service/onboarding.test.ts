@@ -155,7 +155,7 @@ describeOnEachDatabase('onboarding times from the start date', t => {
       evidenceId: 'old-deploy',
       occurredAt: '2026-11-05T12:00:00Z',
     });
-    expect(before).toEqual({ recorded: false, completed: [] });
+    expect(before).toMatchObject({ recorded: false, completed: [] });
     const after = await t.gp.recordEvidence({
       userEntityRef: B,
       key: 'deploy.healthy',
