@@ -14,6 +14,19 @@ const screenshots =
       )
     : path.resolve(__dirname, '../../../docs/screenshots');
 
+/**
+ * The portal's git root in this run (app-config.e2e.yaml:
+ * ONRAMP_E2E_DIR/git, as playwright.config.ts sets ONRAMP_E2E_DIR): the bare
+ * repositories the Day-1 templates publish, `<name>.git`.
+ */
+export const e2eGitRoot = path.resolve(
+  __dirname,
+  '../../..',
+  process.env.ONRAMP_E2E_DATA ?? 'data/e2e',
+  process.env.ONRAMP_E2E_DB === 'pg' ? 'pg' : 'sqlite',
+  'git',
+);
+
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: path.join(screenshots, `${name}.png`) });
 }
@@ -27,20 +40,34 @@ export const smoke = { tag: '@smoke' };
 
 /**
  * From a golden path's page: "Run template", then the Day-1 form's first page
- * filled in with `service`, owned by the backend group.
+ * filled in with `service`, owned by the `owner` group (unless told, the
+ * Backend template owned by the backend group).
  */
-export async function fillDay1Form(page: Page, service: string) {
+export async function fillDay1Form(
+  page: Page,
+  service: string,
+  template = {
+    heading: 'Day 1: create and ship a backend service',
+    owner: 'backend',
+  },
+) {
   await page.getByRole('button', { name: 'Run template' }).click();
   await expect(
-    page.getByRole('heading', {
-      name: 'Day 1: create and ship a backend service',
-    }),
+    page.getByRole('heading', { name: template.heading }),
   ).toBeVisible();
   await page.getByLabel('Name').fill(service);
   await page.getByRole('textbox', { name: 'Owner' }).click();
-  await page.getByRole('textbox', { name: 'Owner' }).fill('backend');
+  await page.getByRole('textbox', { name: 'Owner' }).fill(template.owner);
   await page
-    .getByRole('option', { name: /backend/i })
+    .getByRole('option', { name: new RegExp(template.owner, 'i') })
     .first()
     .click();
+}
+
+/** Signs in on the sign-in page as one of the demo users (by display name). */
+export async function signInAsDemoUser(page: Page, displayName: string) {
+  await page.goto('/');
+  await page.getByLabel('Demo user').click();
+  await page.getByRole('option', { name: displayName }).click();
+  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
 }

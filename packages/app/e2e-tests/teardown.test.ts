@@ -52,8 +52,19 @@ test('a practice run: run the template, open the service, tear it down from its 
   await expect(page.getByText(`Hello from ${service}`)).toBeVisible();
   await page.goto(taskPage);
 
-  // Tear it down from its catalog page.
+  // Its catalog page shows the Runtime card: running, with a link that
+  // opens the service.
   await page.goto(`/catalog/default/component/${service}`);
+  const runtime = page.locator('[class*="MuiCard-root"]').filter({
+    has: page.getByRole('button', { name: 'Refresh the runtime' }),
+  });
+  await expect(runtime.getByText('local runtime (this machine)')).toBeVisible();
+  await expect(runtime.getByText('running', { exact: true })).toBeVisible();
+  await expect(
+    runtime.getByRole('link', { name: /^Open service/ }),
+  ).toHaveAttribute('href', serviceUrl!);
+
+  // Tear it down from its catalog page.
   await page.getByRole('button', { name: /more/i }).first().click();
   await page.getByRole('menuitem', { name: /Tear down/ }).click();
   const dialog = page.getByRole('dialog', { name: `Tear down ${service}?` });

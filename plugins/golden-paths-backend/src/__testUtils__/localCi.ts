@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalCiConfig } from '../localCi';
 import { LocalCi } from '../localCi/LocalCi';
-import { catalogWithUsers } from './catalog';
+import { catalogWithUsers, TestUser } from './catalog';
 import { as, git } from './git';
 import { createTestGoldenPaths } from './services';
 
@@ -16,24 +16,21 @@ export const sofiaCommits = as(
 );
 
 /**
- * A git root with one bare repository `svc.git` and a work tree whose
- * `origin` it is, in a fresh temporary folder; `commit` writes files and
- * commits them (as Sofia unless told), `push` pushes a branch.
+ * A git root with one bare repository `<repository>.git` (`svc.git` unless
+ * told) and a work tree whose `origin` it is, in a fresh temporary folder;
+ * `commit` writes files and commits them (as Sofia unless told), `push`
+ * pushes a branch.
  */
-export function createLocalGitFixture() {
+export function createLocalGitFixture(repository = 'svc') {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'local-ci-test-'));
   const root = path.join(tmp, 'git');
   const work = path.join(tmp, 'work');
-  fs.mkdirSync(path.join(root, 'svc.git'), { recursive: true });
+  const bare = path.join(root, `${repository}.git`);
+  fs.mkdirSync(bare, { recursive: true });
   fs.mkdirSync(work);
-  git(path.join(root, 'svc.git'), [
-    'init',
-    '--quiet',
-    '--bare',
-    '--initial-branch=main',
-  ]);
+  git(bare, ['init', '--quiet', '--bare', '--initial-branch=main']);
   git(work, ['init', '--quiet', '--initial-branch=main']);
-  git(work, ['remote', 'add', 'origin', path.join(root, 'svc.git')]);
+  git(work, ['remote', 'add', 'origin', bare]);
   const config: LocalCiConfig = {
     root,
     pollIntervalSeconds: 10,
@@ -47,7 +44,11 @@ export function createLocalGitFixture() {
     root,
     work,
     config,
-    commit(message: string, files: Record<string, string>, env = sofiaCommits) {
+    commit(
+      message: string,
+      files: Record<string, string | Buffer>,
+      env = sofiaCommits,
+    ) {
       for (const [file, text] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(work, file)), { recursive: true });
         fs.writeFileSync(path.join(work, file), text);
@@ -67,11 +68,15 @@ export function createLocalGitFixture() {
 
 /**
  * A LocalCi as one backend replica has it, over the test's stores and
- * services, with Sofia (sofia.marquez@onramp.example) in the catalog.
+ * services, with these users in the catalog (unless told, Sofia:
+ * sofia.marquez@onramp.example).
  */
 export function localCiReplica(
   gp: Awaited<ReturnType<typeof createTestGoldenPaths>>,
   config: LocalCiConfig,
+  users: TestUser[] = [
+    { name: 'sofia.marquez', email: 'sofia.marquez@onramp.example' },
+  ],
 ) {
   return new LocalCi({
     config,
@@ -80,9 +85,7 @@ export function localCiReplica(
       recordEvidence: async request =>
         (await gp.services.evidence.recordEvidence(request)).response,
     },
-    catalog: catalogWithUsers([
-      { name: 'sofia.marquez', email: 'sofia.marquez@onramp.example' },
-    ]),
+    catalog: catalogWithUsers(users),
     auth: mockServices.auth(),
     logger: mockServices.logger.mock(),
   });

@@ -212,4 +212,26 @@ describeOnEachDatabase('onboarding times from the start date', t => {
     expect(again.changed).toBe(1);
     expect(await t.gp.stores.people.getStartAt(A)).toBeNull();
   });
+
+  it('keeps start dates when the catalog has no users yet (a fresh portal before ingestion)', async () => {
+    const sync = (users: Parameters<typeof catalogWithUsers>[0]) =>
+      syncStartDates({
+        catalog: catalogWithUsers(users),
+        auth: mockServices.auth(),
+        store: t.gp.stores.people,
+        logger: mockServices.logger.mock(),
+        now: T0,
+      });
+    await sync([
+      { name: 'a', annotations: { 'onramp.dev/start-date': '2026-10-01' } },
+    ]);
+    expect(await sync([])).toEqual({
+      withStartDate: 0,
+      invalid: [],
+      changed: 0,
+    });
+    expect(await t.gp.stores.people.getStartAt(A)).toBe(
+      Date.parse('2026-10-01T00:00:00Z'),
+    );
+  });
 });

@@ -8,7 +8,9 @@ import { listCatalogUsers } from './catalogUsers';
  * Copies people's start dates (the User annotation `onramp.dev/start-date`,
  * an ISO date) from the catalog into `gp_people`. Users without it, or with
  * something that is not a date, get no row (and a warning for the latter):
- * metrics count them from their first journey start and say so.
+ * metrics count them from their first journey start and say so. A catalog
+ * with no users at all (a fresh portal before its first ingestion) changes
+ * nothing: it is not ready, and everyone's start date stays.
  */
 export async function syncStartDates(options: {
   catalog: CatalogService;
@@ -18,6 +20,9 @@ export async function syncStartDates(options: {
   now: number;
 }): Promise<{ withStartDate: number; invalid: string[]; changed: number }> {
   const users = await listCatalogUsers(options);
+  if (users.length === 0) {
+    return { withStartDate: 0, invalid: [], changed: 0 };
+  }
   const people = [];
   const invalid: string[] = [];
   for (const user of users) {

@@ -17,7 +17,7 @@ import { syncStartDates } from '../service/startDates';
 /**
  * The plugin's scheduled work, through the scheduler so that one replica
  * runs each task at a time: hourly stuck-member notices, the start dates
- * from the catalog every 10 minutes, the merged pull request sync every 10
+ * from the catalog every minute, the merged pull request sync every 10
  * minutes when there is a source, and the local git server's watcher
  * (goldenPaths.localCi) when enabled.
  */
@@ -54,9 +54,13 @@ export async function scheduleTasks(options: {
     },
   });
   // Start dates from the catalog, for metrics and the evidence-date rule.
+  // Every minute: a fresh portal's catalog ingests its users after the
+  // first run, and until the next one nobody has a start date (metrics count
+  // from journey starts, old evidence counts). One query of the users, as
+  // the local CI's watcher makes every 10 s.
   await scheduler.scheduleTask({
     id: 'golden-paths-start-dates',
-    frequency: { minutes: 10 },
+    frequency: { minutes: 1 },
     timeout: { minutes: 5 },
     initialDelay: { seconds: 15 },
     fn: async () => {

@@ -113,4 +113,27 @@ describe('the step evidence', () => {
       }),
     ).toEqual(['commit 2222222']);
   });
+
+  it('underlines its links, which sit inside the sentence (not told apart by colour alone)', async () => {
+    await renderInTestApp(
+      <EvidenceDetails
+        rule={merged.rule}
+        evidence={{
+          source: 'evidence',
+          key: 'template.succeeded',
+          occurredAt: '2026-11-05T10:00:00Z',
+          taskId: 't-1',
+          link: 'https://git.example/svc',
+        }}
+      />,
+    );
+    const links = screen.getAllByRole('link');
+    expect(links.map(l => l.textContent)).toEqual([
+      'task log',
+      expect.stringContaining('https://git.example/svc'),
+    ]);
+    for (const link of links) {
+      expect(link.className).toMatch(/underlineAlways/);
+    }
+  });
 });

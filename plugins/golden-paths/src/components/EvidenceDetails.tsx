@@ -117,6 +117,8 @@ export const EvidenceDetails = ({
   const ruleKeys = ruleKeysOf(rule);
   const rank = evidence.key ? ruleKeys.indexOf(evidence.key) : -1;
   const stronger = rank > 0 ? ruleKeys.slice(0, rank) : [];
+  // Links inside the sentence are underlined: told apart from the text by
+  // more than their colour (WCAG 1.4.1, axe's link-in-text-block).
   return (
     <Typography
       variant="caption"
@@ -138,7 +140,10 @@ export const EvidenceDetails = ({
       {evidence.taskId && (
         <>
           {' · '}
-          <Link to={`/create/tasks/${encodeURIComponent(evidence.taskId)}`}>
+          <Link
+            to={`/create/tasks/${encodeURIComponent(evidence.taskId)}`}
+            underline="always"
+          >
             task log
           </Link>
         </>
@@ -146,7 +151,9 @@ export const EvidenceDetails = ({
       {evidence.link && (
         <>
           {' · '}
-          <Link to={evidence.link}>{evidence.link}</Link>
+          <Link to={evidence.link} underline="always">
+            {evidence.link}
+          </Link>
         </>
       )}
       {stronger.length > 0 && (

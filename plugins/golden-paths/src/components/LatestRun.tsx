@@ -60,7 +60,10 @@ const RunCard = ({
           </Typography>
           <Typography variant="body2" color="textSecondary">
             Started {formatDate(task.createdAt)} ·{' '}
-            <Link to={`/create/tasks/${encodeURIComponent(task.id)}`}>
+            <Link
+              to={`/create/tasks/${encodeURIComponent(task.id)}`}
+              underline="always"
+            >
               open the task
             </Link>
           </Typography>

@@ -66,7 +66,10 @@ const StepDetails = ({
     )}
     {step.tutorial && (
       <Typography variant="body2" component="div">
-        Tutorial: <Link to={step.tutorial.url}>{step.tutorial.title}</Link>
+        Tutorial:{' '}
+        <Link to={step.tutorial.url} underline="always">
+          {step.tutorial.title}
+        </Link>
       </Typography>
     )}
     {status.evidence ? (
