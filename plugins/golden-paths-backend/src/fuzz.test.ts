@@ -11,6 +11,7 @@ import {
   completeStepRequestSchema,
   createCohortRequestSchema,
   idSchema,
+  localCiRunsQuerySchema,
   metricsQuerySchema,
   myJourneysQuerySchema,
   pageQuerySchema,
@@ -140,6 +141,20 @@ describeRouteFuzzing({
         method: 'GET',
         path: `${API}/metrics`,
         query: metricsQuerySchema,
+        headers: viewer,
+      },
+      {
+        method: 'GET',
+        path: `${API}/local-ci/runs`,
+        query: localCiRunsQuerySchema,
+        headers: viewer,
+      },
+      {
+        method: 'GET',
+        path: `${API}/local-ci/runs/:runId`,
+        params: {
+          runId: fc.integer({ min: 1, max: 2_147_483_647 }).map(String),
+        },
         headers: viewer,
       },
       {
