@@ -54,7 +54,12 @@ export class LocalCi {
   /** One pass over the repositories; then the runners drain the queue. */
   async poll(): Promise<WatchSummary> {
     const { logger, store } = this.options;
-    const users = usersByEmail(await listCatalogUsers(this.options));
+    // The catalog is asked only when a push needs an author mapped, once per pass.
+    let byEmail: Promise<Map<string, string>> | undefined;
+    const users = async (email: string) => {
+      byEmail ??= listCatalogUsers(this.options).then(usersByEmail);
+      return (await byEmail).get(email);
+    };
     const recorder = new AuthorEvidenceRecorder(this.options.evidence, logger);
     await store.requeueStale(this.now() - STALE_RUN_MS);
     const summary = await this.watcher.poll(users, recorder);

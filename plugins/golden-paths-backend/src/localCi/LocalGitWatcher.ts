@@ -25,6 +25,9 @@ export type WatchSummary = {
 
 const short = (sha: string) => sha.slice(0, 12);
 
+/** The catalog User ref of an author email, if there is one. */
+export type UserByEmail = (email: string) => Promise<string | undefined>;
+
 /**
  * Reads the branch tips of every bare repository under the root and turns
  * what changed since the last pass into evidence and CI runs:
@@ -48,7 +51,7 @@ export class LocalGitWatcher {
   ) {}
 
   async poll(
-    users: Map<string, string>,
+    users: UserByEmail,
     recorder: AuthorEvidenceRecorder,
   ): Promise<WatchSummary> {
     const repos = await findBareRepositories(this.options.root, 3);
@@ -80,7 +83,7 @@ export class LocalGitWatcher {
 
   private async pollRepository(
     gitDir: string,
-    users: Map<string, string>,
+    users: UserByEmail,
     recorder: AuthorEvidenceRecorder,
     summary: WatchSummary,
   ) {
@@ -97,7 +100,7 @@ export class LocalGitWatcher {
       }
       summary.pushes += 1;
       const author = await commitAuthor(gitDir, sha);
-      const user = users.get(author.email);
+      const user = await users(author.email);
       if (old === undefined && branch !== main) {
         summary.opened += 1;
         await recorder.record({
@@ -115,7 +118,7 @@ export class LocalGitWatcher {
           const tip = await commitAuthor(gitDir, merge.mergedTip);
           summary.merged += 1;
           await recorder.record({
-            user: users.get(tip.email),
+            user: await users(tip.email),
             key: 'pr.merged',
             evidenceId: localEvidenceId(repository, merge.sha, 'pr.merged'),
             summary: `Merged ${short(
