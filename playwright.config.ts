@@ -52,6 +52,10 @@ export default defineConfig({
 
   reporter: [
     ['list'],
+    // scripts/test.sh reads this to print the five slowest tests.
+    ...(process.env.ONRAMP_E2E_JSON
+      ? [['json', { outputFile: process.env.ONRAMP_E2E_JSON }] as const]
+      : []),
     [
       'html',
       {

@@ -49,7 +49,7 @@ fi
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
-timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests 2>&1 | tee "$0/jest.log"' "$results"
+timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests --json --outputFile="$0/jest.json" 2>&1 | tee "$0/jest.log"' "$results"
 
 # End to end: the production build of the app, served by the backend on one
 # port (scripts/e2e-portal.sh, started by Playwright). Every flow on a clean
@@ -59,9 +59,9 @@ timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-
   die "No Chromium at ${ONRAMP_CHROMIUM:-/usr/bin/chromium}: install Debian's 'chromium' package (apt-get install chromium) or set ONRAMP_CHROMIUM."
 export ONRAMP_E2E_DATA="${ONRAMP_E2E_DATA:-data/e2e}"
 timed "app build (production)" yarn workspace app build
-timed "end-to-end on SQLite" bash -c 'set -o pipefail; ONRAMP_E2E_DB=sqlite yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
+timed "end-to-end on SQLite" bash -c 'set -o pipefail; ONRAMP_E2E_JSON="$0/e2e.json" ONRAMP_E2E_DB=sqlite yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
 if [ -n "$pg_ok" ]; then
-  timed "end-to-end smoke on PG" bash -c 'set -o pipefail; ONRAMP_E2E_DB=pg yarn playwright test 2>&1 | tee "$0/e2e-pg.log"' "$results"
+  timed "end-to-end smoke on PG" bash -c 'set -o pipefail; ONRAMP_E2E_JSON="$0/e2e-pg.json" ONRAMP_E2E_DB=pg yarn playwright test 2>&1 | tee "$0/e2e-pg.log"' "$results"
 else
   # Already an error in CI (above). The flows not run count as skipped.
   ONRAMP_E2E_DB=pg yarn playwright test --list 2>/dev/null | grep -oE 'Total: [0-9]+' |
@@ -72,6 +72,7 @@ fi
 
 step "all checks passed in $(($(date +%s) - started))s"
 printf '  %s\n' "${summary[@]}" >&2
+node scripts/slowest-tests.js "$results/jest.json" "$results/e2e.json" "$results/e2e-pg.json" || true
 
 # One closing line over both runners (jest: "Tests: N passed, M skipped, T total";
 # Playwright, the SQLite and the PostgreSQL runs: "N passed (12s)", "M skipped").

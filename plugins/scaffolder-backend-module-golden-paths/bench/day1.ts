@@ -142,7 +142,14 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit explicitly once the backend has stopped: Backstage 1.55's
+// DatabaseManager never destroys SQLite knex pools at shutdown (its sqlite3
+// connector has no shutdown), and their reaping interval would keep this
+// process alive after the table is printed.
+main().then(
+  () => process.exit(0),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
