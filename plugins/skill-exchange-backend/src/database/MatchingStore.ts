@@ -39,6 +39,26 @@ type PageRequest = { limit: number; offset: number };
 export const CANDIDATES_PER_SKILL = 200;
 
 /**
+ * The distinct posts among the first `cap` rows of each skill, and whether
+ * some skill had more (the rows hold up to `cap` + 1 per skill).
+ */
+export function collectCandidates(
+  rows: Array<{ skill_id: number; post_id: number }>,
+  cap: number,
+): { ids: number[]; more: boolean } {
+  const perSkill = new Map<number, number>();
+  const ids = new Set<number>();
+  let more = false;
+  for (const row of rows) {
+    const n = (perSkill.get(row.skill_id) ?? 0) + 1;
+    perSkill.set(row.skill_id, n);
+    if (n > cap) more = true;
+    else ids.add(row.post_id);
+  }
+  return { ids: [...ids], more };
+}
+
+/**
  * Posts that may be offered to `user` (posts `p`): open, not a completed
  * hack, not their own, of `kind` when given.
  */
@@ -213,16 +233,7 @@ export class KnexMatchingStore implements MatchingStore {
     const rows: Array<{ skill_id: number; post_id: number }> = rest.length
       ? await first.unionAll(rest)
       : await first;
-    const perSkillCount = new Map<number, number>();
-    const ids = new Set<number>();
-    let more = false;
-    for (const row of rows) {
-      const n = (perSkillCount.get(row.skill_id) ?? 0) + 1;
-      perSkillCount.set(row.skill_id, n);
-      if (n > cap) more = true;
-      else ids.add(row.post_id);
-    }
-    return { ids: [...ids], more };
+    return collectCandidates(rows, cap);
   }
 
   async matchPostsForUser(
