@@ -9,7 +9,13 @@ import { createStores } from '.';
 const databases = TestDatabases.create();
 
 const hack = (title: string, skills: string[]) =>
-  ({ kind: 'hack', title, description: '', skills, stage: 'idea' } as PostInput);
+  ({
+    kind: 'hack',
+    title,
+    description: '',
+    skills,
+    stage: 'idea',
+  } as PostInput);
 
 describe.each(databases.eachSupportedId())(
   '"posts for me" from bounded candidates on %s',
@@ -55,9 +61,13 @@ describe.each(databases.eachSupportedId())(
         ['Go hack 1', 3],
       ]);
 
-      const bounded = KnexMatchingStore.create(knex, KnexSkillStore.create(knex), {
-        candidatesPerSkill: 2,
-      });
+      const bounded = KnexMatchingStore.create(
+        knex,
+        KnexSkillStore.create(knex),
+        {
+          candidatesPerSkill: 2,
+        },
+      );
       const capped = await bounded.matchPostsForUser(ANNA, page);
       // Go: its 2 newest; Rust: its one post (also a Go post, outside Go's 2).
       expect(capped.totalItems).toBe(3);
