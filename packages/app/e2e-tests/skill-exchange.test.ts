@@ -100,6 +100,13 @@ test.describe('Skill Exchange', () => {
       await expect(page).toHaveURL(/q=template/);
       await expect(page.getByTestId('post-card')).toHaveCount(1);
       await expect(page.getByText(title)).toBeVisible();
+      // Full text: the search is ranked, and finds posts by skill name too.
+      await expect(page.getByText('1 embed, best matches first')).toBeVisible();
+      await page.getByLabel('Search embeds').fill('typescript template');
+      await page.getByLabel('Search embeds').press('Enter');
+      await expect(page.getByText(title)).toBeVisible();
+      await expectNoSeriousA11yViolations(page, { include: 'main' });
+      await shot(page, 'search');
     },
   );
 

@@ -13,6 +13,7 @@ import type {
   SkillInput,
 } from './schemas';
 import type {
+  CappedPage,
   Expert,
   GrowthActivity,
   HackEvent,
@@ -21,6 +22,7 @@ import type {
   Page,
   PersonMatch,
   Post,
+  PostPage,
   PostMatch,
   PostStatus,
   Profile,
@@ -33,7 +35,7 @@ export type PostsFilter = Partial<ListPostsQuery>;
 
 /** The Skill Exchange REST API, typed. */
 export interface SkillExchangeApi {
-  listPosts(filter?: PostsFilter): Promise<Page<Post>>;
+  listPosts(filter?: PostsFilter): Promise<PostPage>;
   getPost(id: number): Promise<Post>;
   createPost(input: PostInput): Promise<Post>;
   updatePost(id: number, update: PostUpdate): Promise<Post>;
@@ -70,7 +72,7 @@ export interface SkillExchangeApi {
     query?: Partial<MatchesQuery>,
   ): Promise<Page<PersonMatch>>;
   /** Open posts ranked for the signed-in user, each with the reason. */
-  getMyMatches(query?: Partial<MatchesQuery>): Promise<Page<PostMatch>>;
+  getMyMatches(query?: Partial<MatchesQuery>): Promise<CappedPage<PostMatch>>;
   getInsights(options?: { top?: number }): Promise<Insights>;
   /** How the members of a group (and the groups below it) cover skills, and the gaps. */
   getTeamSkills(groupRef: string): Promise<TeamSkills>;
@@ -131,7 +133,7 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
 
   listPosts(filter: PostsFilter = {}) {
-    return this.request<Page<Post>>('GET', `/posts${toQueryString(filter)}`);
+    return this.request<PostPage>('GET', `/posts${toQueryString(filter)}`);
   }
   getPost(id: number) {
     return this.request<Post>('GET', `/posts/${id}`);
@@ -235,7 +237,7 @@ export class SkillExchangeClient implements SkillExchangeApi {
     );
   }
   getMyMatches(query: Partial<MatchesQuery> = {}) {
-    return this.request<Page<PostMatch>>(
+    return this.request<CappedPage<PostMatch>>(
       'GET',
       `/matches/me${toQueryString(query)}`,
     );

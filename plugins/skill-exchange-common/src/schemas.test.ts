@@ -83,7 +83,6 @@ describe('listPostsQuerySchema', () => {
       adoptable: true,
       limit: 50,
       offset: 0,
-      sort: 'newest',
       skillsMatch: 'any',
     });
   });

@@ -126,7 +126,14 @@ const int = (min: number, max: number) =>
     z.number().int().min(min).max(max),
   );
 
-export const POST_SORTS = ['newest', 'updated', 'title', 'start'] as const;
+/** `relevance` ranks by the text search `q` (newest without one). */
+export const POST_SORTS = [
+  'relevance',
+  'newest',
+  'updated',
+  'title',
+  'start',
+] as const;
 
 /** Query of `GET /posts`. */
 export const listPostsQuerySchema = z.strictObject({
@@ -158,7 +165,8 @@ export const listPostsQuerySchema = z.strictObject({
   eventId: int(1, MAX_INTEGER_COLUMN).optional(),
   adoptable: bool.optional(),
   past: bool.optional(),
-  sort: z.enum(POST_SORTS).default('newest'),
+  /** Default: `relevance` with a search `q`, else `newest`. */
+  sort: z.enum(POST_SORTS).optional(),
   limit: int(1, LIMITS.pageSize).default(20),
   offset: int(0, 1_000_000).default(0),
 });

@@ -1,4 +1,5 @@
 import type { SkillCategory } from './levels';
+import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
 export type PostKind = 'embed' | 'hack' | 'mentorship';
 export type PostStatus = 'open' | 'filled' | 'closed';
@@ -123,6 +124,18 @@ export interface Expert {
 
 /** The one page envelope of every list (from onramp-common; re-exported here). */
 export type { Page } from '@onramp/backstage-plugin-onramp-common';
+
+/**
+ * A page whose total may not be counted exactly: when `totalIsLowerBound` is
+ * true there are at least `totalItems` (shown as "10,000+"), e.g. a post
+ * search above 10,000 matches or "posts for me" from bounded candidates.
+ */
+export interface CappedPage<T> extends Page<T> {
+  totalIsLowerBound?: boolean;
+}
+
+/** A page of posts (`GET /posts`). */
+export type PostPage = CappedPage<Post>;
 
 /** Why a person fits a post, or a post fits a person: every part of the score, named. */
 export interface MatchReason {

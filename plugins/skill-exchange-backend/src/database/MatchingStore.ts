@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
+  CappedPage,
   Expert,
   ExpertsQuery,
   Page,
@@ -34,6 +35,45 @@ export interface PostCandidate {
 
 type PageRequest = { limit: number; offset: number };
 
+/** How many of the newest eligible posts of each skill "posts for me" scores. */
+export const CANDIDATES_PER_SKILL = 200;
+
+/**
+ * The distinct posts among the first `cap` rows of each skill, and whether
+ * some skill had more (the rows hold up to `cap` + 1 per skill).
+ */
+export function collectCandidates(
+  rows: Array<{ skill_id: number; post_id: number }>,
+  cap: number,
+): { ids: number[]; more: boolean } {
+  const perSkill = new Map<number, number>();
+  const ids = new Set<number>();
+  let more = false;
+  for (const row of rows) {
+    const n = (perSkill.get(row.skill_id) ?? 0) + 1;
+    perSkill.set(row.skill_id, n);
+    if (n > cap) more = true;
+    else ids.add(row.post_id);
+  }
+  return { ids: [...ids], more };
+}
+
+/**
+ * Posts that may be offered to `user` (posts `p`): open, not a completed
+ * hack, not their own, of `kind` when given.
+ */
+function eligiblePosts(
+  qb: Knex.QueryBuilder,
+  user: string,
+  kind: PostKind | undefined,
+) {
+  qb.where('p.status', 'open')
+    // A completed hack that nobody closed is no longer an opportunity.
+    .whereRaw("COALESCE(p.stage, '') <> 'completed'")
+    .whereNot('p.owner', user);
+  if (kind) qb.where('p.kind', kind);
+}
+
 /** Ranking people for posts, posts for people, and experts by skill, in SQL. */
 export interface MatchingStore {
   /**
@@ -48,24 +88,36 @@ export interface MatchingStore {
   /**
    * Open posts ranked for a person: 3 for each skill of the post among their
    * learning goals plus their level in each skill of the post. Their own
-   * posts are left out.
+   * posts are left out. Candidates are bounded: the newest
+   * `candidatesPerSkill` (at least offset + limit) eligible posts of each of
+   * the person's skills, read from the (skill, post) index; those are scored
+   * exactly. When a skill has more, the total is a lower bound.
    */
   matchPostsForUser(
     user: string,
     query: PageRequest & { kind?: PostKind },
-  ): Promise<Page<PostCandidate>>;
+  ): Promise<CappedPage<PostCandidate>>;
   /** People with every requested skill at `minLevel` or more, best first. */
   findExperts(query: ExpertsQuery): Promise<Page<Expert>>;
 }
 
 export class KnexMatchingStore implements MatchingStore {
-  static create(db: Knex, skills: SkillStore): KnexMatchingStore {
-    return new KnexMatchingStore(db, skills);
+  static create(
+    db: Knex,
+    skills: SkillStore,
+    options: { candidatesPerSkill?: number } = {},
+  ): KnexMatchingStore {
+    return new KnexMatchingStore(
+      db,
+      skills,
+      options.candidatesPerSkill ?? CANDIDATES_PER_SKILL,
+    );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly skills: SkillStore,
+    private readonly candidatesPerSkill: number,
   ) {}
 
   /** The total of a grouped query, counted in SQL. */
@@ -149,27 +201,63 @@ export class KnexMatchingStore implements MatchingStore {
     };
   }
 
+  /**
+   * The candidates of "posts for me": per skill of `user`, the newest `cap`
+   * eligible posts (walking the (skill_id, post_id) index backwards), in one
+   * UNION ALL query; `more` when a skill has more than `cap`.
+   */
+  private async candidatePosts(
+    user: string,
+    cap: number,
+    kind: PostKind | undefined,
+  ): Promise<{ ids: number[]; more: boolean }> {
+    const skillIds: number[] = await this.db('profile_skills')
+      .where('user_ref', user)
+      .orderBy('skill_id')
+      .pluck('skill_id');
+    if (!skillIds.length) return { ids: [], more: false };
+    const perSkill = skillIds.map(skillId =>
+      this.db.select('*').from(
+        this.db('post_skills as pk')
+          .join('posts as p', 'p.id', 'pk.post_id')
+          .where('pk.skill_id', skillId)
+          .modify(qb => eligiblePosts(qb, user, kind))
+          .orderBy('pk.post_id', 'desc')
+          .limit(cap + 1)
+          .select('pk.skill_id', 'pk.post_id')
+          .as(`s${skillId}`),
+      ),
+    );
+    // No parentheses around the parts: SQLite does not accept them.
+    const [first, ...rest] = perSkill;
+    const rows: Array<{ skill_id: number; post_id: number }> = rest.length
+      ? await first.unionAll(rest)
+      : await first;
+    return collectCandidates(rows, cap);
+  }
+
   async matchPostsForUser(
     user: string,
     query: PageRequest & { kind?: PostKind },
-  ): Promise<Page<PostCandidate>> {
+  ): Promise<CappedPage<PostCandidate>> {
     const page = { limit: query.limit, offset: query.offset };
-    const base = this.db('post_skills as pk')
+    const candidates = await this.candidatePosts(
+      user,
+      Math.max(this.candidatesPerSkill, query.offset + query.limit),
+      query.kind,
+    );
+    const totalItems = candidates.ids.length;
+    const bound = candidates.more ? { totalIsLowerBound: true } : {};
+    if (!totalItems) return { items: [], totalItems, ...bound, ...page };
+    const rows: Array<{ post_id: number; score: any }> = await this.db(
+      'post_skills as pk',
+    )
       .join('posts as p', 'p.id', 'pk.post_id')
       .join('profile_skills as ps', join =>
         join.on('ps.skill_id', 'pk.skill_id').andOnVal('ps.user_ref', user),
       )
-      .where('p.status', 'open')
-      // A completed hack that nobody closed is no longer an opportunity.
-      .whereRaw("COALESCE(p.stage, '') <> 'completed'")
-      .whereNot('p.owner', user)
-      .modify(qb => {
-        if (query.kind) qb.where('p.kind', query.kind);
-      })
-      .groupBy('pk.post_id', 'p.created_at');
-    const totalItems = await this.countOf(base.clone().select('pk.post_id'));
-    const rows: Array<{ post_id: number; score: any }> = await base
-      .clone()
+      .whereIn('pk.post_id', candidates.ids)
+      .groupBy('pk.post_id', 'p.created_at')
       .select(
         'pk.post_id',
         this.db.raw(
@@ -183,7 +271,7 @@ export class KnexMatchingStore implements MatchingStore {
       ])
       .limit(query.limit)
       .offset(query.offset);
-    if (!rows.length) return { items: [], totalItems, ...page };
+    if (!rows.length) return { items: [], totalItems, ...bound, ...page };
     const ids = rows.map(r => r.post_id);
     const posts = await hydratePosts(
       this.db,
@@ -222,6 +310,7 @@ export class KnexMatchingStore implements MatchingStore {
         };
       }),
       totalItems,
+      ...bound,
       ...page,
     };
   }

@@ -1,14 +1,15 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   ListPostsQuery,
-  Page,
   Post,
+  PostPage,
   PostInput,
   PostStatus,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
 import { hydratePosts, Viewer } from './hydratePosts';
-import { insertedId, likePattern, postColumns, PostRow } from './rows';
+import { cappedTotal, EXACT_TOTAL_UP_TO, matchText } from './postSearch';
+import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
 
 /** A post as permission rules see it: its row plus its hack members. */
@@ -36,7 +37,12 @@ export interface PostStore {
     viewer: string,
   ): Promise<Post>;
   deletePost(id: number): Promise<void>;
-  listPosts(query: ListPostsQuery, viewer: Viewer): Promise<Page<Post>>;
+  /**
+   * A page of posts; with `q`, only posts matching it (full text over title,
+   * skill names and aliases, description), best first unless sorted otherwise.
+   * Totals above `exactTotalUpTo` are capped and marked `totalIsLowerBound`.
+   */
+  listPosts(query: ListPostsQuery, viewer: Viewer): Promise<PostPage>;
   countPosts(): Promise<number>;
   /**
    * People with a skill of the post among their learning goals (not its
@@ -64,13 +70,22 @@ const SORTS: Record<
 };
 
 export class KnexPostStore implements PostStore {
-  static create(db: Knex, skills: SkillStore): KnexPostStore {
-    return new KnexPostStore(db, skills);
+  static create(
+    db: Knex,
+    skills: SkillStore,
+    options: { exactTotalUpTo?: number } = {},
+  ): KnexPostStore {
+    return new KnexPostStore(
+      db,
+      skills,
+      options.exactTotalUpTo ?? EXACT_TOTAL_UP_TO,
+    );
   }
 
   private constructor(
     private readonly db: Knex,
     private readonly skills: SkillStore,
+    private readonly exactTotalUpTo: number,
   ) {}
 
   private async checkEvent(tx: Knex, input: PostInput) {
@@ -215,7 +230,7 @@ export class KnexPostStore implements PostStore {
     if (!deleted) throw new NotFoundError(`No post ${id}`);
   }
 
-  async listPosts(query: ListPostsQuery, viewer: Viewer): Promise<Page<Post>> {
+  async listPosts(query: ListPostsQuery, viewer: Viewer): Promise<PostPage> {
     const q = this.db<PostRow>('posts');
     const equal = {
       kind: query.kind,
@@ -230,14 +245,7 @@ export class KnexPostStore implements PostStore {
     for (const [column, value] of Object.entries(equal)) {
       if (value) q.where(`posts.${column}`, value);
     }
-    if (query.q) {
-      const pattern = likePattern(query.q);
-      q.where(inner =>
-        inner
-          .whereRaw(`posts.title_lower LIKE ? ESCAPE '\\'`, [pattern])
-          .orWhereRaw(`LOWER(posts.description) LIKE ? ESCAPE '\\'`, [pattern]),
-      );
-    }
+    const byRelevance = query.q ? matchText(this.db, q, query.q) : undefined;
     if (query.skills?.length) {
       const ids = (await this.skills.resolveSkills(query.skills)).map(
         s => s.id,
@@ -297,13 +305,17 @@ export class KnexPostStore implements PostStore {
       }
     }
 
-    const [{ count }] = await q.clone().count({ count: '*' });
-    if (query.sort === 'start') {
+    const total = await cappedTotal(this.db, q, this.exactTotalUpTo);
+    const sort = query.sort ?? (byRelevance ? 'relevance' : 'newest');
+    if (sort === 'relevance' && byRelevance) {
+      byRelevance(q);
+      q.orderBy(SORTS.newest);
+    } else if (sort === 'start') {
       q.orderByRaw('CASE WHEN posts.start IS NULL THEN 1 ELSE 0 END')
         .orderBy('posts.start', 'asc')
         .orderBy('posts.id', 'asc');
     } else {
-      q.orderBy(SORTS[query.sort] ?? SORTS.newest);
+      q.orderBy(SORTS[sort] ?? SORTS.newest);
     }
     const rows = await q
       .select('posts.*')
@@ -311,7 +323,7 @@ export class KnexPostStore implements PostStore {
       .offset(query.offset);
     return {
       items: await hydratePosts(this.db, rows, viewer),
-      totalItems: Number(count),
+      ...total,
       limit: query.limit,
       offset: query.offset,
     };

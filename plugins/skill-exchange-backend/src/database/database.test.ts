@@ -21,7 +21,9 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasColumn('hack_events', 'organisers')).toBe(
         true,
       );
-      // PostgreSQL gets trigram indexes for text search; SQLite has none.
+      // Full text: a tsvector column with a GIN index on PostgreSQL, an FTS5
+      // table on SQLite; the trigram indexes of the LIKE filter come back
+      // when the full-text migration goes down.
       const isPg = databaseId.startsWith('POSTGRES');
       const trigramIndexes = async () =>
         isPg
@@ -34,9 +36,57 @@ describe.each(databases.eachSupportedId())(
                 .pluck('indexname')
             ).sort()
           : 'none';
+      const fullText = async () =>
+        isPg
+          ? (
+              await knex('pg_indexes')
+                .where('indexname', 'posts_search_vector_idx')
+                .pluck('indexname')
+            ).length === 1 &&
+            (await knex.schema.hasColumn('posts', 'search_vector'))
+          : (await knex('sqlite_master')
+              .where({ type: 'table', name: 'posts_fts' })
+              .first()) !== undefined;
+      expect(await fullText()).toBe(true);
+      expect(await trigramIndexes()).toEqual(isPg ? [] : 'none');
+      // A post with a skill survives down and up, and is found again.
+      const [skill] = await knex('skills')
+        .insert({ name: 'Zig', name_lower: 'zig', category: 'language' })
+        .returning('id');
+      const now = new Date();
+      const [post] = await knex('posts')
+        .insert({
+          kind: 'hack',
+          title: 'Quokka',
+          title_lower: 'quokka',
+          owner: 'user:default/anna',
+          created_at: now,
+          updated_at: now,
+          status_changed_at: now,
+        })
+        .returning('id');
+      await knex('post_skills').insert({
+        post_id: post.id ?? post,
+        skill_id: skill.id ?? skill,
+      });
+      await knex.migrate.down({ directory: migrations });
+      expect(await fullText()).toBe(false);
+      expect(await knex.schema.hasColumn('posts', 'skill_text')).toBe(false);
       expect(await trigramIndexes()).toEqual(
         isPg ? ['posts_description_trgm_idx', 'posts_title_trgm_idx'] : 'none',
       );
+      expect(await knex('post_skills').count({ n: '*' })).toEqual([
+        { n: isPg ? '1' : 1 },
+      ]);
+      await knex.migrate.up({ directory: migrations });
+      expect(await fullText()).toBe(true);
+      const found = isPg
+        ? await knex('posts').whereRaw(
+            "search_vector @@ websearch_to_tsquery('english', 'quokka zig')",
+          )
+        : await knex('posts_fts').whereRaw(`posts_fts MATCH '"quokka" "zig"'`);
+      expect(found).toHaveLength(1);
+      await knex.migrate.down({ directory: migrations });
       await knex.migrate.down({ directory: migrations });
       expect(await trigramIndexes()).toEqual(isPg ? [] : 'none');
       // Step by step: each later migration goes down and up again.

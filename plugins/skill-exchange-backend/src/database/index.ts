@@ -32,12 +32,16 @@ export interface SkillExchangeStores {
 /** Opens (and migrates) the plugin's database and builds every store on it. */
 export async function createStores(options: {
   database: DatabaseService;
+  /** Post totals above this are capped ("10,000+"); default 10,000. */
+  exactTotalUpTo?: number;
 }): Promise<SkillExchangeStores> {
   const db = await openDatabase(options);
   const skills = KnexSkillStore.create(db);
   return {
     skills,
-    posts: KnexPostStore.create(db, skills),
+    posts: KnexPostStore.create(db, skills, {
+      exactTotalUpTo: options.exactTotalUpTo,
+    }),
     interests: KnexInterestStore.create(db),
     hackMemberships: KnexHackMembershipStore.create(db),
     events: KnexEventStore.create(db),

@@ -3,6 +3,7 @@ import {
   ExpertsQuery,
   Insights,
   levelName,
+  CappedPage,
   Page,
   PersonMatch,
   PostKind,
@@ -45,7 +46,7 @@ export class MatchingService {
   async postsForUser(
     user: string,
     query: PageRequest & { kind?: PostKind },
-  ): Promise<Page<PostMatch>> {
+  ): Promise<CappedPage<PostMatch>> {
     const found = await this.stores.matching.matchPostsForUser(user, query);
     return {
       ...found,

@@ -1,7 +1,7 @@
 import { found } from './found';
 import {
   ListPostsQuery,
-  Page,
+  PostPage,
   Post,
   PostInput,
   PostStatus,
@@ -29,7 +29,7 @@ export class PostService {
     private readonly notifier: SkillExchangeNotifier,
   ) {}
 
-  list(query: ListPostsQuery, caller: Caller): Promise<Page<Post>> {
+  list(query: ListPostsQuery, caller: Caller): Promise<PostPage> {
     return this.stores.posts.listPosts(query, caller.userEntityRef);
   }
 

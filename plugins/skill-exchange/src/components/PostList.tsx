@@ -24,7 +24,10 @@ import SearchIcon from '@material-ui/icons/Search';
 import AddIcon from '@material-ui/icons/Add';
 import { Pagination } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
-import type { PostKind } from '@onramp/backstage-plugin-skill-exchange-common';
+import type {
+  PostKind,
+  PostPage,
+} from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { PostCard } from './PostCard';
 import { KIND_LABELS, TOP_SKILLS, useSkillExchangePath } from './common';
@@ -63,6 +66,21 @@ const FilterSelect = (
   </FormControl>
 );
 
+/** A search is ranked by relevance; otherwise embeds by start, others newest. */
+const listSort = (kind: PostKind, searched: boolean) => {
+  if (searched) return 'relevance';
+  return kind === 'embed' ? 'start' : 'newest';
+};
+
+/** "12 embeds", or "10,000+ embeds, best matches first" for a capped search. */
+const countLine = (page: PostPage, label: string, searched: boolean) => {
+  const total = page.totalItems.toLocaleString('en-US');
+  const plural = page.totalItems === 1 && !page.totalIsLowerBound ? '' : 's';
+  return `${total}${page.totalIsLowerBound ? '+' : ''} ${label}${plural}${
+    searched ? ', best matches first' : ''
+  }`;
+};
+
 export const PostList = ({ kind }: { kind: PostKind }) => {
   const api = useApi(skillExchangeApiRef);
   const [params, setParams] = useSearchParams();
@@ -89,7 +107,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
     () =>
       api.listPosts({
         ...listFilter,
-        sort: kind === 'embed' ? 'start' : 'newest',
+        sort: listSort(kind, Boolean(listFilter.q)),
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
       }),
@@ -247,8 +265,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
       {value && value.items.length > 0 && (
         <>
           <Typography variant="body2" gutterBottom>
-            {value.totalItems} {label}
-            {value.totalItems === 1 ? '' : 's'}
+            {countLine(value, label, Boolean(listFilter.q))}
           </Typography>
           <Grid container spacing={2}>
             {value.items.map(post => (

@@ -91,6 +91,30 @@ describe('PostList', () => {
     );
     expect(await screen.findByText('No hacks match')).toBeInTheDocument();
   });
+
+  it('ranks a search by relevance and shows a capped total as 10,000+', async () => {
+    const api = mockApi({
+      listPosts: jest.fn(async () => ({
+        items: [embed],
+        totalItems: 10_000,
+        totalIsLowerBound: true,
+        limit: 12,
+        offset: 0,
+      })),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[skillExchangeApiRef, api]]}>
+        <PostList kind="embed" />
+      </TestApiProvider>,
+      { routeEntries: ['/?q=kafka'] },
+    );
+    expect(
+      await screen.findByText('10,000+ embeds, best matches first'),
+    ).toBeInTheDocument();
+    expect(api.listPosts).toHaveBeenLastCalledWith(
+      expect.objectContaining({ q: 'kafka', sort: 'relevance' }),
+    );
+  });
 });
 
 describe('PostFormPage', () => {

@@ -1,0 +1,343 @@
+/*
+ * The benchmark's scenarios: each an API request and a baseline in SQL that
+ * answers exactly the same question (same filters, joins, order and page),
+ * returning the ids of the page and the total the API returns.
+ */
+import type { Knex } from 'knex';
+import {
+  CANDIDATES_PER_SKILL,
+  collectCandidates,
+} from '../../src/database/MatchingStore';
+import {
+  cappedTotal,
+  EXACT_TOTAL_UP_TO,
+  matchText,
+} from '../../src/database/postSearch';
+
+/** What the API and its baseline both answer: a page of ids and a total. */
+export interface Answer {
+  ids: Array<number | string>;
+  total: number;
+  totalIsLowerBound?: boolean;
+}
+
+export interface Scenario {
+  name: string;
+  /** A read (targets apply) or a change through a permission check. */
+  kind: 'read' | 'write';
+  api(): Promise<Answer>;
+  sql(): Promise<Answer>;
+}
+
+export interface ScenarioContext {
+  knex: Knex;
+  me: string;
+  team: string;
+  call(method: 'GET' | 'POST', path: string, body?: object): Promise<any>;
+}
+
+const PAGE = 20;
+
+/** The answer of a posts page from the API. */
+const postsAnswer = (page: any): Answer => ({
+  ids: page.items.map((p: any) => p.id ?? p.post?.id ?? p.user),
+  total: page.totalItems,
+  ...(page.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+});
+
+export async function buildScenarios(
+  ctx: ScenarioContext,
+): Promise<Scenario[]> {
+  const { knex, me, call } = ctx;
+  const get = async (path: string) => postsAnswer(await call('GET', path));
+  const skill = async (name: string) =>
+    (await knex('skills').where('name_lower', name).first()).id as number;
+  const kubernetes = await skill('kubernetes');
+  const go = await skill('go');
+
+  /** GET /posts's baseline: capped count, then one page newest first. */
+  const postList = async (
+    where: (q: Knex.QueryBuilder) => void,
+    order?: (q: Knex.QueryBuilder) => void,
+  ): Promise<Answer> => {
+    const q = knex('posts');
+    where(q);
+    const total = await cappedTotal(knex, q, EXACT_TOTAL_UP_TO);
+    const page = q.clone().select('posts.id');
+    order?.(page);
+    page.orderBy([
+      { column: 'posts.created_at', order: 'desc' },
+      { column: 'posts.id', order: 'desc' },
+    ]);
+    const ids = (await page.limit(PAGE)).map(r => r.id);
+    return {
+      ids,
+      total: total.totalItems,
+      ...(total.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+    };
+  };
+  /** GET /posts?q=: the full-text match, ranked, then newest. */
+  const textSearch = (text: string): Scenario => {
+    let byRank: (q: Knex.QueryBuilder) => void = () => {};
+    return {
+      name: `text search "${text}"`,
+      kind: 'read',
+      api: () => get(`/posts?q=${encodeURIComponent(text)}&limit=${PAGE}`),
+      sql: () =>
+        postList(
+          q => {
+            byRank = matchText(knex, q, text);
+          },
+          q => byRank(q),
+        ),
+    };
+  };
+
+  const samplePost = (
+    await knex('post_skills')
+      .where('skill_id', kubernetes)
+      .orderBy('post_id')
+      .first('post_id')
+  ).post_id as number;
+  const myPost = await knex('posts')
+    .where('owner', me)
+    .orderBy('id')
+    .first('id', 'status', 'version');
+
+  return [
+    {
+      name: 'list: open embeds, newest',
+      kind: 'read',
+      api: () => get(`/posts?kind=embed&status=open&limit=${PAGE}`),
+      sql: () =>
+        postList(q =>
+          q.where({ 'posts.kind': 'embed', 'posts.status': 'open' }),
+        ),
+    },
+    {
+      name: 'list: skill kubernetes',
+      kind: 'read',
+      api: () => get(`/posts?skills=k8s&limit=${PAGE}`),
+      sql: () =>
+        postList(q =>
+          q.whereExists(
+            knex('post_skills as ps')
+              .select(knex.raw('1'))
+              .whereRaw('ps.post_id = posts.id')
+              .whereIn('ps.skill_id', [kubernetes]),
+          ),
+        ),
+    },
+    {
+      name: 'list: embed+team+location+level',
+      kind: 'read',
+      api: () =>
+        get(
+          `/posts?kind=embed&team=${encodeURIComponent(
+            ctx.team,
+          )}&location=remote&level=3&limit=${PAGE}`,
+        ),
+      sql: () =>
+        postList(q =>
+          q.where({
+            'posts.kind': 'embed',
+            'posts.team': ctx.team,
+            'posts.location': 'remote',
+            'posts.level': 3,
+          }),
+        ),
+    },
+    {
+      name: 'list: saved=me',
+      kind: 'read',
+      api: () => get(`/posts?saved=me&limit=${PAGE}`),
+      sql: () =>
+        postList(q =>
+          q.whereExists(
+            knex('saves as rel')
+              .select(knex.raw('1'))
+              .whereRaw('rel.post_id = posts.id')
+              .where('rel.user_ref', me),
+          ),
+        ),
+    },
+    textSearch('kafka'),
+    textSearch('embed 4242'),
+    {
+      name: 'experts: go+kubernetes >= 3',
+      kind: 'read',
+      api: () => get(`/experts?skills=go,kubernetes&minLevel=3&limit=${PAGE}`),
+      sql: async () => {
+        const matching = `SELECT ps.user_ref, p.team, SUM(ps.level) AS score
+          FROM profile_skills ps JOIN profiles p ON p.user_ref = ps.user_ref
+          WHERE ps.skill_id IN (?, ?) AND ps.level >= 3
+          GROUP BY ps.user_ref, p.team HAVING COUNT(DISTINCT ps.skill_id) = 2`;
+        const [{ count }] = await rows(
+          knex,
+          `SELECT COUNT(*) AS count FROM (${matching}) m`,
+          [go, kubernetes],
+        );
+        const page = await rows(
+          knex,
+          `${matching} ORDER BY score DESC, ps.user_ref ASC LIMIT ${PAGE}`,
+          [go, kubernetes],
+        );
+        return { ids: page.map(r => r.user_ref), total: Number(count) };
+      },
+    },
+    {
+      name: 'matching: posts for me',
+      kind: 'read',
+      api: () => get(`/matches/me?limit=${PAGE}`),
+      sql: () => postsForMe(knex, me),
+    },
+    {
+      name: 'matching: people for a post',
+      kind: 'read',
+      api: () => get(`/posts/${samplePost}/matches?limit=${PAGE}`),
+      sql: async () => {
+        const post = await knex('posts').where('id', samplePost).first();
+        const column = {
+          embed: 'open_to_embeds',
+          hack: 'open_to_hacks',
+          mentorship: 'open_to_mentoring',
+        }[post.kind as string];
+        const people = `SELECT ps.user_ref,
+            SUM(COALESCE(ps.level, 0))
+              + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END)
+              + MAX(CASE WHEN p.${column} THEN 2 ELSE 0 END) AS score
+          FROM profile_skills ps
+          JOIN post_skills pk ON pk.skill_id = ps.skill_id
+          JOIN profiles p ON p.user_ref = ps.user_ref
+          WHERE pk.post_id = ? AND ps.user_ref <> ?
+          GROUP BY ps.user_ref, p.team`;
+        const bindings = [samplePost, post.owner];
+        const [{ count }] = await rows(
+          knex,
+          `SELECT COUNT(*) AS count FROM (${people}) m`,
+          bindings,
+        );
+        const page = await rows(
+          knex,
+          `${people} ORDER BY score DESC, ps.user_ref ASC LIMIT ${PAGE}`,
+          bindings,
+        );
+        return { ids: page.map(r => r.user_ref), total: Number(count) };
+      },
+    },
+    {
+      name: 'growth activities of me',
+      kind: 'read',
+      api: async () => {
+        const page = await call('GET', '/profiles/me/activities?limit=10');
+        return {
+          ids: page.items.map((a: any) => `${a.type} ${a.post.id}`),
+          total: page.totalItems,
+        };
+      },
+      sql: () => activitiesOf(knex, me),
+    },
+    {
+      name: 'change status of my post (IS_OWNER)',
+      kind: 'write',
+      // Each call flips the post between open and filled at its version.
+      api: async () => {
+        const now = await knex('posts').where('id', myPost.id).first();
+        const post = await call('POST', `/posts/${myPost.id}/status`, {
+          status: now.status === 'open' ? 'filled' : 'open',
+          version: now.version,
+        });
+        return { ids: [post.id], total: 1 };
+      },
+      sql: async () => {
+        const now = await knex('posts').where('id', myPost.id).first();
+        const at = new Date();
+        const changed = await knex('posts')
+          .where({ id: myPost.id, version: now.version, owner: me })
+          .update({
+            status: now.status === 'open' ? 'filled' : 'open',
+            status_changed_at: at,
+            updated_at: at,
+            version: knex.raw('?? + 1', ['version']),
+          });
+        return { ids: changed === 1 ? [myPost.id] : [], total: changed };
+      },
+    },
+  ];
+}
+
+/** "Posts for me" in raw SQL: bounded candidates per skill, then scoring. */
+async function postsForMe(knex: Knex, me: string): Promise<Answer> {
+  const skillIds: number[] = (
+    await rows(
+      knex,
+      'SELECT skill_id FROM profile_skills WHERE user_ref = ? ORDER BY skill_id',
+      [me],
+    )
+  ).map(r => r.skill_id);
+  const cap = CANDIDATES_PER_SKILL;
+  const perSkill = `SELECT * FROM (SELECT pk.skill_id, pk.post_id
+    FROM post_skills pk JOIN posts p ON p.id = pk.post_id
+    WHERE pk.skill_id = ? AND p.status = 'open'
+      AND COALESCE(p.stage, '') <> 'completed' AND p.owner <> ?
+    ORDER BY pk.post_id DESC LIMIT ?) s`;
+  const candidates = collectCandidates(
+    await rows(
+      knex,
+      skillIds.map((_, i) => `${perSkill}${i}`).join(' UNION ALL '),
+      skillIds.flatMap(id => [id, me, cap + 1]),
+    ),
+    cap,
+  );
+  const page = await rows(
+    knex,
+    `SELECT pk.post_id,
+       SUM(CASE WHEN ps.learning THEN 3 ELSE 0 END) + SUM(COALESCE(ps.level, 0)) AS score
+     FROM post_skills pk JOIN posts p ON p.id = pk.post_id
+     JOIN profile_skills ps ON ps.skill_id = pk.skill_id AND ps.user_ref = ?
+     WHERE pk.post_id IN (${candidates.ids.map(() => '?').join(',')})
+     GROUP BY pk.post_id, p.created_at
+     ORDER BY score DESC, p.created_at DESC, pk.post_id DESC LIMIT ${PAGE}`,
+    [me, ...candidates.ids],
+  );
+  return {
+    ids: page.map(r => r.post_id),
+    total: candidates.ids.length,
+    ...(candidates.more ? { totalIsLowerBound: true } : {}),
+  };
+}
+
+/** Growth activities in raw SQL: one UNION, counted and paged. */
+async function activitiesOf(knex: Knex, me: string): Promise<Answer> {
+  const union = `SELECT 'accepted' AS type, i.post_id AS post_id, i.updated_at AS happened_at
+      FROM interests i WHERE i.user_ref = ? AND i.status = 'accepted'
+    UNION ALL SELECT 'joined', m.post_id, m.created_at
+      FROM memberships m WHERE m.user_ref = ?
+    UNION ALL SELECT 'filled', o.id, o.status_changed_at
+      FROM posts o WHERE o.owner = ? AND o.status = 'filled'`;
+  const [{ count }] = await rows(
+    knex,
+    `SELECT COUNT(*) AS count FROM (${union}) a`,
+    [me, me, me],
+  );
+  const page = await rows(
+    knex,
+    `SELECT type, post_id FROM (${union}) a
+     ORDER BY happened_at DESC, post_id DESC, type ASC LIMIT 10`,
+    [me, me, me],
+  );
+  return {
+    ids: page.map(r => `${r.type} ${r.post_id}`),
+    total: Number(count),
+  };
+}
+
+/** The rows of a raw query on either database. */
+async function rows(
+  knex: Knex,
+  sql: string,
+  bindings: Knex.RawBinding[],
+): Promise<any[]> {
+  const result = await knex.raw(sql, bindings);
+  return Array.isArray(result) ? result : result.rows;
+}

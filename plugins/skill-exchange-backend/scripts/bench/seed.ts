@@ -1,0 +1,181 @@
+/*
+ * Seeds a fresh Skill Exchange database for the benchmark: the shipped
+ * taxonomy, N posts (created in id order, a year apart at most, with a skewed
+ * skill popularity), M profiles, memberships, interests and saves.
+ */
+import type { Knex } from 'knex';
+import type { SkillExchangeStores } from '../../src/database';
+import { DEFAULT_SKILLS } from '../../src/seed/defaultSkills';
+
+export const TEAMS = Array.from(
+  { length: 40 },
+  (_, i) => `group:default/team-${i}`,
+);
+const WORDS =
+  'kafka android playback search billing payments latency migration compose grpc kotlin swift react terraform observability caching recommendations ranking'.split(
+    ' ',
+  );
+
+/** A small deterministic PRNG, so every run seeds the same data. */
+function prng(initial: number) {
+  let s = initial >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Seeds `posts` posts and `profiles` profiles; returns the user refs. */
+export async function seed(
+  knex: Knex,
+  stores: SkillExchangeStores,
+  sizes: { posts: number; profiles: number },
+): Promise<string[]> {
+  const { posts: POSTS, profiles: PROFILES } = sizes;
+  const random = prng(42);
+  const pick = <T>(list: readonly T[]) =>
+    list[Math.floor(random() * list.length)];
+  await stores.skills.seedSkills(DEFAULT_SKILLS);
+  const skillIds: number[] = (await knex('skills').select('id')).map(r => r.id);
+  // A skewed skill popularity, as in real taxonomies: a few skills are common.
+  const popularSkill = () =>
+    skillIds[Math.floor(random() ** 2 * skillIds.length)];
+  const users = Array.from(
+    { length: PROFILES },
+    (_, i) => `user:default/person-${i}`,
+  );
+  const now = Date.now();
+
+  for (let start = 0; start < PROFILES; start += 500) {
+    const profiles = [];
+    const profileSkills = [];
+    for (let i = start; i < Math.min(PROFILES, start + 500); i++) {
+      profiles.push({
+        user_ref: users[i],
+        team: TEAMS[i % TEAMS.length],
+        bio: `Works on ${pick(WORDS)} and ${pick(WORDS)}`,
+        contact: '',
+        open_to_embeds: random() < 0.4,
+        open_to_mentoring: random() < 0.3,
+        open_to_hacks: random() < 0.5,
+        updated_at: new Date(now - random() * 90 * 86_400_000),
+        version: 1,
+      });
+      const mine = new Set<number>();
+      const count = 3 + Math.floor(random() * 6);
+      while (mine.size < count) mine.add(popularSkill());
+      for (const skillId of mine) {
+        const learning = random() < 0.25;
+        profileSkills.push({
+          user_ref: users[i],
+          skill_id: skillId,
+          level:
+            learning && random() < 0.5 ? null : 1 + Math.floor(random() * 5),
+          can_help: random() < 0.3,
+          learning,
+        });
+      }
+    }
+    // SQLite allows at most 500 rows (compound terms) in one INSERT.
+    await knex.batchInsert('profiles', profiles, 100);
+    await knex.batchInsert('profile_skills', profileSkills, 100);
+  }
+
+  const kinds = ['embed', 'hack', 'mentorship'] as const;
+  const yearMs = 365 * 86_400_000;
+  for (let start = 0; start < POSTS; start += 100) {
+    const posts = [];
+    const skillsOf: number[][] = [];
+    for (let i = start; i < Math.min(POSTS, start + 100); i++) {
+      const kind = kinds[i % 3];
+      // Posts are created one after another over the last year.
+      const created = new Date(now - yearMs + (i / POSTS) * yearMs);
+      const title = `${pick(WORDS)} ${pick(WORDS)} ${kind} ${i}`;
+      let status = 'open';
+      if (random() >= 0.6) status = random() < 0.5 ? 'filled' : 'closed';
+      posts.push({
+        kind,
+        title,
+        title_lower: title.toLocaleLowerCase(),
+        description: `We need help with ${pick(WORDS)}, ${pick(
+          WORDS,
+        )} and ${pick(WORDS)}. `.repeat(4),
+        status,
+        owner: pick(users),
+        created_at: created,
+        updated_at: created,
+        status_changed_at: created,
+        version: 1,
+        team: kind === 'embed' ? pick(TEAMS) : null,
+        level: kind === 'embed' ? 1 + Math.floor(random() * 5) : null,
+        start:
+          kind === 'embed' ? `2027-Q${1 + Math.floor(random() * 4)}` : null,
+        duration_weeks: kind === 'embed' ? 1 + Math.floor(random() * 12) : null,
+        location:
+          kind === 'embed' ? pick(['remote', 'office', 'flexible']) : null,
+        headcount: kind === 'embed' ? 1 : null,
+        stage:
+          kind === 'hack' ? pick(['idea', 'in_progress', 'completed']) : null,
+        member_count: 0,
+        mode: kind === 'mentorship' ? pick(['offering', 'seeking']) : null,
+        capacity: kind === 'mentorship' ? 1 + Math.floor(random() * 3) : null,
+      });
+      const mine = new Set<number>();
+      const count = 1 + Math.floor(random() * 4);
+      while (mine.size < count) mine.add(popularSkill());
+      skillsOf.push([...mine]);
+    }
+    const inserted = await knex('posts').insert(posts).returning('id');
+    const ids = inserted.map((r: any) => (typeof r === 'object' ? r.id : r));
+    await knex.batchInsert(
+      'post_skills',
+      ids.flatMap((id: number, j: number) =>
+        skillsOf[j].map(skill_id => ({ post_id: id, skill_id })),
+      ),
+      100,
+    );
+  }
+  // People take part: hack memberships, interest (a third of it accepted)
+  // and saves, so growth activities and "saved" have rows to page through.
+  const hackIds: number[] = await knex('posts')
+    .where('kind', 'hack')
+    .pluck('id');
+  const otherIds: number[] = await knex('posts')
+    .whereNot('kind', 'hack')
+    .pluck('id');
+  const allIds = [...hackIds, ...otherIds];
+  const memberships = new Map<string, object>();
+  const interests = new Map<string, object>();
+  const saves = new Map<string, object>();
+  for (let i = 0; i < PROFILES * 2; i++) {
+    // Person 7 (the benchmark's "me") is busy: every 50th row is theirs.
+    const user = i % 50 === 0 ? users[7] : pick(users);
+    const at = new Date(now - random() * yearMs);
+    const hack = pick(hackIds);
+    memberships.set(`${hack} ${user}`, {
+      post_id: hack,
+      user_ref: user,
+      created_at: at,
+    });
+    const post = pick(otherIds);
+    interests.set(`${post} ${user}`, {
+      post_id: post,
+      user_ref: user,
+      message: '',
+      status: pick(['pending', 'accepted', 'declined']),
+      created_at: at,
+      updated_at: at,
+    });
+    const saved = pick(allIds);
+    saves.set(`${saved} ${user}`, {
+      post_id: saved,
+      user_ref: user,
+      created_at: at,
+    });
+  }
+  await knex.batchInsert('memberships', [...memberships.values()], 100);
+  await knex.batchInsert('interests', [...interests.values()], 100);
+  await knex.batchInsert('saves', [...saves.values()], 100);
+  await knex.raw('ANALYZE');
+  return users;
+}
