@@ -1,5 +1,4 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { readSkillExchangeConfig } from '../config';
 import type { InterestService } from '../service/InterestService';
 import { scheduleInterestReminders } from './interestReminders';
@@ -9,7 +8,7 @@ describe('the interest reminder job', () => {
 
   it('runs daily, 5 minutes after start, unless skillExchange.reminders.schedule says otherwise', async () => {
     const scheduler = mockServices.scheduler.mock();
-    const byDefault = readSkillExchangeConfig(new ConfigReader({}));
+    const byDefault = readSkillExchangeConfig(mockServices.rootConfig());
     expect(byDefault.reminderSchedule).toBeUndefined();
     await scheduleInterestReminders({
       scheduler,
@@ -26,13 +25,15 @@ describe('the interest reminder job', () => {
     );
 
     const configured = readSkillExchangeConfig(
-      new ConfigReader({
-        skillExchange: {
+      mockServices.rootConfig({
+        data: {
+          skillExchange: {
           reminders: {
             schedule: {
               frequency: { hours: 12 },
               timeout: { minutes: 2 },
               initialDelay: { seconds: 5 },
+              },
             },
           },
         },
