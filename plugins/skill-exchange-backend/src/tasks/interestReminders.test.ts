@@ -28,11 +28,11 @@ describe('the interest reminder job', () => {
       mockServices.rootConfig({
         data: {
           skillExchange: {
-          reminders: {
-            schedule: {
-              frequency: { hours: 12 },
-              timeout: { minutes: 2 },
-              initialDelay: { seconds: 5 },
+            reminders: {
+              schedule: {
+                frequency: { hours: 12 },
+                timeout: { minutes: 2 },
+                initialDelay: { seconds: 5 },
               },
             },
           },
