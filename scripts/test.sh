@@ -62,6 +62,9 @@ timed "app build (production)" yarn workspace app build
 timed "end-to-end on SQLite" bash -c 'set -o pipefail; ONRAMP_E2E_JSON="$0/e2e.json" ONRAMP_E2E_DB=sqlite yarn playwright test 2>&1 | tee "$0/e2e.log"' "$results"
 if [ -n "$pg_ok" ]; then
   timed "end-to-end smoke on PG" bash -c 'set -o pipefail; ONRAMP_E2E_JSON="$0/e2e-pg.json" ONRAMP_E2E_DB=pg yarn playwright test 2>&1 | tee "$0/e2e-pg.log"' "$results"
+  # Two backend replicas on one PostgreSQL, concurrent work through both
+  # (README, "Several replicas"). Prints its figures; fails on any check.
+  timed "replicas on PG" ./scripts/replicas.sh
 else
   # Already an error in CI (above). The flows not run count as skipped.
   ONRAMP_E2E_DB=pg yarn playwright test --list 2>/dev/null | grep -oE 'Total: [0-9]+' |

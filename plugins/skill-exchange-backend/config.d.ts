@@ -26,6 +26,8 @@ export interface Config {
     reminders?: {
       /** Remind post owners of interest left unanswered this many days (default 3). */
       afterDays?: number;
+      /** When the reminder job runs (default once a day, first 5 minutes after start). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
   search?: {

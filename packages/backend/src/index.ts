@@ -7,6 +7,7 @@ import { preflight } from './preflight';
 import { onrampPermissionPolicyModule } from './modules/permissionPolicy';
 import { skillExchangeSearchModule } from '@onramp/backstage-plugin-skill-exchange-backend';
 import { demoAuthModule } from './modules/demoAuth';
+import { notificationDeliveryFeatures } from './modules/notificationDelivery';
 
 async function main() {
   // Fail fast, with one clear line, on configuration that cannot work
@@ -57,6 +58,9 @@ async function main() {
   backend.add(import('@backstage/plugin-user-settings-backend'));
 
   backend.add(import('@backstage/plugin-notifications-backend'));
+  // Delivery by email and Slack (notifications.processors.*), each only when
+  // configured; people choose channels in Settings > Notifications.
+  backend.add(notificationDeliveryFeatures);
   backend.add(import('@backstage/plugin-signals-backend'));
 
   // Onramp: the Skill Exchange.

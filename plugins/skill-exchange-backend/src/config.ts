@@ -1,4 +1,8 @@
-import type { RootConfigService } from '@backstage/backend-plugin-api';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type RootConfigService,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import {
   SKILL_CATEGORIES,
   SkillCategory,
@@ -13,6 +17,8 @@ export interface SkillExchangeConfig {
   demoData: boolean;
   /** Remind owners of interest left unanswered this many days. */
   reminderDays: number;
+  /** When the reminder job runs, if not daily after a 5-minute delay. */
+  reminderSchedule?: SchedulerServiceTaskScheduleDefinition;
 }
 
 export function readSkillExchangeConfig(
@@ -49,5 +55,10 @@ export function readSkillExchangeConfig(
     skills,
     demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
     reminderDays,
+    reminderSchedule: config.has('skillExchange.reminders.schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('skillExchange.reminders.schedule'),
+        )
+      : undefined,
   };
 }

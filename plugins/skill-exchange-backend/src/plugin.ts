@@ -63,6 +63,7 @@ export const skillExchangePlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           interests: services.interests,
           reminderDays: config.reminderDays,
+          schedule: config.reminderSchedule,
         });
         registerSkillExchangeMcpActions({
           actionsRegistry: deps.actionsRegistry,
