@@ -38,12 +38,23 @@ export class CatalogPathSource {
     return (this.options.clock ?? Date.now)();
   }
 
-  /** Refreshes when the snapshot is older than the time to live. */
+  /**
+   * Refreshes when the snapshot is older than the time to live. When the
+   * catalog cannot be read, the last snapshot is served (and the failure
+   * logged) until the next try, one time to live later.
+   */
   async refreshIfStale(): Promise<void> {
     if (this.now() - this.loadedAt < this.options.ttlMs) {
       return;
     }
-    await this.refresh();
+    try {
+      await this.refresh();
+    } catch (error) {
+      this.loadedAt = this.now();
+      this.options.logger.warn(
+        `Could not read golden paths from the catalog; serving the last ones read: ${error}`,
+      );
+    }
   }
 
   /** Reads the catalog now (joining a read already under way). */

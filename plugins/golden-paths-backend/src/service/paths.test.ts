@@ -140,5 +140,10 @@ describe('CatalogPathSource', () => {
     now += 1;
     await registry.fresh();
     expect(getEntities).toHaveBeenCalledTimes(2);
+    // A catalog outage: the last paths read are still served.
+    getEntities.mockRejectedValueOnce(new Error('catalog down'));
+    now += 5000;
+    await expect(registry.fresh()).resolves.toBeUndefined();
+    expect(registry.list().map(p => p.id)).toEqual(['p']);
   });
 });
