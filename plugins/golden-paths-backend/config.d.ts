@@ -2,10 +2,22 @@ export interface Config {
   /** Onramp Golden Paths. */
   goldenPaths?: {
     /**
-     * YAML files with golden path definitions (one or more documents each),
-     * relative to the backend's working directory.
+     * The paths are catalog entities (kind GoldenPath, registered like any
+     * other catalog location; see the catalog-backend-module-golden-paths
+     * package). They are read with the plugin's service credentials.
      */
-    paths?: string[];
+    catalog?: {
+      /** Seconds the paths read from the catalog are served before a re-read. Default 5. */
+      cacheSeconds?: number;
+    };
+    /** Approval steps (`rule.type: approval`). */
+    gates?: {
+      /**
+       * Days a waiting approval step waits before its approver is reminded,
+       * and again every as many days while it waits. Default 2.
+       */
+      remindAfterDays?: number;
+    };
     metrics?: {
       /**
        * Users or groups (entity refs, e.g. group:default/platform) whose

@@ -43,6 +43,10 @@ async function main() {
     import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
   );
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+  // The GoldenPath kind: Golden Paths are catalog entities (examples/golden-paths).
+  backend.add(
+    import('@onramp/backstage-plugin-catalog-backend-module-golden-paths'),
+  );
 
   // Permissions, decided by Onramp's own policy.
   backend.add(import('@backstage/plugin-permission-backend'));

@@ -12,6 +12,10 @@ export type GoldenPathsConfig = {
   linkPrefix: string;
   /** Seed the demo newcomers' onboarding history (embedded default only). */
   demoData: boolean;
+  /** Days an approval gate waits before its approver is reminded. */
+  remindAfterDays: number;
+  /** How long the paths read from the catalog are served before a re-read. */
+  catalogCacheMs: number;
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -26,5 +30,16 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
       config.getOptionalNumber('goldenPaths.notifications.stuckAfterDays') ?? 3,
     linkPrefix: '/golden-paths',
     demoData: config.getOptionalBoolean('goldenPaths.demoData') === true,
+    remindAfterDays: positive(config, 'goldenPaths.gates.remindAfterDays', 2),
+    catalogCacheMs:
+      positive(config, 'goldenPaths.catalog.cacheSeconds', 5) * 1000,
   };
+}
+
+function positive(config: Config, key: string, fallback: number): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!(value > 0)) {
+    throw new Error(`${key} must be a positive number, got ${value}`);
+  }
+  return value;
 }

@@ -10,6 +10,7 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import {
   completeStepRequestSchema,
   createCohortRequestSchema,
+  declineStepRequestSchema,
   idSchema,
   localCiRunsQuerySchema,
   metricsQuerySchema,
@@ -122,6 +123,26 @@ describeRouteFuzzing({
         body: validFrom(completeStepRequestSchema, (b: object) => ({
           ...b,
           checkId: undefined,
+        })),
+      },
+      { method: 'GET', path: `${API}/approvals` },
+      {
+        method: 'POST',
+        path: `${API}/journeys/:journeyId/steps/:stepId/approve`,
+        params: {
+          journeyId: seeded(s => s.journeyId),
+          stepId: { schema: idSchema, valid: fc.constant('dev-environment') },
+        },
+      },
+      {
+        method: 'POST',
+        path: `${API}/journeys/:journeyId/steps/:stepId/decline`,
+        params: {
+          journeyId: seeded(s => s.journeyId),
+          stepId: { schema: idSchema, valid: fc.constant('dev-environment') },
+        },
+        body: validFrom(declineStepRequestSchema, () => ({
+          reason: 'Not yet',
         })),
       },
       {

@@ -15,7 +15,12 @@ import { createStores } from './database';
 import { createLocalCi } from './localCi';
 import { createRouter } from './router';
 import { pullRequestSourceFromConfig } from './scm/fromConfig';
-import { createServices, GoldenPathRegistry } from './service';
+import {
+  CatalogPathSource,
+  createServices,
+  GoldenPathRegistry,
+} from './service';
+import { catalogMembership } from './service/audience';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';
@@ -57,19 +62,23 @@ export const goldenPathsPlugin = createBackendPlugin({
         const { logger, auditor, rootConfig, httpRouter, httpAuth } = deps;
         // Config, read and checked once.
         const config = readGoldenPathsConfig(rootConfig);
-        const paths = await GoldenPathRegistry.fromConfig(rootConfig);
-        logger.info(
-          `Serving ${paths.list().length} golden paths: ${paths
-            .list()
-            .map(p => p.id)
-            .join(', ')}`,
-        );
         const configured = pullRequestSourceFromConfig(rootConfig, logger);
         if (configured) {
           sources.push(configured);
         }
         // Database: one store per aggregate over one connection.
         const stores = await createStores(deps.database);
+        // Paths: the catalog's GoldenPath entities, read once the backend
+        // serves (the catalog is another plugin) and re-read when stale.
+        const paths = new GoldenPathRegistry();
+        const pathSource = new CatalogPathSource({
+          registry: paths,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          pathSteps: stores.pathSteps,
+          logger,
+          ttlMs: config.catalogCacheMs,
+        });
         // Services: the rules.
         const services = createServices({
           stores,
@@ -80,15 +89,15 @@ export const goldenPathsPlugin = createBackendPlugin({
           notifications: deps.notifications,
           logger,
           pullRequests: sources.length > 0,
+          membership: userEntityRef =>
+            catalogMembership(deps.catalog, deps.auth, userEntityRef),
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
-        if (config.demoData) {
-          await seedDemoHistory({ stores, paths, logger, now: Date.now() });
-        }
         // Evidence from other plugins of this backend, in-process.
         const recorder = createInProcessEvidenceRecorder({
           evidence: services.evidence,
           auditor,
+          freshPaths: () => paths.fresh(),
         });
         deps.evidenceRegistry.setRecorder(recorder);
         // Router.
@@ -98,11 +107,24 @@ export const goldenPathsPlugin = createBackendPlugin({
             auditor,
             services,
             localCi: stores.localCi,
+            freshPaths: () => paths.fresh(),
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Scheduled tasks.
+        deps.lifecycle.addStartupHook(async () => {
+          await pathSource
+            .refresh()
+            .catch(error =>
+              logger.warn(
+                `Could not read golden paths from the catalog: ${error}`,
+              ),
+            );
+        });
         await scheduleTasks({
+          seedDemo: config.demoData
+            ? () => seedDemoHistory({ stores, paths, logger, now: Date.now() })
+            : undefined,
           ...deps,
           config,
           stores,

@@ -4,12 +4,14 @@ import {
   CompleteStepRequest,
   CreateCohortRequest,
   GoldenPath,
+  GoldenPathListItem,
   GoldenPathsMetrics,
   Journey,
   MetricsQuery,
   MyJourneysQuery,
   Page,
   PageRequest,
+  PendingApproval,
   RecordEvidenceRequest,
   RecordEvidenceResponse,
   UpdateCohortRequest,
@@ -30,7 +32,14 @@ export type GoldenPathsFetch = {
 
 /** The Golden Paths REST API. */
 export interface GoldenPathsApi {
-  listPaths(page?: PageRequest): Promise<Page<GoldenPath>>;
+  /** The paths, the reader's (`spec.audience`) first, each with `forYou`. */
+  listPaths(page?: PageRequest): Promise<Page<GoldenPathListItem>>;
+  /** Approval steps waiting for the reader (or a group they are in). */
+  listApprovals(): Promise<Page<PendingApproval>>;
+  /** Approves an approval step (its approver only; 403 for anyone else). */
+  approveStep(journeyId: string, stepId: string): Promise<void>;
+  /** Declines an approval step with a reason the newcomer sees. */
+  declineStep(journeyId: string, stepId: string, reason: string): Promise<void>;
   getPath(pathId: string): Promise<GoldenPath>;
   startJourney(pathId: string): Promise<Journey>;
   getMyJourneys(query?: MyJourneysQuery): Promise<Page<Journey>>;
@@ -95,9 +104,29 @@ export class GoldenPathsClient implements GoldenPathsApi {
   }
 
   listPaths(page?: PageRequest) {
-    return this.request<Page<GoldenPath>>(
+    return this.request<Page<GoldenPathListItem>>(
       'GET',
       `/paths${queryString(pageParams(page))}`,
+    );
+  }
+
+  listApprovals() {
+    return this.request<Page<PendingApproval>>('GET', '/approvals');
+  }
+
+  async approveStep(journeyId: string, stepId: string) {
+    await this.send(
+      'POST',
+      `/journeys/${enc(journeyId)}/steps/${enc(stepId)}/approve`,
+      {},
+    );
+  }
+
+  async declineStep(journeyId: string, stepId: string, reason: string) {
+    await this.send(
+      'POST',
+      `/journeys/${enc(journeyId)}/steps/${enc(stepId)}/decline`,
+      { reason },
     );
   }
 

@@ -12,6 +12,7 @@ export * from './serviceName';
 export * from './runtime';
 export * from './evidenceHints';
 export * from './teardown';
+export * from './entity';
 export {
   forbiddenCharacterMessage,
   safeString,

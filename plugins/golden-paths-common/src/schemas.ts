@@ -116,12 +116,58 @@ export const checksRuleSchema = z
     }
   });
 
+/** Who approves an `approval` step: the person's manager or the path's owner. */
+export const APPROVERS = ['manager', 'owner'] as const;
+
+/**
+ * A gate that waits for a person: the newcomer's manager (the `manager` of
+ * their group in the catalog) or the path's owner approves it, or declines
+ * it with a reason.
+ */
+export const approvalRuleSchema = z
+  .object({
+    type: z.literal('approval'),
+    approver: z.enum(APPROVERS),
+  })
+  .strict();
+
+/**
+ * Done when another step of the path is done, with that step's proof: e.g.
+ * a step that waits for the evidence another template's run reports.
+ */
+export const waitForRuleSchema = z
+  .object({
+    type: z.literal('waitFor'),
+    stepId: idSchema,
+  })
+  .strict();
+
 export const stepRuleSchema = z.discriminatedUnion('type', [
   manualRuleSchema,
   templateRuleSchema,
   evidenceRuleSchema,
   checksRuleSchema,
+  approvalRuleSchema,
+  waitForRuleSchema,
 ]);
+
+/** Who a path is meant for (`spec.audience` of the catalog entity). */
+export const audienceSchema = z
+  .object({
+    groups: z.array(entityRefSchema).max(100).optional(),
+    disciplines: z.array(safeString().min(1).max(100)).max(100).optional(),
+    cohorts: z.array(idSchema).max(100).optional(),
+  })
+  .strict();
+
+/** Where a path is defined: its catalog entity and the file it was read from. */
+export const pathSourceSchema = z.object({
+  entityRef: safeString().min(1).max(400),
+  /** The location the catalog read it from, e.g. `url:https://...` or `file:/...`. */
+  location: safeString().max(2000).optional(),
+  /** A web page showing the YAML, when the location has one. */
+  viewUrl: safeString().max(2000).optional(),
+});
 
 export const stepSchema = z.object({
   id: idSchema,
@@ -146,6 +192,8 @@ export const goldenPathSchema = z
     owner: entityRefSchema,
     description: safeString().min(1).max(5000),
     tags: z.array(safeString().min(1).max(50)).optional(),
+    audience: audienceSchema.optional(),
+    source: pathSourceSchema.optional(),
     steps: z.array(stepSchema).min(1),
   })
   .superRefine((path, ctx) => {
@@ -159,6 +207,20 @@ export const goldenPathSchema = z
         });
       }
       seen.add(step.id);
+    });
+    path.steps.forEach((step, index) => {
+      const rule = step.rule;
+      if (rule.type !== 'waitFor') {
+        return;
+      }
+      const target = path.steps.find(s => s.id === rule.stepId);
+      if (!target || target.id === step.id || target.rule.type === 'waitFor') {
+        ctx.addIssue({
+          code: 'custom',
+          message: `waitFor names "${rule.stepId}", which is not another step of this path that is not itself a waitFor`,
+          path: ['steps', index, 'rule', 'stepId'],
+        });
+      }
     });
   });
 
@@ -220,6 +282,17 @@ export const completeStepRequestSchema = z
     note: safeString().max(2000).optional(),
   })
   .strict();
+
+/** Body of `POST /journeys/:journeyId/steps/:stepId/decline`. */
+export const declineStepRequestSchema = z
+  .object({ reason: safeString().trim().min(1).max(2000) })
+  .strict();
+
+/** Path parameters of `POST /journeys/:journeyId/steps/:stepId/approve|decline`. */
+export const gateParamsSchema = z.object({
+  journeyId: safeString().min(1).max(100),
+  stepId: idSchema,
+});
 
 /** Body of `POST /cohorts`. */
 export const createCohortRequestSchema = z

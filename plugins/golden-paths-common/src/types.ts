@@ -9,6 +9,8 @@ import {
   myJourneysQuerySchema,
   pageQuerySchema,
   recordEvidenceRequestSchema,
+  audienceSchema,
+  declineStepRequestSchema,
   stepRuleSchema,
   stepSchema,
   updateCohortRequestSchema,
@@ -24,6 +26,12 @@ export type GoldenPathStepRule = z.infer<typeof stepRuleSchema>;
 export type GoldenPathStep = z.infer<typeof stepSchema>;
 /** @public */
 export type GoldenPath = z.output<typeof goldenPathSchema>;
+/** @public */
+export type GoldenPathAudience = z.infer<typeof audienceSchema>;
+/** @public */
+export type DeclineStepRequest = z.infer<typeof declineStepRequestSchema>;
+/** A path in a list: `forYou` when its audience includes the reader. */
+export type GoldenPathListItem = GoldenPath & { forYou: boolean };
 /** @public */
 export type RecordEvidenceRequest = z.infer<typeof recordEvidenceRequestSchema>;
 /** @public */
@@ -57,12 +65,52 @@ export type StepEvidence = {
   occurredAt: string;
 };
 
+/** An approval step waiting for (or decided by) a person. */
+export type StepGate = {
+  /** Whose approval: the person's manager or the path's owner. */
+  approver: 'manager' | 'owner';
+  /** Who is asked (a user, or the owning group). */
+  approverRef: string;
+  status: 'waiting' | 'approved' | 'declined';
+  /** Since when the step waits. */
+  requestedAt: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  /** Why it was declined. */
+  reason?: string;
+};
+
+/** An approval waiting for the reader (`GET /approvals`). */
+export type PendingApproval = {
+  journeyId: string;
+  stepId: string;
+  stepTitle: string;
+  pathId: string;
+  pathTitle: string;
+  /** The newcomer who waits. */
+  userEntityRef: string;
+  approverRef: string;
+  requestedAt: string;
+};
+
+/** Progress on a step the path no longer has: reported, not dropped. */
+export type RemovedStepStatus = {
+  stepId: string;
+  /** The step's last title, when the backend saw it in the path. */
+  title?: string;
+  completedAt: string;
+  /** When the step left the path (unknown for steps never seen). */
+  removedAt?: string;
+};
+
 /** The status of one step of a journey. */
 export type JourneyStepStatus = {
   stepId: string;
   status: 'pending' | 'completed';
   completedAt?: string;
   evidence?: StepEvidence;
+  /** For approval steps: who is asked, since when, and the decision. */
+  gate?: StepGate;
   /** For `checks` steps: the status of each check. */
   checks?: Array<{
     checkId: string;
@@ -87,6 +135,8 @@ export type Journey = {
   totalSteps: number;
   /** The first step in order that is not completed yet. */
   nextStepId?: string;
+  /** Done steps that were removed from the path since (not counted). */
+  removedSteps?: RemovedStepStatus[];
 };
 
 /** Response of `POST /evidence`. */

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   evidenceRuleKeys,
-  goldenPathSchema,
+  GoldenPath,
+  goldenPathFromEntity,
   KNOWN_EVIDENCE_KEYS,
   TEMPLATE_SUCCEEDED_KEY,
 } from '@onramp/backstage-plugin-golden-paths-common';
@@ -18,6 +19,15 @@ import {
   waitedForByPath,
 } from './__testUtils__/day1Templates';
 
+/** A GoldenPath catalog entity (examples/golden-paths) read as its path. */
+function asPath(entity: unknown): GoldenPath {
+  const parsed = goldenPathFromEntity(entity);
+  if (!parsed.success) {
+    throw new Error(parsed.message);
+  }
+  return parsed.path;
+}
+
 /*
  * The six Day-1 paths wait only for evidence that something produces: their
  * Day-1 template's progress steps (and the outputs of its actions they
@@ -27,7 +37,7 @@ import {
  */
 describe.each(DAY1_TEMPLATES)('the $pathTitle path', t => {
   it('loads, and every evidence key it waits for is produced by its template, its ci.yaml or the local git CI', async () => {
-    const goldenPath = goldenPathSchema.parse(await readYaml(t.pathFile));
+    const goldenPath = asPath(await readYaml(t.pathFile));
     expect(goldenPath.id).toBe(t.pathId);
     expect(await recordedByTemplate(t.dir)).toEqual(t.templateKeys);
     expect(await declaredByCiYaml(t.dir)).toEqual(t.ciKeys);
@@ -69,9 +79,11 @@ describe.each(DAY1_TEMPLATES)('the $pathTitle path', t => {
     const appConfig = await readYaml(
       path.resolve(EXAMPLES_DIR, '../app-config.yaml'),
     );
-    expect(appConfig.goldenPaths.paths).toContain(
-      `../../examples/golden-paths/${t.pathId}.yaml`,
-    );
+    expect(appConfig.catalog.locations).toContainEqual({
+      type: 'file',
+      target: `../../examples/golden-paths/${t.pathId}.yaml`,
+      rules: [{ allow: ['GoldenPath'] }],
+    });
     expect(appConfig.catalog.locations).toContainEqual({
       type: 'file',
       target: `../../examples/templates/${t.name}/template.yaml`,
@@ -82,7 +94,7 @@ describe.each(DAY1_TEMPLATES)('the $pathTitle path', t => {
     );
     const pages = JSON.stringify(mkdocs.nav);
     const prefix = '/docs/default/component/onramp-handbook/';
-    const goldenPath = await readYaml(t.pathFile);
+    const goldenPath = asPath(await readYaml(t.pathFile));
     const urls: string[] = goldenPath.steps.map((s: any) => s.tutorial.url);
     // Each tutorial is a handbook page in the nav, or the template itself.
     const problems = await Promise.all(
@@ -116,9 +128,7 @@ describe('the evidence hints of the example paths', () => {
     expect(files.length).toBeGreaterThanOrEqual(DAY1_TEMPLATES.length);
     const unexplained: string[] = [];
     for (const file of files) {
-      const goldenPath = goldenPathSchema.parse(
-        await readYaml(path.join(dir, file)),
-      );
+      const goldenPath = asPath(await readYaml(path.join(dir, file)));
       for (const step of goldenPath.steps) {
         const { rule } = step;
         const waits: { keys: string[]; hint?: string; at: string }[] = [];
@@ -153,7 +163,7 @@ describe('the evidence hints of the example paths', () => {
       ...EVIDENCE_KEYS,
     ]);
     for (const t of DAY1_TEMPLATES) {
-      const goldenPath = await readYaml(t.pathFile);
+      const goldenPath = asPath(await readYaml(t.pathFile));
       for (const key of [
         ...waitedForByPath(goldenPath),
         ...t.templateKeys,

@@ -151,7 +151,12 @@ describe('the Day-1 template through the real scaffolder backend', () => {
       }
     };
     expect(
-      day1Path.steps.map((s: any) => [s.id, s.rule.type, satisfied(s.rule)]),
+      // A GoldenPath catalog entity: the steps are in spec.
+      day1Path.spec.steps.map((s: any) => [
+        s.id,
+        s.rule.type,
+        satisfied(s.rule),
+      ]),
     ).toEqual([
       ['dev-environment', 'manual', false],
       ['create-service', 'template', true],

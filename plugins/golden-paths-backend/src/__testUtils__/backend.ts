@@ -9,11 +9,12 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { goldenPathsPlugin } from '../plugin';
 import { userEntities } from './catalog';
-import { demoPathFiles } from './paths';
+import { demoPathEntities } from './paths';
 
 /** The API's base path on the test server. */
 export const API = '/api/golden-paths';
@@ -37,7 +38,7 @@ export function permissionsFactory(result = AuthorizeResult.ALLOW) {
 
 /**
  * Starts a test backend with the golden-paths plugin on `knex`: the demo
- * paths, `AMARA` as the only metrics viewer, a mock catalog, an allowing
+ * paths (GoldenPath entities in the mock catalog), `AMARA` as the only metrics viewer, a mock catalog, an allowing
  * permission policy, and mocks of the auditor and the notification service
  * the test can inspect. `features` go in too (e.g. a module under test).
  */
@@ -46,8 +47,8 @@ export async function startGoldenPathsBackend(options: {
   config?: Record<string, unknown>;
   features?: Parameters<typeof startTestBackend>[0]['features'];
   plugin?: boolean;
-  /** The mock catalog's entities (default: none). */
-  catalogEntities?: ReturnType<typeof userEntities>;
+  /** The mock catalog's entities besides the demo paths (default: none). */
+  catalogEntities?: Array<ReturnType<typeof userEntities>[number] | Entity>;
 }) {
   const send = jest.fn(async (_notification: unknown) => {});
   const auditEvent = {
@@ -63,14 +64,16 @@ export async function startGoldenPathsBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           goldenPaths: {
-            paths: demoPathFiles,
             metrics: { viewers: [AMARA] },
           },
           ...options.config,
         },
       }),
       mockServices.database.factory({ knex: options.knex }),
-      catalogServiceMock.factory({ entities: options.catalogEntities }),
+      // The demo paths are GoldenPath entities in the catalog.
+      catalogServiceMock.factory({
+        entities: [...demoPathEntities(), ...(options.catalogEntities ?? [])],
+      }),
       auditor.factory,
       permissionsFactory(),
       createServiceFactory({

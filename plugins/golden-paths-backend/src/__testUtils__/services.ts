@@ -9,10 +9,13 @@ import { Knex } from 'knex';
 import { readGoldenPathsConfig } from '../config';
 import { createStores } from '../database';
 import { computeMetrics, createServices, GoldenPathRegistry } from '../service';
+import { Membership } from '../service/audience';
 import { testRegistry } from './paths';
 
 /** Every table the plugin writes, children first. */
 const TABLES = [
+  'gp_gates',
+  'gp_path_steps',
   'gp_local_ci_runs',
   'gp_local_git_refs',
   'gp_stuck_notices',
@@ -43,11 +46,12 @@ export async function createTestGoldenPaths(
     paths?: GoldenPathRegistry;
     clock?: () => number;
     pullRequests?: boolean;
+    membership?: (userEntityRef: string) => Promise<Membership>;
   } = {},
 ) {
   const stores = await createStores({ getClient: async () => knex });
   const paths = options.paths ?? (await testRegistry());
-  const notifications = { send: jest.fn(async () => {}) };
+  const notifications = { send: jest.fn(async (_notification: any) => {}) };
   const services = createServices({
     stores,
     paths,
@@ -57,6 +61,7 @@ export async function createTestGoldenPaths(
     notifications,
     logger: mockServices.logger.mock(),
     pullRequests: options.pullRequests ?? false,
+    membership: options.membership ?? (async () => ({ groups: [] })),
     clock: options.clock,
   });
   const { journeys, evidence } = services;

@@ -21,6 +21,8 @@ export interface CohortStore {
     page: PageWindow,
   ): Promise<{ rows: CohortRow[]; totalItems: number }>;
   getCohort(id: string): Promise<CohortRow | undefined>;
+  /** The ids of the cohorts the person is a member of. */
+  listCohortIdsOf(userEntityRef: string): Promise<string[]>;
   /** 409 when a cohort with this id exists. */
   createCohort(cohort: NewCohort, now: number): Promise<CohortRow>;
   /** 404 for an unknown cohort, 409 for a stale version. */
@@ -79,6 +81,15 @@ export class KnexCohortStore implements CohortStore {
     }
     const members = await this.membersOf(tx, [id]);
     return cohortFromRow(row, members.get(id) ?? []);
+  }
+
+  async listCohortIdsOf(userEntityRef: string) {
+    const rows = await this.db('gp_cohort_members')
+      .whereRaw('LOWER(user_entity_ref) = ?', [
+        userEntityRef.toLocaleLowerCase(),
+      ])
+      .select('cohort_id');
+    return rows.map(r => r.cohort_id as string);
   }
 
   async createCohort(cohort: NewCohort, now: number) {

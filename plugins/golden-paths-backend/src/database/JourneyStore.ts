@@ -14,6 +14,7 @@ import {
   proofColumns,
 } from './rows';
 import { startAtOf } from './PeopleStore';
+import { GateStore, KnexGateStore } from './GateStore';
 
 /** A page request in SQL terms. */
 export type PageWindow = { limit: number; offset: number };
@@ -25,6 +26,8 @@ export type PageWindow = { limit: number; offset: number };
 export interface JourneyStore {
   /** Runs `fn` in one transaction, with a store bound to it. */
   transaction<T>(fn: (store: JourneyStore) => Promise<T>): Promise<T>;
+  /** The journeys' approval gates, on the same connection (or transaction). */
+  gates(): GateStore;
   getJourney(
     userEntityRef: string,
     pathId: string,
@@ -96,6 +99,10 @@ export class KnexJourneyStore implements JourneyStore {
 
   transaction<T>(fn: (store: JourneyStore) => Promise<T>): Promise<T> {
     return this.db.transaction(tx => fn(new KnexJourneyStore(tx)));
+  }
+
+  gates(): GateStore {
+    return KnexGateStore.create(this.db);
   }
 
   async getJourney(userEntityRef: string, pathId: string) {

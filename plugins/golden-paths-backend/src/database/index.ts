@@ -12,6 +12,8 @@ import {
 import { KnexMetricsStore, MetricsStore } from './MetricsStore';
 import { KnexPeopleStore, PeopleStore } from './PeopleStore';
 import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
+import { KnexPathStepStore, PathStepStore } from './PathStepStore';
+import { GateStore, KnexGateStore } from './GateStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -26,6 +28,8 @@ export type GoldenPathsStores = {
   mergedPullRequests: MergedPullRequestStore;
   people: PeopleStore;
   localCi: LocalCiStore;
+  pathSteps: PathStepStore;
+  gates: GateStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -43,6 +47,8 @@ export async function createStores(
     mergedPullRequests: KnexMergedPullRequestStore.create(db),
     people: KnexPeopleStore.create(db),
     localCi: KnexLocalCiStore.create(db),
+    pathSteps: KnexPathStepStore.create(db),
+    gates: KnexGateStore.create(db),
   };
 }
 
@@ -53,4 +59,6 @@ export type { MergedPullRequestStore } from './MergedPullRequestStore';
 export type { PeopleStore, PersonStartDate } from './PeopleStore';
 export { startOfDay } from './PeopleStore';
 export type * from './LocalCiStore';
+export type { PathStepStore, PathStepRow } from './PathStepStore';
+export type { GateStore, GateRow } from './GateStore';
 export * from './rows';

@@ -5,6 +5,7 @@ import { LocalCiStore } from '../database';
 import { GoldenPathsServices } from '../service';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
+import { gatesRouter } from './gates';
 import { journeysRouter } from './journeys';
 import { localCiRouter } from './localCi';
 import { metricsRouter } from './metrics';
@@ -16,6 +17,8 @@ export function createRouter(options: {
   auditor: AuditorService;
   services: GoldenPathsServices;
   localCi: LocalCiStore;
+  /** Brings the paths read from the catalog up to date (cached briefly). */
+  freshPaths?: () => Promise<void>;
 }): express.Router {
   const { httpAuth, auditor, services } = options;
   const router = Router();
@@ -23,7 +26,12 @@ export function createRouter(options: {
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  router.use(async (_req, _res, next) => {
+    await options.freshPaths?.();
+    next();
+  });
   router.use(pathsRouter({ httpAuth, journeys: services.journeys }));
+  router.use(gatesRouter({ httpAuth, auditor, gates: services.gates }));
   router.use(
     journeysRouter({ httpAuth, auditor, journeys: services.journeys }),
   );

@@ -23,7 +23,7 @@ describe('golden-paths lists', () => {
         ...paths.body,
         items: paths.body.items.map((p: any) => p.id),
       }).toEqual({
-        items: ['client-day-1', 'data-engineering-day-1'],
+        items: ['backend-day-1', 'client-day-1'],
         totalItems: 6,
         limit: 2,
         offset: 1,

@@ -16,8 +16,16 @@ export function pathsRouter(options: {
   const router = Router();
   router.get('/paths', async (req, res) => {
     const page = parseInput(pageQuerySchema, req.query);
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(journeys.listPaths(page));
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const principal = credentials.principal as {
+      type?: string;
+      userEntityRef?: string;
+    };
+    const reader =
+      principal.type === 'user' ? principal.userEntityRef : undefined;
+    res.json(await journeys.listPaths(page, reader));
   });
   router.get('/paths/:pathId', async (req, res) => {
     const { pathId } = parseInput(pathParamsSchema, req.params);

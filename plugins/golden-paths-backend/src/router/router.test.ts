@@ -22,14 +22,16 @@ describe('golden-paths router', () => {
     it('lists the demo paths and gets one', async () => {
       const list = await backend.call('get', '/paths', SOFIA);
       expect(list.status).toBe(200);
+      // By title: the mock catalog puts Sofia in no group, so none is hers.
       expect(list.body.items.map((p: any) => p.discipline)).toEqual([
+        'Audio Processing',
         'Backend',
         'Client',
         'Data Engineering',
-        'Audio Processing',
-        'Machine Learning',
         'Data Science',
+        'Machine Learning',
       ]);
+      expect(list.body.items.every((p: any) => p.forYou === false)).toBe(true);
       const one = await backend.call('get', '/paths/backend-day-1', SOFIA);
       expect(one.body.steps.map((s: any) => s.id)).toEqual([
         'dev-environment',

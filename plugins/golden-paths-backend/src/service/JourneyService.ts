@@ -2,10 +2,18 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   evidenceRuleKeys,
   GoldenPath,
+  GoldenPathListItem,
   Journey,
   Page,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { JourneyStore, ProgressRow } from '../database';
+import {
+  JourneyRow,
+  JourneyStore,
+  PathStepStore,
+  ProgressRow,
+} from '../database';
+import { orderForReader, Reader } from './audience';
+import { GateService } from './GateService';
 import { journeyToApi } from './journeyView';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
@@ -18,11 +26,26 @@ export class JourneyService {
     private readonly paths: GoldenPathRegistry,
     private readonly writer: ProgressWriter,
     private readonly clock: () => number = Date.now,
+    private readonly more: {
+      pathSteps?: PathStepStore;
+      gates?: GateService;
+      readerOf?: (userEntityRef: string) => Promise<Reader>;
+    } = {},
   ) {}
 
-  /** One page of the paths, in configuration order. */
-  listPaths(page: { limit: number; offset: number }): Page<GoldenPath> {
-    const all = this.paths.list();
+  /**
+   * One page of the paths: the reader's first (their groups, disciplines
+   * or cohorts are in the path's `spec.audience`), then the others.
+   */
+  async listPaths(
+    page: { limit: number; offset: number },
+    userEntityRef?: string,
+  ): Promise<Page<GoldenPathListItem>> {
+    const reader =
+      userEntityRef && this.more.readerOf
+        ? await this.more.readerOf(userEntityRef)
+        : undefined;
+    const all = orderForReader(this.paths.list(), reader);
     return {
       items: all.slice(page.offset, page.offset + page.limit),
       totalItems: all.length,
@@ -59,8 +82,11 @@ export class JourneyService {
       query,
     );
     const progress = await this.store.listProgress(rows.map(j => j.id));
+    const extras = await this.extrasOf(rows);
     return {
-      items: rows.map(j => journeyToApi(j, this.paths.get(j.pathId), progress)),
+      items: rows.map(j =>
+        journeyToApi(j, this.paths.get(j.pathId), progress, extras),
+      ),
       totalItems,
       limit: query.limit,
       offset: query.offset,
@@ -73,7 +99,22 @@ export class JourneyService {
       throw new NotFoundError(`No journey ${journeyId}`);
     }
     const progress = await this.store.listProgress([journey.id]);
-    return journeyToApi(journey, this.paths.get(journey.pathId), progress);
+    return journeyToApi(
+      journey,
+      this.paths.get(journey.pathId),
+      progress,
+      await this.extrasOf([journey]),
+    );
+  }
+
+  /** The gates and removed steps of these journeys. */
+  private async extrasOf(journeys: JourneyRow[]) {
+    const ids = journeys.map(j => j.id);
+    const pathIds = [...new Set(journeys.map(j => j.pathId))];
+    return {
+      gates: await this.store.gates().listGates(ids),
+      removed: (await this.more.pathSteps?.listRemovedSteps(pathIds)) ?? [],
+    };
   }
 
   /** A journey for its owner only: 404 when missing, 403 for anyone else. */
@@ -130,6 +171,10 @@ export class JourneyService {
       return completed ? [result.journey.id] : [];
     });
     await this.writer.notifyCompleted(userEntityRef, path, completions);
+    const row = (await this.store.getJourney(userEntityRef, path.id))!;
+    // Approval steps ask their approver (a journey started before a path
+    // gained an approval step asks when it is started again).
+    await this.more.gates?.openGates(row, path);
     return { journey: await this.currentJourney(userEntityRef, path), created };
   }
 
@@ -217,8 +262,13 @@ export class JourneyService {
   }
 
   private async currentJourney(userEntityRef: string, path: GoldenPath) {
-    const journey = await this.store.getJourney(userEntityRef, path.id);
-    const progress = await this.store.listProgress([journey!.id]);
-    return journeyToApi(journey!, path, progress);
+    const journey = (await this.store.getJourney(userEntityRef, path.id))!;
+    const progress = await this.store.listProgress([journey.id]);
+    return journeyToApi(
+      journey,
+      path,
+      progress,
+      await this.extrasOf([journey]),
+    );
   }
 }

@@ -5,6 +5,7 @@ import {
   describeOnEachDatabase,
 } from '../__testUtils__/services';
 import { DAY1 } from '../__testUtils__/backend';
+import { pathEntityYaml } from '../__testUtils__/paths';
 import { GoldenPathRegistry, parseGoldenPaths } from './paths';
 
 jest.setTimeout(60_000);
@@ -193,25 +194,21 @@ describeOnEachDatabase('evidence on journeys', t => {
   it('applies any-of evidence to checks and explains the keys it needs', async () => {
     const anyOf = new GoldenPathRegistry(
       parseGoldenPaths(
-        `
-id: any-of
-title: Any of
-discipline: Platform
-owner: group:default/backend
-description: Checks with any-of evidence.
-steps:
-  - id: ship
-    title: Ship
-    rule:
-      type: checks
-      checks:
-        - id: deployed
-          title: Deployed
-          rule: { type: evidence, anyOf: [deploy.healthy, deploy.requested] }
-        - id: by-hand
-          title: By hand
-          rule: { type: manual }
+        pathEntityYaml(
+          'any-of',
+          `    - id: ship
+      title: Ship
+      rule:
+        type: checks
+        checks:
+          - id: deployed
+            title: Deployed
+            rule: { type: evidence, anyOf: [deploy.healthy, deploy.requested] }
+          - id: by-hand
+            title: By hand
+            rule: { type: manual }
 `,
+        ),
         'any-of.yaml',
       ),
     );

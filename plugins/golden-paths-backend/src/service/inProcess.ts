@@ -27,10 +27,13 @@ export function evidenceAuditMeta(request: RecordEvidenceRequest) {
 export function createInProcessEvidenceRecorder(options: {
   evidence: EvidenceService;
   auditor: AuditorService;
+  /** Brings the paths read from the catalog up to date. */
+  freshPaths?: () => Promise<void>;
 }): GoldenPathsEvidenceService {
   return {
     async recordEvidence(input) {
       const request = parseInput(recordEvidenceRequestSchema, input);
+      await options.freshPaths?.();
       const meta = Object.fromEntries(
         Object.entries(evidenceAuditMeta(request)).filter(
           ([, v]) => v !== undefined,

@@ -3,6 +3,8 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
+import { Membership, readerOf } from './audience';
+import { GateService } from './GateService';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { GoldenPathsConfig } from '../config';
 import { GoldenPathsStores } from '../database';
@@ -21,6 +23,7 @@ export type GoldenPathsServices = {
   evidence: EvidenceService;
   cohorts: CohortService;
   metrics: MetricsService;
+  gates: GateService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -34,6 +37,8 @@ export function createServices(options: {
   logger: LoggerService;
   /** Whether an SCM source feeds "time to 10th merged PR". */
   pullRequests: boolean;
+  /** The person's groups in the catalog (audience, managers, approvers). */
+  membership: (userEntityRef: string) => Promise<Membership>;
   clock?: () => number;
 }): GoldenPathsServices {
   const { stores, paths, config, clock } = options;
@@ -49,8 +54,29 @@ export function createServices(options: {
     options.permissions,
     config.metricsViewers,
   );
+  const gates = new GateService({
+    journeys: stores.journeys,
+    gates: stores.gates,
+    paths,
+    writer,
+    membership: options.membership,
+    notifications: options.notifications,
+    logger: options.logger,
+    linkPrefix: config.linkPrefix,
+    clock,
+  });
   return {
-    journeys: new JourneyService(stores.journeys, paths, writer, clock),
+    gates,
+    journeys: new JourneyService(stores.journeys, paths, writer, clock, {
+      pathSteps: stores.pathSteps,
+      gates,
+      readerOf: async userEntityRef =>
+        readerOf({
+          userEntityRef,
+          membership: await options.membership(userEntityRef),
+          cohorts: stores.cohorts,
+        }),
+    }),
     evidence: new EvidenceService(stores.journeys, paths, writer, clock),
     cohorts: new CohortService(stores.cohorts, access, clock),
     metrics: new MetricsService({
@@ -65,6 +91,7 @@ export function createServices(options: {
 }
 
 export { GoldenPathRegistry, parseGoldenPaths } from './paths';
+export { CatalogPathSource } from './catalogPaths';
 export { notifyStuckMembers } from './notifications';
 export { computeMetrics } from './metrics';
 export { metricsTable, onboardingTable } from './onboarding';

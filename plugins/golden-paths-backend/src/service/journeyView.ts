@@ -2,9 +2,57 @@ import {
   GoldenPath,
   Journey,
   JourneyStepStatus,
+  RemovedStepStatus,
   StepEvidence,
+  StepGate,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { JourneyRow, ProgressRow } from '../database';
+import { GateRow, JourneyRow, PathStepRow, ProgressRow } from '../database';
+
+/** What a journey view shows besides progress: gates and removed steps. */
+export type JourneyExtras = { gates?: GateRow[]; removed?: PathStepRow[] };
+
+function gateOf(row: GateRow): StepGate {
+  return {
+    approver: row.approverKind,
+    approverRef: row.approverRef,
+    status: row.status,
+    requestedAt: iso(row.requestedAt),
+    ...(row.decidedBy ? { decidedBy: row.decidedBy } : {}),
+    ...(row.decidedAt !== null ? { decidedAt: iso(row.decidedAt) } : {}),
+    ...(row.reason ? { reason: row.reason } : {}),
+  };
+}
+
+/** Done steps the path no longer has, with when they left it. */
+function removedSteps(
+  journey: JourneyRow,
+  path: GoldenPath | undefined,
+  progress: ProgressRow[],
+  removed: PathStepRow[],
+): RemovedStepStatus[] {
+  if (!path) {
+    return [];
+  }
+  const current = new Set(path.steps.map(s => s.id));
+  return progress
+    .filter(
+      p =>
+        p.journeyId === journey.id &&
+        p.checkId === '' &&
+        !current.has(p.stepId),
+    )
+    .map(p => {
+      const known = removed.find(
+        r => r.pathId === path.id && r.stepId === p.stepId,
+      );
+      return {
+        stepId: p.stepId,
+        completedAt: iso(p.completedAt),
+        ...(known ? { title: known.title } : {}),
+        ...(known?.removedAt ? { removedAt: iso(known.removedAt) } : {}),
+      };
+    });
+}
 
 function iso(ms: number) {
   return new Date(ms).toISOString();
@@ -34,6 +82,7 @@ export function journeyToApi(
   journey: JourneyRow,
   path: GoldenPath | undefined,
   progress: ProgressRow[],
+  extras: JourneyExtras = {},
 ): Journey {
   const byKey = new Map(
     progress
@@ -49,6 +98,12 @@ export function journeyToApi(
     if (done) {
       status.completedAt = iso(done.completedAt);
       status.evidence = evidenceOf(done);
+    }
+    const gate = extras.gates?.find(
+      g => g.journeyId === journey.id && g.stepId === step.id,
+    );
+    if (gate && step.rule.type === 'approval') {
+      status.gate = gateOf(gate);
     }
     if (step.rule.type === 'checks') {
       status.checks = step.rule.checks.map(check => {
@@ -83,6 +138,10 @@ export function journeyToApi(
   const next = steps.find(s => s.status === 'pending');
   if (next) {
     result.nextStepId = next.stepId;
+  }
+  const gone = removedSteps(journey, path, progress, extras.removed ?? []);
+  if (gone.length > 0) {
+    result.removedSteps = gone;
   }
   return result;
 }

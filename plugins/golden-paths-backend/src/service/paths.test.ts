@@ -1,33 +1,31 @@
-import { ConfigReader } from '@backstage/config';
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { demoPathFiles } from '../__testUtils__/paths';
+import { parse } from 'yaml';
+import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { demoPaths, pathEntityYaml } from '../__testUtils__/paths';
+import { CatalogPathSource } from './catalogPaths';
 import {
   GoldenPathDefinitionError,
   GoldenPathRegistry,
   parseGoldenPaths,
 } from './paths';
 
-const valid = `
-id: p
-title: P
-discipline: Backend
-owner: group:default/backend
-description: d
-steps:
-  - id: a
-    title: A
-    rule: { type: manual }
-`;
+const valid = pathEntityYaml(
+  'p',
+  `    - id: a
+      title: A
+      rule: { type: manual }
+`,
+);
 
 describe('golden path definitions', () => {
-  const dir = createMockDirectory();
-
-  it('loads every demo path with the Day-1 step ids', async () => {
-    const registry = await GoldenPathRegistry.fromConfig(
-      new ConfigReader({ goldenPaths: { paths: demoPathFiles } }),
-    );
+  it('loads every demo path (GoldenPath entities) with the Day-1 step ids', async () => {
+    const registry = new GoldenPathRegistry(demoPaths());
     expect(registry.list()).toHaveLength(6);
     const backend = registry.get('backend-day-1')!;
+    expect(backend.audience).toEqual({
+      groups: ['group:default/backend'],
+      disciplines: ['Backend'],
+    });
     expect(backend.steps.map(s => [s.id, s.rule])).toEqual([
       ['dev-environment', { type: 'manual' }],
       [
@@ -52,30 +50,27 @@ describe('golden path definitions', () => {
     ]);
   });
 
-  it('reads files relative to the base directory, several documents each', async () => {
-    dir.setContent({
-      'paths.yaml': `${valid}\n---\n${valid.replace('id: p', 'id: q')}`,
-    });
-    const registry = await GoldenPathRegistry.fromConfig(
-      new ConfigReader({ goldenPaths: { paths: ['paths.yaml'] } }),
-      { baseDir: dir.path },
+  it('reads several documents of one file', async () => {
+    const paths = parseGoldenPaths(
+      `${valid}\n---\n${valid.replace('name: p', 'name: q')}`,
+      'paths.yaml',
     );
-    expect(registry.list().map(p => [p.id, p.version])).toEqual([
+    expect(paths.map(p => [p.id, p.version])).toEqual([
       ['p', 1],
       ['q', 1],
     ]);
   });
 
-  it('rejects duplicate step ids, bad rules and unknown files clearly', async () => {
+  it('rejects duplicate step ids and bad rules clearly, naming the entity field', async () => {
     expect(() =>
       parseGoldenPaths(
         valid.replace(
           'rule: { type: manual }',
-          'rule: { type: manual }\n  - id: a\n    title: again\n    rule: { type: manual }',
+          'rule: { type: manual }\n    - id: a\n      title: again\n      rule: { type: manual }',
         ),
         'dup.yaml',
       ),
-    ).toThrow(/dup\.yaml.*duplicate step id "a"/);
+    ).toThrow(/dup\.yaml.*spec\.steps\.1\.id: duplicate step id "a"/);
     expect(() =>
       parseGoldenPaths(
         valid.replace('{ type: manual }', '{ type: evidence }'),
@@ -91,27 +86,64 @@ describe('golden path definitions', () => {
         'both.yaml',
       ),
     ).toThrow(/both\.yaml.*exactly one of key or anyOf/);
-    expect(() =>
-      parseGoldenPaths(
-        valid.replace('{ type: manual }', '{ type: evidence, anyOf: [] }'),
-        'empty.yaml',
-      ),
-    ).toThrow(/empty\.yaml/);
     expect(() => parseGoldenPaths('id: [', 'broken.yaml')).toThrow(
       /broken\.yaml/,
     );
-    expect(
-      () =>
-        new GoldenPathRegistry([
-          ...parseGoldenPaths(valid, 'a'),
-          ...parseGoldenPaths(valid, 'b'),
-        ]),
-    ).toThrow(/defined more than once/);
-    await expect(
-      GoldenPathRegistry.fromConfig(
-        new ConfigReader({ goldenPaths: { paths: ['missing.yaml'] } }),
-        { baseDir: dir.path },
-      ),
-    ).rejects.toThrow(/Cannot read golden path file/);
+  });
+
+  it('serves the first of two paths with the same name', () => {
+    const registry = new GoldenPathRegistry();
+    const skipped = registry.replace([
+      ...parseGoldenPaths(valid, 'a'),
+      ...parseGoldenPaths(valid.replace('title: p', 'title: again'), 'b'),
+    ]);
+    expect(registry.list().map(p => p.title)).toEqual(['p']);
+    expect(skipped).toEqual(['goldenpath:default/p']);
+  });
+});
+
+describe('CatalogPathSource', () => {
+  it('reads the catalog at most once per time to live, and skips entities that are not valid paths', async () => {
+    const entities = [
+      parse(valid),
+      {
+        apiVersion: 'onramp.dev/v1alpha1',
+        kind: 'GoldenPath',
+        metadata: { name: 'broken' },
+        spec: {},
+      },
+    ];
+    const getEntities = jest.fn(async () => ({ items: entities }));
+    let now = 1000;
+    const registry = new GoldenPathRegistry();
+    const syncSteps = jest.fn(async () => []);
+    const source = new CatalogPathSource({
+      registry,
+      catalog: { getEntities } as unknown as CatalogService,
+      auth: mockServices.auth(),
+      pathSteps: { syncSteps, listRemovedSteps: async () => [] },
+      logger: mockServices.logger.mock(),
+      ttlMs: 5000,
+      clock: () => now,
+    });
+    await Promise.all([registry.fresh(), source.refreshIfStale()]);
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    expect(getEntities.mock.calls[0]).toEqual([
+      { filter: { kind: 'GoldenPath' } },
+      expect.anything(),
+    ]);
+    expect(registry.list().map(p => p.id)).toEqual(['p']);
+    expect(syncSteps).toHaveBeenCalledWith('p', expect.any(Array), 1000);
+    now += 4999;
+    await registry.fresh();
+    expect(getEntities).toHaveBeenCalledTimes(1);
+    now += 1;
+    await registry.fresh();
+    expect(getEntities).toHaveBeenCalledTimes(2);
+    // A catalog outage: the last paths read are still served.
+    getEntities.mockRejectedValueOnce(new Error('catalog down'));
+    now += 5000;
+    await expect(registry.fresh()).resolves.toBeUndefined();
+    expect(registry.list().map(p => p.id)).toEqual(['p']);
   });
 });

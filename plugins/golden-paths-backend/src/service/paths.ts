@@ -1,18 +1,19 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { Config } from '@backstage/config';
 import {
   GoldenPath,
-  goldenPathSchema,
+  goldenPathFromEntity,
 } from '@onramp/backstage-plugin-golden-paths-common';
 
-/** Thrown at startup when a path file cannot be read or is invalid. */
+/** Thrown when a path definition is invalid. */
 export class GoldenPathDefinitionError extends Error {
   name = 'GoldenPathDefinitionError';
 }
 
-/** Parses and validates every YAML document of one file. */
+/**
+ * Parses and validates every YAML document of one file of `GoldenPath`
+ * catalog entities (as in examples/golden-paths); for tests and tools, the
+ * backend reads paths from the catalog.
+ */
 export function parseGoldenPaths(text: string, source: string): GoldenPath[] {
   const documents = parseAllDocuments(text);
   const result: GoldenPath[] = [];
@@ -26,64 +27,58 @@ export function parseGoldenPaths(text: string, source: string): GoldenPath[] {
     if (data === null || data === undefined) {
       return;
     }
-    const parsed = goldenPathSchema.safeParse(data);
+    const parsed = goldenPathFromEntity(data);
     if (!parsed.success) {
-      const issues = parsed.error.issues
-        .map(issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ');
       throw new GoldenPathDefinitionError(
-        `${source} (document ${
-          index + 1
-        }) is not a valid golden path: ${issues}`,
+        `${source} (document ${index + 1}) is not a valid golden path: ${
+          parsed.message
+        }`,
       );
     }
-    result.push(parsed.data);
+    result.push(parsed.path);
   });
   return result;
 }
 
-/** The golden paths this backend serves, in configuration order. */
+/**
+ * The golden paths this backend serves: a snapshot of the catalog's
+ * `GoldenPath` entities (see CatalogPathSource), replaced as a whole on
+ * each refresh. `fresh()` refreshes it when it is older than the source's
+ * time to live.
+ */
 export class GoldenPathRegistry {
-  private readonly byId: Map<string, GoldenPath>;
+  private byId = new Map<string, GoldenPath>();
+  private paths: GoldenPath[] = [];
+  private refresher?: () => Promise<void>;
 
-  constructor(private readonly paths: GoldenPath[]) {
-    this.byId = new Map();
-    for (const p of paths) {
-      if (this.byId.has(p.id)) {
-        throw new GoldenPathDefinitionError(
-          `Golden path id "${p.id}" is defined more than once`,
-        );
-      }
-      this.byId.set(p.id, p);
-    }
+  constructor(paths: GoldenPath[] = []) {
+    this.replace(paths);
   }
 
-  /**
-   * Reads `goldenPaths.paths`: YAML files, relative to the backend's working
-   * directory (as catalog file locations are), each with one or more paths.
-   */
-  static async fromConfig(
-    config: Config,
-    options?: { baseDir?: string },
-  ): Promise<GoldenPathRegistry> {
-    const files = config.getOptionalStringArray('goldenPaths.paths') ?? [];
-    const baseDir = options?.baseDir ?? process.cwd();
-    const paths: GoldenPath[] = [];
-    for (const file of files) {
-      const fullPath = path.resolve(baseDir, file);
-      let text: string;
-      try {
-        text = await fs.readFile(fullPath, 'utf8');
-      } catch (error) {
-        throw new GoldenPathDefinitionError(
-          `Cannot read golden path file ${fullPath} (goldenPaths.paths): ${
-            (error as Error).message
-          }`,
-        );
+  /** Replaces every path; a second path with an id already taken is skipped. */
+  replace(paths: GoldenPath[]): string[] {
+    const byId = new Map<string, GoldenPath>();
+    const skipped: string[] = [];
+    for (const p of paths) {
+      if (byId.has(p.id)) {
+        skipped.push(p.source?.entityRef ?? p.id);
+        continue;
       }
-      paths.push(...parseGoldenPaths(text, fullPath));
+      byId.set(p.id, p);
     }
-    return new GoldenPathRegistry(paths);
+    this.byId = byId;
+    this.paths = [...byId.values()];
+    return skipped;
+  }
+
+  /** Lets `fresh()` refresh the snapshot (the catalog source sets it). */
+  setRefresher(refresher: () => Promise<void>) {
+    this.refresher = refresher;
+  }
+
+  /** Brings the snapshot up to date when it is stale. */
+  async fresh(): Promise<void> {
+    await this.refresher?.();
   }
 
   list(): GoldenPath[] {

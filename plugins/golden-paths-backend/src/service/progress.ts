@@ -212,6 +212,21 @@ export class ProgressWriter {
         progress.push(stepRow);
       }
     }
+    // Steps that wait for this one are done with the same proof.
+    if (row.checkId === '') {
+      for (const waiting of path.steps) {
+        if (
+          waiting.rule.type === 'waitFor' &&
+          waiting.rule.stepId === row.stepId &&
+          !isDone(progress, journey.id, waiting.id, '')
+        ) {
+          const copy = { ...row, stepId: waiting.id, durationMs: 0 };
+          if (await tx.insertProgress(copy)) {
+            progress.push(copy);
+          }
+        }
+      }
+    }
     await tx.touchJourney(journey, now);
     const allSteps = path.steps.every(s =>
       isDone(progress, journey.id, s.id, ''),

@@ -94,6 +94,14 @@ export function describeRule(step: GoldenPathStep): string {
           ? ` with outputs ${rule.requiredOutputs.join(', ')}`
           : ''
       }`;
+    case 'approval':
+      return `waits for approval by ${
+        rule.approver === 'manager'
+          ? "the person's manager"
+          : "the path's owner"
+      }`;
+    case 'waitFor':
+      return `is done when step "${rule.stepId}" is done`;
     case 'checks':
       return `needs its checks: ${rule.checks
         .map(c =>

@@ -8,6 +8,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { MergedPullRequestSource } from '@onramp/backstage-plugin-golden-paths-node';
 import { GoldenPathsConfig } from '../config';
 import { GoldenPathsStores } from '../database';
+import { DEMO_NEWCOMERS } from '../demo/demoNewcomers';
 import { LocalCi } from '../localCi';
 import { syncMergedPullRequests } from '../scm/sync';
 import { GoldenPathsServices, notifyStuckMembers } from '../service';
@@ -29,12 +30,54 @@ export async function scheduleTasks(options: {
   paths: GoldenPathRegistry;
   sources: MergedPullRequestSource[];
   localCi?: { ci: LocalCi; pollIntervalSeconds: number };
+  /** Seeds the demo history once the demo paths are in the catalog. */
+  seedDemo?: () => Promise<number>;
   notifications: NotificationService;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
 }) {
   const { scheduler, config, stores, logger } = options;
+  // Approvers of approval steps waiting longer than remindAfterDays are
+  // reminded; each gate is claimed in the database, so once per period
+  // across replicas.
+  await scheduler.scheduleTask({
+    id: 'golden-paths-gate-reminders',
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      await options.paths.fresh();
+      const sent = await options.services.gates.remindApprovers(
+        config.remindAfterDays,
+      );
+      if (sent > 0) {
+        logger.info(`Reminded the approvers of ${sent} waiting step(s)`);
+      }
+    },
+  });
+  if (options.seedDemo) {
+    // The demo history needs the demo paths, which the catalog ingests
+    // after the backend starts: try every 15 s until they are there (the
+    // seeding itself does nothing once the first newcomer has a journey).
+    const seedDemo = options.seedDemo;
+    let seeded = false;
+    await scheduler.scheduleTask({
+      id: 'golden-paths-demo-history',
+      scope: 'local',
+      frequency: { seconds: 15 },
+      timeout: { minutes: 5 },
+      initialDelay: { seconds: 5 },
+      fn: async () => {
+        if (seeded) return;
+        await options.paths.fresh();
+        // Every demo newcomer's path must be there, or some would be skipped.
+        if (DEMO_NEWCOMERS.some(p => !options.paths.get(p.pathId))) return;
+        await seedDemo();
+        seeded = true;
+      },
+    });
+  }
   await scheduler.scheduleTask({
     id: 'golden-paths-stuck-members',
     frequency: { hours: 1 },

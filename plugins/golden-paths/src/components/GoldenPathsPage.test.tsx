@@ -47,6 +47,8 @@ function renderPath(api = mockApi(), pollIntervalMs = 5000) {
   );
 }
 
+jest.setTimeout(60_000);
+
 describe('PathsOverview', () => {
   it('shows a card per discipline and starts the chosen path', async () => {
     const api = mockApi();
@@ -56,6 +58,13 @@ describe('PathsOverview', () => {
     ).toBeInTheDocument();
     const backend = screen.getByRole('article', { name: 'Backend' });
     expect(backend).toHaveTextContent('backend');
+    // The reader's path (spec.audience) is marked.
+    expect(within(backend).getByText('For you')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('article', { name: 'Client' })).queryByText(
+        'For you',
+      ),
+    ).not.toBeInTheDocument();
     expect(backend).toHaveTextContent('Create a working backend service');
     expect(screen.getByRole('article', { name: 'Client' })).toBeInTheDocument();
 
@@ -67,7 +76,10 @@ describe('PathsOverview', () => {
   });
 
   it('reads every page of paths and journeys', async () => {
-    const paths = [backendPath, clientPath];
+    const paths = [
+      { ...backendPath, forYou: true },
+      { ...clientPath, forYou: false },
+    ];
     const api = mockApi({
       // A server that pages by one, whatever is asked.
       listPaths: jest.fn(async ({ offset = 0 } = {}) => ({
@@ -106,6 +118,29 @@ describe('PathsOverview', () => {
 });
 
 describe('PathPage', () => {
+  it('links to the catalog entity and the YAML the path is defined in', async () => {
+    const api = mockApi({
+      getPath: jest.fn(async () => ({
+        ...backendPath,
+        source: {
+          entityRef: 'goldenpath:default/backend-day-1',
+          location: 'url:https://git.example/paths/backend-day-1.yaml',
+          viewUrl: 'https://git.example/paths/backend-day-1.yaml',
+        },
+      })),
+    });
+    await renderPath(api);
+    const source = await screen.findByTestId('path-source');
+    expect(
+      within(source).getByRole('link', {
+        name: 'goldenpath:default/backend-day-1',
+      }),
+    ).toHaveAttribute('href', '/catalog/default/goldenpath/backend-day-1');
+    expect(
+      within(source).getByRole('link', { name: /^source YAML/ }),
+    ).toHaveAttribute('href', 'https://git.example/paths/backend-day-1.yaml');
+  });
+
   it('lists the steps in order with tutorial, template and manual actions', async () => {
     const api = mockApi({
       getMyJourneys: jest.fn(async () => page([journey()])),

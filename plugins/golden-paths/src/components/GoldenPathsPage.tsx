@@ -1,4 +1,5 @@
 import { Route, Routes } from 'react-router-dom';
+import { ApprovalsPage } from './ApprovalsPage';
 import { InsightsPage } from './InsightsPage';
 import { PathPage } from './PathPage';
 import { PathsOverview } from './PathsOverview';
@@ -8,6 +9,7 @@ export const GoldenPathsPage = () => (
   <Routes>
     <Route path="/" element={<PathsOverview />} />
     <Route path="/insights" element={<InsightsPage />} />
+    <Route path="/approvals" element={<ApprovalsPage />} />
     <Route path="/:pathId" element={<PathPage />} />
   </Routes>
 );

@@ -18,6 +18,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { EvidenceDetails, EvidenceHint } from './EvidenceDetails';
+import { GateStatus, RemovedSteps } from './GateStatus';
 import { StatusIcon, StepAction, StepChecks } from './StepControls';
 import { useBusyAction } from './useBusyAction';
 import { formatDate } from './util';
@@ -72,10 +73,12 @@ const StepDetails = ({
         </Link>
       </Typography>
     )}
-    {status.evidence ? (
+    {status.gate && <GateStatus gate={status.gate} />}
+    {status.evidence && !status.gate && (
       <EvidenceDetails evidence={status.evidence} rule={step.rule} />
-    ) : (
-      status.status !== 'completed' && <EvidenceHint step={step} />
+    )}
+    {!status.evidence && !status.gate && status.status !== 'completed' && (
+      <EvidenceHint step={step} />
     )}
   </>
 );
@@ -148,6 +151,7 @@ export const PathChecklist = ({
           })}
         </List>
       </Paper>
+      <RemovedSteps journey={journey} />
     </>
   );
 };

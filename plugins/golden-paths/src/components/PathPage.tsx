@@ -1,6 +1,7 @@
 import {
   Content,
   Header,
+  Link,
   Page,
   Progress,
   ResponseErrorPanel,
@@ -15,6 +16,7 @@ import { PathChecklist } from './PathChecklist';
 import { useBusyAction } from './useBusyAction';
 import { usePathJourney } from './usePathJourney';
 import { humanizeRef } from './util';
+import { parseEntityRefLoose } from './entityRef';
 
 /** A path not started yet: the button to start it and what it holds. */
 const PathPreview = ({
@@ -55,6 +57,39 @@ const PathPreview = ({
   </>
 );
 
+/** Where the path is defined: its catalog entity and its YAML. */
+const PathSource = ({
+  source,
+}: {
+  source: NonNullable<GoldenPath['source']>;
+}) => {
+  const { kind, namespace, name } = parseEntityRefLoose(source.entityRef);
+  return (
+    <Typography variant="body2" paragraph data-testid="path-source">
+      Defined in the catalog:{' '}
+      <Link
+        to={`/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+          kind,
+        )}/${encodeURIComponent(name)}`}
+        underline="always"
+      >
+        {source.entityRef}
+      </Link>
+      {source.viewUrl && (
+        <>
+          {' '}
+          (
+          <Link to={source.viewUrl} underline="always">
+            source YAML
+          </Link>
+          )
+        </>
+      )}
+      {!source.viewUrl && source.location && <> ({source.location})</>}
+    </Typography>
+  );
+};
+
 /** A path's page: start it, or follow the checklist; polls for evidence. */
 export const PathPage = ({
   pollIntervalMs = 5000,
@@ -91,6 +126,7 @@ export const PathPage = ({
             {path.description}
           </Typography>
         )}
+        {path?.source && <PathSource source={path.source} />}
         {path && <LatestRun goldenPath={path} />}
         {path && journey && (
           <PathChecklist path={path} journey={journey} onChange={setJourney} />

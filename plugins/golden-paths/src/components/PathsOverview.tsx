@@ -14,6 +14,7 @@ import {
   Card,
   CardActions,
   CardContent,
+  Chip,
   Grid,
   LinearProgress,
   Typography,
@@ -66,6 +67,9 @@ export const PathsOverview = () => {
       />
       <Content>
         <ContentHeader title={`Get started at ${organization}`}>
+          <Button component={RouterLink} to="approvals">
+            Approvals
+          </Button>
           <Button component={RouterLink} to="insights">
             Onboarding insights
           </Button>
@@ -76,7 +80,7 @@ export const PathsOverview = () => {
           <EmptyState
             missing="content"
             title="No golden paths yet"
-            description="A platform team adds paths under goldenPaths.paths in app-config.yaml."
+            description="A platform team adds paths as GoldenPath entities in the catalog (a catalog location)."
           />
         )}
         {value && value.paths.length > 0 && (
@@ -98,6 +102,14 @@ export const PathsOverview = () => {
                       <Typography variant="overline" color="textSecondary">
                         {humanizeRef(path.owner)}
                       </Typography>
+                      {path.forYou && (
+                        <Chip
+                          size="small"
+                          color="primary"
+                          label="For you"
+                          style={{ marginLeft: 8 }}
+                        />
+                      )}
                       <Typography variant="h5" component="h2" gutterBottom>
                         {path.title}
                       </Typography>

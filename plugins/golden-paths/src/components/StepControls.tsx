@@ -86,6 +86,24 @@ export const RuleControl = ({
           label={`Waiting for ${evidenceRuleKeys(rule).join(' or ')}`}
         />
       );
+    case 'approval':
+      return (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Waiting for approval (${
+            rule.approver === 'manager' ? 'manager' : 'path owner'
+          })`}
+        />
+      );
+    case 'waitFor':
+      return (
+        <Chip
+          size="small"
+          variant="outlined"
+          label={`Done with step ${rule.stepId}`}
+        />
+      );
     default:
       return null;
   }

@@ -81,7 +81,15 @@ export function mockApi(
   overrides: Partial<GoldenPathsApi> = {},
 ): jest.Mocked<GoldenPathsApi> {
   return {
-    listPaths: jest.fn(async () => page([backendPath, clientPath])),
+    listPaths: jest.fn(async () =>
+      page([
+        { ...backendPath, forYou: true },
+        { ...clientPath, forYou: false },
+      ]),
+    ),
+    listApprovals: jest.fn(async () => page([])),
+    approveStep: jest.fn(async () => {}),
+    declineStep: jest.fn(async () => {}),
     getPath: jest.fn(async (id: string) =>
       id === clientPath.id ? clientPath : backendPath,
     ),

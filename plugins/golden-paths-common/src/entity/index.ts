@@ -1,0 +1,2 @@
+export * from './convert';
+export { goldenPathEntityV1alpha1Schema } from './schema';
