@@ -235,7 +235,7 @@ describe.each(
       ...ciKeys.map(key => ({ key })),
       { key: 'ci.passed' },
     ];
-    const goldenPath = await readYaml(t.pathFile);
+    const { spec: goldenPath } = await readYaml(t.pathFile);
     expect(
       goldenPath.steps.map((s: any) => [s.id, satisfied(s.rule, recorded)]),
     ).toEqual(expected[t.name].steps);

@@ -150,7 +150,7 @@ describe.each(
       ...ciEvidence.map(key => ({ key, templateRef: undefined })),
       { key: 'ci.passed', templateRef: undefined },
     ];
-    const goldenPath = await readYaml(t.pathFile);
+    const { spec: goldenPath } = await readYaml(t.pathFile);
     const satisfied = (rule: any) =>
       rule.type === 'template'
         ? recorded.some(

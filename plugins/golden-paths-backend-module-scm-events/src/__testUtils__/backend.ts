@@ -21,7 +21,9 @@ import goldenPathsBackend from '@onramp/backstage-plugin-golden-paths-backend';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
+import { parse } from 'yaml';
 import request from 'supertest';
 import { eventsModuleWebhookGuard } from '../ingress';
 import { createScmEventsModule } from '../module';
@@ -88,6 +90,13 @@ export function fixture(provider: 'github' | 'gitlab', name: string): any {
   );
 }
 
+/** The `scm-day-1` GoldenPath entity the mock catalog serves. */
+function scmPathEntity(): Entity {
+  return parse(
+    fs.readFileSync(path.join(FIXTURES, 'scm-path.yaml'), 'utf8'),
+  ) as Entity;
+}
+
 /** GitHub's `X-Hub-Signature-256` of a body. */
 export function githubSignature(body: string, secret = GITHUB_SECRET) {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
@@ -107,7 +116,7 @@ export async function startScmEventsBackendOn(
 /**
  * Starts a backend with the events backend, its GitHub and GitLab modules,
  * this package's two modules and the golden-paths plugin (path
- * `scm-day-1`) on `knex`, with a mock catalog holding the users above.
+ * `scm-day-1`, a GoldenPath entity in the mock catalog) on `knex`, with a mock catalog holding the users above.
  */
 export async function startScmEventsBackend(options: {
   knex: Knex;
@@ -134,7 +143,6 @@ export async function startScmEventsBackend(options: {
               gitlab: { webhookSecret: GITLAB_TOKEN },
             },
           },
-          goldenPaths: { paths: [path.join(FIXTURES, 'scm-path.yaml')] },
         },
       }),
       // Each plugin its own database, as in a real backend.
@@ -146,7 +154,8 @@ export async function startScmEventsBackend(options: {
             plugin.getId() === 'events' ? options.eventsKnex : options.knex,
         }),
       }),
-      catalogServiceMock.factory({ entities: users }),
+      // The path is a GoldenPath entity in the catalog, as in a real backend.
+      catalogServiceMock.factory({ entities: [...users, scmPathEntity()] }),
       mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
       createServiceFactory({
         service: notificationService,

@@ -7,7 +7,6 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { SOFIA, startGoldenPathsBackend } from '../__testUtils__/backend';
 import { userEntities } from '../__testUtils__/catalog';
 import { createLocalGitFixture } from '../__testUtils__/localCi';
-import { demoPathFiles } from '../__testUtils__/paths';
 
 jest.setTimeout(120_000);
 
@@ -27,7 +26,6 @@ describe('goldenPaths.localCi in the backend', () => {
         ]),
         config: {
           goldenPaths: {
-            paths: demoPathFiles,
             localCi: {
               enabled: true,
               root: fx.root,
