@@ -30,7 +30,11 @@ export type GoldenPath = z.output<typeof goldenPathSchema>;
 export type GoldenPathAudience = z.infer<typeof audienceSchema>;
 /** @public */
 export type DeclineStepRequest = z.infer<typeof declineStepRequestSchema>;
-/** A path in a list: `forYou` when its audience includes the reader. */
+/**
+ * A path in a list: `forYou` when its audience includes the reader.
+ *
+ * @public
+ */
 export type GoldenPathListItem = GoldenPath & { forYou: boolean };
 /** @public */
 export type RecordEvidenceRequest = z.infer<typeof recordEvidenceRequestSchema>;
@@ -43,15 +47,27 @@ export type UpdateCohortRequest = z.infer<typeof updateCohortRequestSchema>;
 /** @public */
 export type MetricsQuery = Omit<z.infer<typeof metricsQuerySchema>, 'format'>;
 
-/** Paging of a list request: `limit` (1-500, default 100) and `offset`. */
+/**
+ * Paging of a list request: `limit` (1-500, default 100) and `offset`.
+ *
+ * @public
+ */
 export type PageRequest = Partial<z.output<typeof pageQuerySchema>>;
-/** Query of `GET /journeys/me`. */
+/**
+ * Query of `GET /journeys/me`.
+ *
+ * @public
+ */
 export type MyJourneysQuery = Partial<z.output<typeof myJourneysQuerySchema>>;
 
 /** One page of a list endpoint: `{ items, totalItems, limit, offset }`. */
 export type { Page } from '@onramp/backstage-plugin-onramp-common';
 
-/** What proved a step (or a check) done. */
+/**
+ * What proved a step (or a check) done.
+ *
+ * @public
+ */
 export type StepEvidence = {
   /** `manual` when the person marked it done themselves. */
   source: 'manual' | 'evidence';
@@ -65,7 +81,11 @@ export type StepEvidence = {
   occurredAt: string;
 };
 
-/** An approval step waiting for (or decided by) a person. */
+/**
+ * An approval step waiting for (or decided by) a person.
+ *
+ * @public
+ */
 export type StepGate = {
   /** Whose approval: the person's manager or the path's owner. */
   approver: 'manager' | 'owner';
@@ -80,7 +100,11 @@ export type StepGate = {
   reason?: string;
 };
 
-/** An approval waiting for the reader (`GET /approvals`). */
+/**
+ * An approval waiting for the reader (`GET /approvals`).
+ *
+ * @public
+ */
 export type PendingApproval = {
   journeyId: string;
   stepId: string;
@@ -93,7 +117,11 @@ export type PendingApproval = {
   requestedAt: string;
 };
 
-/** Progress on a step the path no longer has: reported, not dropped. */
+/**
+ * Progress on a step the path no longer has: reported, not dropped.
+ *
+ * @public
+ */
 export type RemovedStepStatus = {
   stepId: string;
   /** The step's last title, when the backend saw it in the path. */
@@ -103,7 +131,11 @@ export type RemovedStepStatus = {
   removedAt?: string;
 };
 
-/** The status of one step of a journey. */
+/**
+ * The status of one step of a journey.
+ *
+ * @public
+ */
 export type JourneyStepStatus = {
   stepId: string;
   status: 'pending' | 'completed';
@@ -120,7 +152,11 @@ export type JourneyStepStatus = {
   }>;
 };
 
-/** A person on a path. */
+/**
+ * A person on a path.
+ *
+ * @public
+ */
 export type Journey = {
   id: string;
   pathId: string;
@@ -139,7 +175,11 @@ export type Journey = {
   removedSteps?: RemovedStepStatus[];
 };
 
-/** Response of `POST /evidence`. */
+/**
+ * Response of `POST /evidence`.
+ *
+ * @public
+ */
 export type RecordEvidenceResponse = {
   recorded: boolean;
   completed: Array<{ pathId: string; stepId: string }>;
@@ -155,7 +195,11 @@ export type RecordEvidenceResponse = {
   }>;
 };
 
-/** A group of people who start together, e.g. a bootcamp. */
+/**
+ * A group of people who start together, e.g. a bootcamp.
+ *
+ * @public
+ */
 export type Cohort = {
   id: string;
   title: string;
@@ -167,13 +211,21 @@ export type Cohort = {
   updatedAt: string;
 };
 
-/** A duration summary in milliseconds. */
+/**
+ * A duration summary in milliseconds.
+ *
+ * @public
+ */
 export type DurationSummary = {
   count: number;
   medianMs: number | null;
 };
 
-/** Per-step funnel numbers of one path. */
+/**
+ * Per-step funnel numbers of one path.
+ *
+ * @public
+ */
 export type StepMetrics = {
   stepId: string;
   title: string;
@@ -185,6 +237,7 @@ export type StepMetrics = {
   medianMs: number | null;
 };
 
+/** @public */
 export type CompletionRate = {
   started: number;
   completed: number;
@@ -196,6 +249,7 @@ export type CompletionRate = {
  * Onboarding times of a group of people, counted from each person's start
  * date (catalog annotation `onramp.dev/start-date`) or, for people without
  * one, from their first journey start.
+ * @public
  */
 export type OnboardingTimes = {
   /** People with a journey in the selection. */
@@ -210,7 +264,11 @@ export type OnboardingTimes = {
   timeToFirstDeploy: DurationSummary;
 };
 
-/** Onboarding times overall, by the month people started and by cohort. */
+/**
+ * Onboarding times overall, by the month people started and by cohort.
+ *
+ * @public
+ */
 export type OnboardingMetrics = {
   overall: OnboardingTimes;
   /** One row per month (`YYYY-MM`, UTC) in which people started, oldest first. */
@@ -218,7 +276,11 @@ export type OnboardingMetrics = {
   byCohort: Array<OnboardingTimes & { cohortId: string; title: string }>;
 };
 
-/** Response of `GET /metrics`. */
+/**
+ * Response of `GET /metrics`.
+ *
+ * @public
+ */
 export type GoldenPathsMetrics = {
   generatedAt: string;
   filters: MetricsQuery;

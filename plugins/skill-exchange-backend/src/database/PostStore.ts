@@ -12,7 +12,11 @@ import { cappedTotal, EXACT_TOTAL_UP_TO, matchText } from './postSearch';
 import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
 
-/** A post as permission rules see it: its row plus its hack members. */
+/**
+ * A post as permission rules see it: its row plus its hack members.
+ *
+ * @public
+ */
 export type PostResource = PostRow & { members: string[] };
 
 /** Posts (embeds, hacks, mentorships) with their skills. */
