@@ -96,6 +96,7 @@ export async function computeMetrics(options: {
   const hiddenDisciplines = groupsToHide(
     disciplineNames.map(d => disciplinePeople[d] ?? 0),
     minimumGroupSize,
+    overallHidden,
   );
   const hiddenPaths = new Set<string>();
   disciplineNames.forEach((discipline, i) => {
@@ -179,6 +180,7 @@ export async function computeMetrics(options: {
   const hiddenCohorts = groupsToHide(
     byCohort.map(c => c.people),
     minimumGroupSize,
+    overallHidden,
   );
   const overallFigure = (
     median: Median,

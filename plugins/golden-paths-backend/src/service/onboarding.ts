@@ -67,22 +67,20 @@ export function onboardingMetrics(
   const cohorts = rows
     .flatMap(r => (r.group.kind === 'cohort' ? [{ ...r, group: r.group }] : []))
     .sort((a, b) => a.group.cohortId.localeCompare(b.group.cohortId));
+  const overallPeople = overallRow?.people ?? 0;
+  const overallHidden = overallPeople > 0 && overallPeople < minimumGroupSize;
   const hiddenMonths = groupsToHide(
     months.map(r => r.people),
     minimumGroupSize,
+    overallHidden,
   );
   const hiddenCohorts = groupsToHide(
     cohorts.map(r => r.people),
     minimumGroupSize,
+    overallHidden,
   );
-  const overallPeople = overallRow?.people ?? 0;
   return {
-    overall: times(
-      overallRow,
-      overallPeople > 0 && overallPeople < minimumGroupSize,
-      filters,
-      options,
-    ),
+    overall: times(overallRow, overallHidden, filters, options),
     byStartMonth: months.map((r, i) => ({
       month: r.group.month,
       ...times(

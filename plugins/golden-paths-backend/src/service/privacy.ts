@@ -14,13 +14,19 @@ import { Median } from '../database';
  *   people (the first in the given order on a tie), so that no hidden
  *   figure is the total minus the groups shown.
  *
- * Groups without people are never hidden: they have nothing to reveal.
- * Returns the indexes of `people` to hide.
+ * Groups without people are not hidden (they have nothing to reveal),
+ * unless their parent is: under a hidden total (say, everyone in a cohort
+ * of four) every group is hidden, empty or not, since even a zero would
+ * describe the hidden group. Returns the indexes of `people` to hide.
  */
 export function groupsToHide(
   people: number[],
   minimumGroupSize: number,
+  parentHidden = false,
 ): Set<number> {
+  if (parentHidden) {
+    return new Set(people.keys());
+  }
   const hidden = new Set<number>();
   people.forEach((n, i) => {
     if (n > 0 && n < minimumGroupSize) {
