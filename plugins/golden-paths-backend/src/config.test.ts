@@ -1,7 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { readGoldenPathsConfig } from './config';
 
-const read = (minimumGroupSize?: unknown) =>
+const read = (minimumGroupSize?: number) =>
   readGoldenPathsConfig(
     mockServices.rootConfig({
       data: { goldenPaths: { metrics: { minimumGroupSize } } },
