@@ -64,7 +64,9 @@ export interface MetricsStore {
     options: { deployEvidenceKey: string; nth: number },
   ): Promise<OnboardingRow[]>;
   /** Per path and step: completions and median time to the step. */
-  steps(filter: MetricsFilter): Promise<
+  steps(
+    filter: MetricsFilter,
+  ): Promise<
     Array<Median & { pathId: string; stepId: string; completed: number }>
   >;
 }

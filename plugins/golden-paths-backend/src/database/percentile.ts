@@ -81,5 +81,7 @@ export function medianOf(count: unknown, r: Record<string, unknown>): Median {
 
 /** A percentile from the database (number, numeric string or null), rounded. */
 export function roundedOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Math.round(Number(value));
+  return value === null || value === undefined
+    ? null
+    : Math.round(Number(value));
 }

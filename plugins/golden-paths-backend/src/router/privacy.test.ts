@@ -197,7 +197,11 @@ describe('minimum group size in the metrics API and CSV', () => {
         const res = await backend.call('get', '/metrics', AMARA);
         expect(res.body.minimumGroupSize).toBe(3);
         expect(
-          res.body.cohorts.map((c: any) => [c.cohortId, c.people, c.suppressed]),
+          res.body.cohorts.map((c: any) => [
+            c.cohortId,
+            c.people,
+            c.suppressed,
+          ]),
         ).toEqual([
           ['five', 5, false],
           ['four', 4, false],

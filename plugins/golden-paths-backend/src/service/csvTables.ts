@@ -125,15 +125,10 @@ export function metricsTable(metrics: GoldenPathsMetrics): {
     }
   }
   for (const d of metrics.disciplines) {
-    line(
-      'discipline',
-      d.discipline,
-      d.discipline,
-      d.suppressed,
-      d,
-      undefined,
-      { ...metrics.filters, discipline: d.discipline },
-    );
+    line('discipline', d.discipline, d.discipline, d.suppressed, d, undefined, {
+      ...metrics.filters,
+      discipline: d.discipline,
+    });
   }
   for (const c of metrics.cohorts) {
     line('cohort', c.cohortId, c.title, c.suppressed, c, undefined, {

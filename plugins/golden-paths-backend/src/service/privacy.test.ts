@@ -89,9 +89,7 @@ describeOnEachDatabase('suppression and percentiles of the metrics', t => {
     expect(overall).toMatchObject({ people: 15, suppressed: false });
     // August (4) is under 5; September (5) is hidden with it, or its
     // figures would be everyone minus October minus September.
-    expect(
-      byStartMonth.map(r => [r.month, r.people, r.suppressed]),
-    ).toEqual([
+    expect(byStartMonth.map(r => [r.month, r.people, r.suppressed])).toEqual([
       ['2026-08', null, true],
       ['2026-09', null, true],
       ['2026-10', 6, false],
@@ -137,9 +135,7 @@ describeOnEachDatabase('suppression and percentiles of the metrics', t => {
 
     // A minimum of 4 shows every month.
     const lower = await metrics(4);
-    expect(lower.onboarding.byStartMonth.map(r => r.people)).toEqual([
-      4, 5, 6,
-    ]);
+    expect(lower.onboarding.byStartMonth.map(r => r.people)).toEqual([4, 5, 6]);
   });
 
   it('gives N, median and p90 as computed by hand, and hides a figure of fewer people', async () => {

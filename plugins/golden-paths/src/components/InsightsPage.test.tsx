@@ -34,7 +34,13 @@ const figure = (
   medianMs: number,
   m: FigureMethod = method('start-date', {}, 1),
   p90Ms = medianMs,
-): DurationSummary => ({ count, medianMs, p90Ms, suppressed: false, method: m });
+): DurationSummary => ({
+  count,
+  medianMs,
+  p90Ms,
+  suppressed: false,
+  method: m,
+});
 
 const HIDDEN_FIGURE: DurationSummary = {
   count: null,
@@ -264,7 +270,9 @@ describe('InsightsPage', () => {
             { month: '2026-08', ...hiddenTimes },
             { month: '2026-10', ...times(6, 1, 1.5) },
           ],
-          byCohort: [{ cohortId: 'four', title: 'Cohort of four', ...hiddenTimes }],
+          byCohort: [
+            { cohortId: 'four', title: 'Cohort of four', ...hiddenTimes },
+          ],
         },
       })),
       listCohorts: jest.fn(async () => page([])),

@@ -301,9 +301,9 @@ const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          Groups of fewer than {k} people are hidden, with one more group
-          where exactly one would be, so no hidden figure is a total minus the
-          rest. No figure here is about one person.
+          Groups of fewer than {k} people are hidden, with one more group where
+          exactly one would be, so no hidden figure is a total minus the rest.
+          No figure here is about one person.
         </Typography>
       </Grid>
       {summaries.map(

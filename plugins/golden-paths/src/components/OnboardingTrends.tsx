@@ -158,7 +158,9 @@ function trendMethod(onboarding: OnboardingMetrics, minimumGroupSize: number) {
     .filter(m => !m.suppressed)
     .map(m => `${m.month} N ${m.people}`);
   return [
-    methodText(overall.timeToFirstPr).split(' · ')[0].replace(/ to .*/, ''),
+    methodText(overall.timeToFirstPr)
+      .split(' · ')[0]
+      .replace(/ to .*/, ''),
     'median per start month (p90 in the CSV)',
     ...(n.length > 0 ? [n.join(', ')] : []),
     ...(hidden.length > 0
@@ -217,7 +219,10 @@ export const OnboardingTrends = ({
                 title: 'From journey start',
                 render: r => r.countedFromJourneyStart ?? hiddenText(k),
               },
-              { title: 'First PR', render: r => formatDays(r.timeToFirstPr, k) },
+              {
+                title: 'First PR',
+                render: r => formatDays(r.timeToFirstPr, k),
+              },
               {
                 title: '10th merged PR',
                 render: r => formatDays(r.timeToTenthMergedPr, k),

@@ -63,7 +63,9 @@ export function methodText(summary: DurationSummary): string {
     method.countedFromJourneyStart === undefined
       ? ''
       : `; ${method.countedFromJourneyStart} from journey start`;
-  const clock = `From ${CLOCK_STARTS[method.clockStart]}${fallback} to ${method.clockStop}`;
+  const clock = `From ${CLOCK_STARTS[method.clockStart]}${fallback} to ${
+    method.clockStop
+  }`;
   const n = `N ${summary.count ?? 'hidden'}`;
   const figures = summary.suppressed
     ? 'median and p90 hidden'
