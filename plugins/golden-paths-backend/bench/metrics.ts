@@ -246,8 +246,8 @@ async function compareOnboarding(db: Knex, store: KnexMetricsStore) {
     );
     // PostgreSQL's percentile_cont is the store's definition (percentile.ts),
     // which rounds to whole milliseconds.
-    const sameAs = (ours: number | null, theirs: unknown) =>
-      ours === roundedOrNull(theirs);
+    const sameAs = (value: number | null, expected: unknown) =>
+      value === roundedOrNull(expected);
     const same =
       row &&
       row.tenthMergedPr.count === Number(r.cnt) &&

@@ -14,6 +14,8 @@ import { onboardingMetrics } from './onboarding';
 import { GoldenPathRegistry } from './paths';
 import { completionFigure, durationFigure, groupsToHide } from './privacy';
 
+const NO_VALUES: Median = { count: 0, medianMs: null, p90Ms: null };
+
 /** The request's filters as every figure's method repeats them. */
 function figureFilters(query: MetricsQuery): FigureFilters {
   return {
@@ -216,8 +218,6 @@ export async function computeMetrics(options: {
     })),
   };
 }
-
-const NO_VALUES: Median = { count: 0, medianMs: null, p90Ms: null };
 
 /** `GET /metrics`: for metrics viewers, filtered by path, discipline, cohort, time. */
 export class MetricsService {

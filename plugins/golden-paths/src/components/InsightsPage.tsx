@@ -163,6 +163,91 @@ const pathColumns = (minimumGroupSize: number): TableColumn<PathRow>[] => [
   },
 ];
 
+/** The figures, charts and tables of one answer of `GET /metrics`. */
+const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
+  const k = metrics.minimumGroupSize;
+  const summaries: Array<[string, DurationSummary | null]> = [
+    ['Time to first template', metrics.timeToFirstTemplate],
+    ['Time to first deploy', metrics.timeToFirstDeploy],
+    ['Time to day 1 complete', metrics.timeToDay1Complete],
+    ['Time to first PR', metrics.onboarding.overall.timeToFirstPr],
+    ['Time to 10th merged PR', metrics.timeToTenthMergedPr],
+  ];
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Typography variant="body2" color="textSecondary">
+          Groups of fewer than {k} people are hidden, with one more group where
+          exactly one would be, so no hidden figure is a total minus the rest.
+          No figure here is about one person.
+        </Typography>
+      </Grid>
+      {summaries.map(
+        ([title, summary]) =>
+          summary && (
+            <Grid item xs={12} md={4} key={title}>
+              <Summary title={title} summary={summary} minimumGroupSize={k} />
+            </Grid>
+          ),
+      )}
+      <Grid item xs={12}>
+        <OnboardingTrends
+          onboarding={metrics.onboarding}
+          minimumGroupSize={k}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<PathRow>
+          title="Completion per path"
+          options={{ paging: false, search: false }}
+          columns={pathColumns(k)}
+          data={metrics.paths.map(p => ({ ...p, id: p.pathId }))}
+        />
+      </Grid>
+      {metrics.paths
+        .filter(p => (p.started ?? 0) > 0)
+        .map(p => (
+          <Grid item xs={12} md={6} key={p.pathId}>
+            <InfoCard title={`${p.title}: funnel`}>
+              <Funnel
+                steps={p.steps}
+                started={p.started ?? 0}
+                minimumGroupSize={k}
+              />
+            </InfoCard>
+          </Grid>
+        ))}
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Completion per discipline"
+          options={{ paging: false, search: false }}
+          columns={[
+            { title: 'Discipline', field: 'discipline' },
+            ...completionColumns<GoldenPathsMetrics['disciplines'][number]>(k),
+          ]}
+          data={metrics.disciplines}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Cohort comparison"
+          options={{ paging: false, search: false }}
+          emptyContent={
+            <Box p={2}>
+              <Typography>No cohorts yet.</Typography>
+            </Box>
+          }
+          columns={[
+            { title: 'Cohort', field: 'title' },
+            ...completionColumns<GoldenPathsMetrics['cohorts'][number]>(k),
+          ]}
+          data={metrics.cohorts}
+        />
+      </Grid>
+    </Grid>
+  );
+};
+
 /** Onboarding insights for the configured viewers: funnels, times, cohorts, CSV. */
 export const InsightsPage = () => {
   const api = useApi(goldenPathsApiRef);
@@ -284,90 +369,5 @@ export const InsightsPage = () => {
         {metrics.value && <Insights metrics={metrics.value} />}
       </Content>
     </Page>
-  );
-};
-
-/** The figures, charts and tables of one answer of `GET /metrics`. */
-const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
-  const k = metrics.minimumGroupSize;
-  const summaries: Array<[string, DurationSummary | null]> = [
-    ['Time to first template', metrics.timeToFirstTemplate],
-    ['Time to first deploy', metrics.timeToFirstDeploy],
-    ['Time to day 1 complete', metrics.timeToDay1Complete],
-    ['Time to first PR', metrics.onboarding.overall.timeToFirstPr],
-    ['Time to 10th merged PR', metrics.timeToTenthMergedPr],
-  ];
-  return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Typography variant="body2" color="textSecondary">
-          Groups of fewer than {k} people are hidden, with one more group where
-          exactly one would be, so no hidden figure is a total minus the rest.
-          No figure here is about one person.
-        </Typography>
-      </Grid>
-      {summaries.map(
-        ([title, summary]) =>
-          summary && (
-            <Grid item xs={12} md={4} key={title}>
-              <Summary title={title} summary={summary} minimumGroupSize={k} />
-            </Grid>
-          ),
-      )}
-      <Grid item xs={12}>
-        <OnboardingTrends
-          onboarding={metrics.onboarding}
-          minimumGroupSize={k}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <Table<PathRow>
-          title="Completion per path"
-          options={{ paging: false, search: false }}
-          columns={pathColumns(k)}
-          data={metrics.paths.map(p => ({ ...p, id: p.pathId }))}
-        />
-      </Grid>
-      {metrics.paths
-        .filter(p => (p.started ?? 0) > 0)
-        .map(p => (
-          <Grid item xs={12} md={6} key={p.pathId}>
-            <InfoCard title={`${p.title}: funnel`}>
-              <Funnel
-                steps={p.steps}
-                started={p.started ?? 0}
-                minimumGroupSize={k}
-              />
-            </InfoCard>
-          </Grid>
-        ))}
-      <Grid item xs={12} md={6}>
-        <Table
-          title="Completion per discipline"
-          options={{ paging: false, search: false }}
-          columns={[
-            { title: 'Discipline', field: 'discipline' },
-            ...completionColumns<GoldenPathsMetrics['disciplines'][number]>(k),
-          ]}
-          data={metrics.disciplines}
-        />
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <Table
-          title="Cohort comparison"
-          options={{ paging: false, search: false }}
-          emptyContent={
-            <Box p={2}>
-              <Typography>No cohorts yet.</Typography>
-            </Box>
-          }
-          columns={[
-            { title: 'Cohort', field: 'title' },
-            ...completionColumns<GoldenPathsMetrics['cohorts'][number]>(k),
-          ]}
-          data={metrics.cohorts}
-        />
-      </Grid>
-    </Grid>
   );
 };
