@@ -131,23 +131,9 @@ describeOnEachDatabase('onboarding times from the start date', t => {
 
     // The CSV of the onboarding times: a row overall, per month, per cohort.
     const csv = onboardingTable(m);
-    expect(csv.header.slice(0, 14)).toEqual([
-      'group',
-      'id',
-      'title',
-      'suppressed',
-      'people',
-      'counted_from_journey_start',
-      'clock_start',
-      'filters',
-      'minimum_group_size',
-      'first_pr_n',
-      'first_pr_median_ms',
-      'first_pr_p90_ms',
-      'first_pr_median_days',
-      'first_pr_p90_days',
-    ]);
-    expect(csv.header).toHaveLength(24);
+    expect(csv.header.join(',')).toBe(
+      'group,id,title,suppressed,people,counted_from_journey_start,clock_start,filters,minimum_group_size,first_pr_n,first_pr_median_ms,first_pr_p90_ms,first_pr_median_days,first_pr_p90_days,tenth_merged_pr_n,tenth_merged_pr_median_ms,tenth_merged_pr_p90_ms,tenth_merged_pr_median_days,tenth_merged_pr_p90_days,first_deploy_n,first_deploy_median_ms,first_deploy_p90_ms,first_deploy_median_days,first_deploy_p90_days',
+    );
     const start = ['start-date'];
     expect(csv.rows.map(r => r.slice(0, 14))).toEqual([
       [
