@@ -4,7 +4,7 @@ import {
   onboardingStatement,
   OnboardingRow,
 } from './onboardingSql';
-import { Median, medianOf, percentileColumns } from './percentile';
+import { Median, medianOf, percentilesByGroup } from './percentile';
 
 export type { Median } from './percentile';
 import { counts, num } from './rows';
@@ -78,6 +78,10 @@ export class KnexMetricsStore implements MetricsStore {
   }
 
   private constructor(private readonly db: Knex) {}
+
+  private isPostgres() {
+    return this.db.client.config.client === 'pg';
+  }
 
   private filtered(filter: MetricsFilter) {
     const query = this.db('gp_journeys as j').select(
@@ -191,17 +195,11 @@ export class KnexMetricsStore implements MetricsStore {
   async timeToComplete(filter: MetricsFilter) {
     const perPath = await this.run(
       filter,
-      `, d AS (
-         SELECT path_id, completed_at - started_at AS dur
-         FROM fj WHERE completed_at IS NOT NULL
-       ), r AS (
-         SELECT path_id, dur,
-           ROW_NUMBER() OVER (PARTITION BY path_id ORDER BY dur) AS rn,
-           COUNT(*) OVER (PARTITION BY path_id) AS cnt
-         FROM d
-       )
-       SELECT path_id, MAX(cnt) AS cnt, ${percentileColumns()}
-       FROM r GROUP BY path_id`,
+      percentilesByGroup(this.isPostgres(), {
+        keys: ['path_id'],
+        value: 'completed_at - started_at',
+        from: 'fj WHERE completed_at IS NOT NULL',
+      }),
     );
     const overall = await this.median(
       filter,
@@ -265,17 +263,12 @@ export class KnexMetricsStore implements MetricsStore {
   async steps(filter: MetricsFilter) {
     const rows = await this.run(
       filter,
-      `, r AS (
-         SELECT fj.path_id, p.step_id, p.duration_ms AS dur,
-           ROW_NUMBER() OVER (
-             PARTITION BY fj.path_id, p.step_id ORDER BY p.duration_ms
-           ) AS rn,
-           COUNT(*) OVER (PARTITION BY fj.path_id, p.step_id) AS cnt
-         FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
-         WHERE p.check_id = ''
-       )
-       SELECT path_id, step_id, MAX(cnt) AS cnt, ${percentileColumns()}
-       FROM r GROUP BY path_id, step_id`,
+      percentilesByGroup(this.isPostgres(), {
+        keys: ['path_id', 'step_id'],
+        value: 'p.duration_ms',
+        from: `gp_step_progress p JOIN fj ON fj.id = p.journey_id
+          WHERE p.check_id = ''`,
+      }),
     );
     return rows.map(r => ({
       pathId: r.path_id as string,
@@ -292,16 +285,14 @@ export class KnexMetricsStore implements MetricsStore {
   ): Promise<Median> {
     const rows = await this.run(
       filter,
-      `, d AS (${durations}), r AS (
-         SELECT dur, ROW_NUMBER() OVER (ORDER BY dur) AS rn,
-           COUNT(*) OVER () AS cnt
-         FROM d
-       )
-       SELECT COUNT(*) AS total, ${percentileColumns()}
-       FROM r`,
+      `, d AS (${durations}) ${percentilesByGroup(this.isPostgres(), {
+        keys: [],
+        value: 'dur',
+        from: 'd',
+      })}`,
       bindings,
     );
     const row = rows[0] ?? {};
-    return medianOf(row.total, row);
+    return medianOf(row.cnt, row);
   }
 }

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { Median, medianOf, percentileColumns } from './percentile';
+import { Median, medianOf, percentilesByGroup } from './percentile';
 import { num } from './rows';
 
 /** The group of an onboarding row: everyone, a start month or a cohort. */
@@ -97,14 +97,12 @@ export function onboardingStatement(
         m =>
           `SELECT kind, grp, '${m}' AS metric, ${m} AS dur FROM g WHERE ${m} IS NOT NULL`,
       ).join(' UNION ALL ')}
-    ), r AS (
-      SELECT kind, grp, metric, dur,
-        ROW_NUMBER() OVER (PARTITION BY kind, grp, metric ORDER BY dur) AS rn,
-        COUNT(*) OVER (PARTITION BY kind, grp, metric) AS cnt
-      FROM d
     ), m AS (
-      SELECT kind, grp, metric, MAX(cnt) AS cnt, ${percentileColumns()}
-      FROM r GROUP BY kind, grp, metric
+      ${percentilesByGroup(db.client.config.client === 'pg', {
+        keys: ['kind', 'grp', 'metric'],
+        value: 'dur',
+        from: 'd',
+      })}
     )
     SELECT c.kind, c.grp, gc.title, c.people, c.fallback, m.metric, m.cnt, m.median, m.p90
     FROM c

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { percentile, percentileColumns, roundedOrNull } from './percentile';
+import { percentile, percentilesByGroup, roundedOrNull } from './percentile';
 
 jest.setTimeout(60_000);
 
@@ -42,26 +42,49 @@ describe('percentile (linear interpolation between closest ranks)', () => {
   ];
 
   it.each(databases.eachSupportedId())(
-    'computes the same figures in SQL on %p',
+    'computes the same figures in SQL on %p (window functions; percentile_cont on PostgreSQL)',
     async databaseId => {
       const knex = await databases.init(databaseId);
+      const postgres = knex.client.config.client === 'pg';
       const values = samples.flatMap((sample, grp) =>
         sample.map(dur => `SELECT ${grp} AS grp, ${dur} AS dur`),
       );
-      const result = await knex.raw(
-        `WITH d AS (${values.join(' UNION ALL ')}), r AS (
-           SELECT grp, dur,
-             ROW_NUMBER() OVER (PARTITION BY grp ORDER BY dur) AS rn,
-             COUNT(*) OVER (PARTITION BY grp) AS cnt
-           FROM d
-         )
-         SELECT grp, ${percentileColumns()} FROM r GROUP BY grp ORDER BY grp`,
+      const expected = samples.map((s, grp) => [
+        grp,
+        s.length,
+        percentile(s, 50),
+        percentile(s, 90),
+      ]);
+      // The window-function SQL runs on both engines; PostgreSQL's own
+      // percentile_cont must agree with it.
+      for (const dialect of postgres ? [false, true] : [false]) {
+        const result = await knex.raw(
+          `WITH d AS (${values.join(' UNION ALL ')}) ${percentilesByGroup(
+            dialect,
+            { keys: ['grp'], value: 'dur', from: 'd' },
+          )} ORDER BY grp`,
+        );
+        const rows: any[] = Array.isArray(result) ? result : result.rows;
+        expect(
+          rows.map(r => [
+            Number(r.grp),
+            Number(r.cnt),
+            roundedOrNull(r.median),
+            roundedOrNull(r.p90),
+          ]),
+        ).toEqual(expected);
+        expect(roundedOrNull(rows[2].p90)).toBe(76);
+      }
+      // No groups: one row over everything; no values: count 0, no figures.
+      const none = await knex.raw(
+        `WITH d AS (SELECT 1 AS dur) ${percentilesByGroup(postgres, {
+          keys: [],
+          value: 'dur',
+          from: 'd WHERE dur > 1',
+        })}`,
       );
-      const rows: any[] = Array.isArray(result) ? result : result.rows;
-      expect(
-        rows.map(r => [roundedOrNull(r.median), roundedOrNull(r.p90)]),
-      ).toEqual(samples.map(s => [percentile(s, 50), percentile(s, 90)]));
-      expect(roundedOrNull(rows[2].p90)).toBe(76);
+      const [row] = Array.isArray(none) ? none : none.rows;
+      expect([Number(row.cnt), row.median, row.p90]).toEqual([0, null, null]);
     },
   );
 });

@@ -58,9 +58,48 @@ export function percentileSql(
 }
 
 /** Median and p90 columns (`median`, `p90`) for a grouped SELECT. */
-export function percentileColumns(value = 'dur'): string {
-  return `${percentileSql(PERCENTILES.median, { value })} AS median,
-    ${percentileSql(PERCENTILES.p90, { value })} AS p90`;
+export function percentileColumns(
+  columns: { value: string; rank?: string; count?: string } = { value: 'dur' },
+): string {
+  return `${percentileSql(PERCENTILES.median, columns)} AS median,
+    ${percentileSql(PERCENTILES.p90, columns)} AS p90`;
+}
+
+/**
+ * One SELECT of the count (`cnt`), `median` and `p90` of `value` over
+ * `from` (a FROM clause, joins and WHERE included) per `keys` (none: one
+ * row). PostgreSQL: its ordered-set `percentile_cont` (the same definition,
+ * and faster there than window functions); elsewhere the window-function
+ * SQL of {@link percentileSql}. A plain SELECT, so it fits a CTE or a
+ * subquery on both engines.
+ */
+export function percentilesByGroup(
+  postgres: boolean,
+  options: { keys: string[]; value: string; from: string },
+): string {
+  const { keys, value, from } = options;
+  const groupBy = keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : '';
+  const select = keys.map(k => `${k}, `).join('');
+  if (postgres) {
+    const cont = (p: Percent) =>
+      `percentile_cont(${p / 100}) WITHIN GROUP (ORDER BY ${value})`;
+    return `SELECT ${select}COUNT(*) AS cnt,
+        ${cont(PERCENTILES.median)} AS median, ${cont(PERCENTILES.p90)} AS p90
+      FROM ${from} ${groupBy}`;
+  }
+  const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')}` : '';
+  const columns = percentileColumns({
+    value: 'ranked_value',
+    rank: 'ranked_rn',
+    count: 'ranked_cnt',
+  });
+  return `SELECT ${select}COUNT(*) AS cnt, ${columns}
+    FROM (
+      SELECT ${select}${value} AS ranked_value,
+        ROW_NUMBER() OVER (${partition} ORDER BY ${value}) AS ranked_rn,
+        COUNT(*) OVER (${partition}) AS ranked_cnt
+      FROM ${from}
+    ) ranked ${groupBy}`;
 }
 
 /** How many values, and their median and p90 (see percentile.ts). */
