@@ -15,10 +15,10 @@ import {
   YAxis,
 } from 'recharts';
 import {
+  clockText,
   filtersText,
   hiddenText,
   MethodLine,
-  methodText,
 } from './metricsMethod';
 
 const DAY = 86_400_000;
@@ -158,9 +158,7 @@ function trendMethod(onboarding: OnboardingMetrics, minimumGroupSize: number) {
     .filter(m => !m.suppressed)
     .map(m => `${m.month} N ${m.people}`);
   return [
-    methodText(overall.timeToFirstPr)
-      .split(' · ')[0]
-      .replace(/ to .*/, ''),
+    clockText(overall.timeToFirstPr),
     'median per start month (p90 in the CSV)',
     ...(n.length > 0 ? [n.join(', ')] : []),
     ...(hidden.length > 0

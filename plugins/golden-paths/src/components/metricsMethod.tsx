@@ -57,22 +57,24 @@ export function filtersText(filters: FigureFilters): string {
  * 2h · p90 5d 2h · everyone".
  */
 export function methodText(summary: DurationSummary): string {
-  const { method } = summary;
-  const fallback =
-    method.countedFromJourneyStart === null ||
-    method.countedFromJourneyStart === undefined
-      ? ''
-      : `; ${method.countedFromJourneyStart} from journey start`;
-  const clock = `From ${CLOCK_STARTS[method.clockStart]}${fallback} to ${
-    method.clockStop
-  }`;
+  const clock = `${clockText(summary)} to ${summary.method.clockStop}`;
   const n = `N ${summary.count ?? 'hidden'}`;
   const figures = summary.suppressed
     ? 'median and p90 hidden'
     : `median ${formatDuration(summary.medianMs)} · p90 ${formatDuration(
         summary.p90Ms,
       )}`;
-  return [clock, n, figures, filtersText(method.filters)].join(' · ');
+  return [clock, n, figures, filtersText(summary.method.filters)].join(' · ');
+}
+
+/** "From start date (...); 1 from journey start": where the clock starts. */
+export function clockText(summary: DurationSummary): string {
+  const { clockStart, countedFromJourneyStart } = summary.method;
+  const fallback =
+    countedFromJourneyStart === null || countedFromJourneyStart === undefined
+      ? ''
+      : `; ${countedFromJourneyStart} from journey start`;
+  return `From ${CLOCK_STARTS[clockStart]}${fallback}`;
 }
 
 /** The method line under a figure or chart. */
