@@ -211,14 +211,57 @@ export type Cohort = {
   updatedAt: string;
 };
 
+/** Where the clock of a duration figure starts. */
+export type ClockStart =
+  /** The person's start date (User annotation `onramp.dev/start-date`), else their first journey start. */
+  | 'start-date'
+  /** The person's first journey start in the selection. */
+  | 'first-journey-start'
+  /** The start of the journey the figure measures. */
+  | 'journey-start'
+  /** The journey's previous progress (or its start, for the first step). */
+  | 'previous-step';
+
+/** The group a figure describes: the request's filters plus the row's own. */
+export type FigureFilters = {
+  pathId?: string;
+  discipline?: string;
+  cohortId?: string;
+  from?: string;
+  to?: string;
+  /** `YYYY-MM` (UTC) in which the people started. */
+  startMonth?: string;
+  stepId?: string;
+};
+
+/** How a figure was computed; the UI prints it under the figure, the CSV as columns. */
+export type FigureMethod = {
+  clockStart: ClockStart;
+  /** What stops the clock, e.g. "first deploy.healthy evidence". */
+  clockStop: string;
+  /**
+   * For `start-date`: of the group's people, how many have no start date and
+   * count from their first journey start; null when the group is hidden.
+   */
+  countedFromJourneyStart?: number | null;
+  filters: FigureFilters;
+};
+
 /**
- * A duration summary in milliseconds.
- *
- * @public
+ * A duration figure in milliseconds: N, median and p90 (linear interpolation
+ * between closest ranks, PERCENTILE.INC; see the backend README).
  */
 export type DurationSummary = {
-  count: number;
+  /** N: the people (or journeys) measured; null when its group is hidden. */
+  count: number | null;
   medianMs: number | null;
+  p90Ms: number | null;
+  /**
+   * True when hidden: its group, or N itself, is under
+   * `minimumGroupSize`. Median and p90 are then null.
+   */
+  suppressed: boolean;
+  method: FigureMethod;
 };
 
 /**
@@ -229,20 +272,24 @@ export type DurationSummary = {
 export type StepMetrics = {
   stepId: string;
   title: string;
-  /** Journeys that completed this step. */
-  completed: number;
+  /** Journeys that completed this step; null when the path is hidden. */
+  completed: number | null;
   /** Journeys that completed the previous step (or started, for the first) but not this one. */
-  dropOff: number;
-  /** Median time from the previous completion in the journey (or its start) to this step's completion. */
-  medianMs: number | null;
+  dropOff: number | null;
+  /** Time from the previous completion in the journey (or its start) to this step's completion. */
+  time: DurationSummary;
 };
 
-/** @public */
+/** A group's size and completion; all null when the group is hidden. */
 export type CompletionRate = {
-  started: number;
-  completed: number;
+  /** People in the group (distinct), the size suppression is decided on. */
+  people: number | null;
+  started: number | null;
+  completed: number | null;
   /** completed / started, 0 when nobody started. */
-  rate: number;
+  rate: number | null;
+  /** True when the group is hidden (see `minimumGroupSize`). */
+  suppressed: boolean;
 };
 
 /**
@@ -252,10 +299,12 @@ export type CompletionRate = {
  * @public
  */
 export type OnboardingTimes = {
-  /** People with a journey in the selection. */
-  people: number;
+  /** People with a journey in the selection; null when the group is hidden. */
+  people: number | null;
   /** Of them, people without a start date: counted from their journey start. */
-  countedFromJourneyStart: number;
+  countedFromJourneyStart: number | null;
+  /** True when the group is hidden (see `minimumGroupSize`). */
+  suppressed: boolean;
   /** To the first pull request opened or merged (evidence or SCM source). */
   timeToFirstPr: DurationSummary;
   /** To the 10th merged pull request (SCM source); null without a source. */
@@ -284,6 +333,11 @@ export type OnboardingMetrics = {
 export type GoldenPathsMetrics = {
   generatedAt: string;
   filters: MetricsQuery;
+  /**
+   * Groups with fewer people than this are hidden (`suppressed: true`, their
+   * figures and counts null); see the backend README.
+   */
+  minimumGroupSize: number;
   timeToFirstTemplate: DurationSummary;
   /** From the start date (see `onboarding`). */
   timeToFirstDeploy: DurationSummary;
