@@ -211,7 +211,11 @@ export type Cohort = {
   updatedAt: string;
 };
 
-/** Where the clock of a duration figure starts. */
+/**
+ * Where the clock of a duration figure starts.
+ *
+ * @public
+ */
 export type ClockStart =
   /** The person's start date (User annotation `onramp.dev/start-date`), else their first journey start. */
   | 'start-date'
@@ -222,7 +226,11 @@ export type ClockStart =
   /** The journey's previous progress (or its start, for the first step). */
   | 'previous-step';
 
-/** The group a figure describes: the request's filters plus the row's own. */
+/**
+ * The group a figure describes: the request's filters plus the row's own.
+ *
+ * @public
+ */
 export type FigureFilters = {
   pathId?: string;
   discipline?: string;
@@ -234,7 +242,11 @@ export type FigureFilters = {
   stepId?: string;
 };
 
-/** How a figure was computed; the UI prints it under the figure, the CSV as columns. */
+/**
+ * How a figure was computed; the UI prints it under the figure, the CSV as columns.
+ *
+ * @public
+ */
 export type FigureMethod = {
   clockStart: ClockStart;
   /** What stops the clock, e.g. "first deploy.healthy evidence". */
@@ -250,6 +262,7 @@ export type FigureMethod = {
 /**
  * A duration figure in milliseconds: N, median and p90 (linear interpolation
  * between closest ranks, PERCENTILE.INC; see the backend README).
+ * @public
  */
 export type DurationSummary = {
   /** N: the people (or journeys) measured; null when its group is hidden. */
@@ -280,7 +293,11 @@ export type StepMetrics = {
   time: DurationSummary;
 };
 
-/** A group's size and completion; all null when the group is hidden. */
+/**
+ * A group's size and completion; all null when the group is hidden.
+ *
+ * @public
+ */
 export type CompletionRate = {
   /** People in the group (distinct), the size suppression is decided on. */
   people: number | null;
