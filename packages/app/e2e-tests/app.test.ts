@@ -60,7 +60,7 @@ test.describe('the Onramp portal', () => {
     await screenshot(page, 'catalog-groups');
 
     await page.goto('/catalog?filters[kind]=user&filters[user]=all');
-    await expect(page.getByText(/All users \(38\)/i)).toBeVisible();
+    await expect(page.getByText(/All users \(45\)/i)).toBeVisible();
     await expect(
       page.getByRole('link', { name: 'Aisha Bello', exact: true }),
     ).toBeVisible();
