@@ -141,6 +141,8 @@ function parseRefs(json: string | null | undefined): string[] {
 export interface PostExtras {
   skills: string[];
   interestCount: number;
+  /** People accepted (embeds, mentorships). */
+  acceptedCount: number;
   saved: boolean;
   following: boolean;
   followerCount: number;
@@ -178,6 +180,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         location: row.location!,
         ...(row.office ? { office: row.office } : {}),
         headcount: row.headcount!,
+        acceptedCount: extras.acceptedCount,
         ...mine,
       };
     case 'hack':
@@ -196,6 +199,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         kind: 'mentorship',
         mode: row.mode!,
         capacity: row.capacity!,
+        acceptedCount: extras.acceptedCount,
         ...mine,
       };
   }

@@ -1,10 +1,9 @@
-import { NotAllowedError } from '@backstage/errors';
 import { found } from './found';
 import {
   Interest,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import type { SkillExchangeStores } from '../database';
+import type { InterestTransition, SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { SkillExchangeNotifier } from './notifications';
 import type { Created } from './PostService';
@@ -59,7 +58,11 @@ export class InterestService {
     );
   }
 
-  /** Accepts or declines; the person who was interested hears the answer. */
+  /**
+   * Accepts or declines; the person who was interested hears the answer.
+   * An accept that takes the last place fills the post, and the people
+   * still waiting hear that it is filled.
+   */
   async answer(id: number, accepted: boolean, caller: Caller) {
     const interest = await this.getInterest(id);
     const post = await this.access.requirePost(
@@ -68,7 +71,7 @@ export class InterestService {
       caller,
       'answer interest in it',
     );
-    const updated = await this.stores.interests.transitionInterest(
+    const done = await this.stores.interests.transitionInterest(
       id,
       ['pending'],
       accepted ? 'accepted' : 'declined',
@@ -79,21 +82,56 @@ export class InterestService {
       title: post.title,
       accepted,
     });
-    return updated;
+    await this.tellFilled(done, post);
+    return done.interest;
   }
 
+  /**
+   * The person withdraws their pending or accepted interest; whoever may edit
+   * the post may withdraw an accepted person (the person hears of it). A
+   * place freed on a full post reopens it.
+   */
   async withdraw(id: number, caller: Caller): Promise<Interest> {
     const interest = await this.getInterest(id);
-    if (interest.user !== caller.userEntityRef) {
-      throw new NotAllowedError(
-        'Only the person who expressed interest may withdraw it',
+    if (interest.user === caller.userEntityRef) {
+      const done = await this.stores.interests.transitionInterest(
+        id,
+        ['pending', 'accepted'],
+        'withdrawn',
       );
+      return done.interest;
     }
-    return this.stores.interests.transitionInterest(
+    const post = await this.access.requirePost(
+      skillExchangePostUpdatePermission,
+      interest.postId,
+      caller,
+      "withdraw someone else's interest in it",
+    );
+    const done = await this.stores.interests.transitionInterest(
       id,
-      ['pending', 'accepted'],
+      ['accepted'],
       'withdrawn',
     );
+    await this.notifier.placeReleased({
+      user: interest.user,
+      postId: post.id,
+      title: post.title,
+    });
+    return done.interest;
+  }
+
+  private async tellFilled(
+    done: InterestTransition,
+    post: { id: number; title: string; kind: string },
+  ) {
+    if (done.postStatus === 'filled' && done.stillPending.length) {
+      await this.notifier.postFilled({
+        users: done.stillPending,
+        postId: post.id,
+        title: post.title,
+        kind: post.kind,
+      });
+    }
   }
 
   /**
