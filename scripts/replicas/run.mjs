@@ -207,7 +207,9 @@ function print(f) {
         f.accepts.headcount
       }; ${f.accepts.accepts} accepts (each on both replicas at once): ${fmt(
         f.accepts.acceptStatuses,
-      )}, ${f.accepts.placeRefusals} of the 409s "all places taken"; interests ${fmt(
+      )}, ${
+        f.accepts.placeRefusals
+      } of the 409s "all places taken"; interests ${fmt(
         f.accepts.interestsByStatus,
       )}; post ${f.accepts.postStatus}; ${
         f.accepts.toldFilled
