@@ -4,23 +4,14 @@ import {
   BEN,
   CARA,
   DAN,
+  embedInput,
   ownersOnlyOrg,
   useSkillExchangeBackend,
 } from './__testUtils__';
 
 const databases = TestDatabases.create();
 
-const embed = {
-  kind: 'embed',
-  title: 'One place on Playback',
-  skills: [],
-  team: 'group:default/backend',
-  level: 3,
-  start: '2027-Q1',
-  durationWeeks: 2,
-  location: 'remote',
-  headcount: 1,
-};
+const embed = embedInput({ title: 'One place on Playback' });
 
 /**
  * The places of embeds (headcount) and mentorships (capacity): accepts

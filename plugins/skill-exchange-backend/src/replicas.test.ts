@@ -1,6 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { ANNA, as, startSkillExchangeBackend } from './__testUtils__';
+import {
+  ANNA,
+  as,
+  embedInput,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
 const users = Array.from({ length: 6 }, (_, i) => `user:default/person-${i}`);
 
@@ -136,16 +141,7 @@ describe.each(databases.eachSupportedId())(
         await request(replica(0))
           .post(`${api}/posts`)
           .set('authorization', as(ANNA))
-          .send({
-            kind: 'embed',
-            title: 'Three places',
-            skills: [],
-            team: 'group:default/backend',
-            start: '2027-Q1',
-            durationWeeks: 2,
-            location: 'remote',
-            headcount: 3,
-          })
+          .send(embedInput({ title: 'Three places', headcount: 3 }))
           .expect(201)
       ).body;
       const interests = await Promise.all(

@@ -1,6 +1,7 @@
 import { found } from './found';
 import {
   Interest,
+  InterestStatus,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { InterestTransition, SkillExchangeStores } from '../database';
@@ -65,15 +66,10 @@ export class InterestService {
    */
   async answer(id: number, accepted: boolean, caller: Caller) {
     const interest = await this.getInterest(id);
-    const post = await this.access.requirePost(
-      skillExchangePostUpdatePermission,
-      interest.postId,
+    const { post, done } = await this.asOwner(
+      interest,
       caller,
       'answer interest in it',
-    );
-    const done = await this.stores.interests.transitionInterest(
-      id,
-      ['pending'],
       accepted ? 'accepted' : 'declined',
     );
     await this.notifier.interestAnswered({
@@ -101,15 +97,10 @@ export class InterestService {
       );
       return done.interest;
     }
-    const post = await this.access.requirePost(
-      skillExchangePostUpdatePermission,
-      interest.postId,
+    const { post, done } = await this.asOwner(
+      interest,
       caller,
       "withdraw someone else's interest in it",
-    );
-    const done = await this.stores.interests.transitionInterest(
-      id,
-      ['accepted'],
       'withdrawn',
     );
     await this.notifier.placeReleased({
@@ -118,6 +109,32 @@ export class InterestService {
       title: post.title,
     });
     return done.interest;
+  }
+
+  /**
+   * Whoever may edit the post moves an interest in it: pending ones are
+   * answered (accepted, declined), accepted ones withdrawn.
+   */
+  private async asOwner(
+    interest: Interest,
+    caller: Caller,
+    what: string,
+    to: 'accepted' | 'declined' | 'withdrawn',
+  ) {
+    const post = await this.access.requirePost(
+      skillExchangePostUpdatePermission,
+      interest.postId,
+      caller,
+      what,
+    );
+    const from: InterestStatus[] =
+      to === 'withdrawn' ? ['accepted'] : ['pending'];
+    const done = await this.stores.interests.transitionInterest(
+      interest.id,
+      from,
+      to,
+    );
+    return { post, done };
   }
 
   private async tellFilled(
