@@ -65,7 +65,11 @@ const RESPONSES = [
 export function fullExplanation(post: Post): string | undefined {
   const places = placesOf(post);
   if (!places || places.taken < places.places) return undefined;
-  return `${placesTakenText(places)}. Withdraw an accepted person or raise the ${places.limit} to accept someone else.`;
+  return `${placesTakenText(
+    places,
+  )}. Withdraw an accepted person or raise the ${
+    places.limit
+  } to accept someone else.`;
 }
 
 const InterestedPeople = ({

@@ -140,9 +140,7 @@ describe('places of embeds and mentorships', () => {
       acceptedCount: 1,
     } as Partial<Post>);
     renderPost(open, OWNER);
-    expect(
-      await screen.findByText(/1 of 2 places taken/),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(/1 of 2 places taken/)).toBeInTheDocument();
     const people = screen.getByRole('list', { name: 'Interested people' });
     expect(
       await within(people).findByRole('button', { name: 'Accept' }),
@@ -172,7 +170,9 @@ describe('places of embeds and mentorships', () => {
     expect(accept).toHaveAccessibleDescription(
       '1 of 1 place taken. Withdraw an accepted person or raise the capacity to accept someone else.',
     );
-    expect(within(people).getByRole('button', { name: 'Decline' })).toBeEnabled();
+    expect(
+      within(people).getByRole('button', { name: 'Decline' }),
+    ).toBeEnabled();
     expect(screen.getByText('Filled')).toBeInTheDocument();
 
     await userEvent.click(
@@ -191,7 +191,9 @@ describe('places of embeds and mentorships', () => {
     expect(
       await screen.findByRole('button', { name: "I'm interested" }),
     ).toBeDisabled();
-    expect(screen.getByText('Filled: every place is taken.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Filled: every place is taken.'),
+    ).toBeInTheDocument();
     expect(screen.getByText(/1 of 1 place taken/)).toBeInTheDocument();
   });
 });

@@ -43,9 +43,7 @@ const Interest = ({
           I'm interested
         </Button>
         {post.status === 'filled' && (
-          <Typography variant="body2">
-            Filled: every place is taken.
-          </Typography>
+          <Typography variant="body2">Filled: every place is taken.</Typography>
         )}
       </>
     );

@@ -143,10 +143,18 @@ export function placesOf(
   post: Post,
 ): { places: number; taken: number; limit: string } | undefined {
   if (post.kind === 'embed') {
-    return { places: post.headcount, taken: post.acceptedCount ?? 0, limit: 'headcount' };
+    return {
+      places: post.headcount,
+      taken: post.acceptedCount ?? 0,
+      limit: 'headcount',
+    };
   }
   if (post.kind === 'mentorship') {
-    return { places: post.capacity, taken: post.acceptedCount ?? 0, limit: 'capacity' };
+    return {
+      places: post.capacity,
+      taken: post.acceptedCount ?? 0,
+      limit: 'capacity',
+    };
   }
   return undefined;
 }
