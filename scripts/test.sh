@@ -23,6 +23,12 @@ timed "install (immutable)" yarn install --immutable
 timed "type check (tsc)" yarn tsc
 timed "lint" yarn backstage-cli repo lint
 timed "formatting (prettier)" yarn prettier --check .
+# Every published package built (from the declarations tsc wrote to dist-types
+# above), packed and its tarball checked as an adopter would get it; then the
+# public API of each against its committed report (compiled again by the repo
+# tools, as `yarn build:api-reports` does, so both see the same declarations).
+timed "build and pack" yarn test:pack
+timed "API reports" yarn test:api-reports
 
 # PostgreSQL for the backend tests: TestDatabases reads this variable. Docker is
 # never used. Outside CI a missing server skips the PostgreSQL half loudly;

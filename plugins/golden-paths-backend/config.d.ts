@@ -26,6 +26,14 @@ export interface Config {
       viewers?: string[];
       /** The evidence key that counts as "first deploy". Default deploy.healthy. */
       deployEvidenceKey?: string;
+      /**
+       * Groups (overall, start month, cohort, discipline, path) with fewer
+       * people than this are hidden in the API, the CSV and the UI, and one
+       * more group where exactly one would be (so no hidden figure is the
+       * total minus the rest). A whole number from 3 to 1000; the backend
+       * refuses to start otherwise. Default 5.
+       */
+      minimumGroupSize?: number;
     };
     /** Sources of merged pull requests for "time to 10th merged PR". */
     pullRequests?: {

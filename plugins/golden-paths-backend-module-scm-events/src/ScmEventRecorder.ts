@@ -8,13 +8,21 @@ import { GITLAB_EVENTS, mapGitlabEvent } from './mapping/gitlab';
 import { isSkip, ScmEvidence, ScmMapping, ScmProvider } from './mapping/types';
 import { CatalogUserResolver } from './users';
 
-/** The events topics the module subscribes to. */
+/**
+ * The events topics the module subscribes to.
+ *
+ * @public
+ */
 export const SCM_TOPICS = [
   ...GITHUB_EVENTS.map(e => `github.${e}`),
   ...GITLAB_EVENTS.map(e => `gitlab.${e}`),
 ];
 
-/** What became of one event; the counter's `outcome` attribute. */
+/**
+ * What became of one event; the counter's `outcome` attribute.
+ *
+ * @public
+ */
 export type ScmOutcome =
   | 'recorded'
   | 'ignored'

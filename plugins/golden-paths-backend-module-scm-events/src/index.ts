@@ -27,3 +27,4 @@ export { eventsModuleWebhookGuard } from './ingress';
 export { SCM_TOPICS, type ScmOutcome } from './ScmEventRecorder';
 export { USER_LOGIN_ANNOTATIONS } from './users';
 export { SCM_EVIDENCE_KEYS, type ScmEvidenceKey } from './mapping/types';
+export type { ScmProvider } from './mapping/types';

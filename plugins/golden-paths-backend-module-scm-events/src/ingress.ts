@@ -71,6 +71,7 @@ export const strictJsonBodyParser: HttpBodyParser = async (
  * A module of the events plugin: installs the checks above in front of its
  * HTTP ingress (`/api/events/http/<topic>`). Signatures are checked after
  * them by the GitHub and GitLab modules' own validators.
+ * @public
  */
 export const eventsModuleWebhookGuard = createBackendModule({
   pluginId: 'events',

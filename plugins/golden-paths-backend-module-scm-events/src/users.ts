@@ -3,7 +3,11 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ScmPerson, ScmProvider } from './mapping/types';
 
-/** The User annotation with the person's login at each provider. */
+/**
+ * The User annotation with the person's login at each provider.
+ *
+ * @public
+ */
 export const USER_LOGIN_ANNOTATIONS: Record<ScmProvider, string> = {
   github: 'github.com/user-login',
   gitlab: 'gitlab.com/user-login',

@@ -4,6 +4,8 @@ import { Config } from '@backstage/config';
 export type GoldenPathsConfig = {
   /** Entity refs (users or groups) who see metrics and manage cohorts. */
   metricsViewers: string[];
+  /** Metrics hide groups of fewer people than this (3 or more; default 5). */
+  minimumGroupSize: number;
   /** The evidence key "time to first deploy" counts. */
   deployEvidenceKey: string;
   /** Days without progress before a cohort owner hears about a member. */
@@ -23,6 +25,7 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
   return {
     metricsViewers:
       config.getOptionalStringArray('goldenPaths.metrics.viewers') ?? [],
+    minimumGroupSize: minimumGroupSize(config),
     deployEvidenceKey:
       config.getOptionalString('goldenPaths.metrics.deployEvidenceKey') ??
       'deploy.healthy',
@@ -40,6 +43,30 @@ function positive(config: Config, key: string, fallback: number): number {
   const value = config.getOptionalNumber(key) ?? fallback;
   if (!(value > 0)) {
     throw new Error(`${key} must be a positive number, got ${value}`);
+  }
+  return value;
+}
+
+/** The smallest `goldenPaths.metrics.minimumGroupSize` accepted. */
+export const MINIMUM_GROUP_SIZE_FLOOR = 3;
+/** `goldenPaths.metrics.minimumGroupSize` when unset. */
+export const DEFAULT_MINIMUM_GROUP_SIZE = 5;
+
+/**
+ * `goldenPaths.metrics.minimumGroupSize`: a whole number from 3 (below it a
+ * median is one or two people's own figure) to 1000.
+ */
+function minimumGroupSize(config: Config): number {
+  const key = 'goldenPaths.metrics.minimumGroupSize';
+  const value = config.getOptionalNumber(key) ?? DEFAULT_MINIMUM_GROUP_SIZE;
+  if (
+    !Number.isInteger(value) ||
+    value < MINIMUM_GROUP_SIZE_FLOOR ||
+    value > 1000
+  ) {
+    throw new Error(
+      `${key} must be a whole number from ${MINIMUM_GROUP_SIZE_FLOOR} to 1000, got ${value}`,
+    );
   }
   return value;
 }

@@ -20,17 +20,29 @@ import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 import { TeardownPlanView, TeardownStarted } from './teardown';
 
-/** The parts of Backstage's DiscoveryApi the client needs. */
+/**
+ * The parts of Backstage's DiscoveryApi the client needs.
+ *
+ * @public
+ */
 export type GoldenPathsDiscovery = {
   getBaseUrl(pluginId: string): Promise<string>;
 };
 
-/** The parts of Backstage's FetchApi the client needs. */
+/**
+ * The parts of Backstage's FetchApi the client needs.
+ *
+ * @public
+ */
 export type GoldenPathsFetch = {
   fetch: typeof fetch;
 };
 
-/** The Golden Paths REST API. */
+/**
+ * The Golden Paths REST API.
+ *
+ * @public
+ */
 export interface GoldenPathsApi {
   /** The paths, the reader's (`spec.audience`) first, each with `forYou`. */
   listPaths(page?: PageRequest): Promise<Page<GoldenPathListItem>>;
@@ -90,7 +102,11 @@ export interface GoldenPathsApi {
   tearDownService(name: string): Promise<TeardownStarted>;
 }
 
-/** A typed client for the golden-paths backend, for frontends and backends. */
+/**
+ * A typed client for the golden-paths backend, for frontends and backends.
+ *
+ * @public
+ */
 export class GoldenPathsClient implements GoldenPathsApi {
   private readonly discoveryApi: GoldenPathsDiscovery;
   private readonly fetchApi: GoldenPathsFetch;

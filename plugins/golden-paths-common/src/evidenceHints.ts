@@ -5,7 +5,11 @@
  * table.
  */
 
-/** The catalog User annotation holding a person's start date (ISO date). */
+/**
+ * The catalog User annotation holding a person's start date (ISO date).
+ *
+ * @public
+ */
 export const START_DATE_ANNOTATION = 'onramp.dev/start-date';
 
 /**
@@ -17,6 +21,7 @@ export const START_DATE_ANNOTATION = 'onramp.dev/start-date';
  * `pr.opened`, `pr.merged`, `ci.passed`, `deploy.healthy`,
  * `release.published`). A path that waits for any other key must say where
  * it comes from in its own `evidenceHint`.
+ * @public
  */
 export const KNOWN_EVIDENCE_KEYS: Readonly<Record<string, string>> = {
   // Day-1 template runs.
@@ -63,7 +68,11 @@ export const KNOWN_EVIDENCE_KEYS: Readonly<Record<string, string>> = {
     'publish a release of a repository you own on GitHub or GitLab',
 };
 
-/** One evidence key in words: the table's sentence, or a generic one. */
+/**
+ * One evidence key in words: the table's sentence, or a generic one.
+ *
+ * @public
+ */
 export function describeEvidenceKey(key: string): string {
   return (
     KNOWN_EVIDENCE_KEYS[key] ?? `report "${key}" evidence from a tool you use`
@@ -74,6 +83,7 @@ export function describeEvidenceKey(key: string): string {
  * The hint a step or check shows while it waits: its own `evidenceHint`,
  * else a sentence from its keys (strongest first; any one of them does),
  * else undefined (nothing to wait for).
+ * @public
  */
 export function evidenceHintOf(options: {
   evidenceHint?: string;

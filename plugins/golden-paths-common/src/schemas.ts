@@ -4,7 +4,11 @@ import {
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 
-/** A stable identifier: lower-case letters, digits and dashes. */
+/**
+ * A stable identifier: lower-case letters, digits and dashes.
+ *
+ * @public
+ */
 export const idSchema = safeString()
   .min(1)
   .max(100)
@@ -13,7 +17,11 @@ export const idSchema = safeString()
     'must be lower-case letters, digits and dashes, starting and ending with a letter or digit',
   );
 
-/** An entity reference in its full form, e.g. `user:default/sofia.marquez`. */
+/**
+ * An entity reference in its full form, e.g. `user:default/sofia.marquez`.
+ *
+ * @public
+ */
 export const entityRefSchema = safeString()
   .min(3)
   .max(255)
@@ -22,7 +30,11 @@ export const entityRefSchema = safeString()
     'must be a full entity reference such as user:default/jane.doe',
   );
 
-/** Evidence keys such as `deploy.healthy` or `template.succeeded`. */
+/**
+ * Evidence keys such as `deploy.healthy` or `template.succeeded`.
+ *
+ * @public
+ */
 export const evidenceKeySchema = safeString()
   .min(1)
   .max(100)
@@ -31,16 +43,23 @@ export const evidenceKeySchema = safeString()
     'must be dotted lower-case words, e.g. deploy.healthy',
   );
 
-/** The evidence key a scaffolder run reports when a template succeeded. */
+/**
+ * The evidence key a scaffolder run reports when a template succeeded.
+ *
+ * @public
+ */
 export const TEMPLATE_SUCCEEDED_KEY = 'template.succeeded';
 
+/** @public */
 export const linkSchema = z.object({
   title: safeString().min(1).max(200),
   url: safeString().min(1).max(2000),
 });
 
+/** @public */
 export const manualRuleSchema = z.object({ type: z.literal('manual') });
 
+/** @public */
 export const templateRuleSchema = z.object({
   type: z.literal('template'),
   templateRef: entityRefSchema,
@@ -52,6 +71,7 @@ export const templateRuleSchema = z.object({
  * Done by evidence: one `key`, or `anyOf` several keys listed strongest
  * first (e.g. `[deploy.healthy, deploy.requested]`). The step records which
  * key completed it; a stronger key arriving later replaces the weaker proof.
+ * @public
  */
 export const evidenceRuleSchema = z
   .object({
@@ -80,6 +100,7 @@ export const evidenceRuleSchema = z
 /**
  * The evidence keys that satisfy an evidence rule, strongest first; the
  * index is the key's rank (0 is the strongest).
+ * @public
  */
 export function evidenceRuleKeys(rule: {
   key?: string;
@@ -88,7 +109,11 @@ export function evidenceRuleKeys(rule: {
   return rule.anyOf ?? (rule.key ? [rule.key] : []);
 }
 
-/** One sub-step of a `checks` rule: self-attested or proven by evidence. */
+/**
+ * One sub-step of a `checks` rule: self-attested or proven by evidence.
+ *
+ * @public
+ */
 export const checkSchema = z.object({
   id: idSchema,
   title: safeString().min(1).max(200),
@@ -97,6 +122,7 @@ export const checkSchema = z.object({
   evidenceHint: safeString().min(1).max(500).optional(),
 });
 
+/** @public */
 export const checksRuleSchema = z
   .object({
     type: z.literal('checks'),
@@ -116,13 +142,18 @@ export const checksRuleSchema = z
     }
   });
 
-/** Who approves an `approval` step: the person's manager or the path's owner. */
+/**
+ * Who approves an `approval` step: the person's manager or the path's owner.
+ *
+ * @public
+ */
 export const APPROVERS = ['manager', 'owner'] as const;
 
 /**
  * A gate that waits for a person: the newcomer's manager (the `manager` of
  * their group in the catalog) or the path's owner approves it, or declines
  * it with a reason.
+ * @public
  */
 export const approvalRuleSchema = z
   .object({
@@ -134,6 +165,7 @@ export const approvalRuleSchema = z
 /**
  * Done when another step of the path is done, with that step's proof: e.g.
  * a step that waits for the evidence another template's run reports.
+ * @public
  */
 export const waitForRuleSchema = z
   .object({
@@ -142,6 +174,7 @@ export const waitForRuleSchema = z
   })
   .strict();
 
+/** @public */
 export const stepRuleSchema = z.discriminatedUnion('type', [
   manualRuleSchema,
   templateRuleSchema,
@@ -151,7 +184,11 @@ export const stepRuleSchema = z.discriminatedUnion('type', [
   waitForRuleSchema,
 ]);
 
-/** Who a path is meant for (`spec.audience` of the catalog entity). */
+/**
+ * Who a path is meant for (`spec.audience` of the catalog entity).
+ *
+ * @public
+ */
 export const audienceSchema = z
   .object({
     groups: z.array(entityRefSchema).max(100).optional(),
@@ -160,7 +197,11 @@ export const audienceSchema = z
   })
   .strict();
 
-/** Where a path is defined: its catalog entity and the file it was read from. */
+/**
+ * Where a path is defined: its catalog entity and the file it was read from.
+ *
+ * @public
+ */
 export const pathSourceSchema = z.object({
   entityRef: safeString().min(1).max(400),
   /** The location the catalog read it from, e.g. `url:https://...` or `file:/...`. */
@@ -169,6 +210,7 @@ export const pathSourceSchema = z.object({
   viewUrl: safeString().max(2000).optional(),
 });
 
+/** @public */
 export const stepSchema = z.object({
   id: idSchema,
   title: safeString().min(1).max(200),
@@ -183,6 +225,7 @@ export const stepSchema = z.object({
   evidenceHint: safeString().min(1).max(500).optional(),
 });
 
+/** @public */
 export const goldenPathSchema = z
   .object({
     id: idSchema,
@@ -224,7 +267,11 @@ export const goldenPathSchema = z
     });
   });
 
-/** Body of `POST /evidence` (service credentials only). */
+/**
+ * Body of `POST /evidence` (service credentials only).
+ *
+ * @public
+ */
 export const recordEvidenceRequestSchema = z
   .object({
     userEntityRef: entityRefSchema,
@@ -250,31 +297,55 @@ export const recordEvidenceRequestSchema = z
     }
   });
 
-/** Path parameters of `GET /journeys/:journeyId`. */
+/**
+ * Path parameters of `GET /journeys/:journeyId`.
+ *
+ * @public
+ */
 export const journeyParamsSchema = z.object({
   journeyId: safeString().min(1).max(100),
 });
 
-/** Path parameters of `POST /journeys/:pathId/steps/:stepId/complete`. */
+/**
+ * Path parameters of `POST /journeys/:pathId/steps/:stepId/complete`.
+ *
+ * @public
+ */
 export const stepParamsSchema = z.object({
   pathId: idSchema,
   stepId: idSchema,
 });
 
-/** Path parameters of `GET /paths/:pathId`. */
+/**
+ * Path parameters of `GET /paths/:pathId`.
+ *
+ * @public
+ */
 export const pathParamsSchema = z.object({ pathId: idSchema });
 
-/** Path parameters of `PUT /cohorts/:cohortId`. */
+/**
+ * Path parameters of `PUT /cohorts/:cohortId`.
+ *
+ * @public
+ */
 export const cohortParamsSchema = z.object({ cohortId: idSchema });
 
-/** Body of `POST /journeys`. */
+/**
+ * Body of `POST /journeys`.
+ *
+ * @public
+ */
 export const startJourneyRequestSchema = z
   .object({
     pathId: idSchema,
   })
   .strict();
 
-/** Body of `POST /journeys/:pathId/steps/:stepId/complete`. */
+/**
+ * Body of `POST /journeys/:pathId/steps/:stepId/complete`.
+ *
+ * @public
+ */
 export const completeStepRequestSchema = z
   .object({
     /** For a `checks` step: the manual check to mark done. */
@@ -283,18 +354,30 @@ export const completeStepRequestSchema = z
   })
   .strict();
 
-/** Body of `POST /journeys/:journeyId/steps/:stepId/decline`. */
+/**
+ * Body of `POST /journeys/:journeyId/steps/:stepId/decline`.
+ *
+ * @public
+ */
 export const declineStepRequestSchema = z
   .object({ reason: safeString().trim().min(1).max(2000) })
   .strict();
 
-/** Path parameters of `POST /journeys/:journeyId/steps/:stepId/approve|decline`. */
+/**
+ * Path parameters of `POST /journeys/:journeyId/steps/:stepId/approve|decline`.
+ *
+ * @public
+ */
 export const gateParamsSchema = z.object({
   journeyId: safeString().min(1).max(100),
   stepId: idSchema,
 });
 
-/** Body of `POST /cohorts`. */
+/**
+ * Body of `POST /cohorts`.
+ *
+ * @public
+ */
 export const createCohortRequestSchema = z
   .object({
     id: idSchema,
@@ -305,7 +388,11 @@ export const createCohortRequestSchema = z
   })
   .strict();
 
-/** Body of `PUT /cohorts/:id`: the whole cohort, guarded by its version. */
+/**
+ * Body of `PUT /cohorts/:id`: the whole cohort, guarded by its version.
+ *
+ * @public
+ */
 export const updateCohortRequestSchema = z
   .object({
     title: safeString().min(1).max(200),
@@ -316,7 +403,11 @@ export const updateCohortRequestSchema = z
   })
   .strict();
 
-/** Query of `GET /metrics`. */
+/**
+ * Query of `GET /metrics`.
+ *
+ * @public
+ */
 export const metricsQuerySchema = z
   .object({
     pathId: idSchema.optional(),
@@ -330,8 +421,13 @@ export const metricsQuerySchema = z
   })
   .strict();
 
-/** Default and largest page size of the list endpoints. */
+/**
+ * Default and largest page size of the list endpoints.
+ *
+ * @public
+ */
 export const DEFAULT_PAGE_LIMIT = 100;
+/** @public */
 export const MAX_PAGE_LIMIT = 500;
 
 /** A non-negative integer in a query string, e.g. `?limit=20`. */
@@ -347,15 +443,27 @@ const pageFields = {
   offset: queryInt.optional().transform(v => v ?? 0),
 };
 
-/** Query of `GET /paths` and `GET /cohorts`: `limit` (1-500, default 100), `offset`. */
+/**
+ * Query of `GET /paths` and `GET /cohorts`: `limit` (1-500, default 100), `offset`.
+ *
+ * @public
+ */
 export const pageQuerySchema = z.object(pageFields).strict();
 
-/** Query of `GET /local-ci/runs`: a page of one repository's runs. */
+/**
+ * Query of `GET /local-ci/runs`: a page of one repository's runs.
+ *
+ * @public
+ */
 export const localCiRunsQuerySchema = z
   .object({ ...pageFields, repository: safeString().min(1).max(500) })
   .strict();
 
-/** Query of `GET /journeys/me`: a page, optionally of one path's journey. */
+/**
+ * Query of `GET /journeys/me`: a page, optionally of one path's journey.
+ *
+ * @public
+ */
 export const myJourneysQuerySchema = z
   .object({ ...pageFields, pathId: idSchema.optional() })
   .strict();

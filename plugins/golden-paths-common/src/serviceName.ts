@@ -5,7 +5,11 @@
  */
 export const SERVICE_NAME_PATTERN = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
-/** What is wrong with a service name, for people; undefined when it is well formed. */
+/**
+ * What is wrong with a service name, for people; undefined when it is well formed.
+ *
+ * @public
+ */
 export function serviceNameProblem(name: string): string | undefined {
   if (name.length === 0) {
     return 'Enter a name';

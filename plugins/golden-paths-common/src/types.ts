@@ -30,7 +30,11 @@ export type GoldenPath = z.output<typeof goldenPathSchema>;
 export type GoldenPathAudience = z.infer<typeof audienceSchema>;
 /** @public */
 export type DeclineStepRequest = z.infer<typeof declineStepRequestSchema>;
-/** A path in a list: `forYou` when its audience includes the reader. */
+/**
+ * A path in a list: `forYou` when its audience includes the reader.
+ *
+ * @public
+ */
 export type GoldenPathListItem = GoldenPath & { forYou: boolean };
 /** @public */
 export type RecordEvidenceRequest = z.infer<typeof recordEvidenceRequestSchema>;
@@ -43,15 +47,27 @@ export type UpdateCohortRequest = z.infer<typeof updateCohortRequestSchema>;
 /** @public */
 export type MetricsQuery = Omit<z.infer<typeof metricsQuerySchema>, 'format'>;
 
-/** Paging of a list request: `limit` (1-500, default 100) and `offset`. */
+/**
+ * Paging of a list request: `limit` (1-500, default 100) and `offset`.
+ *
+ * @public
+ */
 export type PageRequest = Partial<z.output<typeof pageQuerySchema>>;
-/** Query of `GET /journeys/me`. */
+/**
+ * Query of `GET /journeys/me`.
+ *
+ * @public
+ */
 export type MyJourneysQuery = Partial<z.output<typeof myJourneysQuerySchema>>;
 
 /** One page of a list endpoint: `{ items, totalItems, limit, offset }`. */
 export type { Page } from '@onramp/backstage-plugin-onramp-common';
 
-/** What proved a step (or a check) done. */
+/**
+ * What proved a step (or a check) done.
+ *
+ * @public
+ */
 export type StepEvidence = {
   /** `manual` when the person marked it done themselves. */
   source: 'manual' | 'evidence';
@@ -65,7 +81,11 @@ export type StepEvidence = {
   occurredAt: string;
 };
 
-/** An approval step waiting for (or decided by) a person. */
+/**
+ * An approval step waiting for (or decided by) a person.
+ *
+ * @public
+ */
 export type StepGate = {
   /** Whose approval: the person's manager or the path's owner. */
   approver: 'manager' | 'owner';
@@ -80,7 +100,11 @@ export type StepGate = {
   reason?: string;
 };
 
-/** An approval waiting for the reader (`GET /approvals`). */
+/**
+ * An approval waiting for the reader (`GET /approvals`).
+ *
+ * @public
+ */
 export type PendingApproval = {
   journeyId: string;
   stepId: string;
@@ -93,7 +117,11 @@ export type PendingApproval = {
   requestedAt: string;
 };
 
-/** Progress on a step the path no longer has: reported, not dropped. */
+/**
+ * Progress on a step the path no longer has: reported, not dropped.
+ *
+ * @public
+ */
 export type RemovedStepStatus = {
   stepId: string;
   /** The step's last title, when the backend saw it in the path. */
@@ -103,7 +131,11 @@ export type RemovedStepStatus = {
   removedAt?: string;
 };
 
-/** The status of one step of a journey. */
+/**
+ * The status of one step of a journey.
+ *
+ * @public
+ */
 export type JourneyStepStatus = {
   stepId: string;
   status: 'pending' | 'completed';
@@ -120,7 +152,11 @@ export type JourneyStepStatus = {
   }>;
 };
 
-/** A person on a path. */
+/**
+ * A person on a path.
+ *
+ * @public
+ */
 export type Journey = {
   id: string;
   pathId: string;
@@ -139,7 +175,11 @@ export type Journey = {
   removedSteps?: RemovedStepStatus[];
 };
 
-/** Response of `POST /evidence`. */
+/**
+ * Response of `POST /evidence`.
+ *
+ * @public
+ */
 export type RecordEvidenceResponse = {
   recorded: boolean;
   completed: Array<{ pathId: string; stepId: string }>;
@@ -155,7 +195,11 @@ export type RecordEvidenceResponse = {
   }>;
 };
 
-/** A group of people who start together, e.g. a bootcamp. */
+/**
+ * A group of people who start together, e.g. a bootcamp.
+ *
+ * @public
+ */
 export type Cohort = {
   id: string;
   title: string;
@@ -167,41 +211,117 @@ export type Cohort = {
   updatedAt: string;
 };
 
-/** A duration summary in milliseconds. */
-export type DurationSummary = {
-  count: number;
-  medianMs: number | null;
+/**
+ * Where the clock of a duration figure starts.
+ *
+ * @public
+ */
+export type ClockStart =
+  /** The person's start date (User annotation `onramp.dev/start-date`), else their first journey start. */
+  | 'start-date'
+  /** The person's first journey start in the selection. */
+  | 'first-journey-start'
+  /** The start of the journey the figure measures. */
+  | 'journey-start'
+  /** The journey's previous progress (or its start, for the first step). */
+  | 'previous-step';
+
+/**
+ * The group a figure describes: the request's filters plus the row's own.
+ *
+ * @public
+ */
+export type FigureFilters = {
+  pathId?: string;
+  discipline?: string;
+  cohortId?: string;
+  from?: string;
+  to?: string;
+  /** `YYYY-MM` (UTC) in which the people started. */
+  startMonth?: string;
+  stepId?: string;
 };
 
-/** Per-step funnel numbers of one path. */
+/**
+ * How a figure was computed; the UI prints it under the figure, the CSV as columns.
+ *
+ * @public
+ */
+export type FigureMethod = {
+  clockStart: ClockStart;
+  /** What stops the clock, e.g. "first deploy.healthy evidence". */
+  clockStop: string;
+  /**
+   * For `start-date`: of the group's people, how many have no start date and
+   * count from their first journey start; null when the group is hidden.
+   */
+  countedFromJourneyStart?: number | null;
+  filters: FigureFilters;
+};
+
+/**
+ * A duration figure in milliseconds: N, median and p90 (linear interpolation
+ * between closest ranks, PERCENTILE.INC; see the backend README).
+ * @public
+ */
+export type DurationSummary = {
+  /** N: the people (or journeys) measured; null when its group is hidden. */
+  count: number | null;
+  medianMs: number | null;
+  p90Ms: number | null;
+  /**
+   * True when hidden: its group, or N itself, is under
+   * `minimumGroupSize`. Median and p90 are then null.
+   */
+  suppressed: boolean;
+  method: FigureMethod;
+};
+
+/**
+ * Per-step funnel numbers of one path.
+ *
+ * @public
+ */
 export type StepMetrics = {
   stepId: string;
   title: string;
-  /** Journeys that completed this step. */
-  completed: number;
+  /** Journeys that completed this step; null when the path is hidden. */
+  completed: number | null;
   /** Journeys that completed the previous step (or started, for the first) but not this one. */
-  dropOff: number;
-  /** Median time from the previous completion in the journey (or its start) to this step's completion. */
-  medianMs: number | null;
+  dropOff: number | null;
+  /** Time from the previous completion in the journey (or its start) to this step's completion. */
+  time: DurationSummary;
 };
 
+/**
+ * A group's size and completion; all null when the group is hidden.
+ *
+ * @public
+ */
 export type CompletionRate = {
-  started: number;
-  completed: number;
+  /** People in the group (distinct), the size suppression is decided on. */
+  people: number | null;
+  started: number | null;
+  completed: number | null;
   /** completed / started, 0 when nobody started. */
-  rate: number;
+  rate: number | null;
+  /** True when the group is hidden (see `minimumGroupSize`). */
+  suppressed: boolean;
 };
 
 /**
  * Onboarding times of a group of people, counted from each person's start
  * date (catalog annotation `onramp.dev/start-date`) or, for people without
  * one, from their first journey start.
+ * @public
  */
 export type OnboardingTimes = {
-  /** People with a journey in the selection. */
-  people: number;
+  /** People with a journey in the selection; null when the group is hidden. */
+  people: number | null;
   /** Of them, people without a start date: counted from their journey start. */
-  countedFromJourneyStart: number;
+  countedFromJourneyStart: number | null;
+  /** True when the group is hidden (see `minimumGroupSize`). */
+  suppressed: boolean;
   /** To the first pull request opened or merged (evidence or SCM source). */
   timeToFirstPr: DurationSummary;
   /** To the 10th merged pull request (SCM source); null without a source. */
@@ -210,7 +330,11 @@ export type OnboardingTimes = {
   timeToFirstDeploy: DurationSummary;
 };
 
-/** Onboarding times overall, by the month people started and by cohort. */
+/**
+ * Onboarding times overall, by the month people started and by cohort.
+ *
+ * @public
+ */
 export type OnboardingMetrics = {
   overall: OnboardingTimes;
   /** One row per month (`YYYY-MM`, UTC) in which people started, oldest first. */
@@ -218,10 +342,19 @@ export type OnboardingMetrics = {
   byCohort: Array<OnboardingTimes & { cohortId: string; title: string }>;
 };
 
-/** Response of `GET /metrics`. */
+/**
+ * Response of `GET /metrics`.
+ *
+ * @public
+ */
 export type GoldenPathsMetrics = {
   generatedAt: string;
   filters: MetricsQuery;
+  /**
+   * Groups with fewer people than this are hidden (`suppressed: true`, their
+   * figures and counts null); see the backend README.
+   */
+  minimumGroupSize: number;
   timeToFirstTemplate: DurationSummary;
   /** From the start date (see `onboarding`). */
   timeToFirstDeploy: DurationSummary;

@@ -16,7 +16,11 @@ import {
   serviceNameValidation,
 } from './components/ServiceNameField';
 
-/** Golden Paths for apps on the legacy frontend system. */
+/**
+ * Golden Paths for apps on the legacy frontend system.
+ *
+ * @public
+ */
 export const goldenPathsPlugin = createPlugin({
   id: 'golden-paths',
   routes: { root: rootRouteRef },
@@ -30,7 +34,11 @@ export const goldenPathsPlugin = createPlugin({
   ],
 });
 
-/** Mount at `/golden-paths`: `<Route path="/golden-paths" element={<GoldenPathsPage />} />`. */
+/**
+ * Mount at `/golden-paths`: `<Route path="/golden-paths" element={<GoldenPathsPage />} />`.
+ *
+ * @public
+ */
 export const GoldenPathsPage = goldenPathsPlugin.provide(
   createRoutableExtension({
     name: 'GoldenPathsPage',
@@ -40,7 +48,11 @@ export const GoldenPathsPage = goldenPathsPlugin.provide(
   }),
 );
 
-/** The "Your next step" card for a legacy home page. */
+/**
+ * The "Your next step" card for a legacy home page.
+ *
+ * @public
+ */
 export const GoldenPathsNextStepCard = goldenPathsPlugin.provide(
   createComponentExtension({
     name: 'GoldenPathsNextStepCard',
@@ -53,6 +65,7 @@ export const GoldenPathsNextStepCard = goldenPathsPlugin.provide(
 /**
  * `ui:field: GoldenPathServiceName` for a legacy app: put it inside
  * `<ScaffolderFieldExtensions>`.
+ * @public
  */
 export const GoldenPathServiceNameFieldExtension = goldenPathsPlugin.provide(
   createScaffolderFieldExtension({
@@ -65,6 +78,7 @@ export const GoldenPathServiceNameFieldExtension = goldenPathsPlugin.provide(
 /**
  * The "Runtime" card for a legacy app's Component page, e.g.
  * `<EntitySwitch.Case if={isDay1Service}><EntityRuntimeCard /></EntitySwitch.Case>`.
+ * @public
  */
 export const EntityRuntimeCard = goldenPathsPlugin.provide(
   createComponentExtension({

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-/** The largest value an `integer` column holds on SQLite and PostgreSQL alike. */
+/**
+ * The largest value an `integer` column holds on SQLite and PostgreSQL alike.
+ *
+ * @public
+ */
 export const MAX_INTEGER_COLUMN = 2_147_483_647;
 
 /**

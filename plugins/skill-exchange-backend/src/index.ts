@@ -22,3 +22,4 @@ export type {
   SkillExchangeDocument,
   SkillExchangeCollatorFactoryOptions,
 } from './search/SkillExchangeCollatorFactory';
+export type { PostRow } from './database/rows';

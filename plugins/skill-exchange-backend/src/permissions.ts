@@ -13,11 +13,16 @@ import type { PostResource, PostStore } from './database';
 
 export type { PostResource };
 
-/** How rules narrow a query of posts. */
+/**
+ * How rules narrow a query of posts.
+ *
+ * @public
+ */
 export type PostQuery =
   | { key: 'owner'; values: string[] }
   | { key: 'member'; values: string[] };
 
+/** @public */
 export const skillExchangePostResourceRef = createPermissionResourceRef<
   PostResource,
   PostQuery
@@ -28,7 +33,11 @@ export const skillExchangePostResourceRef = createPermissionResourceRef<
 
 const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase());
 
-/** The post was posted by one of `claims` (a user ref, or any ownership ref). */
+/**
+ * The post was posted by one of `claims` (a user ref, or any ownership ref).
+ *
+ * @public
+ */
 export const isPostOwner = createPermissionRule({
   name: 'IS_OWNER',
   description: 'Allow posts owned by one of the given users',
@@ -43,7 +52,11 @@ export const isPostOwner = createPermissionRule({
   toQuery: ({ claims }) => ({ key: 'owner', values: lower(claims) }),
 });
 
-/** One of `claims` is a member of the hack. */
+/**
+ * One of `claims` is a member of the hack.
+ *
+ * @public
+ */
 export const isPostMember = createPermissionRule({
   name: 'IS_MEMBER',
   description: 'Allow hacks that one of the given users is a member of',
@@ -58,6 +71,7 @@ export const isPostMember = createPermissionRule({
   toQuery: ({ claims }) => ({ key: 'member', values: lower(claims) }),
 });
 
+/** @public */
 export const skillExchangePostRules = { isPostOwner, isPostMember };
 
 /**
@@ -65,13 +79,17 @@ export const skillExchangePostRules = { isPostOwner, isPostMember };
  * `createSkillExchangePostConditionalDecision(request.permission,
  *   skillExchangePostConditions.isPostOwner({ claims: ownershipEntityRefs }))`.
  */
-export const {
-  conditions: skillExchangePostConditions,
-  createConditionalDecision: createSkillExchangePostConditionalDecision,
-} = createConditionExports({
+const postConditionExports = createConditionExports({
   resourceRef: skillExchangePostResourceRef,
   rules: skillExchangePostRules,
 });
+
+/** @public */
+export const skillExchangePostConditions = postConditionExports.conditions;
+
+/** @public */
+export const createSkillExchangePostConditionalDecision =
+  postConditionExports.createConditionalDecision;
 
 /**
  * Registers the Skill Exchange permissions and the post resource type, so

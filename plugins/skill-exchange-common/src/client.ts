@@ -30,10 +30,18 @@ import type {
   TeamSkills,
 } from './types';
 
-/** Query of `listPosts`: every field optional, arrays for skills. */
+/**
+ * Query of `listPosts`: every field optional, arrays for skills.
+ *
+ * @public
+ */
 export type PostsFilter = Partial<ListPostsQuery>;
 
-/** The Skill Exchange REST API, typed. */
+/**
+ * The Skill Exchange REST API, typed.
+ *
+ * @public
+ */
 export interface SkillExchangeApi {
   listPosts(filter?: PostsFilter): Promise<PostPage>;
   getPost(id: number): Promise<Post>;
@@ -102,7 +110,11 @@ function toQueryString(query: Record<string, unknown>): string {
   return qs ? `?${qs}` : '';
 }
 
-/** {@link SkillExchangeApi} over `fetchApi` and `discoveryApi`. */
+/**
+ * {@link SkillExchangeApi} over `fetchApi` and `discoveryApi`.
+ *
+ * @public
+ */
 export class SkillExchangeClient implements SkillExchangeApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;

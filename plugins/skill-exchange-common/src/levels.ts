@@ -1,4 +1,8 @@
-/** The 5-step proficiency scale used by skill profiles and posts. */
+/**
+ * The 5-step proficiency scale used by skill profiles and posts.
+ *
+ * @public
+ */
 export const PROFICIENCY_LEVELS = [
   {
     level: 1,
@@ -27,15 +31,21 @@ export const PROFICIENCY_LEVELS = [
   },
 ] as const;
 
+/** @public */
 export type ProficiencyLevel = 1 | 2 | 3 | 4 | 5;
 
-/** The name of a level, e.g. `levelName(3) === 'Practitioner'`. */
+/**
+ * The name of a level, e.g. `levelName(3) === 'Practitioner'`.
+ *
+ * @public
+ */
 export function levelName(level: number): string {
   return (
     PROFICIENCY_LEVELS.find(l => l.level === level)?.name ?? `Level ${level}`
   );
 }
 
+/** @public */
 export const SKILL_CATEGORIES = [
   'discipline',
   'language',
@@ -43,4 +53,5 @@ export const SKILL_CATEGORIES = [
   'infrastructure',
   'domain',
 ] as const;
+/** @public */
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];

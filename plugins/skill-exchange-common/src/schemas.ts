@@ -8,7 +8,11 @@ import { z } from 'zod';
 
 export { describeZodError };
 
-/** Limits that keep input sane; the backend rejects anything larger with a 400. */
+/**
+ * Limits that keep input sane; the backend rejects anything larger with a 400.
+ *
+ * @public
+ */
 export const LIMITS = {
   title: 120,
   description: 20_000,
@@ -31,13 +35,22 @@ const entityRef = safeString()
     'must be an entity ref such as group:default/backend',
   );
 
+/** @public */
 export const POST_KINDS = ['embed', 'hack', 'mentorship'] as const;
+/** @public */
 export const POST_STATUSES = ['open', 'filled', 'closed'] as const;
+/** @public */
 export const HACK_STAGES = ['idea', 'in_progress', 'completed'] as const;
+/** @public */
 export const MENTORSHIP_MODES = ['offering', 'seeking'] as const;
+/** @public */
 export const LOCATIONS = ['remote', 'office', 'flexible'] as const;
 
-/** Start of an embed: a date (2026-12-01) or a quarter (2027-Q1). */
+/**
+ * Start of an embed: a date (2026-12-01) or a quarter (2027-Q1).
+ *
+ * @public
+ */
 export const startSchema = safeString()
   .trim()
   .regex(
@@ -51,6 +64,7 @@ const common = {
   skills: skills.default([]),
 };
 
+/** @public */
 export const embedInputSchema = z.strictObject({
   kind: z.literal('embed'),
   ...common,
@@ -63,6 +77,7 @@ export const embedInputSchema = z.strictObject({
   headcount: z.number().int().min(1).max(20).default(1),
 });
 
+/** @public */
 export const hackInputSchema = z.strictObject({
   kind: z.literal('hack'),
   ...common,
@@ -70,6 +85,7 @@ export const hackInputSchema = z.strictObject({
   eventId: wholeNumber().optional(),
 });
 
+/** @public */
 export const mentorshipInputSchema = z.strictObject({
   kind: z.literal('mentorship'),
   ...common,
@@ -77,29 +93,47 @@ export const mentorshipInputSchema = z.strictObject({
   capacity: z.number().int().min(1).max(10).default(1),
 });
 
-/** Body of `POST /posts`. */
+/**
+ * Body of `POST /posts`.
+ *
+ * @public
+ */
 export const postInputSchema = z.discriminatedUnion('kind', [
   embedInputSchema,
   hackInputSchema,
   mentorshipInputSchema,
 ]);
+/** @public */
 export type PostInput = z.infer<typeof postInputSchema>;
 
-/** Body of `PUT /posts/:id`: the whole post again, plus the version it was read at. */
+/**
+ * Body of `PUT /posts/:id`: the whole post again, plus the version it was read at.
+ *
+ * @public
+ */
 export const postUpdateSchema = z.discriminatedUnion('kind', [
   embedInputSchema.extend({ version: wholeNumber() }),
   hackInputSchema.extend({ version: wholeNumber() }),
   mentorshipInputSchema.extend({ version: wholeNumber() }),
 ]);
+/** @public */
 export type PostUpdate = z.infer<typeof postUpdateSchema>;
 
-/** Body of `POST /posts/:id/status`. */
+/**
+ * Body of `POST /posts/:id/status`.
+ *
+ * @public
+ */
 export const postStatusSchema = z.strictObject({
   status: z.enum(POST_STATUSES),
   version: wholeNumber(),
 });
 
-/** Body of `POST /posts/:id/interests`. */
+/**
+ * Body of `POST /posts/:id/interests`.
+ *
+ * @public
+ */
 export const interestInputSchema = z.strictObject({
   message: text(LIMITS.message).default(''),
 });
@@ -126,7 +160,11 @@ const int = (min: number, max: number) =>
     z.number().int().min(min).max(max),
   );
 
-/** `relevance` ranks by the text search `q` (newest without one). */
+/**
+ * `relevance` ranks by the text search `q` (newest without one).
+ *
+ * @public
+ */
 export const POST_SORTS = [
   'relevance',
   'newest',
@@ -135,7 +173,11 @@ export const POST_SORTS = [
   'start',
 ] as const;
 
-/** Query of `GET /posts`. */
+/**
+ * Query of `GET /posts`.
+ *
+ * @public
+ */
 export const listPostsQuerySchema = z.strictObject({
   kind: z.enum(POST_KINDS).optional(),
   q: text(200).optional(),
@@ -170,9 +212,14 @@ export const listPostsQuerySchema = z.strictObject({
   limit: int(1, LIMITS.pageSize).default(20),
   offset: int(0, 1_000_000).default(0),
 });
+/** @public */
 export type ListPostsQuery = z.infer<typeof listPostsQuerySchema>;
 
-/** Body of `PUT /profiles/me`. */
+/**
+ * Body of `PUT /profiles/me`.
+ *
+ * @public
+ */
 export const profileInputSchema = z.strictObject({
   bio: text(LIMITS.bio).default(''),
   contact: text(200).default(''),
@@ -192,9 +239,14 @@ export const profileInputSchema = z.strictObject({
   learning: z.array(skillName).max(LIMITS.skills).default([]),
   version: wholeNumber(0).optional(),
 });
+/** @public */
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
-/** Query of `GET /experts`. */
+/**
+ * Query of `GET /experts`.
+ *
+ * @public
+ */
 export const expertsQuerySchema = z.strictObject({
   skills: csv(skillName),
   minLevel: int(1, 5).default(3),
@@ -203,6 +255,7 @@ export const expertsQuerySchema = z.strictObject({
   limit: int(1, LIMITS.pageSize).default(20),
   offset: int(0, 1_000_000).default(0),
 });
+/** @public */
 export type ExpertsQuery = z.infer<typeof expertsQuerySchema>;
 
 const eventFields = {
@@ -225,19 +278,33 @@ const endsAfterStart = {
   params: { message: 'must not end before it starts', path: ['endsOn'] },
 };
 
-/** Body of `POST /events`. */
+/**
+ * Body of `POST /events`.
+ *
+ * @public
+ */
 export const eventInputSchema = z
   .strictObject(eventFields)
   .refine(endsAfterStart.check, endsAfterStart.params);
+/** @public */
 export type EventInput = z.infer<typeof eventInputSchema>;
 
-/** Body of `PUT /events/:id`: the whole event plus the `version` it was read at. */
+/**
+ * Body of `PUT /events/:id`: the whole event plus the `version` it was read at.
+ *
+ * @public
+ */
 export const eventUpdateSchema = z
   .strictObject({ ...eventFields, version: wholeNumber() })
   .refine(endsAfterStart.check, endsAfterStart.params);
+/** @public */
 export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 
-/** Body of `POST /skills` (taxonomy managers only). */
+/**
+ * Body of `POST /skills` (taxonomy managers only).
+ *
+ * @public
+ */
 export const skillInputSchema = z.strictObject({
   name: skillName,
   category: z.enum([
@@ -250,38 +317,57 @@ export const skillInputSchema = z.strictObject({
   description: text(500).default(''),
   aliases: z.array(skillName).max(10).default([]),
 });
+/** @public */
 export type SkillInput = z.infer<typeof skillInputSchema>;
 
 /**
  * Body of `PUT /skills/:id` (taxonomy managers): the skill as it should be.
  * A renamed skill keeps its old name as an alias, so old names keep working.
+ * @public
  */
 export const skillUpdateSchema = skillInputSchema;
+/** @public */
 export type SkillUpdate = z.infer<typeof skillUpdateSchema>;
 
 /**
  * Body of `POST /skills/:id/merge` (taxonomy managers): folds the skill into
  * another one; its name and aliases become aliases of that one.
+ * @public
  */
 export const skillMergeSchema = z.strictObject({ into: skillName });
+/** @public */
 export type SkillMerge = z.infer<typeof skillMergeSchema>;
 
-/** Query of `GET /posts/:id/matches` and `GET /matches/me`. */
+/**
+ * Query of `GET /posts/:id/matches` and `GET /matches/me`.
+ *
+ * @public
+ */
 export const matchesQuerySchema = z.strictObject({
   kind: z.enum(POST_KINDS).optional(),
   limit: int(1, LIMITS.pageSize).default(20),
   offset: int(0, 1_000_000).default(0),
 });
+/** @public */
 export type MatchesQuery = z.infer<typeof matchesQuerySchema>;
 
-/** Query of `GET /insights` and `GET /insights.csv`. */
+/**
+ * Query of `GET /insights` and `GET /insights.csv`.
+ *
+ * @public
+ */
 export const insightsQuerySchema = z.strictObject({
   /** How many skills, ranked by demand then supply (CSV: all when omitted). */
   top: int(1, 1000).optional(),
 });
+/** @public */
 export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
 
-/** Query of `GET /teams/skills`: the group whose members' skills to add up. */
+/**
+ * Query of `GET /teams/skills`: the group whose members' skills to add up.
+ *
+ * @public
+ */
 export const teamSkillsQuerySchema = z.strictObject({
   group: safeString()
     .trim()
@@ -291,11 +377,17 @@ export const teamSkillsQuerySchema = z.strictObject({
     )
     .transform(ref => ref.toLocaleLowerCase()),
 });
+/** @public */
 export type TeamSkillsQuery = z.infer<typeof teamSkillsQuerySchema>;
 
-/** Query of `GET /profiles/:ref/activities`: one page of growth activities. */
+/**
+ * Query of `GET /profiles/:ref/activities`: one page of growth activities.
+ *
+ * @public
+ */
 export const activitiesQuerySchema = z.strictObject({
   limit: int(1, 50).default(10),
   offset: int(0, 100_000).default(0),
 });
+/** @public */
 export type ActivitiesQuery = z.infer<typeof activitiesQuerySchema>;

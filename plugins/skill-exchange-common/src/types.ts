@@ -1,13 +1,20 @@
 import type { SkillCategory } from './levels';
 import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
+/** @public */
 export type PostKind = 'embed' | 'hack' | 'mentorship';
+/** @public */
 export type PostStatus = 'open' | 'filled' | 'closed';
+/** @public */
 export type HackStage = 'idea' | 'in_progress' | 'completed';
+/** @public */
 export type MentorshipMode = 'offering' | 'seeking';
+/** @public */
 export type PostLocation = 'remote' | 'office' | 'flexible';
+/** @public */
 export type InterestStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn';
 
+/** @public */
 export interface Skill {
   id: number;
   name: string;
@@ -16,7 +23,12 @@ export interface Skill {
   aliases: string[];
 }
 
-interface PostCommon {
+/**
+ * What every kind of post has.
+ *
+ * @public
+ */
+export interface PostCommon {
   id: number;
   title: string;
   description: string;
@@ -33,6 +45,7 @@ interface PostCommon {
   interestCount: number;
 }
 
+/** @public */
 export interface EmbedPost extends PostCommon {
   kind: 'embed';
   team: string;
@@ -49,6 +62,7 @@ export interface EmbedPost extends PostCommon {
   myInterest?: Interest;
 }
 
+/** @public */
 export interface HackPost extends PostCommon {
   kind: 'hack';
   stage: HackStage;
@@ -58,6 +72,7 @@ export interface HackPost extends PostCommon {
   following: boolean;
 }
 
+/** @public */
 export interface MentorshipPost extends PostCommon {
   kind: 'mentorship';
   mode: MentorshipMode;
@@ -68,8 +83,10 @@ export interface MentorshipPost extends PostCommon {
   myInterest?: Interest;
 }
 
+/** @public */
 export type Post = EmbedPost | HackPost | MentorshipPost;
 
+/** @public */
 export interface Interest {
   id: number;
   postId: number;
@@ -80,6 +97,7 @@ export interface Interest {
   updatedAt: string;
 }
 
+/** @public */
 export interface HackEvent {
   id: number;
   name: string;
@@ -92,6 +110,7 @@ export interface HackEvent {
   version: number;
 }
 
+/** @public */
 export interface ProfileSkill {
   skill: string;
   category: SkillCategory;
@@ -99,6 +118,7 @@ export interface ProfileSkill {
   canHelp: boolean;
 }
 
+/** @public */
 export interface Profile {
   user: string;
   /** From the catalog: never typed into the profile. */
@@ -119,6 +139,7 @@ export interface Profile {
   updatedAt?: string;
 }
 
+/** @public */
 export interface Expert {
   user: string;
   team?: string;
@@ -135,15 +156,24 @@ export type { Page } from '@onramp/backstage-plugin-onramp-common';
  * A page whose total may not be counted exactly: when `totalIsLowerBound` is
  * true there are at least `totalItems` (shown as "10,000+"), e.g. a post
  * search above 10,000 matches or "posts for me" from bounded candidates.
+ * @public
  */
 export interface CappedPage<T> extends Page<T> {
   totalIsLowerBound?: boolean;
 }
 
-/** A page of posts (`GET /posts`). */
+/**
+ * A page of posts (`GET /posts`).
+ *
+ * @public
+ */
 export type PostPage = CappedPage<Post>;
 
-/** Why a person fits a post, or a post fits a person: every part of the score, named. */
+/**
+ * Why a person fits a post, or a post fits a person: every part of the score, named.
+ *
+ * @public
+ */
 export interface MatchReason {
   /** Skills of the post the person has, with their level (1-5). */
   matchedSkills: Array<{ skill: string; level: number; canHelp: boolean }>;
@@ -155,7 +185,11 @@ export interface MatchReason {
   summary: string;
 }
 
-/** A person ranked for a post (`GET /posts/:id/matches`). */
+/**
+ * A person ranked for a post (`GET /posts/:id/matches`).
+ *
+ * @public
+ */
 export interface PersonMatch {
   user: string;
   team?: string;
@@ -163,14 +197,22 @@ export interface PersonMatch {
   reason: MatchReason;
 }
 
-/** An open post ranked for the signed-in user (`GET /matches/me`). */
+/**
+ * An open post ranked for the signed-in user (`GET /matches/me`).
+ *
+ * @public
+ */
 export interface PostMatch {
   post: Post;
   score: number;
   reason: MatchReason;
 }
 
-/** Supply and demand of one skill (`GET /insights`). */
+/**
+ * Supply and demand of one skill (`GET /insights`).
+ *
+ * @public
+ */
 export interface SkillInsight {
   skill: string;
   category: SkillCategory;
@@ -186,6 +228,7 @@ export interface SkillInsight {
   gap: number;
 }
 
+/** @public */
 export interface Insights {
   skills: SkillInsight[];
   /** Posts per kind and status. */
@@ -196,7 +239,11 @@ export interface Insights {
   monthlyActiveUsers: number;
 }
 
-/** How a team's members stand in one skill (`GET /teams/skills`). */
+/**
+ * How a team's members stand in one skill (`GET /teams/skills`).
+ *
+ * @public
+ */
 export interface TeamSkillCoverage {
   skill: string;
   category: SkillCategory;
@@ -212,7 +259,11 @@ export interface TeamSkillCoverage {
   demand: number;
 }
 
-/** The skills coverage of a group: its members' profiles added up. */
+/**
+ * The skills coverage of a group: its members' profiles added up.
+ *
+ * @public
+ */
 export interface TeamSkills {
   group: string;
   /** Groups counted: the group and the groups below it. */
@@ -230,6 +281,7 @@ export interface TeamSkills {
 /**
  * Something a person did to grow (`GET /profiles/:ref/activities`):
  * `accepted` on an embed or mentorship, `joined` a hack, or a post they own was `filled`.
+ * @public
  */
 export interface GrowthActivity {
   type: 'accepted' | 'joined' | 'filled';

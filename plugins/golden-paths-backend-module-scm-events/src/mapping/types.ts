@@ -1,4 +1,8 @@
-/** The evidence keys SCM and CI webhooks produce. */
+/**
+ * The evidence keys SCM and CI webhooks produce.
+ *
+ * @public
+ */
 export const SCM_EVIDENCE_KEYS = [
   'pr.opened',
   'pr.merged',
@@ -7,8 +11,10 @@ export const SCM_EVIDENCE_KEYS = [
   'release.published',
 ] as const;
 
+/** @public */
 export type ScmEvidenceKey = (typeof SCM_EVIDENCE_KEYS)[number];
 
+/** @public */
 export type ScmProvider = 'github' | 'gitlab';
 
 /**

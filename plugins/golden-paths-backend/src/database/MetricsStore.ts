@@ -4,7 +4,10 @@ import {
   onboardingStatement,
   OnboardingRow,
 } from './onboardingSql';
-import { counts, num, numOrNull } from './rows';
+import { Median, medianOf, percentilesByGroup } from './percentile';
+
+export type { Median } from './percentile';
+import { counts, num } from './rows';
 
 /** Filters of the metrics, already resolved to path ids. */
 export type MetricsFilter = {
@@ -16,8 +19,6 @@ export type MetricsFilter = {
   /** Journeys started before (epoch ms). */
   to?: number;
 };
-
-export type Median = { count: number; medianMs: number | null };
 
 function rowsOf(result: any): any[] {
   return Array.isArray(result) ? result : result.rows;
@@ -35,11 +36,18 @@ export interface MetricsStore {
   completionByPath(
     filter: MetricsFilter,
   ): Promise<Array<Completion & { pathId: string }>>;
-  /** Journeys started and completed per cohort of their person. */
+  /** Journeys started and completed, and people, per cohort of their person. */
   completionByCohort(
     filter: MetricsFilter,
-  ): Promise<Array<Completion & { cohortId: string; title: string }>>;
-  /** Median time from start to completion, per path and overall. */
+  ): Promise<
+    Array<Completion & { cohortId: string; title: string; people: number }>
+  >;
+  /** People (distinct) with a journey on any path of each group of paths. */
+  peopleByPathGroup(
+    filter: MetricsFilter,
+    groups: Record<string, string[]>,
+  ): Promise<Record<string, number>>;
+  /** Median and p90 time from start to completion, per path and overall. */
   timeToComplete(filter: MetricsFilter): Promise<{
     overall: Median;
     perPath: Array<Median & { pathId: string }>;
@@ -56,13 +64,10 @@ export interface MetricsStore {
     options: { deployEvidenceKey: string; nth: number },
   ): Promise<OnboardingRow[]>;
   /** Per path and step: completions and median time to the step. */
-  steps(filter: MetricsFilter): Promise<
-    Array<{
-      pathId: string;
-      stepId: string;
-      completed: number;
-      medianMs: number | null;
-    }>
+  steps(
+    filter: MetricsFilter,
+  ): Promise<
+    Array<Median & { pathId: string; stepId: string; completed: number }>
   >;
 }
 
@@ -138,7 +143,8 @@ export class KnexMetricsStore implements MetricsStore {
     const rows = await this.run(
       filter,
       `SELECT m.cohort_id, c.title, COUNT(*) AS started,
-              COUNT(fj.completed_at) AS completed
+              COUNT(fj.completed_at) AS completed,
+              COUNT(DISTINCT fj.user_entity_ref) AS people
        FROM fj
        JOIN gp_cohort_members m ON m.user_entity_ref = fj.user_entity_ref
        JOIN gp_cohorts c ON c.id = m.cohort_id
@@ -148,26 +154,52 @@ export class KnexMetricsStore implements MetricsStore {
     return rows.map(r => ({
       cohortId: r.cohort_id as string,
       title: r.title as string,
+      people: num(r.people),
       ...counts(r),
     }));
+  }
+
+  /** People (distinct) with a journey on any path of each group of paths. */
+  async peopleByPathGroup(
+    filter: MetricsFilter,
+    groups: Record<string, string[]>,
+  ) {
+    const result: Record<string, number> = {};
+    const cases: string[] = [];
+    const bindings: string[] = [];
+    for (const [group, pathIds] of Object.entries(groups)) {
+      result[group] = 0;
+      for (const pathId of pathIds) {
+        cases.push('WHEN ? THEN ?');
+        bindings.push(pathId, group);
+      }
+    }
+    if (cases.length === 0) {
+      return result;
+    }
+    const rows = await this.run(
+      filter,
+      `SELECT grp, COUNT(DISTINCT user_entity_ref) AS people FROM (
+         SELECT CASE path_id ${cases.join(' ')} END AS grp, user_entity_ref
+         FROM fj
+       ) g WHERE grp IS NOT NULL GROUP BY grp`,
+      bindings,
+    );
+    for (const r of rows) {
+      result[String(r.grp)] = num(r.people);
+    }
+    return result;
   }
 
   /** Median time from start to completion, per path and overall. */
   async timeToComplete(filter: MetricsFilter) {
     const perPath = await this.run(
       filter,
-      `, d AS (
-         SELECT path_id, completed_at - started_at AS dur
-         FROM fj WHERE completed_at IS NOT NULL
-       ), r AS (
-         SELECT path_id, dur,
-           ROW_NUMBER() OVER (PARTITION BY path_id ORDER BY dur) AS rn,
-           COUNT(*) OVER (PARTITION BY path_id) AS cnt
-         FROM d
-       )
-       SELECT path_id, MAX(cnt) AS cnt,
-         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-       FROM r GROUP BY path_id`,
+      percentilesByGroup(this.isPostgres(), {
+        keys: ['path_id'],
+        value: 'completed_at - started_at',
+        from: 'fj WHERE completed_at IS NOT NULL',
+      }),
     );
     const overall = await this.median(
       filter,
@@ -178,8 +210,7 @@ export class KnexMetricsStore implements MetricsStore {
       overall,
       perPath: perPath.map(r => ({
         pathId: r.path_id as string,
-        count: num(r.cnt),
-        medianMs: numOrNull(r.median),
+        ...medianOf(r.cnt, r),
       })),
     };
   }
@@ -230,36 +261,20 @@ export class KnexMetricsStore implements MetricsStore {
    * from the journey's previous progress (or its start) to this step.
    */
   async steps(filter: MetricsFilter) {
-    // PostgreSQL has an ordered-set median; elsewhere take the middle rows.
-    const rows = this.isPostgres()
-      ? await this.run(
-          filter,
-          `SELECT fj.path_id, p.step_id, COUNT(*) AS cnt,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY p.duration_ms) AS median
-           FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
-           WHERE p.check_id = ''
-           GROUP BY fj.path_id, p.step_id`,
-        )
-      : await this.run(
-          filter,
-          `, r AS (
-             SELECT fj.path_id, p.step_id, p.duration_ms AS dur,
-               ROW_NUMBER() OVER (
-                 PARTITION BY fj.path_id, p.step_id ORDER BY p.duration_ms
-               ) AS rn,
-               COUNT(*) OVER (PARTITION BY fj.path_id, p.step_id) AS cnt
-             FROM gp_step_progress p JOIN fj ON fj.id = p.journey_id
-             WHERE p.check_id = ''
-           )
-           SELECT path_id, step_id, MAX(cnt) AS cnt,
-             AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-           FROM r GROUP BY path_id, step_id`,
-        );
+    const rows = await this.run(
+      filter,
+      percentilesByGroup(this.isPostgres(), {
+        keys: ['path_id', 'step_id'],
+        value: 'p.duration_ms',
+        from: `gp_step_progress p JOIN fj ON fj.id = p.journey_id
+          WHERE p.check_id = ''`,
+      }),
+    );
     return rows.map(r => ({
       pathId: r.path_id as string,
       stepId: r.step_id as string,
       completed: num(r.cnt),
-      medianMs: numOrNull(r.median),
+      ...medianOf(r.cnt, r),
     }));
   }
 
@@ -270,20 +285,14 @@ export class KnexMetricsStore implements MetricsStore {
   ): Promise<Median> {
     const rows = await this.run(
       filter,
-      `, d AS (${durations}), r AS (
-         SELECT dur, ROW_NUMBER() OVER (ORDER BY dur) AS rn,
-           COUNT(*) OVER () AS cnt
-         FROM d
-       )
-       SELECT COUNT(*) AS total,
-         AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-       FROM r`,
+      `, d AS (${durations}) ${percentilesByGroup(this.isPostgres(), {
+        keys: [],
+        value: 'dur',
+        from: 'd',
+      })}`,
       bindings,
     );
     const row = rows[0] ?? {};
-    return {
-      count: num(row.total ?? 0),
-      medianMs: numOrNull(row.median),
-    };
+    return medianOf(row.cnt, row);
   }
 }

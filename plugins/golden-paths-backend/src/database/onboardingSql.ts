@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
-import { Median } from './MetricsStore';
-import { num, numOrNull } from './rows';
+import { Median, medianOf, percentilesByGroup } from './percentile';
+import { num } from './rows';
 
 /** The group of an onboarding row: everyone, a start month or a cohort. */
 export type OnboardingGroup =
@@ -97,17 +97,14 @@ export function onboardingStatement(
         m =>
           `SELECT kind, grp, '${m}' AS metric, ${m} AS dur FROM g WHERE ${m} IS NOT NULL`,
       ).join(' UNION ALL ')}
-    ), r AS (
-      SELECT kind, grp, metric, dur,
-        ROW_NUMBER() OVER (PARTITION BY kind, grp, metric ORDER BY dur) AS rn,
-        COUNT(*) OVER (PARTITION BY kind, grp, metric) AS cnt
-      FROM d
     ), m AS (
-      SELECT kind, grp, metric, MAX(cnt) AS cnt,
-        AVG(CASE WHEN rn IN ((cnt + 1) / 2, (cnt + 2) / 2) THEN dur END) AS median
-      FROM r GROUP BY kind, grp, metric
+      ${percentilesByGroup(db.client.config.client === 'pg', {
+        keys: ['kind', 'grp', 'metric'],
+        value: 'dur',
+        from: 'd',
+      })}
     )
-    SELECT c.kind, c.grp, gc.title, c.people, c.fallback, m.metric, m.cnt, m.median
+    SELECT c.kind, c.grp, gc.title, c.people, c.fallback, m.metric, m.cnt, m.median, m.p90
     FROM c
     LEFT JOIN m ON m.kind = c.kind AND m.grp = c.grp
     LEFT JOIN gp_cohorts gc ON c.kind = 'cohort' AND gc.id = c.grp
@@ -131,7 +128,7 @@ function groupOf(r: any): OnboardingGroup {
 /** Folds the statement's rows (one per group and metric) into groups. */
 export function onboardingRows(rows: any[]): OnboardingRow[] {
   const byGroup = new Map<string, OnboardingRow>();
-  const empty = (): Median => ({ count: 0, medianMs: null });
+  const empty = (): Median => ({ count: 0, medianMs: null, p90Ms: null });
   for (const r of rows) {
     const id = `${r.kind}\u0000${r.grp}`;
     let row = byGroup.get(id);
@@ -146,7 +143,7 @@ export function onboardingRows(rows: any[]): OnboardingRow[] {
       };
       byGroup.set(id, row);
     }
-    const median = { count: num(r.cnt ?? 0), medianMs: numOrNull(r.median) };
+    const median = medianOf(r.cnt, r);
     if (r.metric === 'first_pr') {
       row.firstPr = median;
     } else if (r.metric === 'tenth_pr') {

@@ -63,6 +63,7 @@ describeOnEachDatabase('the demo history', t => {
       query: {},
       deployEvidenceKey: 'deploy.healthy',
       pullRequests: true,
+      minimumGroupSize: 1,
       now,
     });
     const { overall, byStartMonth } = metrics.onboarding;

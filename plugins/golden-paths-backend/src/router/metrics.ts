@@ -8,7 +8,7 @@ import {
 } from '@onramp/backstage-plugin-onramp-node';
 import Router from 'express-promise-router';
 import { MetricsService } from '../service/metrics';
-import { metricsTable, onboardingTable } from '../service/onboarding';
+import { metricsTable, onboardingTable } from '../service/csvTables';
 
 /** `GET /metrics` as JSON, or `?format=csv` as an audited download. */
 export function metricsRouter(options: {

@@ -48,12 +48,13 @@ describe('the metrics CSV', () => {
         const cohortLines = csv.text
           .split('\r\n')
           .filter(line => line.startsWith('cohort,'));
+        // Cohorts of one each: hidden (empty figures), titles neutralised.
         expect(cohortLines).toEqual([
-          "cohort,c0,'=1+1,1,0,0.0000,,,",
-          "cohort,c1,'+SUM(A1),1,0,0.0000,,,",
-          "cohort,c2,'-2,1,0,0.0000,,,",
-          "cohort,c3,'@x,1,0,0.0000,,,",
-          "cohort,c4,'\tindented,1,0,0.0000,,,",
+          "cohort,c0,'=1+1,true,,,,,,,,,,,,cohortId=c0,5",
+          "cohort,c1,'+SUM(A1),true,,,,,,,,,,,,cohortId=c1,5",
+          "cohort,c2,'-2,true,,,,,,,,,,,,cohortId=c2,5",
+          "cohort,c3,'@x,true,,,,,,,,,,,,cohortId=c3,5",
+          "cohort,c4,'\tindented,true,,,,,,,,,,,,cohortId=c4,5",
         ]);
         expect(backend.auditor.createEvent).toHaveBeenCalledWith(
           expect.objectContaining({ eventId: 'metrics-export' }),
@@ -70,10 +71,16 @@ describe('the metrics CSV', () => {
         );
         const lines = times.text.split('\r\n');
         expect(lines[0]).toBe(
-          'group,id,title,people,counted_from_journey_start,first_pr_count,first_pr_median_ms,first_pr_median_days,tenth_merged_pr_count,tenth_merged_pr_median_ms,tenth_merged_pr_median_days,first_deploy_count,first_deploy_median_ms,first_deploy_median_days',
+          'group,id,title,suppressed,people,counted_from_journey_start,clock_start,filters,minimum_group_size,first_pr_n,first_pr_median_ms,first_pr_p90_ms,first_pr_median_days,first_pr_p90_days,tenth_merged_pr_n,tenth_merged_pr_median_ms,tenth_merged_pr_p90_ms,tenth_merged_pr_median_days,tenth_merged_pr_p90_days,first_deploy_n,first_deploy_median_ms,first_deploy_p90_ms,first_deploy_median_days,first_deploy_p90_days',
         );
-        expect(lines[1]).toBe('overall,all,Everyone,5,5,0,,,,,,0,,');
-        expect(lines).toContain("cohort,c0,'=1+1,1,1,0,,,,,,0,,");
+        // Everyone (5 people) is shown: nobody has a PR or a deploy yet, no
+        // pull request source (empty 10th merged PR).
+        expect(lines[1]).toBe(
+          `overall,all,Everyone,false,5,5,start-date,,5,0,,,,,${',,,,,'}0,,,,`,
+        );
+        expect(lines).toContain(
+          `cohort,c0,'=1+1,true,,,start-date,cohortId=c0,5${','.repeat(15)}`,
+        );
         const bad = await backend.call(
           'get',
           '/metrics?format=csv&table=nope',

@@ -314,8 +314,17 @@ describe('golden-paths router', () => {
       const backendPath = metrics.body.paths.find(
         (p: any) => p.pathId === 'backend-day-1',
       );
-      expect(backendPath).toMatchObject({ started: 1, completed: 1, rate: 1 });
-      expect(metrics.body.timeToDay1Complete.count).toBe(1);
+      // One person so far: hidden under the default minimum group size (5).
+      expect(backendPath).toMatchObject({
+        started: null,
+        completed: null,
+        rate: null,
+        suppressed: true,
+      });
+      expect(metrics.body.timeToDay1Complete).toMatchObject({
+        count: null,
+        suppressed: true,
+      });
       // No pull request source is configured.
       expect(metrics.body.timeToTenthMergedPr).toBeNull();
 
@@ -326,7 +335,7 @@ describe('golden-paths router', () => {
       );
       expect(csv.status).toBe(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
-      expect(csv.text).toContain('path,backend-day-1,Backend,1,1,1.0000');
+      expect(csv.text).toContain('path,backend-day-1,Backend,true,,,,,,,,,');
       expect(csv.text).not.toContain('client-day-1');
 
       const bad = await backend.call('get', '/metrics?from=not-a-date', AMARA);
@@ -374,13 +383,16 @@ describe('golden-paths router', () => {
         `/metrics?cohortId=${id}`,
         AMARA,
       );
+      // A cohort of one: listed, and hidden (goldenPaths.metrics.minimumGroupSize).
       expect(metrics.body.cohorts).toEqual([
         {
           cohortId: id,
           title: cohort.title,
-          started: 1,
-          completed: 1,
-          rate: 1,
+          people: null,
+          started: null,
+          completed: null,
+          rate: null,
+          suppressed: true,
         },
       ]);
     });

@@ -11,10 +11,18 @@ import {
   PullRequestSourceUser,
 } from '@onramp/backstage-plugin-golden-paths-node';
 
-/** The User entity annotation with the person's GitHub login. */
+/**
+ * The User entity annotation with the person's GitHub login.
+ *
+ * @public
+ */
 export const GITHUB_USER_LOGIN_ANNOTATION = 'github.com/user-login';
 
-/** GitHub said no: bad credentials, missing scopes, unknown organization. */
+/**
+ * GitHub said no: bad credentials, missing scopes, unknown organization.
+ *
+ * @public
+ */
 export class GithubRequestError extends Error {
   constructor(message: string, readonly status: number) {
     super(message);
@@ -22,7 +30,11 @@ export class GithubRequestError extends Error {
   }
 }
 
-/** GitHub kept rate-limiting after the allowed retries. */
+/**
+ * GitHub kept rate-limiting after the allowed retries.
+ *
+ * @public
+ */
 export class GithubRateLimitError extends Error {
   constructor(message: string, readonly retryAfterMs: number) {
     super(message);
@@ -30,6 +42,7 @@ export class GithubRateLimitError extends Error {
   }
 }
 
+/** @public */
 export type GithubMergedPullRequestSourceOptions = {
   /** The integration host, e.g. `github.com` or `ghe.example.com`. */
   host: string;
@@ -66,6 +79,7 @@ const MAX_PAGES = 10;
  * organization, the search API's `is:pr is:merged author:<login> org:<org>`,
  * oldest first, every page. Only results with a `merged_at` count: issues,
  * open or closed-unmerged pull requests and plain commits never do.
+ * @public
  */
 export class GithubMergedPullRequestSource implements MergedPullRequestSource {
   readonly id: string;

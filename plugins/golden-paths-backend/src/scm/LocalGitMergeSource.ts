@@ -15,6 +15,7 @@ const exec = promisify(execFile);
  * to in the embedded default. A merge commit on the first-parent history of
  * the default branch is one merged pull request, attributed to the author of
  * the merged branch's tip; plain commits are never counted.
+ * @public
  */
 export class LocalGitMergeSource implements MergedPullRequestSource {
   readonly id = 'local-git';

@@ -85,6 +85,7 @@ export function createServices(options: {
       access,
       deployEvidenceKey: config.deployEvidenceKey,
       pullRequests: options.pullRequests,
+      minimumGroupSize: config.minimumGroupSize,
       clock,
     }),
   };
@@ -94,4 +95,4 @@ export { GoldenPathRegistry, parseGoldenPaths } from './paths';
 export { CatalogPathSource } from './catalogPaths';
 export { notifyStuckMembers } from './notifications';
 export { computeMetrics } from './metrics';
-export { metricsTable, onboardingTable } from './onboarding';
+export { metricsTable, onboardingTable } from './csvTables';

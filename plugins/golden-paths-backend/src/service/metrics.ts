@@ -1,21 +1,37 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import {
+  FigureFilters,
+  FigureMethod,
   goldenPathsMetricsReadPermission,
   GoldenPathsMetrics,
   MetricsQuery,
   TEMPLATE_SUCCEEDED_KEY,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { MetricsFilter, MetricsStore } from '../database';
+import { Median, MetricsFilter, MetricsStore } from '../database';
 import { MetricsAccess } from './access';
 import { onboardingMetrics } from './onboarding';
 import { GoldenPathRegistry } from './paths';
+import { completionFigure, durationFigure, groupsToHide } from './privacy';
 
-function rate(started: number, completed: number) {
-  return started === 0 ? 0 : completed / started;
+const NO_VALUES: Median = { count: 0, medianMs: null, p90Ms: null };
+
+/** The request's filters as every figure's method repeats them. */
+function figureFilters(query: MetricsQuery): FigureFilters {
+  return {
+    ...(query.pathId ? { pathId: query.pathId } : {}),
+    ...(query.discipline ? { discipline: query.discipline } : {}),
+    ...(query.cohortId ? { cohortId: query.cohortId } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+  };
 }
 
-/** Assembles `GET /metrics` from the SQL aggregates and the path definitions. */
+/**
+ * Assembles `GET /metrics` from the SQL aggregates and the path definitions,
+ * hiding every group with fewer than `minimumGroupSize` people (see
+ * privacy.ts and the README's "Metrics people can trust").
+ */
 export async function computeMetrics(options: {
   store: MetricsStore;
   paths: GoldenPathRegistry;
@@ -23,9 +39,10 @@ export async function computeMetrics(options: {
   deployEvidenceKey: string;
   /** Whether merged pull requests are collected (an SCM source is configured). */
   pullRequests?: boolean;
+  minimumGroupSize: number;
   now: number;
 }): Promise<GoldenPathsMetrics> {
-  const { store, paths, query } = options;
+  const { store, paths, query, minimumGroupSize } = options;
   const filter: MetricsFilter = {
     cohortId: query.cohortId,
     from: query.from ? Date.parse(query.from) : undefined,
@@ -42,42 +59,82 @@ export async function computeMetrics(options: {
     );
   }
   filter.pathIds = selected.map(p => p.id);
+  const pathsByDiscipline: Record<string, string[]> = {};
+  for (const path of selected) {
+    (pathsByDiscipline[path.discipline] ??= []).push(path.id);
+  }
 
-  const [byPath, byCohort, toComplete, toTemplate, steps, onboardingRows] =
-    await Promise.all([
-      store.completionByPath(filter),
-      store.completionByCohort(filter),
-      store.timeToComplete(filter),
-      store.timeToFirstEvidence(filter, TEMPLATE_SUCCEEDED_KEY),
-      store.steps(filter),
-      store.onboarding(filter, {
-        deployEvidenceKey: options.deployEvidenceKey,
-        nth: 10,
-      }),
-    ]);
-  const onboarding = onboardingMetrics(
+  const [
+    byPath,
+    byCohort,
+    toComplete,
+    toTemplate,
+    steps,
     onboardingRows,
-    options.pullRequests ?? false,
+    disciplinePeople,
+  ] = await Promise.all([
+    store.completionByPath(filter),
+    store.completionByCohort(filter),
+    store.timeToComplete(filter),
+    store.timeToFirstEvidence(filter, TEMPLATE_SUCCEEDED_KEY),
+    store.steps(filter),
+    store.onboarding(filter, {
+      deployEvidenceKey: options.deployEvidenceKey,
+      nth: 10,
+    }),
+    store.peopleByPathGroup(filter, pathsByDiscipline),
+  ]);
+  const filters = figureFilters(query);
+  const onboarding = onboardingMetrics(onboardingRows, {
+    pullRequests: options.pullRequests ?? false,
+    minimumGroupSize,
+    deployEvidenceKey: options.deployEvidenceKey,
+    filters,
+  });
+  const overallHidden = onboarding.overall.suppressed;
+
+  // Disciplines first: a hidden discipline hides all of its paths.
+  const disciplineNames = Object.keys(pathsByDiscipline).sort();
+  const hiddenDisciplines = groupsToHide(
+    disciplineNames.map(d => disciplinePeople[d] ?? 0),
+    minimumGroupSize,
+    overallHidden,
   );
+  const hiddenPaths = new Set<string>();
+  disciplineNames.forEach((discipline, i) => {
+    const ids = pathsByDiscipline[discipline];
+    const hidden = hiddenDisciplines.has(i)
+      ? new Set(ids.map((_, k) => k))
+      : groupsToHide(
+          ids.map(id => byPath.find(r => r.pathId === id)?.started ?? 0),
+          minimumGroupSize,
+        );
+    ids.forEach((id, k) => hidden.has(k) && hiddenPaths.add(id));
+  });
 
   const pathMetrics = selected.map(path => {
     const counts = byPath.find(r => r.pathId === path.id) ?? {
       started: 0,
       completed: 0,
     };
-    const complete = toComplete.perPath.find(r => r.pathId === path.id);
+    const hidden = hiddenPaths.has(path.id);
+    const pathFilters = { ...filters, pathId: path.id };
     let reached = counts.started;
     return {
       pathId: path.id,
       title: path.title,
       discipline: path.discipline,
-      started: counts.started,
-      completed: counts.completed,
-      rate: rate(counts.started, counts.completed),
-      timeToComplete: {
-        count: complete?.count ?? 0,
-        medianMs: complete?.medianMs ?? null,
-      },
+      // One journey per person and path: the people are the journeys.
+      ...completionFigure({ people: counts.started, ...counts }, hidden),
+      timeToComplete: durationFigure(
+        toComplete.perPath.find(r => r.pathId === path.id) ?? NO_VALUES,
+        {
+          clockStart: 'journey-start',
+          clockStop: 'journey completed',
+          filters: pathFilters,
+        },
+        { minimumGroupSize, groupHidden: hidden },
+      ),
       steps: path.steps.map(step => {
         const row = steps.find(
           s => s.pathId === path.id && s.stepId === step.id,
@@ -88,51 +145,76 @@ export async function computeMetrics(options: {
         return {
           stepId: step.id,
           title: step.title,
-          completed,
-          dropOff,
-          medianMs: row?.medianMs ?? null,
+          completed: hidden ? null : completed,
+          dropOff: hidden ? null : dropOff,
+          time: durationFigure(
+            row ?? NO_VALUES,
+            {
+              clockStart: 'previous-step' as const,
+              clockStop: 'step completed',
+              filters: { ...pathFilters, stepId: step.id },
+            },
+            { minimumGroupSize, groupHidden: hidden },
+          ),
         };
       }),
     };
   });
 
-  const disciplines = new Map<
-    string,
-    { discipline: string; started: number; completed: number }
-  >();
-  for (const p of pathMetrics) {
-    const entry = disciplines.get(p.discipline) ?? {
-      discipline: p.discipline,
-      started: 0,
-      completed: 0,
+  const disciplines = disciplineNames.map((discipline, i) => {
+    const ids = pathsByDiscipline[discipline];
+    const sum = (key: 'started' | 'completed') =>
+      byPath
+        .filter(r => ids.includes(r.pathId))
+        .reduce((total, r) => total + r[key], 0);
+    return {
+      discipline,
+      ...completionFigure(
+        {
+          people: disciplinePeople[discipline] ?? 0,
+          started: sum('started'),
+          completed: sum('completed'),
+        },
+        hiddenDisciplines.has(i),
+      ),
     };
-    entry.started += p.started;
-    entry.completed += p.completed;
-    disciplines.set(p.discipline, entry);
-  }
+  });
+  const hiddenCohorts = groupsToHide(
+    byCohort.map(c => c.people),
+    minimumGroupSize,
+    overallHidden,
+  );
+  const overallFigure = (
+    median: Median,
+    method: Omit<FigureMethod, 'filters'>,
+  ) =>
+    durationFigure(
+      median,
+      { ...method, filters },
+      { minimumGroupSize, groupHidden: overallHidden },
+    );
 
   return {
     generatedAt: new Date(options.now).toISOString(),
-    filters: {
-      ...(query.pathId ? { pathId: query.pathId } : {}),
-      ...(query.discipline ? { discipline: query.discipline } : {}),
-      ...(query.cohortId ? { cohortId: query.cohortId } : {}),
-      ...(query.from ? { from: query.from } : {}),
-      ...(query.to ? { to: query.to } : {}),
-    },
-    timeToFirstTemplate: toTemplate,
+    filters,
+    minimumGroupSize,
+    timeToFirstTemplate: overallFigure(toTemplate, {
+      clockStart: 'first-journey-start',
+      clockStop: `first ${TEMPLATE_SUCCEEDED_KEY} evidence`,
+    }),
     timeToFirstDeploy: onboarding.overall.timeToFirstDeploy,
-    timeToDay1Complete: toComplete.overall,
+    timeToDay1Complete: overallFigure(toComplete.overall, {
+      clockStart: 'journey-start',
+      clockStop: 'journey completed',
+    }),
     timeToTenthMergedPr: onboarding.overall.timeToTenthMergedPr,
     onboarding,
     paths: pathMetrics,
-    disciplines: Array.from(disciplines.values()).map(d => ({
-      ...d,
-      rate: rate(d.started, d.completed),
-    })),
-    cohorts: byCohort.map(c => ({
-      ...c,
-      rate: rate(c.started, c.completed),
+    disciplines,
+    cohorts: byCohort.map((c, i) => ({
+      cohortId: c.cohortId,
+      title: c.title,
+      ...completionFigure(c, hiddenCohorts.has(i)),
     })),
   };
 }
@@ -147,6 +229,8 @@ export class MetricsService {
       deployEvidenceKey: string;
       /** Whether an SCM source feeds "time to 10th merged PR". */
       pullRequests: boolean;
+      /** Groups with fewer people are hidden (`goldenPaths.metrics.minimumGroupSize`). */
+      minimumGroupSize: number;
       clock?: () => number;
     },
   ) {}

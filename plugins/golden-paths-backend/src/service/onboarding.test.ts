@@ -8,7 +8,7 @@ import {
   T0,
 } from '../__testUtils__/services';
 import { computeMetrics } from './metrics';
-import { onboardingTable } from './onboarding';
+import { onboardingTable } from './csvTables';
 import { syncStartDates } from './startDates';
 
 jest.setTimeout(60_000);
@@ -26,6 +26,8 @@ describeOnEachDatabase('onboarding times from the start date', t => {
       query,
       deployEvidenceKey: 'deploy.healthy',
       pullRequests: true,
+      // Groups of one to three: these tests check the figures themselves.
+      minimumGroupSize: 1,
       now: t.now,
     });
   const merges = (user: string, first: number, count: number) =>
@@ -72,14 +74,24 @@ describeOnEachDatabase('onboarding times from the start date', t => {
     });
 
     const m = await metrics();
-    expect(m.onboarding.overall).toEqual({
+    expect(m.onboarding.overall).toMatchObject({
       people: 3,
       countedFromJourneyStart: 2,
-      // a: 3 days (first merge after the start), b: 1 day.
-      timeToFirstPr: { count: 2, medianMs: 2 * DAY },
+      suppressed: false,
+      // a: 3 days (first merge after the start), b: 1 day; p90 1 + 0.9 * 2.
+      timeToFirstPr: { count: 2, medianMs: 2 * DAY, p90Ms: (28 * DAY) / 10 },
       // a's 10th merge after the start date: day 3 + 9.
       timeToTenthMergedPr: { count: 1, medianMs: 12 * DAY },
-      timeToFirstDeploy: { count: 1, medianMs: T0 + 5 * HOUR - oct1 },
+      timeToFirstDeploy: {
+        count: 1,
+        medianMs: T0 + 5 * HOUR - oct1,
+        method: {
+          clockStart: 'start-date',
+          clockStop: 'first deploy.healthy evidence',
+          countedFromJourneyStart: 2,
+          filters: {},
+        },
+      },
     });
     expect(m.timeToFirstDeploy).toEqual(m.onboarding.overall.timeToFirstDeploy);
     expect(m.timeToTenthMergedPr).toEqual(
@@ -102,7 +114,7 @@ describeOnEachDatabase('onboarding times from the start date', t => {
         title: 'Bootcamp',
         people: 2,
         countedFromJourneyStart: 1,
-        timeToFirstPr: { count: 2, medianMs: 2 * DAY },
+        timeToFirstPr: expect.objectContaining({ count: 2, medianMs: 2 * DAY }),
       }),
     ]);
 
@@ -113,30 +125,81 @@ describeOnEachDatabase('onboarding times from the start date', t => {
       countedFromJourneyStart: 1,
       timeToFirstPr: { count: 0, medianMs: null },
     });
+    expect(client.onboarding.overall.timeToFirstPr.method.filters).toEqual({
+      pathId: 'client-day-1',
+    });
 
     // The CSV of the onboarding times: a row overall, per month, per cohort.
     const csv = onboardingTable(m);
-    expect(csv.header).toEqual([
-      'group',
-      'id',
-      'title',
-      'people',
-      'counted_from_journey_start',
-      'first_pr_count',
-      'first_pr_median_ms',
-      'first_pr_median_days',
-      'tenth_merged_pr_count',
-      'tenth_merged_pr_median_ms',
-      'tenth_merged_pr_median_days',
-      'first_deploy_count',
-      'first_deploy_median_ms',
-      'first_deploy_median_days',
-    ]);
-    expect(csv.rows.map(r => r.slice(0, 8))).toEqual([
-      ['overall', 'all', 'Everyone', 3, 2, 2, 2 * DAY, '2.0'],
-      ['start_month', '2026-10', '2026-10', 1, 0, 1, 3 * DAY, '3.0'],
-      ['start_month', '2026-11', '2026-11', 2, 2, 1, DAY, '1.0'],
-      ['cohort', 'bootcamp', 'Bootcamp', 2, 1, 2, 2 * DAY, '2.0'],
+    expect(csv.header.join(',')).toBe(
+      'group,id,title,suppressed,people,counted_from_journey_start,clock_start,filters,minimum_group_size,first_pr_n,first_pr_median_ms,first_pr_p90_ms,first_pr_median_days,first_pr_p90_days,tenth_merged_pr_n,tenth_merged_pr_median_ms,tenth_merged_pr_p90_ms,tenth_merged_pr_median_days,tenth_merged_pr_p90_days,first_deploy_n,first_deploy_median_ms,first_deploy_p90_ms,first_deploy_median_days,first_deploy_p90_days',
+    );
+    const start = ['start-date'];
+    expect(csv.rows.map(r => r.slice(0, 14))).toEqual([
+      [
+        'overall',
+        'all',
+        'Everyone',
+        'false',
+        3,
+        2,
+        ...start,
+        '',
+        1,
+        2,
+        2 * DAY,
+        (28 * DAY) / 10,
+        '2.0',
+        '2.8',
+      ],
+      [
+        'start_month',
+        '2026-10',
+        '2026-10',
+        'false',
+        1,
+        0,
+        ...start,
+        'startMonth=2026-10',
+        1,
+        1,
+        3 * DAY,
+        3 * DAY,
+        '3.0',
+        '3.0',
+      ],
+      [
+        'start_month',
+        '2026-11',
+        '2026-11',
+        'false',
+        2,
+        2,
+        ...start,
+        'startMonth=2026-11',
+        1,
+        1,
+        DAY,
+        DAY,
+        '1.0',
+        '1.0',
+      ],
+      [
+        'cohort',
+        'bootcamp',
+        'Bootcamp',
+        'false',
+        2,
+        1,
+        ...start,
+        'cohortId=bootcamp',
+        1,
+        2,
+        2 * DAY,
+        (28 * DAY) / 10,
+        '2.0',
+        '2.8',
+      ],
     ]);
   });
 

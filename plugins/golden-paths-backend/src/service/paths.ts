@@ -13,6 +13,7 @@ export class GoldenPathDefinitionError extends Error {
  * Parses and validates every YAML document of one file of `GoldenPath`
  * catalog entities (as in examples/golden-paths); for tests and tools, the
  * backend reads paths from the catalog.
+ * @public
  */
 export function parseGoldenPaths(text: string, source: string): GoldenPath[] {
   const documents = parseAllDocuments(text);
@@ -45,6 +46,7 @@ export function parseGoldenPaths(text: string, source: string): GoldenPath[] {
  * `GoldenPath` entities (see CatalogPathSource), replaced as a whole on
  * each refresh. `fresh()` refreshes it when it is older than the source's
  * time to live.
+ * @public
  */
 export class GoldenPathRegistry {
   private byId = new Map<string, GoldenPath>();

@@ -1,6 +1,6 @@
 /**
  * The JSON schema of the `GoldenPath` catalog kind, for the catalog
- * processor (`entityKindSchemaValidator` from @backstage/catalog-model).
+ * processor (`entityKindSchemaValidator` from `@backstage/catalog-model`).
  * It checks the envelope and the shape of `spec`; the rules of steps (rule
  * types, evidence keys, unique ids) are checked by `goldenPathFromEntity`
  * with the same zod schema the backend serves paths with.

@@ -4,7 +4,11 @@ import { InsightsPage } from './InsightsPage';
 import { PathPage } from './PathPage';
 import { PathsOverview } from './PathsOverview';
 
-/** The Golden Paths page and its per-path sub pages. */
+/**
+ * The Golden Paths page and its per-path sub pages.
+ *
+ * @public
+ */
 export const GoldenPathsPage = () => (
   <Routes>
     <Route path="/" element={<PathsOverview />} />

@@ -3,6 +3,13 @@ import { screen } from '@testing-library/react';
 import { ResponseError } from '@backstage/errors';
 import { Route, Routes } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
+import {
+  ClockStart,
+  DurationSummary,
+  FigureFilters,
+  FigureMethod,
+  GoldenPathsMetrics,
+} from '@onramp/backstage-plugin-golden-paths-common';
 import { formatDuration, InsightsPage } from './InsightsPage';
 import { mockApi, page } from './testData';
 
@@ -11,51 +18,109 @@ jest.setTimeout(60_000);
 const HOUR = 3600000;
 const DAY = 24 * HOUR;
 
+const method = (
+  clockStart: ClockStart,
+  filters: FigureFilters = {},
+  countedFromJourneyStart?: number,
+): FigureMethod => ({
+  clockStart,
+  clockStop: 'first deploy.healthy evidence',
+  filters,
+  ...(countedFromJourneyStart === undefined ? {} : { countedFromJourneyStart }),
+});
+
+const figure = (
+  count: number,
+  medianMs: number,
+  m: FigureMethod = method('start-date', {}, 1),
+  p90Ms = medianMs,
+): DurationSummary => ({
+  count,
+  medianMs,
+  p90Ms,
+  suppressed: false,
+  method: m,
+});
+
+const HIDDEN_FIGURE: DurationSummary = {
+  count: null,
+  medianMs: null,
+  p90Ms: null,
+  suppressed: true,
+  method: method('start-date', { startMonth: '2026-08' }, undefined),
+};
+
 const times = (people: number, fallback: number, firstPrDays: number) => ({
   people,
   countedFromJourneyStart: fallback,
-  timeToFirstPr: { count: people, medianMs: firstPrDays * DAY },
-  timeToTenthMergedPr: { count: people, medianMs: 10 * firstPrDays * DAY },
-  timeToFirstDeploy: { count: 1, medianMs: 3 * HOUR },
+  suppressed: false,
+  timeToFirstPr: figure(people, firstPrDays * DAY),
+  timeToTenthMergedPr: figure(people, 10 * firstPrDays * DAY),
+  timeToFirstDeploy: figure(1, 3 * HOUR),
 });
 
-const metrics = {
+const hiddenTimes = {
+  people: null,
+  countedFromJourneyStart: null,
+  suppressed: true,
+  timeToFirstPr: HIDDEN_FIGURE,
+  timeToTenthMergedPr: HIDDEN_FIGURE,
+  timeToFirstDeploy: HIDDEN_FIGURE,
+};
+
+const completion = (people: number, completed: number) => ({
+  people,
+  started: people,
+  completed,
+  rate: completed / people,
+  suppressed: false,
+});
+
+const HIDDEN_GROUP = {
+  people: null,
+  started: null,
+  completed: null,
+  rate: null,
+  suppressed: true,
+};
+
+const metrics: GoldenPathsMetrics = {
   generatedAt: '2026-11-26T10:00:00.000Z',
   filters: { discipline: 'Backend' },
-  timeToFirstTemplate: { count: 2, medianMs: 3 * HOUR },
-  timeToFirstDeploy: { count: 1, medianMs: 3 * HOUR },
-  timeToDay1Complete: { count: 1, medianMs: 6 * HOUR },
-  timeToTenthMergedPr: { count: 1, medianMs: 50 * HOUR },
+  minimumGroupSize: 1,
+  timeToFirstTemplate: figure(
+    2,
+    3 * HOUR,
+    method('first-journey-start'),
+    4 * HOUR,
+  ),
+  timeToFirstDeploy: figure(1, 3 * HOUR),
+  timeToDay1Complete: figure(1, 6 * HOUR, method('journey-start')),
+  timeToTenthMergedPr: figure(1, 50 * HOUR),
   paths: [
     {
       pathId: 'backend-day-1',
       title: 'Backend',
       discipline: 'Backend',
-      started: 3,
-      completed: 1,
-      rate: 1 / 3,
-      timeToComplete: { count: 1, medianMs: 6 * HOUR },
+      ...completion(3, 1),
+      timeToComplete: figure(1, 6 * HOUR, method('journey-start')),
       steps: [
         {
           stepId: 'dev-environment',
           title: 'Set up your dev environment',
           completed: 2,
           dropOff: 1,
-          medianMs: HOUR,
+          time: figure(2, HOUR, method('previous-step'), 2 * HOUR),
         },
       ],
     },
   ],
-  disciplines: [
-    { discipline: 'Backend', started: 3, completed: 1, rate: 1 / 3 },
-  ],
+  disciplines: [{ discipline: 'Backend', ...completion(3, 1) }],
   cohorts: [
     {
       cohortId: 'bootcamp',
       title: 'Bootcamp 2026-11',
-      started: 2,
-      completed: 1,
-      rate: 0.5,
+      ...completion(2, 1),
     },
   ],
   onboarding: {
@@ -96,7 +161,7 @@ describe('InsightsPage', () => {
     expect(screen.getAllByText('3h 0m')).toHaveLength(2);
     expect(
       screen.getByText(
-        'Set up your dev environment: 2 completed, 1 dropped off, median 1h 0m',
+        'Set up your dev environment: 2 completed, 1 dropped off, median 1h 0m, p90 2h 0m',
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Bootcamp 2026-11')).toBeInTheDocument();
@@ -137,7 +202,7 @@ describe('InsightsPage', () => {
     ).toBeInTheDocument();
     // Cohorts: times in days.
     expect(screen.getByText('Onboarding times by cohort')).toBeInTheDocument();
-    expect(screen.getByText('2 days (2 people)')).toBeInTheDocument();
+    expect(screen.getByText('2 days, p90 2 days (N 2)')).toBeInTheDocument();
   });
 
   it('says when there is no trend yet', async () => {
@@ -188,6 +253,67 @@ describe('InsightsPage', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByText(/403 Forbidden/)).not.toBeInTheDocument();
+  });
+
+  it('shows hidden groups as hidden, and the method under every figure', async () => {
+    const api = mockApi({
+      getMetrics: jest.fn(async () => ({
+        ...metrics,
+        minimumGroupSize: 5,
+        cohorts: [
+          { cohortId: 'four', title: 'Cohort of four', ...HIDDEN_GROUP },
+          { cohortId: 'six', title: 'Cohort of six', ...completion(6, 3) },
+        ],
+        onboarding: {
+          ...metrics.onboarding,
+          byStartMonth: [
+            { month: '2026-08', ...hiddenTimes },
+            { month: '2026-10', ...times(6, 1, 1.5) },
+          ],
+          byCohort: [
+            { cohortId: 'four', title: 'Cohort of four', ...hiddenTimes },
+          ],
+        },
+      })),
+      listCohorts: jest.fn(async () => page([])),
+    });
+    const { container } = await render(api, '/golden-paths/insights');
+    expect(await screen.findByText('Cohort of six')).toBeInTheDocument();
+    // The cohort of four: no count, no rate, no time; only the hidden text.
+    const hidden = screen.getAllByText('Hidden: fewer than 5 people');
+    expect(hidden.length).toBeGreaterThanOrEqual(4 + 5);
+    const fourRows = screen
+      .getAllByText('Cohort of four')
+      .map(cell => cell.closest('tr')!.textContent);
+    for (const row of fourRows) {
+      expect(row!.replace(/Hidden: fewer than 5 people/g, '')).not.toMatch(
+        /\d/,
+      );
+    }
+    // The chart says which month is hidden and draws no point for it.
+    expect(
+      screen.getByRole('img', {
+        name: /2026-08 Hidden: fewer than 5 people; 2026-10 first PR 1.5/,
+      }),
+    ).toBeInTheDocument();
+    // A method line under each figure: clock, N, median, p90, filters.
+    const lines = Array.from(
+      container.querySelectorAll('[data-testid="method-line"]'),
+      e => e.textContent,
+    );
+    expect(lines).toContain(
+      'From first journey start to first deploy.healthy evidence · N 2 · median 3h 0m · p90 4h 0m · everyone',
+    );
+    expect(lines).toContain(
+      'From start date (onramp.dev/start-date, else first journey start); 1 from journey start to first deploy.healthy evidence · N 1 · median 3h 0m · p90 3h 0m · everyone',
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          '2026-10 N 6 · Hidden: fewer than 5 people: 2026-08 · everyone',
+        ),
+      ]),
+    );
   });
 
   it('formats durations', () => {

@@ -23,6 +23,7 @@ import {
   Typography,
 } from '@material-ui/core';
 import {
+  CompletionRate,
   DurationSummary,
   GoldenPathsMetrics,
   MetricsQuery,
@@ -32,34 +33,34 @@ import {
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
+import {
+  filtersText,
+  formatDuration,
+  hiddenText,
+  medianCell,
+  MethodLine,
+  methodText,
+} from './metricsMethod';
 import { OnboardingTrends } from './OnboardingTrends';
 
-/** 5400000 -> "1h 30m". */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) {
-    return '—';
-  }
-  const minutes = Math.round(ms / 60000);
-  if (minutes < 60) {
-    return `${minutes}m`;
-  }
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) {
-    return `${hours}h ${minutes % 60}m`;
-  }
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
-}
+export { formatDuration } from './metricsMethod';
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
 /** Started, completed and the completion rate: the columns every table shares. */
-function completionColumns<
-  T extends { started: number; completed: number; rate: number },
->(): TableColumn<T>[] {
+function completionColumns<T extends CompletionRate>(
+  minimumGroupSize: number,
+): TableColumn<T>[] {
+  const cell = (row: T, value: string | number | null) =>
+    row.suppressed || value === null ? hiddenText(minimumGroupSize) : value;
   return [
-    { title: 'Started', field: 'started', type: 'numeric' },
-    { title: 'Completed', field: 'completed', type: 'numeric' },
-    { title: 'Completion', render: row => percent(row.rate) },
+    { title: 'People', render: row => cell(row, row.people) },
+    { title: 'Started', render: row => cell(row, row.started) },
+    { title: 'Completed', render: row => cell(row, row.completed) },
+    {
+      title: 'Completion',
+      render: row => cell(row, row.rate === null ? null : percent(row.rate)),
+    },
   ];
 }
 
@@ -91,58 +92,161 @@ const MetricsFilter = (props: {
 const Summary = ({
   title,
   summary,
-  from,
+  minimumGroupSize,
 }: {
   title: string;
   summary: DurationSummary;
-  /** What the time counts from, e.g. "start date". */
-  from?: string;
+  minimumGroupSize: number;
 }) => (
   <InfoCard title={title}>
     <Typography variant="h4" component="p">
-      {formatDuration(summary.medianMs)}
+      {summary.suppressed
+        ? hiddenText(minimumGroupSize)
+        : formatDuration(summary.medianMs)}
     </Typography>
-    <Typography variant="caption">
-      median of {summary.count} people{from ? `, from ${from}` : ''}
-    </Typography>
+    <MethodLine>{methodText(summary)}</MethodLine>
   </InfoCard>
 );
+
+/** "2 completed, 1 dropped off, median 1h 0m, p90 2h 0m". */
+function stepText(step: StepMetrics, minimumGroupSize: number): string {
+  if (step.completed === null) {
+    return `${step.title}: ${hiddenText(minimumGroupSize)}`;
+  }
+  const time = step.time.suppressed
+    ? `median and p90 ${hiddenText(minimumGroupSize).toLocaleLowerCase()}`
+    : `median ${formatDuration(step.time.medianMs)}, p90 ${formatDuration(
+        step.time.p90Ms,
+      )}`;
+  return `${step.title}: ${step.completed} completed, ${step.dropOff} dropped off, ${time}`;
+}
 
 const Funnel = ({
   steps,
   started,
+  minimumGroupSize,
 }: {
   steps: StepMetrics[];
   started: number;
+  minimumGroupSize: number;
 }) => (
   <Box>
     {steps.map(step => (
       <Box key={step.stepId} mb={1} aria-label={`${step.title} funnel`}>
         <Typography variant="body2">
-          {step.title}: {step.completed} completed, {step.dropOff} dropped off,
-          median {formatDuration(step.medianMs)}
+          {stepText(step, minimumGroupSize)}
         </Typography>
         <LinearProgress
           aria-label="Steps done"
           variant="determinate"
-          value={started === 0 ? 0 : (100 * step.completed) / started}
+          value={started === 0 ? 0 : (100 * (step.completed ?? 0)) / started}
         />
       </Box>
     ))}
+    {steps[0] && (
+      <MethodLine>{`Each step: from the previous step (or the journey start) to its completion · median and p90 of the journeys that completed it · ${filtersText(
+        { ...steps[0].time.method.filters, stepId: undefined },
+      )}`}</MethodLine>
+    )}
   </Box>
 );
 
 type PathRow = GoldenPathsMetrics['paths'][number] & { id: string };
 
-const pathColumns: TableColumn<PathRow>[] = [
+const pathColumns = (minimumGroupSize: number): TableColumn<PathRow>[] => [
   { title: 'Path', field: 'title' },
   { title: 'Discipline', field: 'discipline' },
-  ...completionColumns<PathRow>(),
+  ...completionColumns<PathRow>(minimumGroupSize),
   {
-    title: 'Median time to complete',
-    render: row => formatDuration(row.timeToComplete.medianMs),
+    title: 'Time to complete (from journey start)',
+    render: row => medianCell(row.timeToComplete, minimumGroupSize),
   },
 ];
+
+/** The figures, charts and tables of one answer of `GET /metrics`. */
+const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
+  const k = metrics.minimumGroupSize;
+  const summaries: Array<[string, DurationSummary | null]> = [
+    ['Time to first template', metrics.timeToFirstTemplate],
+    ['Time to first deploy', metrics.timeToFirstDeploy],
+    ['Time to day 1 complete', metrics.timeToDay1Complete],
+    ['Time to first PR', metrics.onboarding.overall.timeToFirstPr],
+    ['Time to 10th merged PR', metrics.timeToTenthMergedPr],
+  ];
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Typography variant="body2" color="textSecondary">
+          Groups of fewer than {k} people are hidden, with one more group where
+          exactly one would be, so no hidden figure is a total minus the rest.
+          No figure here is about one person.
+        </Typography>
+      </Grid>
+      {summaries.map(
+        ([title, summary]) =>
+          summary && (
+            <Grid item xs={12} md={4} key={title}>
+              <Summary title={title} summary={summary} minimumGroupSize={k} />
+            </Grid>
+          ),
+      )}
+      <Grid item xs={12}>
+        <OnboardingTrends
+          onboarding={metrics.onboarding}
+          minimumGroupSize={k}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<PathRow>
+          title="Completion per path"
+          options={{ paging: false, search: false }}
+          columns={pathColumns(k)}
+          data={metrics.paths.map(p => ({ ...p, id: p.pathId }))}
+        />
+      </Grid>
+      {metrics.paths
+        .filter(p => (p.started ?? 0) > 0)
+        .map(p => (
+          <Grid item xs={12} md={6} key={p.pathId}>
+            <InfoCard title={`${p.title}: funnel`}>
+              <Funnel
+                steps={p.steps}
+                started={p.started ?? 0}
+                minimumGroupSize={k}
+              />
+            </InfoCard>
+          </Grid>
+        ))}
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Completion per discipline"
+          options={{ paging: false, search: false }}
+          columns={[
+            { title: 'Discipline', field: 'discipline' },
+            ...completionColumns<GoldenPathsMetrics['disciplines'][number]>(k),
+          ]}
+          data={metrics.disciplines}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <Table
+          title="Cohort comparison"
+          options={{ paging: false, search: false }}
+          emptyContent={
+            <Box p={2}>
+              <Typography>No cohorts yet.</Typography>
+            </Box>
+          }
+          columns={[
+            { title: 'Cohort', field: 'title' },
+            ...completionColumns<GoldenPathsMetrics['cohorts'][number]>(k),
+          ]}
+          data={metrics.cohorts}
+        />
+      </Grid>
+    </Grid>
+  );
+};
 
 /** Onboarding insights for the configured viewers: funnels, times, cohorts, CSV. */
 export const InsightsPage = () => {
@@ -262,92 +366,7 @@ export const InsightsPage = () => {
           ) : (
             <ResponseErrorPanel error={metrics.error} />
           ))}
-        {metrics.value && (
-          <Grid container spacing={3}>
-            <Grid item xs={12} md={4}>
-              <Summary
-                title="Time to first template"
-                summary={metrics.value.timeToFirstTemplate}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <Summary
-                title="Time to first deploy"
-                summary={metrics.value.timeToFirstDeploy}
-                from="start date"
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <Summary
-                title="Time to day 1 complete"
-                summary={metrics.value.timeToDay1Complete}
-              />
-            </Grid>
-            <Grid item xs={12} md={4}>
-              <Summary
-                title="Time to first PR"
-                summary={metrics.value.onboarding.overall.timeToFirstPr}
-                from="start date"
-              />
-            </Grid>
-            {metrics.value.timeToTenthMergedPr && (
-              <Grid item xs={12} md={4}>
-                <Summary
-                  title="Time to 10th merged PR"
-                  summary={metrics.value.timeToTenthMergedPr}
-                  from="start date"
-                />
-              </Grid>
-            )}
-            <Grid item xs={12}>
-              <OnboardingTrends onboarding={metrics.value.onboarding} />
-            </Grid>
-            <Grid item xs={12}>
-              <Table<PathRow>
-                title="Completion per path"
-                options={{ paging: false, search: false }}
-                columns={pathColumns}
-                data={metrics.value.paths.map(p => ({ ...p, id: p.pathId }))}
-              />
-            </Grid>
-            {metrics.value.paths
-              .filter(p => p.started > 0)
-              .map(p => (
-                <Grid item xs={12} md={6} key={p.pathId}>
-                  <InfoCard title={`${p.title}: funnel`}>
-                    <Funnel steps={p.steps} started={p.started} />
-                  </InfoCard>
-                </Grid>
-              ))}
-            <Grid item xs={12} md={6}>
-              <Table
-                title="Completion per discipline"
-                options={{ paging: false, search: false }}
-                columns={[
-                  { title: 'Discipline', field: 'discipline' },
-                  ...completionColumns(),
-                ]}
-                data={metrics.value.disciplines}
-              />
-            </Grid>
-            <Grid item xs={12} md={6}>
-              <Table
-                title="Cohort comparison"
-                options={{ paging: false, search: false }}
-                emptyContent={
-                  <Box p={2}>
-                    <Typography>No cohorts yet.</Typography>
-                  </Box>
-                }
-                columns={[
-                  { title: 'Cohort', field: 'title' },
-                  ...completionColumns(),
-                ]}
-                data={metrics.value.cohorts}
-              />
-            </Grid>
-          </Grid>
-        )}
+        {metrics.value && <Insights metrics={metrics.value} />}
       </Content>
     </Page>
   );

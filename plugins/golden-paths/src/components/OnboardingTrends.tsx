@@ -14,6 +14,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import {
+  clockText,
+  filtersText,
+  hiddenText,
+  MethodLine,
+} from './metricsMethod';
 
 const DAY = 86_400_000;
 
@@ -24,24 +30,37 @@ function days(summary: DurationSummary | null): number | null {
     : Math.round((10 * summary.medianMs) / DAY) / 10;
 }
 
-/** "3.5 days (4 people)", or "—" when nobody got there yet. */
-export function formatDays(summary: DurationSummary | null): string {
+const dayText = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
+
+/**
+ * "3.5 days, p90 5.5 days (N 6)", "—" when nobody got there yet, or the
+ * hidden text.
+ */
+export function formatDays(
+  summary: DurationSummary | null,
+  minimumGroupSize: number,
+): string {
+  if (summary?.suppressed) {
+    const n = summary.count === null ? '' : ` (N ${summary.count})`;
+    return `${hiddenText(minimumGroupSize)}${n}`;
+  }
   const d = days(summary);
-  return d === null
-    ? '—'
-    : `${d} day${d === 1 ? '' : 's'} (${summary!.count} ${
-        summary!.count === 1 ? 'person' : 'people'
-      })`;
+  if (d === null) {
+    return '—';
+  }
+  const p90 = days(summary && { ...summary, medianMs: summary.p90Ms });
+  return `${dayText(d)}, p90 ${dayText(p90 ?? d)} (N ${summary!.count})`;
 }
 
 /**
  * "12 of 40 people have no start date; counted from their journey start",
- * or undefined when everyone has one.
+ * or undefined when everyone has one (or the group is hidden).
  */
 export function fallbackNote(times: OnboardingTimes): string | undefined {
-  return times.countedFromJourneyStart > 0
-    ? `${times.countedFromJourneyStart} of ${times.people} ${
-        times.people === 1 ? 'person has' : 'people have'
+  const { countedFromJourneyStart: fallback, people } = times;
+  return fallback && people
+    ? `${fallback} of ${people} ${
+        people === 1 ? 'person has' : 'people have'
       } no start date; counted from their journey start.`
     : undefined;
 }
@@ -52,17 +71,19 @@ export function fallbackNote(times: OnboardingTimes): string | undefined {
  */
 export const OnboardingTrendChart = ({
   months,
+  minimumGroupSize,
   width = 760,
   height = 300,
 }: {
   months: OnboardingMetrics['byStartMonth'];
+  minimumGroupSize: number;
   width?: number;
   height?: number;
 }) => {
   const theme = useTheme();
   const data = months.map(m => ({
     month: m.month,
-    people: m.people,
+    people: m.people ?? hiddenText(minimumGroupSize),
     firstPr: days(m.timeToFirstPr),
     tenthPr: days(m.timeToTenthMergedPr),
     firstDeploy: days(m.timeToFirstDeploy),
@@ -76,11 +97,12 @@ export const OnboardingTrendChart = ({
     <Box
       role="img"
       aria-label={`Median days from start date by start month: ${data
-        .map(
-          d =>
-            `${d.month} first PR ${d.firstPr ?? 'none'}, 10th merged PR ${
-              d.tenthPr ?? 'none'
-            }, first deploy ${d.firstDeploy ?? 'none'}`,
+        .map(d =>
+          typeof d.people === 'string'
+            ? `${d.month} ${d.people}`
+            : `${d.month} first PR ${d.firstPr ?? 'none'}, 10th merged PR ${
+                d.tenthPr ?? 'none'
+              }, first deploy ${d.firstDeploy ?? 'none'}`,
         )
         .join('; ')}`}
       style={{ overflowX: 'auto' }}
@@ -105,7 +127,7 @@ export const OnboardingTrendChart = ({
         <Tooltip
           formatter={(value, name) => [`${value} days`, name]}
           labelFormatter={(month, payload) =>
-            `Started ${month} (${payload?.[0]?.payload?.people ?? 0} people)`
+            `Started ${month} (${payload?.[0]?.payload?.people ?? 0})`
           }
         />
         <Legend verticalAlign="top" height={32} />
@@ -128,13 +150,34 @@ export const OnboardingTrendChart = ({
 
 type CohortRow = OnboardingMetrics['byCohort'][number] & { id: string };
 
+/** The method line of the trend: clock, N per month, hidden months, filters. */
+function trendMethod(onboarding: OnboardingMetrics, minimumGroupSize: number) {
+  const { overall, byStartMonth } = onboarding;
+  const hidden = byStartMonth.filter(m => m.suppressed).map(m => m.month);
+  const n = byStartMonth
+    .filter(m => !m.suppressed)
+    .map(m => `${m.month} N ${m.people}`);
+  return [
+    clockText(overall.timeToFirstPr),
+    'median per start month (p90 in the CSV)',
+    ...(n.length > 0 ? [n.join(', ')] : []),
+    ...(hidden.length > 0
+      ? [`${hiddenText(minimumGroupSize)}: ${hidden.join(', ')}`]
+      : []),
+    filtersText(overall.timeToFirstPr.method.filters),
+  ].join(' · ');
+}
+
 /** Onboarding times from the start date: the trend by month and cohorts. */
 export const OnboardingTrends = ({
   onboarding,
+  minimumGroupSize,
 }: {
   onboarding: OnboardingMetrics;
+  minimumGroupSize: number;
 }) => {
   const note = fallbackNote(onboarding.overall);
+  const k = minimumGroupSize;
   return (
     <InfoCard
       title="Onboarding from the start date"
@@ -151,7 +194,13 @@ export const OnboardingTrends = ({
           once people start.
         </Typography>
       ) : (
-        <OnboardingTrendChart months={onboarding.byStartMonth} />
+        <>
+          <OnboardingTrendChart
+            months={onboarding.byStartMonth}
+            minimumGroupSize={k}
+          />
+          <MethodLine>{trendMethod(onboarding, k)}</MethodLine>
+        </>
       )}
       {onboarding.byCohort.length > 0 && (
         <Box mt={2}>
@@ -160,24 +209,34 @@ export const OnboardingTrends = ({
             options={{ paging: false, search: false }}
             columns={[
               { title: 'Cohort', field: 'title' },
-              { title: 'People', field: 'people', type: 'numeric' },
+              {
+                title: 'People',
+                render: r => r.people ?? hiddenText(k),
+              },
               {
                 title: 'From journey start',
-                field: 'countedFromJourneyStart',
-                type: 'numeric',
+                render: r => r.countedFromJourneyStart ?? hiddenText(k),
               },
-              { title: 'First PR', render: r => formatDays(r.timeToFirstPr) },
+              {
+                title: 'First PR',
+                render: r => formatDays(r.timeToFirstPr, k),
+              },
               {
                 title: '10th merged PR',
-                render: r => formatDays(r.timeToTenthMergedPr),
+                render: r => formatDays(r.timeToTenthMergedPr, k),
               },
               {
                 title: 'First deploy',
-                render: r => formatDays(r.timeToFirstDeploy),
+                render: r => formatDays(r.timeToFirstDeploy, k),
               },
             ]}
             data={onboarding.byCohort.map(c => ({ ...c, id: c.cohortId }))}
           />
+          <MethodLine>
+            {`Each time: from the start date (onramp.dev/start-date, else first journey start) · median, p90 and N of the people who got there · ${filtersText(
+              onboarding.overall.timeToFirstPr.method.filters,
+            )}, by cohort`}
+          </MethodLine>
         </Box>
       )}
     </InfoCard>

@@ -12,7 +12,7 @@ const inputFields = {
 /**
  * `goldenpath:name:check`: the first step of a Day-1 template. Fails with
  * one sentence ("payments-api is taken by group:payments; choose another
- * name, or open it: <portal link>") when a Component of that name is in the
+ * name, or open it: \<portal link\>") when a Component of that name is in the
  * catalog or its repository exists under the git root, before anything is
  * published. Reads only.
  * @public

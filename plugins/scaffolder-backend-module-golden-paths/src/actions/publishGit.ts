@@ -12,7 +12,11 @@ import { authorEnv, git, remoteBranchCommit, tempDir } from '../lib/git';
 import { parseInput, Z } from '../lib/input';
 import { examples } from './publishGit.examples';
 
-/** Builds the URLs under which a local repository's files can be read. */
+/**
+ * Builds the URLs under which a local repository's files can be read.
+ *
+ * @public
+ */
 export type LocalRepositoryUrls = (
   name: string,
   branch: string,

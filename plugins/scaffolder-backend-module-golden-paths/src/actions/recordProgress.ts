@@ -4,7 +4,11 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseInput, Z } from '../lib/input';
 import { examples } from './recordProgress.examples';
 
-/** Evidence keys the Day-1 golden path understands. */
+/**
+ * Evidence keys the Day-1 golden path understands.
+ *
+ * @public
+ */
 export const EVIDENCE_KEYS = [
   'template.succeeded',
   'deploy.requested',

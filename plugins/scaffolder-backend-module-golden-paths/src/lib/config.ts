@@ -4,7 +4,11 @@ import path from 'node:path';
 import { ensureBareRepository, GitAuthor } from './git';
 import { LocalRuntimeSettings } from './localRuntime/runtime';
 
-/** Settings of the Prometheus monitoring provider. */
+/**
+ * Settings of the Prometheus monitoring provider.
+ *
+ * @public
+ */
 export interface PrometheusSettings {
   url: string;
   rulesDir: string;
@@ -16,6 +20,7 @@ export interface PrometheusSettings {
  * A local Prometheus that discovers services through file_sd: each service's
  * target file is written to `fileSdDir`, matched by a `file_sd_configs`
  * glob `*.json` in its configuration.
+ * @public
  */
 export interface LocalPrometheusSettings {
   url: string;
@@ -23,7 +28,11 @@ export interface LocalPrometheusSettings {
   confirmTimeoutMs: number;
 }
 
-/** Settings of the grafana dashboards provider. */
+/**
+ * Settings of the grafana dashboards provider.
+ *
+ * @public
+ */
 export interface GrafanaSettings {
   /** Grafana base URL, without a trailing slash. */
   url: string;
@@ -33,7 +42,11 @@ export interface GrafanaSettings {
   folderUid?: string;
 }
 
-/** Settings of the kubernetes deploy provider (one cluster). */
+/**
+ * Settings of the kubernetes deploy provider (one cluster).
+ *
+ * @public
+ */
 export interface KubernetesSettings {
   /** API server base URL, without a trailing slash. */
   url: string;
@@ -48,7 +61,11 @@ export interface KubernetesSettings {
   pollIntervalMs: number;
 }
 
-/** Settings of the RFC 2136 DNS provider. */
+/**
+ * Settings of the RFC 2136 DNS provider.
+ *
+ * @public
+ */
 export interface Rfc2136Settings {
   server: string;
   port: number;
@@ -57,7 +74,11 @@ export interface Rfc2136Settings {
   keySecret: string;
 }
 
-/** Settings of the Route 53 DNS provider. */
+/**
+ * Settings of the Route 53 DNS provider.
+ *
+ * @public
+ */
 export interface Route53Settings {
   hostedZoneId: string;
   region: string;
@@ -69,7 +90,11 @@ export interface Route53Settings {
   syncPollMs: number;
 }
 
-/** Settings of the Cloudflare DNS provider. */
+/**
+ * Settings of the Cloudflare DNS provider.
+ *
+ * @public
+ */
 export interface CloudflareSettings {
   zoneId: string;
   apiToken: string;
@@ -77,7 +102,11 @@ export interface CloudflareSettings {
   baseUrl?: string;
 }
 
-/** Everything the actions read from `goldenPaths` in app-config. */
+/**
+ * Everything the actions read from `goldenPaths` in app-config.
+ *
+ * @public
+ */
 export interface GoldenPathsSettings {
   git: {
     root: string;
@@ -129,7 +158,11 @@ export interface GoldenPathsSettings {
   };
 }
 
-/** Reads and checks the `goldenPaths` configuration block. */
+/**
+ * Reads and checks the `goldenPaths` configuration block.
+ *
+ * @public
+ */
 export function readSettings(rootConfig: Config): GoldenPathsSettings {
   const config =
     rootConfig.getOptionalConfig('goldenPaths') ?? new ConfigReader({});

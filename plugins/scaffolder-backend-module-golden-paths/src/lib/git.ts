@@ -11,7 +11,11 @@ export interface GitRunOptions {
   input?: string;
 }
 
-/** The identity used for commits made by the actions. */
+/**
+ * The identity used for commits made by the actions.
+ *
+ * @public
+ */
 export interface GitAuthor {
   name: string;
   email: string;

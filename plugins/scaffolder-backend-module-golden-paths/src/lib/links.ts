@@ -1,6 +1,10 @@
 import { resolveRemote, GoldenPathsSettings } from './config';
 
-/** Turns a repository file into a link people (and the catalog) can open. */
+/**
+ * Turns a repository file into a link people (and the catalog) can open.
+ *
+ * @public
+ */
 export type LinkBuilder = (
   repository: string,
   branch: string,

@@ -1,7 +1,11 @@
 import yaml from 'yaml';
 import { OWNER_ANNOTATION, yamlHeader } from './ownership';
 
-/** What the Kubernetes manifests are rendered from. */
+/**
+ * What the Kubernetes manifests are rendered from.
+ *
+ * @public
+ */
 export interface DeploySpec {
   name: string;
   namespace: string;

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import yaml from 'yaml';
 import { ownershipMarker, yamlHeader } from './ownership';
 
-/** What the alerting rules and the dashboard are generated from. */
+/**
+ * What the alerting rules and the dashboard are generated from.
+ *
+ * @public
+ */
 export interface MonitoringSpec {
   name: string;
   /** Availability objective in percent, e.g. 99.5. */

@@ -15,6 +15,7 @@ import { LinkBuilder } from './links';
 /**
  * Answers whether a Day-1 service name is free. `taskId`: the task asking,
  * whose own repository (a retried run) does not count as taken.
+ * @public
  */
 export type ServiceNameChecker = (
   name: string,

@@ -6,7 +6,11 @@ import { Rfc2136Settings } from './config';
 import { tempDir } from './git';
 import { ownershipMarker } from './ownership';
 
-/** A DNS record the action manages. */
+/**
+ * A DNS record the action manages.
+ *
+ * @public
+ */
 export interface DnsRecord {
   fqdn: string;
   type: 'A' | 'AAAA' | 'CNAME';

@@ -19,6 +19,7 @@ import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
  * action. The owner is the service Component's `spec.owner` (a user, or a
  * group the user is a member of as the catalog's User entity or the sign-in
  * claims say); admins are `onramp.permission.admins`.
+ * @public
  */
 export interface ServiceAccess {
   catalog: CatalogService;

@@ -25,7 +25,11 @@ export const goldenPathsProvidersExtensionPoint =
     id: 'scaffolder.golden-paths.providers',
   });
 
-/** The providers the actions run, chosen from config. */
+/**
+ * The providers the actions run, chosen from config.
+ *
+ * @public
+ */
 export interface SelectedProviders {
   deploy: DeployProvider;
   /** Ships the alerting rules (and the dashboard when `dashboards` is unset). */

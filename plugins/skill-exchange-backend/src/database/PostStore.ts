@@ -19,7 +19,11 @@ import {
 import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
 
-/** A post as permission rules see it: its row plus its hack members. */
+/**
+ * A post as permission rules see it: its row plus its hack members.
+ *
+ * @public
+ */
 export type PostResource = PostRow & { members: string[] };
 
 /** Posts (embeds, hacks, mentorships) with their skills. */

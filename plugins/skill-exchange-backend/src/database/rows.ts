@@ -6,6 +6,7 @@ import type {
   PostInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 
+/** @public */
 export interface PostRow {
   id: number;
   kind: 'embed' | 'hack' | 'mentorship';

@@ -9,10 +9,18 @@ import type {
 } from '@backstage/plugin-search-common';
 import { Readable } from 'stream';
 
-/** The search document type of Skill Exchange posts and profiles. */
+/**
+ * The search document type of Skill Exchange posts and profiles.
+ *
+ * @public
+ */
 export const SKILL_EXCHANGE_DOCUMENT_TYPE = 'skill-exchange';
 
-/** A post or a profile in the search index. */
+/**
+ * A post or a profile in the search index.
+ *
+ * @public
+ */
 export interface SkillExchangeDocument extends IndexableDocument {
   /** embed, hack, mentorship, or profile */
   kind: string;
@@ -23,6 +31,7 @@ export interface SkillExchangeDocument extends IndexableDocument {
   team?: string;
 }
 
+/** @public */
 export interface SkillExchangeCollatorFactoryOptions {
   discovery: DiscoveryService;
   auth: AuthService;
@@ -36,6 +45,7 @@ export interface SkillExchangeCollatorFactoryOptions {
  * Collates Skill Exchange posts and profiles for Backstage search. It reads
  * them through the Skill Exchange backend's API with service credentials, so
  * the search plugin never touches the Skill Exchange tables.
+ * @public
  */
 export class SkillExchangeCollatorFactory implements DocumentCollatorFactory {
   readonly type = SKILL_EXCHANGE_DOCUMENT_TYPE;

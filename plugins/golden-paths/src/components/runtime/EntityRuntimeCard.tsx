@@ -112,6 +112,7 @@ const RuntimeDetails = ({ service }: { service: LocalRuntimeService }) => {
  * machine): status, URL, commit, uptime, restarts, the last health check
  * and the last 50 log lines; Restart, Stop and Start for its owners and
  * admins. Asks again every 2 s while the service starts or crash-loops.
+ * @public
  */
 export const EntityRuntimeCard = () => {
   const { entity } = useEntity();

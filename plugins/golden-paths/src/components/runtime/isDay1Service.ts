@@ -4,6 +4,7 @@ import { GOLDEN_PATH_SERVICE_ANNOTATION } from '@onramp/backstage-plugin-golden-
 /**
  * Whether the Runtime card belongs on an entity's page: a Component the
  * Day-1 template registered (annotation `onramp-golden-paths/service`).
+ * @public
  */
 export function isDay1Service(entity: Entity): boolean {
   return (

@@ -17,7 +17,11 @@ import {
 } from './state';
 import { Supervisor } from './supervisor';
 
-/** Settings of the local runtime (`goldenPaths.deploy.local`). */
+/**
+ * Settings of the local runtime (`goldenPaths.deploy.local`).
+ *
+ * @public
+ */
 export interface LocalRuntimeSettings {
   /** State, builds and logs of the services. */
   runtimeDir: string;

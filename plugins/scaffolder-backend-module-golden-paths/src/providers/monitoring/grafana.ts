@@ -13,8 +13,8 @@ import { dashboardUid } from '../../lib/monitoring';
 import { MonitoringProvider, MonitoringResult } from '../types';
 
 /**
- * The `grafana` dashboards provider (`goldenPaths.providers.dashboards:
- * grafana`): upserts the dashboard over the Grafana HTTP API, refusing a
+ * The `grafana` dashboards provider
+ * (`goldenPaths.providers.dashboards: grafana`): upserts the dashboard over the Grafana HTTP API, refusing a
  * dashboard under the same uid that another owner made.
  * @public
  */
