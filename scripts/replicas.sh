@@ -4,7 +4,7 @@
 # no lost or duplicated write, one run per scheduled job trigger, and no
 # notification sent twice. Prints the figures; exits 1 when a check fails.
 #
-#   scripts/replicas.sh [--json] [--headcount]
+#   scripts/replicas.sh [--json]
 #
 # See scripts/replicas/run.mjs for the variables it reads.
 set -euo pipefail

@@ -110,12 +110,11 @@ export async function joins(ctx, { owner, joiners }) {
 
 /**
  * Interest accepts against a headcount: everyone's interest (sent to every
- * replica), then the owner accepts all of them at once across replicas.
+ * replica), then the owner accepts every interest on every replica at once.
+ * Exactly `headcount` accepts win; the rest get 409; the post is filled and
+ * each person still waiting hears so once.
  */
-export async function accepts(
-  ctx,
-  { owner, interested, headcount, enforceHeadcount },
-) {
+export async function accepts(ctx, { owner, interested, headcount }) {
   const post = await must(
     201,
     ctx.replicas[0],
@@ -151,33 +150,65 @@ export async function accepts(
     ctx.tokens[owner],
   );
   const ids = (list.items ?? list).map(i => i.id);
-  const answers = await Promise.all(
-    ids.map((id, i) =>
-      call(
-        pick(ctx.replicas, i),
-        'POST',
-        `${SX}/interests/${id}/accept`,
-        ctx.tokens[owner],
-        {},
+  const answers = (
+    await Promise.all(
+      ids.map(id =>
+        everywhere(
+          ctx,
+          'POST',
+          `${SX}/interests/${id}/accept`,
+          ctx.tokens[owner],
+          {},
+        ),
       ),
-    ),
-  );
+    )
+  ).flat();
   const { rows } = await ctx.db.skillExchange.query(
     `SELECT status, count(*)::int AS n FROM interests WHERE post_id = $1 GROUP BY status`,
     [post.id],
   );
   const byStatus = Object.fromEntries(rows.map(r => [r.status, r.n]));
   const accepted = byStatus.accepted ?? 0;
+  const {
+    rows: [after],
+  } = await ctx.db.skillExchange.query(
+    `SELECT status, version FROM posts WHERE id = $1`,
+    [post.id],
+  );
+  const link = `/skill-exchange/posts/${post.id}`;
   const received = {
     user: owner,
     topic: 'skill-exchange:interest-received',
-    link: `/skill-exchange/posts/${post.id}`,
+    link,
   };
   const receivedCount = await settledNotifications(
     ctx,
     received,
     interested.length,
   );
+  const { rows: waiting } = await ctx.db.skillExchange.query(
+    `SELECT user_ref FROM interests WHERE post_id = $1 AND status = 'pending'`,
+    [post.id],
+  );
+  const filledWhere = user => ({
+    user,
+    topic: 'skill-exchange:post-filled',
+    link,
+  });
+  const filledCounts = [];
+  for (const { user_ref: user } of waiting) {
+    filledCounts.push(await settledNotifications(ctx, filledWhere(user), 1));
+    ctx.later.push({
+      name: `post-filled notification to ${user}`,
+      where: filledWhere(user),
+      expected: 1,
+    });
+  }
+  const full = `This embed has ${headcount} places and all are taken. Withdraw an accepted person or raise the headcount first.`;
+  const refusals = answers.filter(a => a.status === 409);
+  const placeRefusals = refusals.filter(
+    a => a.body?.error?.message === full,
+  ).length;
   ctx.check(
     'every interest answered 201 once and 200 to its repeat',
     expressed.every(createdOnce),
@@ -199,16 +230,27 @@ export async function accepts(
     statusCounts(answers),
   );
   ctx.check(
-    'accepted in the database = accepts answered 200',
-    accepted === answers.filter(a => a.status === 200).length,
-    { accepted },
+    `exactly headcount (${headcount}) accepts answered 200 and accepted in the database`,
+    accepted === headcount &&
+      answers.filter(a => a.status === 200).length === headcount,
+    { accepted, answers: statusCounts(answers) },
   );
-  if (enforceHeadcount) {
-    ctx.check(`accepted <= headcount (${headcount})`, accepted <= headcount, {
-      accepted,
-      headcount,
-    });
-  }
+  ctx.check(
+    'the post is filled, once (version 2)',
+    after.status === 'filled' && after.version === 2,
+    after,
+  );
+  ctx.check(
+    `every other interest stays pending and was refused with "${full}"`,
+    waiting.length === interested.length - headcount &&
+      placeRefusals === waiting.length * ctx.replicas.length,
+    { waiting: waiting.length, placeRefusals },
+  );
+  ctx.check(
+    'each person still waiting told once that the post is filled',
+    filledCounts.every(n => n === 1),
+    { filledCounts },
+  );
   ctx.later.push({
     name: 'interest notifications',
     where: received,
@@ -217,10 +259,12 @@ export async function accepts(
   return {
     headcount,
     interested: interested.length,
+    accepts: answers.length,
     acceptStatuses: statusCounts(answers),
+    placeRefusals,
     interestsByStatus: byStatus,
-    acceptedWithinHeadcount: accepted <= headcount,
-    headcountAsserted: enforceHeadcount,
+    postStatus: after.status,
+    toldFilled: filledCounts.reduce((a, b) => a + b, 0),
   };
 }
 

@@ -5,23 +5,18 @@ import {
   ANNA,
   BEN,
   CARA,
+  embedInput,
   ownersOnlyOrg,
   useSkillExchangeBackend,
 } from './__testUtils__';
 
 const databases = TestDatabases.create();
 
-const embed = {
-  kind: 'embed',
+const embed = embedInput({
   title: 'Two weeks with Playback',
   description: 'Seek faster.',
   skills: ['java', 'k8s'],
-  team: 'group:default/backend',
-  level: 3,
-  start: '2027-Q1',
-  durationWeeks: 2,
-  location: 'remote',
-};
+});
 
 describe.each(databases.eachSupportedId())(
   'skill exchange posts API on %s',

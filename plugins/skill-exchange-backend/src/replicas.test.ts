@@ -1,6 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { ANNA, as, startSkillExchangeBackend } from './__testUtils__';
+import {
+  ANNA,
+  as,
+  embedInput,
+  startSkillExchangeBackend,
+} from './__testUtils__';
 
 const users = Array.from({ length: 6 }, (_, i) => `user:default/person-${i}`);
 
@@ -15,13 +20,16 @@ describe.each(databases.eachSupportedId())(
   'two backend replicas on one %s database',
   databaseId => {
     const servers: any[] = [];
+    const sent: Array<Array<{ recipients: any; payload: any }>> = [];
     let db: any;
     const api = '/api/skill-exchange';
 
     beforeAll(async () => {
       db = await databases.init(databaseId);
       for (let i = 0; i < 2; i++) {
-        servers.push((await startSkillExchangeBackend({ knex: db })).server);
+        const backend = await startSkillExchangeBackend({ knex: db });
+        servers.push(backend.server);
+        sent.push(backend.sent);
       }
     });
 
@@ -122,6 +130,67 @@ describe.each(databases.eachSupportedId())(
         .set('authorization', as(ANNA))
         .expect(200);
       expect(fetched.body.interestCount).toBe(1);
+    });
+
+    it('never accepts beyond the headcount: 50 racing accepts, 3 places', async () => {
+      const people = Array.from(
+        { length: 50 },
+        (_, i) => `user:default/applicant-${i}`,
+      );
+      const embed = (
+        await request(replica(0))
+          .post(`${api}/posts`)
+          .set('authorization', as(ANNA))
+          .send(embedInput({ title: 'Three places', headcount: 3 }))
+          .expect(201)
+      ).body;
+      const interests = await Promise.all(
+        people.map((who, i) =>
+          request(replica(i))
+            .post(`${api}/posts/${embed.id}/interests`)
+            .set('authorization', as(who))
+            .send({})
+            .expect(201),
+        ),
+      );
+      for (const list of sent) list.length = 0;
+      const answers = await Promise.all(
+        interests.map((interest, i) =>
+          request(replica(i))
+            .post(`${api}/interests/${interest.body.id}/accept`)
+            .set('authorization', as(ANNA))
+            .send({}),
+        ),
+      );
+      const codes = answers.map(r => r.status);
+      expect(codes.filter(c => c === 200)).toHaveLength(3);
+      expect(codes.filter(c => c === 409)).toHaveLength(47);
+      const rows = await db('interests').where('post_id', embed.id);
+      const accepted = rows.filter((r: any) => r.status === 'accepted');
+      expect(accepted).toHaveLength(3);
+      expect(rows.filter((r: any) => r.status === 'pending')).toHaveLength(47);
+      const winners = answers
+        .filter(r => r.status === 200)
+        .map(r => r.body.user)
+        .sort();
+      expect(accepted.map((r: any) => r.user_ref).sort()).toEqual(winners);
+      const post = await request(replica(1))
+        .get(`${api}/posts/${embed.id}`)
+        .set('authorization', as(ANNA))
+        .expect(200);
+      expect(post.body).toMatchObject({
+        status: 'filled',
+        acceptedCount: 3,
+        version: embed.version + 1,
+      });
+      // The post filled once, and the 47 still waiting heard it once.
+      const filled = sent
+        .flat()
+        .filter(n => n.payload.topic === 'skill-exchange:post-filled');
+      expect(filled).toHaveLength(1);
+      expect([...filled[0].recipients.entityRef].sort()).toEqual(
+        people.filter(p => !winners.includes(p)).sort(),
+      );
     });
   },
 );

@@ -54,7 +54,10 @@ export interface EmbedPost extends PostCommon {
   durationWeeks: number;
   location: PostLocation;
   office?: string;
+  /** How many people it takes; accepts beyond it get a 409. */
   headcount: number;
+  /** How many people are accepted: at most `headcount`. */
+  acceptedCount: number;
   /** The signed-in user's interest in it, if any. */
   myInterest?: Interest;
 }
@@ -73,7 +76,10 @@ export interface HackPost extends PostCommon {
 export interface MentorshipPost extends PostCommon {
   kind: 'mentorship';
   mode: MentorshipMode;
+  /** How many mentees (or mentors) it takes; accepts beyond it get a 409. */
   capacity: number;
+  /** How many people are accepted: at most `capacity`. */
+  acceptedCount: number;
   myInterest?: Interest;
 }
 

@@ -153,3 +153,17 @@ export const ownersOnlyOrg = () => ({
     person('admin', 'backend', 'Admin'),
   ],
 });
+
+/** The body of a new embed: one place, no skills; spread in what a test needs. */
+export const embedInput = (extra: object = {}) => ({
+  kind: 'embed',
+  title: 'An embed',
+  skills: [] as string[],
+  team: 'group:default/backend',
+  level: 3,
+  start: '2027-Q1',
+  durationWeeks: 2,
+  location: 'remote',
+  headcount: 1,
+  ...extra,
+});

@@ -2,14 +2,33 @@ import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type {
   Interest,
   InterestStatus,
+  PostStatus,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
-import { InterestRow, PostRow, toInterest } from './rows';
+import {
+  countAccepted,
+  lockPost,
+  nextStatus,
+  pendingPeople,
+  placesOf,
+  placesTaken,
+  writeStatus,
+} from './places';
+import { InterestRow, toInterest } from './rows';
 
 /** An interest, and whether this request created (or renewed) it. */
 export interface ExpressedInterest {
   interest: Interest;
   created: boolean;
+}
+
+/** An interest after a transition, and what it did to its post's places. */
+export interface InterestTransition {
+  interest: Interest;
+  /** The post's new status when the change filled it or reopened it. */
+  postStatus?: PostStatus;
+  /** When the post just filled: the people whose interest is still pending. */
+  stillPending: string[];
 }
 
 /** Interest in embeds and mentorships, and its answers. */
@@ -29,13 +48,16 @@ export interface InterestStore {
   getInterest(id: number): Promise<Interest | undefined>;
   /**
    * Moves an interest from one of `from` to `to` atomically: of two racing
-   * answers only one wins, the other gets a 409.
+   * answers only one wins, the other gets a 409. An accept beyond the post's
+   * places (headcount, capacity) is a 409 and changes nothing; taking the
+   * last place fills the post, freeing a place of a full post reopens it,
+   * in the same transaction.
    */
   transitionInterest(
     id: number,
     from: InterestStatus[],
     to: InterestStatus,
-  ): Promise<Interest>;
+  ): Promise<InterestTransition>;
   /** Interests still pending since before `olderThan` on open posts, for reminders. */
   pendingInterestsOlderThan(
     olderThan: Date,
@@ -55,8 +77,8 @@ export class KnexInterestStore implements InterestStore {
     message: string,
   ): Promise<ExpressedInterest> {
     return this.db.transaction(async tx => {
-      const post = await tx<PostRow>('posts').where('id', postId).first();
-      if (!post) throw new NotFoundError(`No post ${postId}`);
+      // Locked, so no interest slips in while an accept fills the post.
+      const post = await lockPost(tx, postId);
       if (post.kind === 'hack') {
         throw new InputError(
           'Hacks are joined, not applied to: POST /posts/:id/members',
@@ -122,19 +144,48 @@ export class KnexInterestStore implements InterestStore {
     id: number,
     from: InterestStatus[],
     to: InterestStatus,
-  ): Promise<Interest> {
-    const changed = await this.db('interests')
-      .where('id', id)
-      .whereIn('status', from)
-      .update({ status: to, updated_at: new Date() });
-    const interest = await this.getInterest(id);
-    if (!interest) throw new NotFoundError(`No interest ${id}`);
-    if (changed !== 1) {
-      throw new ConflictError(
-        `Interest ${id} is ${interest.status}; it cannot become ${to}`,
-      );
-    }
-    return interest;
+  ): Promise<InterestTransition> {
+    return this.db.transaction(async tx => {
+      const read = () => tx<InterestRow>('interests').where('id', id).first();
+      const found = await read();
+      if (!found) throw new NotFoundError(`No interest ${id}`);
+      // The post's lock comes first: every change of its places waits here,
+      // so the interest read after it is the one the others left.
+      const post = await lockPost(tx, found.post_id);
+      const current = (await read())!;
+      if (!from.includes(current.status)) {
+        throw new ConflictError(
+          `Interest ${id} is ${current.status}; it cannot become ${to}`,
+        );
+      }
+      const places = placesOf(post);
+      let postStatus: PostStatus | undefined;
+      if (places !== undefined) {
+        const accepted = await countAccepted(tx, post.id);
+        if (to === 'accepted' && accepted >= places) {
+          throw placesTaken(post, places);
+        }
+        const after =
+          accepted +
+          (to === 'accepted' ? 1 : 0) -
+          (current.status === 'accepted' ? 1 : 0);
+        postStatus = nextStatus(
+          post.status,
+          { accepted, places },
+          { accepted: after, places },
+        );
+      }
+      await tx('interests')
+        .where({ id, status: current.status })
+        .update({ status: to, updated_at: new Date() });
+      if (postStatus) await writeStatus(tx, post.id, postStatus);
+      return {
+        interest: toInterest((await read())!),
+        postStatus,
+        stillPending:
+          postStatus === 'filled' ? await pendingPeople(tx, post.id) : [],
+      };
+    });
   }
 
   async pendingInterestsOlderThan(

@@ -9,6 +9,13 @@ import type {
 import { Knex } from 'knex';
 import { hydratePosts, Viewer } from './hydratePosts';
 import { cappedTotal, EXACT_TOTAL_UP_TO, matchText } from './postSearch';
+import {
+  countAccepted,
+  lockPost,
+  nextStatus,
+  placesOf,
+  tooFewPlaces,
+} from './places';
 import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
 
@@ -179,8 +186,8 @@ export class KnexPostStore implements PostStore {
     viewer: string,
   ): Promise<Post> {
     await this.db.transaction(async tx => {
-      const current = await tx<PostRow>('posts').where('id', id).first();
-      if (!current) throw new NotFoundError(`No post ${id}`);
+      // Locked like an accept, so the places checked are the places taken.
+      const current = await lockPost(tx, id);
       if (current.kind !== input.kind) {
         throw new InputError(
           `kind: a ${current.kind} cannot become a ${input.kind}`,
@@ -188,10 +195,13 @@ export class KnexPostStore implements PostStore {
       }
       const skills = await this.skills.resolveSkills(input.skills, tx);
       await this.checkEvent(tx, input);
+      const columns = postColumns(input);
+      const status = await this.statusAfterEdit(tx, current, columns);
       const changed = await tx('posts')
         .where({ id, version })
         .update({
-          ...postColumns(input),
+          ...columns,
+          ...(status ? { status, status_changed_at: new Date() } : {}),
           updated_at: new Date(),
           version: tx.raw('?? + 1', ['version']),
         });
@@ -206,6 +216,27 @@ export class KnexPostStore implements PostStore {
       }
     });
     return (await this.getPost(id, viewer))!;
+  }
+
+  /**
+   * 409 when the edit leaves fewer places than people accepted; otherwise
+   * the status the new places call for (filled, open again), if any.
+   */
+  private async statusAfterEdit(
+    tx: Knex,
+    current: PostRow,
+    columns: ReturnType<typeof postColumns>,
+  ): Promise<PostStatus | undefined> {
+    const before = placesOf(current);
+    const places = placesOf({ ...current, ...columns });
+    if (before === undefined || places === undefined) return undefined;
+    const accepted = await countAccepted(tx, current.id);
+    if (places < accepted) throw tooFewPlaces(current, places, accepted);
+    return nextStatus(
+      current.status,
+      { accepted, places: before },
+      { accepted, places },
+    );
   }
 
   async setPostStatus(

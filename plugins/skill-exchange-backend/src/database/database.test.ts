@@ -16,6 +16,8 @@ describe.each(databases.eachSupportedId())(
     it('migrates up and back down', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrations });
+      // The last migration only changes data (tested below): step back over it.
+      await knex.migrate.down({ directory: migrations });
       expect(await knex.schema.hasTable('posts')).toBe(true);
       expect(await knex.schema.hasTable('profile_skills')).toBe(true);
       expect(await knex.schema.hasColumn('hack_events', 'organisers')).toBe(
@@ -108,6 +110,61 @@ describe.each(databases.eachSupportedId())(
       ]) {
         expect(await knex.schema.hasTable(table)).toBe(false);
       }
+    });
+
+    it('fills the open posts that were already full before places were kept', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrations });
+      await knex.migrate.down({ directory: migrations });
+      const now = new Date();
+      const post = async (title: string, kind: string, places: object) => {
+        const [row] = await knex('posts')
+          .insert({
+            kind,
+            title,
+            title_lower: title.toLocaleLowerCase(),
+            owner: 'user:default/anna',
+            created_at: now,
+            updated_at: now,
+            status_changed_at: now,
+            ...places,
+          })
+          .returning('id');
+        return (row.id ?? row) as number;
+      };
+      const accept = (postId: number, people: string[], status = 'accepted') =>
+        knex('interests').insert(
+          people.map(user_ref => ({
+            post_id: postId,
+            user_ref,
+            status,
+            created_at: now,
+            updated_at: now,
+          })),
+        );
+      const over = await post('Three on one place', 'embed', { headcount: 1 });
+      await accept(over, [
+        'user:default/a',
+        'user:default/b',
+        'user:default/c',
+      ]);
+      const full = await post('Full', 'mentorship', { capacity: 2 });
+      await accept(full, ['user:default/a', 'user:default/b']);
+      const free = await post('A place free', 'embed', { headcount: 2 });
+      await accept(free, ['user:default/a']);
+      await accept(free, ['user:default/b', 'user:default/c'], 'pending');
+      const hack = await post('A hack', 'hack', {});
+
+      await knex.migrate.up({ directory: migrations });
+      const rows = await knex('posts')
+        .orderBy('id')
+        .select('id', 'status', 'version');
+      expect(rows.map(r => [r.id, r.status, r.version])).toEqual([
+        [over, 'filled', 2],
+        [full, 'filled', 2],
+        [free, 'open', 1],
+        [hack, 'open', 1],
+      ]);
     });
 
     it('seeds the taxonomy once, keeping names and aliases unique', async () => {

@@ -39,7 +39,9 @@ export async function hydratePosts(
     countPerPost(
       db('interests')
         .whereIn('post_id', ids)
-        .whereIn('status', ['pending', 'accepted']),
+        .whereIn('status', ['pending', 'accepted'])
+        .groupBy('status')
+        .select('status'),
     ),
     mine('saves'),
     mine('follows'),
@@ -50,14 +52,21 @@ export async function hydratePosts(
       .select('post_id', 'user_ref'),
     mine('interests'),
   ]);
-  const count = (list: Array<{ post_id: number; n: unknown }>, id: number) =>
-    Number(list.find(c => c.post_id === id)?.n ?? 0);
+  const count = (
+    list: Array<{ post_id: number; n: unknown; status?: string }>,
+    id: number,
+    status?: string,
+  ) =>
+    list
+      .filter(c => c.post_id === id && (!status || c.status === status))
+      .reduce((sum, c) => sum + Number(c.n), 0);
   const has = (list: Array<{ post_id: number }>, id: number) =>
     list.some(r => r.post_id === id);
   return rows.map(row =>
     toPost(row, {
       skills: skills.filter(s => s.post_id === row.id).map(s => s.name),
       interestCount: count(interestCounts, row.id),
+      acceptedCount: count(interestCounts, row.id, 'accepted'),
       saved: has(saves, row.id),
       following: has(follows, row.id),
       followerCount: count(followerCounts, row.id),

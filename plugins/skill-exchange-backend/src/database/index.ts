@@ -55,7 +55,11 @@ export async function createStores(options: {
 export type { EventStore } from './EventStore';
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';
-export type { ExpressedInterest, InterestStore } from './InterestStore';
+export type {
+  ExpressedInterest,
+  InterestStore,
+  InterestTransition,
+} from './InterestStore';
 export type {
   MatchEvidence,
   MatchingStore,

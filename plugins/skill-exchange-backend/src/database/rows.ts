@@ -142,6 +142,8 @@ function parseRefs(json: string | null | undefined): string[] {
 export interface PostExtras {
   skills: string[];
   interestCount: number;
+  /** People accepted (embeds, mentorships). */
+  acceptedCount: number;
   saved: boolean;
   following: boolean;
   followerCount: number;
@@ -179,6 +181,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         location: row.location!,
         ...(row.office ? { office: row.office } : {}),
         headcount: row.headcount!,
+        acceptedCount: extras.acceptedCount,
         ...mine,
       };
     case 'hack':
@@ -197,6 +200,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         kind: 'mentorship',
         mode: row.mode!,
         capacity: row.capacity!,
+        acceptedCount: extras.acceptedCount,
         ...mine,
       };
   }

@@ -1,10 +1,10 @@
-import { NotAllowedError } from '@backstage/errors';
 import { found } from './found';
 import {
   Interest,
+  InterestStatus,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import type { SkillExchangeStores } from '../database';
+import type { InterestTransition, SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { SkillExchangeNotifier } from './notifications';
 import type { Created } from './PostService';
@@ -59,18 +59,17 @@ export class InterestService {
     );
   }
 
-  /** Accepts or declines; the person who was interested hears the answer. */
+  /**
+   * Accepts or declines; the person who was interested hears the answer.
+   * An accept that takes the last place fills the post, and the people
+   * still waiting hear that it is filled.
+   */
   async answer(id: number, accepted: boolean, caller: Caller) {
     const interest = await this.getInterest(id);
-    const post = await this.access.requirePost(
-      skillExchangePostUpdatePermission,
-      interest.postId,
+    const { post, done } = await this.asOwner(
+      interest,
       caller,
       'answer interest in it',
-    );
-    const updated = await this.stores.interests.transitionInterest(
-      id,
-      ['pending'],
       accepted ? 'accepted' : 'declined',
     );
     await this.notifier.interestAnswered({
@@ -79,21 +78,77 @@ export class InterestService {
       title: post.title,
       accepted,
     });
-    return updated;
+    await this.tellFilled(done, post);
+    return done.interest;
   }
 
+  /**
+   * The person withdraws their pending or accepted interest; whoever may edit
+   * the post may withdraw an accepted person (the person hears of it). A
+   * place freed on a full post reopens it.
+   */
   async withdraw(id: number, caller: Caller): Promise<Interest> {
     const interest = await this.getInterest(id);
-    if (interest.user !== caller.userEntityRef) {
-      throw new NotAllowedError(
-        'Only the person who expressed interest may withdraw it',
+    if (interest.user === caller.userEntityRef) {
+      const done = await this.stores.interests.transitionInterest(
+        id,
+        ['pending', 'accepted'],
+        'withdrawn',
       );
+      return done.interest;
     }
-    return this.stores.interests.transitionInterest(
-      id,
-      ['pending', 'accepted'],
+    const { post, done } = await this.asOwner(
+      interest,
+      caller,
+      "withdraw someone else's interest in it",
       'withdrawn',
     );
+    await this.notifier.placeReleased({
+      user: interest.user,
+      postId: post.id,
+      title: post.title,
+    });
+    return done.interest;
+  }
+
+  /**
+   * Whoever may edit the post moves an interest in it: pending ones are
+   * answered (accepted, declined), accepted ones withdrawn.
+   */
+  private async asOwner(
+    interest: Interest,
+    caller: Caller,
+    what: string,
+    to: 'accepted' | 'declined' | 'withdrawn',
+  ) {
+    const post = await this.access.requirePost(
+      skillExchangePostUpdatePermission,
+      interest.postId,
+      caller,
+      what,
+    );
+    const from: InterestStatus[] =
+      to === 'withdrawn' ? ['accepted'] : ['pending'];
+    const done = await this.stores.interests.transitionInterest(
+      interest.id,
+      from,
+      to,
+    );
+    return { post, done };
+  }
+
+  private async tellFilled(
+    done: InterestTransition,
+    post: { id: number; title: string; kind: string },
+  ) {
+    if (done.postStatus === 'filled' && done.stillPending.length) {
+      await this.notifier.postFilled({
+        users: done.stillPending,
+        postId: post.id,
+        title: post.title,
+        kind: post.kind,
+      });
+    }
   }
 
   /**

@@ -68,6 +68,32 @@ export class SkillExchangeNotifier {
     });
   }
 
+  /** The owner withdrew an accepted person: their place is released. */
+  placeReleased(p: { user: string; postId: number; title: string }) {
+    return this.send(p.user, {
+      title: `Your place on "${p.title}" was released`,
+      description:
+        'The owner withdrew your accepted interest. You may express interest again.',
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:place-released',
+    });
+  }
+
+  /** The last place was taken: to the people whose interest is still pending. */
+  postFilled(p: {
+    users: string[];
+    postId: number;
+    title: string;
+    kind: string;
+  }) {
+    return this.send(p.users, {
+      title: `"${p.title}" is filled`,
+      description: `Every place on this ${p.kind} is taken. Your interest stays pending: if a place frees up, the owner may still accept it.`,
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:post-filled',
+    });
+  }
+
   hackMemberJoined(p: {
     owner: string;
     user: string;

@@ -21,7 +21,13 @@ import type {
   PostStatus,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { PersonLink, useSkillExchangePath } from './common';
+import {
+  PersonLink,
+  placesOf,
+  placesTakenText,
+  shortRef,
+  useSkillExchangePath,
+} from './common';
 import { useAction } from './useAction';
 
 type Run = ReturnType<typeof useAction>['run'];
@@ -52,21 +58,43 @@ const RESPONSES = [
   { response: 'decline', label: 'Decline', done: 'Declined', primary: false },
 ] as const;
 
+/**
+ * Why accepting is off when every place is taken, or undefined while a place
+ * is free. The backend refuses such an accept with a 409 anyway.
+ */
+export function fullExplanation(post: Post): string | undefined {
+  const places = placesOf(post);
+  if (!places || places.taken < places.places) return undefined;
+  return `${placesTakenText(
+    places,
+  )}. Withdraw an accepted person or raise the ${
+    places.limit
+  } to accept someone else.`;
+}
+
 const InterestedPeople = ({
+  post,
   interests,
   busy,
   run,
 }: {
+  post: Post;
   interests: AsyncStateRetry<Interest[]>;
   busy: boolean;
   run: Run;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const full = fullExplanation(post);
   return (
     <>
       <Typography variant="h6" component="h3">
         Interested people
       </Typography>
+      {full && (
+        <Typography variant="body2" id="places-full">
+          {full}
+        </Typography>
+      )}
       {interests.loading && <Progress />}
       {interests.error && <ResponseErrorPanel error={interests.error} />}
       {interests.value?.length === 0 && (
@@ -87,7 +115,10 @@ const InterestedPeople = ({
                     size="small"
                     color={r.primary ? 'primary' : 'default'}
                     variant={r.primary ? 'contained' : 'outlined'}
-                    disabled={busy}
+                    disabled={busy || (r.primary && Boolean(full))}
+                    aria-describedby={
+                      r.primary && full ? 'places-full' : undefined
+                    }
                     onClick={() =>
                       run(() => api.respondToInterest(i.id, r.response), r.done)
                     }
@@ -97,7 +128,22 @@ const InterestedPeople = ({
                 ))}
               </Box>
             ) : (
-              <Chip size="small" label={i.status} />
+              <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+                <Chip size="small" label={i.status} />
+                {i.status === 'accepted' && (
+                  <Button
+                    size="small"
+                    variant="outlined"
+                    disabled={busy}
+                    aria-label={`Withdraw ${shortRef(i.user)}`}
+                    onClick={() =>
+                      run(() => api.withdrawInterest(i.id), 'Place released')
+                    }
+                  >
+                    Withdraw
+                  </Button>
+                )}
+              </Box>
             )}
           </ListItem>
         ))}
@@ -165,7 +211,12 @@ export const OwnerPanel = ({
         </Button>
       </Box>
       {post.kind !== 'hack' && (
-        <InterestedPeople interests={interests} busy={busy} run={run} />
+        <InterestedPeople
+          post={post}
+          interests={interests}
+          busy={busy}
+          run={run}
+        />
       )}
     </InfoCard>
   );

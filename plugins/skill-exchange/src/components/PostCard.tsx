@@ -16,9 +16,12 @@ import {
   KIND_LABELS,
   LevelLabel,
   LOCATION_LABELS,
+  placesOf,
+  placesTakenText,
   shortRef,
   SkillChips,
   STAGE_LABELS,
+  STATUS_LABELS,
   useSkillExchangePath,
 } from './common';
 
@@ -49,6 +52,8 @@ export function summaryOf(markdown: string): string {
 }
 
 export const PostDetails = ({ post }: { post: Post }) => {
+  const places = placesOf(post);
+  const taken = places ? ` · ${placesTakenText(places)}` : '';
   switch (post.kind) {
     case 'embed':
       return (
@@ -57,6 +62,7 @@ export const PostDetails = ({ post }: { post: Post }) => {
           {formatStart(post.start)} · {LOCATION_LABELS[post.location]}
           {post.office ? ` (${post.office})` : ''} · level{' '}
           <LevelLabel level={post.level} /> · {shortRef(post.team)}
+          {taken}
         </>
       );
     case 'hack':
@@ -72,8 +78,8 @@ export const PostDetails = ({ post }: { post: Post }) => {
         <>
           {post.mode === 'offering'
             ? 'Offering mentoring'
-            : 'Looking for a mentor'}{' '}
-          · capacity {post.capacity}
+            : 'Looking for a mentor'}
+          {taken}
         </>
       );
   }
@@ -104,7 +110,9 @@ export const PostCard = ({
               label={STAGE_LABELS[post.stage]}
             />
           )}
-          {post.status !== 'open' && <Chip size="small" label={post.status} />}
+          {post.status !== 'open' && (
+            <Chip size="small" label={STATUS_LABELS[post.status]} />
+          )}
           {post.saved && <Chip size="small" label="Saved" />}
         </Box>
         <Typography variant="h6" component="h3" gutterBottom>

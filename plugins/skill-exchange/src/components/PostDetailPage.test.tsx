@@ -40,6 +40,7 @@ function renderPost(
     ]),
     setPostStatus: jest.fn(async () => shown),
     respondToInterest: jest.fn(async () => ({})),
+    withdrawInterest: jest.fn(async () => ({})),
     expressInterest: jest.fn(async () => ({})),
     joinHack: jest.fn(async () => shown),
     setSaved: jest.fn(async () => undefined),
@@ -119,6 +120,81 @@ describe('PostDetailPage', () => {
     expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect(api.setSaved).toHaveBeenCalledWith(9, true);
+  });
+});
+
+describe('places of embeds and mentorships', () => {
+  const accepted = {
+    id: 6,
+    postId: 7,
+    user: 'user:default/ben',
+    message: 'In.',
+    status: 'accepted',
+    createdAt: '2026-11-01T00:00:00Z',
+  };
+
+  it('shows the places taken and lets the owner accept while one is free', async () => {
+    const open = post(7, 'embed', 'Two places', {
+      owner: OWNER,
+      headcount: 2,
+      acceptedCount: 1,
+    } as Partial<Post>);
+    renderPost(open, OWNER);
+    expect(await screen.findByText(/1 of 2 places taken/)).toBeInTheDocument();
+    const people = screen.getByRole('list', { name: 'Interested people' });
+    expect(
+      await within(people).findByRole('button', { name: 'Accept' }),
+    ).toBeEnabled();
+  });
+
+  it('disables accepting on a full post, says why, and lets the owner withdraw an accepted person', async () => {
+    const full = post(7, 'mentorship', 'Mentoring in Go', {
+      owner: OWNER,
+      status: 'filled',
+      capacity: 1,
+      acceptedCount: 1,
+    } as Partial<Post>);
+    const { api } = renderPost(full, OWNER, {
+      listInterests: jest.fn(async () => [
+        accepted,
+        { ...accepted, id: 5, user: ME, status: 'pending' },
+      ]) as any,
+    });
+    const people = await screen.findByRole('list', {
+      name: 'Interested people',
+    });
+    const accept = await within(people).findByRole('button', {
+      name: 'Accept',
+    });
+    expect(accept).toBeDisabled();
+    expect(accept).toHaveAccessibleDescription(
+      '1 of 1 place taken. Withdraw an accepted person or raise the capacity to accept someone else.',
+    );
+    expect(
+      within(people).getByRole('button', { name: 'Decline' }),
+    ).toBeEnabled();
+    expect(screen.getByText('Filled')).toBeInTheDocument();
+
+    await userEvent.click(
+      within(people).getByRole('button', { name: 'Withdraw ben' }),
+    );
+    expect(api.withdrawInterest).toHaveBeenCalledWith(6);
+  });
+
+  it('tells someone else that a filled post has no place left', async () => {
+    const full = post(7, 'embed', 'Taken', {
+      owner: OWNER,
+      status: 'filled',
+      acceptedCount: 1,
+    } as Partial<Post>);
+    renderPost(full, ME);
+    expect(
+      await screen.findByRole('button', { name: "I'm interested" }),
+    ).toBeDisabled();
+    expect(
+      screen.getByText('Filled: every place is taken.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/1 of 1 place taken/)).toBeInTheDocument();
   });
 });
 

@@ -19,6 +19,7 @@ import {
   KIND_LABELS,
   PersonLink,
   SkillChips,
+  STATUS_LABELS,
   useSkillExchangePath,
 } from './common';
 import { OwnerPanel } from './OwnerPanel';
@@ -77,7 +78,7 @@ export const PostDetailPage = () => {
         typeLink={path(post.kind === 'embed' ? '/' : `/${post.kind}s`)}
       >
         <Chip
-          label={post.status}
+          label={STATUS_LABELS[post.status]}
           color={post.status === 'open' ? 'primary' : 'default'}
         />
       </Header>

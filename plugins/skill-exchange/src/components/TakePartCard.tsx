@@ -33,14 +33,19 @@ const Interest = ({
   const { myInterest } = post;
   if (!myInterest) {
     return mine ? null : (
-      <Button
-        variant="contained"
-        color="primary"
-        disabled={post.status !== 'open' || busy}
-        onClick={onInterested}
-      >
-        I'm interested
-      </Button>
+      <>
+        <Button
+          variant="contained"
+          color="primary"
+          disabled={post.status !== 'open' || busy}
+          onClick={onInterested}
+        >
+          I'm interested
+        </Button>
+        {post.status === 'filled' && (
+          <Typography variant="body2">Filled: every place is taken.</Typography>
+        )}
+      </>
     );
   }
   return (

@@ -9,6 +9,7 @@ import {
 import { Chip, MenuItem, Tooltip } from '@material-ui/core';
 import {
   levelName,
+  Post,
   PROFICIENCY_LEVELS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 
@@ -130,6 +131,40 @@ export const STAGE_LABELS = {
   in_progress: 'In progress',
   completed: 'Completed',
 } as const;
+
+export const STATUS_LABELS = {
+  open: 'Open',
+  filled: 'Filled',
+  closed: 'Closed',
+} as const;
+
+/** The places of an embed (headcount) or mentorship (capacity), and how many are taken. */
+export function placesOf(
+  post: Post,
+): { places: number; taken: number; limit: string } | undefined {
+  if (post.kind === 'embed') {
+    return {
+      places: post.headcount,
+      taken: post.acceptedCount ?? 0,
+      limit: 'headcount',
+    };
+  }
+  if (post.kind === 'mentorship') {
+    return {
+      places: post.capacity,
+      taken: post.acceptedCount ?? 0,
+      limit: 'capacity',
+    };
+  }
+  return undefined;
+}
+
+/** "1 of 3 places taken". */
+export function placesTakenText(places: { places: number; taken: number }) {
+  return `${places.taken} of ${places.places} place${
+    places.places === 1 ? '' : 's'
+  } taken`;
+}
 
 export const LOCATION_LABELS = {
   remote: 'Remote',

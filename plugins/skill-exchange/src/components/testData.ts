@@ -8,9 +8,10 @@ const KIND_FIELDS = {
     durationWeeks: 6,
     location: 'remote',
     headcount: 1,
+    acceptedCount: 0,
   },
   hack: { stage: 'idea', members: [], followerCount: 0, following: false },
-  mentorship: { mode: 'offering', capacity: 1 },
+  mentorship: { mode: 'offering', capacity: 1, acceptedCount: 0 },
 };
 
 /** A post as the backend returns it: open, version 1, hacks with no members. */

@@ -18,6 +18,8 @@ const topicNames: Record<string, string> = {
   'skill-exchange:hack-member': 'Someone joined my hack',
   'skill-exchange:interest-reminder': 'Reminders of unanswered interest',
   'skill-exchange:learning-goal-match': 'Posts that match my learning goals',
+  'skill-exchange:post-filled': 'A post I am waiting on was filled',
+  'skill-exchange:place-released': 'My accepted place was released',
   'golden-paths-stuck': 'Cohort members who are stuck',
 };
 
