@@ -43,6 +43,26 @@ export interface PostCommon {
   /** Only present for a signed-in user: whether they saved it. */
   saved: boolean;
   interestCount: number;
+  /**
+   * How soon the owner answers interest (embeds and mentorships, on
+   * `GET /posts/:id` only): the median time from interest to the owner's
+   * accept or decline over their last answers of the past 180 days. Absent
+   * when they answered fewer than 3 times, so one answer never stands for a
+   * habit.
+   */
+  ownerAnswers?: OwnerAnswers;
+}
+
+/**
+ * How soon a post's owner answers interest.
+ *
+ * @public
+ */
+export interface OwnerAnswers {
+  /** The answers the median is taken over (at most 50, the newest). */
+  answered: number;
+  /** Median hours from interest to answer. */
+  medianHours: number;
 }
 
 /** @public */
@@ -95,6 +115,8 @@ export interface Interest {
   status: InterestStatus;
   createdAt: string;
   updatedAt: string;
+  /** When the owner accepted or declined it; null while nobody has. */
+  answeredAt: string | null;
 }
 
 /** @public */

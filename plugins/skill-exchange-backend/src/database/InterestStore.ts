@@ -14,7 +14,7 @@ import {
   placesTaken,
   writeStatus,
 } from './places';
-import { InterestRow, toInterest } from './rows';
+import { InterestRow, toInterest, toIso } from './rows';
 
 /** An interest, and whether this request created (or renewed) it. */
 export interface ExpressedInterest {
@@ -62,6 +62,12 @@ export interface InterestStore {
   pendingInterestsOlderThan(
     olderThan: Date,
   ): Promise<Array<Interest & { postOwner: string; postTitle: string }>>;
+  /** Hours from interest to answer of the owner's newest answers since `since`. */
+  ownerAnswerHours(
+    owner: string,
+    since: Date,
+    limit?: number,
+  ): Promise<number[]>;
 }
 
 export class KnexInterestStore implements InterestStore {
@@ -175,9 +181,15 @@ export class KnexInterestStore implements InterestStore {
           { accepted: after, places },
         );
       }
+      const now = new Date();
+      const answers = current.status === 'pending' && to !== 'withdrawn';
       await tx('interests')
         .where({ id, status: current.status })
-        .update({ status: to, updated_at: new Date() });
+        .update({
+          status: to,
+          updated_at: now,
+          ...(answers ? { answered_at: now } : {}),
+        });
       if (postStatus) await writeStatus(tx, post.id, postStatus);
       return {
         interest: toInterest((await read())!),
@@ -206,5 +218,29 @@ export class KnexInterestStore implements InterestStore {
       postOwner: r.post_owner,
       postTitle: r.post_title,
     }));
+  }
+
+  /**
+   * Hours from interest to answer for the owner's newest answers (at most
+   * `limit`) since `since`, over all their posts.
+   */
+  async ownerAnswerHours(
+    owner: string,
+    since: Date,
+    limit = 50,
+  ): Promise<number[]> {
+    const rows = await this.db('interests')
+      .join('posts', 'posts.id', 'interests.post_id')
+      .where('posts.owner', owner)
+      .whereNotNull('interests.answered_at')
+      .where('interests.answered_at', '>=', since)
+      .orderBy('interests.answered_at', 'desc')
+      .limit(limit)
+      .select('interests.created_at', 'interests.answered_at');
+    return rows.map(
+      r =>
+        (Date.parse(toIso(r.answered_at)) - Date.parse(toIso(r.created_at))) /
+        3_600_000,
+    );
   }
 }

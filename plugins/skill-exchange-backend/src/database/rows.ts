@@ -41,6 +41,7 @@ export interface InterestRow {
   status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
   created_at: Date | string | number;
   updated_at: Date | string | number;
+  answered_at?: Date | string | number | null;
 }
 
 export interface ProfileRow {
@@ -97,6 +98,7 @@ export function toInterest(row: InterestRow): Interest {
     status: row.status,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    answeredAt: row.answered_at ? toIso(row.answered_at) : null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { found } from './found';
 import {
   ListPostsQuery,
+  OwnerAnswers,
   PostPage,
   Post,
   PostInput,
@@ -14,6 +15,23 @@ import type { Caller, SkillExchangeAccess } from './access';
 import type { SkillExchangeNotifier } from './notifications';
 
 const UPDATE = skillExchangePostUpdatePermission;
+/** How far back a post's "usually answers within" looks. */
+const ANSWERS_WINDOW_DAYS = 180;
+/** Fewer answers than this say nothing about a habit. */
+const MIN_ANSWERS = 3;
+
+/** The median of the owner's answer times, or undefined under MIN_ANSWERS. */
+export function summariseAnswers(hours: number[]): OwnerAnswers | undefined {
+  if (hours.length < MIN_ANSWERS) return undefined;
+  const sorted = [...hours].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return {
+    answered: sorted.length,
+    medianHours: Math.round(median * 10) / 10,
+  };
+}
 
 /** A post and whether this request created the row it is about. */
 export interface Created<T> {
@@ -33,11 +51,18 @@ export class PostService {
     return this.stores.posts.listPosts(query, caller.userEntityRef);
   }
 
+  /** A post; embeds and mentorships say how soon their owner answers. */
   async get(id: number, caller: Caller): Promise<Post> {
-    return found(
+    const post = found(
       await this.stores.posts.getPost(id, caller.userEntityRef),
       `No post ${id}`,
     );
+    if (post.kind === 'hack') return post;
+    const since = new Date(Date.now() - ANSWERS_WINDOW_DAYS * 86_400_000);
+    const ownerAnswers = summariseAnswers(
+      await this.stores.interests.ownerAnswerHours(post.owner, since),
+    );
+    return ownerAnswers ? { ...post, ownerAnswers } : post;
   }
 
   /** Creates a post and tells the people whose learning goals it matches. */

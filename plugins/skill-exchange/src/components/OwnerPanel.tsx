@@ -27,6 +27,7 @@ import {
   placesTakenText,
   shortRef,
   useSkillExchangePath,
+  waitingText,
 } from './common';
 import { useAction } from './useAction';
 
@@ -105,7 +106,11 @@ const InterestedPeople = ({
           <ListItem key={i.id} divider>
             <ListItemText
               primary={<PersonLink userRef={i.user} />}
-              secondary={i.message || 'No message'}
+              secondary={
+                i.status === 'pending'
+                  ? `${i.message || 'No message'} · ${waitingText(i.createdAt)}`
+                  : i.message || 'No message'
+              }
             />
             {i.status === 'pending' ? (
               <Box display="flex" style={{ gap: 8 }}>

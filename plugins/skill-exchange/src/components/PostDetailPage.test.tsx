@@ -109,6 +109,43 @@ describe('PostDetailPage', () => {
     expect(api.expressInterest).toHaveBeenCalledWith(7, 'Backend is my thing.');
   });
 
+  it('tells the owner how long each interest has waited', async () => {
+    renderPost(embed, OWNER);
+    expect(await screen.findByText('You posted this')).toBeInTheDocument();
+    // The interest was made on 2026-11-02: whole days since then.
+    const days = Math.floor(
+      (Date.now() - Date.parse('2026-11-02T00:00:00Z')) / 86_400_000,
+    );
+    expect(
+      await screen.findByText(`I would love this. · waiting ${days} days`),
+    ).toBeInTheDocument();
+  });
+
+  it('says how soon the owner usually answers, once they answered three times', async () => {
+    renderPost(
+      { ...embed, ownerAnswers: { answered: 7, medianHours: 30 } },
+      ME,
+    );
+    await screen.findByRole(
+      'button',
+      { name: "I'm interested" },
+      { timeout: 10_000 },
+    );
+    expect(
+      screen.getByText('Usually answers within 2 days (median of 7 answers)'),
+    ).toBeInTheDocument();
+  });
+
+  it('says nothing of answer times it does not have', async () => {
+    renderPost(embed, ME);
+    await screen.findByRole(
+      'button',
+      { name: "I'm interested" },
+      { timeout: 10_000 },
+    );
+    expect(screen.queryByText(/Usually answers within/)).toBeNull();
+  });
+
   it('offers a hack idea nobody has joined for adoption, and saving', async () => {
     const hack = post(9, 'hack', 'Loudness explorer', { owner: OWNER });
     const { api } = renderPost(hack, ME);

@@ -9,7 +9,7 @@ import type {
   Post,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { PersonLink } from './common';
+import { ownerAnswersText, PersonLink } from './common';
 import { InterestDialog } from './InterestDialog';
 import { useAction } from './useAction';
 
@@ -44,6 +44,11 @@ const Interest = ({
         </Button>
         {post.status === 'filled' && (
           <Typography variant="body2">Filled: every place is taken.</Typography>
+        )}
+        {post.ownerAnswers && (
+          <Typography variant="body2" color="textSecondary">
+            {ownerAnswersText(post.ownerAnswers)}
+          </Typography>
         )}
       </>
     );

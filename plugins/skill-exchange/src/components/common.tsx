@@ -166,6 +166,29 @@ export function placesTakenText(places: { places: number; taken: number }) {
   } taken`;
 }
 
+/** "a day", "3 days": a duration in hours, rounded up to whole days. */
+function daysText(hours: number): string {
+  const days = Math.max(1, Math.ceil(hours / 24));
+  return days === 1 ? 'a day' : `${days} days`;
+}
+
+/** "Usually answers within 2 days (median of 7 answers)". */
+export function ownerAnswersText(answers: {
+  answered: number;
+  medianHours: number;
+}) {
+  return `Usually answers within ${daysText(answers.medianHours)} (median of ${
+    answers.answered
+  } answers)`;
+}
+
+/** "waiting 4 days" for an interest made at `since`, as of `now`. */
+export function waitingText(since: string, now = Date.now()): string {
+  const days = Math.floor((now - Date.parse(since)) / 86_400_000);
+  if (days < 1) return 'waiting since today';
+  return `waiting ${days} day${days === 1 ? '' : 's'}`;
+}
+
 export const LOCATION_LABELS = {
   remote: 'Remote',
   office: 'Office',

@@ -10,6 +10,9 @@ import { goldenPathsApiRef } from '../../api';
 import { mockApi, teardownPlan } from '../testData';
 import { useTeardownMenuItemProps } from './teardownMenuItem';
 
+// Renders the whole entity page menu; slow on a loaded machine.
+jest.setTimeout(30_000);
+
 const practiceRun = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
