@@ -14,18 +14,26 @@ const screenshots =
       )
     : path.resolve(__dirname, '../../../docs/screenshots');
 
-/**
- * The portal's git root in this run (app-config.e2e.yaml:
- * ONRAMP_E2E_DIR/git, as playwright.config.ts sets ONRAMP_E2E_DIR): the bare
- * repositories the Day-1 templates publish, `<name>.git`.
- */
-export const e2eGitRoot = path.resolve(
+/** This run's ONRAMP_E2E_DIR, as playwright.config.ts sets it. */
+const e2eDir = path.resolve(
   __dirname,
   '../../..',
   process.env.ONRAMP_E2E_DATA ?? 'data/e2e',
   process.env.ONRAMP_E2E_DB === 'pg' ? 'pg' : 'sqlite',
-  'git',
 );
+
+/**
+ * The portal's git root in this run (app-config.e2e.yaml:
+ * ONRAMP_E2E_DIR/git): the bare repositories the Day-1 templates publish,
+ * `<name>.git`.
+ */
+export const e2eGitRoot = path.join(e2eDir, 'git');
+
+/**
+ * The copy of examples/golden-paths the catalog reads in this run
+ * (scripts/e2e-portal.sh makes it, ONRAMP_GOLDEN_PATHS_DIR): flows may edit it.
+ */
+export const e2eGoldenPathsDir = path.join(e2eDir, 'golden-paths');
 
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: path.join(screenshots, `${name}.png`) });
