@@ -139,6 +139,10 @@ test('an approval gate: the manager approves or declines, nobody else may', asyn
   await lucia.reload();
   await expect(luciaGate).toHaveText(/^Declined by aisha\.bello on .+: /);
   await expect(luciaGate).toContainText(reason);
+  // Declined, no longer "Waiting for approval": the step waits for nobody.
+  const luciaStep = lucia.getByTestId('step-sign-off');
+  await expect(luciaStep.getByText('Declined', { exact: true })).toBeVisible();
+  await expect(luciaStep.getByText(/^Waiting for approval/)).toHaveCount(0);
   await expect(lucia.getByText('0 of 6 steps done')).toBeVisible();
   await screenshot(lucia, 'golden-paths-gate-declined');
   await expectNoSeriousA11yViolations(lucia, { include: 'main' });
