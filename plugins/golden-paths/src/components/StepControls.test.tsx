@@ -107,7 +107,9 @@ describe('StepAction', () => {
       </>,
     );
     expect(
-      screen.getAllByText(/^Waiting for approval|^Declined$/).map(e => e.textContent),
+      screen
+        .getAllByText(/^Waiting for approval|^Declined$/)
+        .map(e => e.textContent),
     ).toEqual(['Waiting for approval (manager)', 'Declined']);
   });
 });
