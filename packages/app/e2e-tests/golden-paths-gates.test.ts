@@ -20,7 +20,6 @@ async function personPage(browser: Browser, name: string): Promise<Page> {
   });
   const page = await context.newPage();
   await signInAsDemoUser(page, name);
-  await expect(page.getByRole('link', { name: 'Golden Paths' })).toBeVisible();
   return page;
 }
 

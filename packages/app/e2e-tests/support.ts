@@ -72,10 +72,21 @@ export async function fillDay1Form(
     .click();
 }
 
-/** Signs in on the sign-in page as one of the demo users (by display name). */
+/**
+ * Signs in on the sign-in page as one of the demo users (by display name).
+ * A flow run alone can come before the catalog has read examples/org.yaml:
+ * the sign-in then fails ("Could not sign in", 404) and is tried again.
+ */
 export async function signInAsDemoUser(page: Page, displayName: string) {
-  await page.goto('/');
-  await page.getByLabel('Demo user').click();
-  await page.getByRole('option', { name: displayName }).click();
-  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await expect(async () => {
+    await page.goto('/');
+    await page.getByLabel('Demo user').click();
+    await page.getByRole('option', { name: displayName }).click();
+    await page
+      .getByRole('button', { name: `Sign in as ${displayName}` })
+      .click();
+    await expect(page.getByRole('link', { name: 'Golden Paths' })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
 }
