@@ -9,6 +9,9 @@
 #   ONRAMP_E2E_DB             sqlite (default) or pg
 #   ONRAMP_TEST_POSTGRES_URL  the server for pg (default postgresql://postgres@127.0.0.1:5432)
 #   ONRAMP_E2E_BUILD=1        rebuild the app even when packages/app/dist exists
+#
+# The catalog reads the demo Golden Paths from ONRAMP_E2E_DIR/golden-paths, a
+# copy of examples/golden-paths made here (ONRAMP_GOLDEN_PATHS_DIR).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/toolchain.sh
@@ -46,8 +49,13 @@ if [ "${ONRAMP_E2E_DB:-sqlite}" = pg ]; then
   configs+=(--config ../../app-config.e2e-pg.yaml)
 fi
 # Only what this script's configuration writes there, never the directory itself.
-rm -rf "$ONRAMP_E2E_DIR/sqlite" "$ONRAMP_E2E_DIR/git"
+rm -rf "$ONRAMP_E2E_DIR/sqlite" "$ONRAMP_E2E_DIR/git" "$ONRAMP_E2E_DIR/golden-paths"
 mkdir -p "$ONRAMP_E2E_DIR"
+# The catalog reads the demo Golden Paths from a copy the flows may edit
+# (packages/app/e2e-tests/golden-paths-catalog.test.ts), never the committed
+# files; a fresh copy every run.
+cp -r examples/golden-paths "$ONRAMP_E2E_DIR/golden-paths"
+export ONRAMP_GOLDEN_PATHS_DIR="$ONRAMP_E2E_DIR/golden-paths"
 
 log "Starting the backend on http://localhost:$ONRAMP_E2E_PORT (${ONRAMP_E2E_DB:-sqlite})"
 cd packages/backend

@@ -14,18 +14,26 @@ const screenshots =
       )
     : path.resolve(__dirname, '../../../docs/screenshots');
 
-/**
- * The portal's git root in this run (app-config.e2e.yaml:
- * ONRAMP_E2E_DIR/git, as playwright.config.ts sets ONRAMP_E2E_DIR): the bare
- * repositories the Day-1 templates publish, `<name>.git`.
- */
-export const e2eGitRoot = path.resolve(
+/** This run's ONRAMP_E2E_DIR, as playwright.config.ts sets it. */
+const e2eDir = path.resolve(
   __dirname,
   '../../..',
   process.env.ONRAMP_E2E_DATA ?? 'data/e2e',
   process.env.ONRAMP_E2E_DB === 'pg' ? 'pg' : 'sqlite',
-  'git',
 );
+
+/**
+ * The portal's git root in this run (app-config.e2e.yaml:
+ * ONRAMP_E2E_DIR/git): the bare repositories the Day-1 templates publish,
+ * `<name>.git`.
+ */
+export const e2eGitRoot = path.join(e2eDir, 'git');
+
+/**
+ * The copy of examples/golden-paths the catalog reads in this run
+ * (scripts/e2e-portal.sh makes it, ONRAMP_GOLDEN_PATHS_DIR): flows may edit it.
+ */
+export const e2eGoldenPathsDir = path.join(e2eDir, 'golden-paths');
 
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: path.join(screenshots, `${name}.png`) });
@@ -64,10 +72,21 @@ export async function fillDay1Form(
     .click();
 }
 
-/** Signs in on the sign-in page as one of the demo users (by display name). */
+/**
+ * Signs in on the sign-in page as one of the demo users (by display name).
+ * A flow run alone can come before the catalog has read examples/org.yaml:
+ * the sign-in then fails ("Could not sign in", 404) and is tried again.
+ */
 export async function signInAsDemoUser(page: Page, displayName: string) {
-  await page.goto('/');
-  await page.getByLabel('Demo user').click();
-  await page.getByRole('option', { name: displayName }).click();
-  await page.getByRole('button', { name: `Sign in as ${displayName}` }).click();
+  await expect(async () => {
+    await page.goto('/');
+    await page.getByLabel('Demo user').click();
+    await page.getByRole('option', { name: displayName }).click();
+    await page
+      .getByRole('button', { name: `Sign in as ${displayName}` })
+      .click();
+    await expect(page.getByRole('link', { name: 'Golden Paths' })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
 }

@@ -47,11 +47,12 @@ describe('ApprovalsPage', () => {
         .mockResolvedValue(page([])),
     });
     await renderApprovals(api);
-    await userEvent.click(
-      await screen.findByRole('button', {
-        name: 'Approve Your manager signs off for sofia.marquez',
-      }),
-    );
+    const approve = await screen.findByRole('button', {
+      name: 'Approve Your manager signs off for sofia.marquez',
+    });
+    // "Approve" and "Decline…" never wrap inside their buttons.
+    expect(approve.parentElement).toHaveStyle({ whiteSpace: 'nowrap' });
+    await userEvent.click(approve);
     expect(api.approveStep).toHaveBeenCalledWith('j1', 'sign-off');
     expect(
       await screen.findByText('Nothing waits for you'),

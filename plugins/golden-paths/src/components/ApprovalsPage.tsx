@@ -76,8 +76,9 @@ const Decide = ({
       </Box>
     );
   }
+  // On one line: the table gives this last column little room.
   return (
-    <Box display="flex" style={{ gap: 8 }}>
+    <Box display="flex" style={{ gap: 8, whiteSpace: 'nowrap' }}>
       <Button
         variant="contained"
         color="primary"

@@ -75,6 +75,43 @@ describe('StepAction', () => {
     );
     expect(screen.queryByRole('button')).toBeNull();
   });
+
+  it('says an approval step was declined instead of waiting for approval', async () => {
+    const signOff: GoldenPathStep = {
+      id: 'sign-off',
+      title: 'Your manager signs off',
+      rule: { type: 'approval', approver: 'manager' },
+    };
+    const gate = {
+      approver: 'manager' as const,
+      approverRef: 'user:default/amara.okafor',
+      requestedAt: '2026-11-26T09:00:00.000Z',
+    };
+    await renderInTestApp(
+      <>
+        <StepAction
+          step={signOff}
+          status={{ ...pending(signOff), gate: { ...gate, status: 'waiting' } }}
+          busy={false}
+          onComplete={jest.fn()}
+        />
+        <StepAction
+          step={signOff}
+          status={{
+            ...pending(signOff),
+            gate: { ...gate, status: 'declined', reason: 'Not yet' },
+          }}
+          busy={false}
+          onComplete={jest.fn()}
+        />
+      </>,
+    );
+    expect(
+      screen
+        .getAllByText(/^Waiting for approval|^Declined$/)
+        .map(e => e.textContent),
+    ).toEqual(['Waiting for approval (manager)', 'Declined']);
+  });
 });
 
 describe('RuleControl', () => {

@@ -109,15 +109,23 @@ export const RuleControl = ({
   }
 };
 
-/** The control of a step: none once it is done. */
+/**
+ * The control of a step: none once it is done; a declined approval step
+ * waits for nobody (GateStatus says who declined it and why).
+ */
 export const StepAction = ({
   step,
   status,
   ...control
-}: ControlProps & { step: GoldenPathStep; status: JourneyStepStatus }) =>
-  status.status === 'completed' ? null : (
-    <RuleControl rule={step.rule} {...control} />
-  );
+}: ControlProps & { step: GoldenPathStep; status: JourneyStepStatus }) => {
+  if (status.status === 'completed') {
+    return null;
+  }
+  if (status.gate?.status === 'declined') {
+    return <Chip size="small" variant="outlined" label="Declined" />;
+  }
+  return <RuleControl rule={step.rule} {...control} />;
+};
 
 /** The checks of a `checks` step, each with its status, evidence and control. */
 export const StepChecks = ({
