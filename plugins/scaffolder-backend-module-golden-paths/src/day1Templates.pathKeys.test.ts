@@ -81,7 +81,10 @@ describe.each(DAY1_TEMPLATES)('the $pathTitle path', t => {
     );
     expect(appConfig.catalog.locations).toContainEqual({
       type: 'file',
-      target: `../../examples/golden-paths/${t.pathId}.yaml`,
+      // The e2e portal points ONRAMP_GOLDEN_PATHS_DIR at a per-run copy.
+      target: `${'${'}ONRAMP_GOLDEN_PATHS_DIR:-../../examples/golden-paths}/${
+        t.pathId
+      }.yaml`,
       rules: [{ allow: ['GoldenPath'] }],
     });
     expect(appConfig.catalog.locations).toContainEqual({
