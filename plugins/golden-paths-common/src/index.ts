@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './schemas';
+export * from './requestSchemas';
 export * from './types';
 export * from './permissions';
 export * from './client';

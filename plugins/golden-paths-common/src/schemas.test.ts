@@ -1,11 +1,9 @@
+import { evidenceRuleKeys, goldenPathSchema, stepRuleSchema } from './schemas';
 import {
-  evidenceRuleKeys,
   myJourneysQuerySchema,
   pageQuerySchema,
-  goldenPathSchema,
   recordEvidenceRequestSchema,
-  stepRuleSchema,
-} from './schemas';
+} from './requestSchemas';
 
 describe('schemas', () => {
   it('accepts the evidence contract and rejects unknown fields', () => {

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import {
   checkSchema,
-  createCohortRequestSchema,
-  completeStepRequestSchema,
   goldenPathSchema,
   linkSchema,
+  audienceSchema,
+  stepRuleSchema,
+  stepSchema,
+} from './schemas';
+import {
+  createCohortRequestSchema,
+  completeStepRequestSchema,
   metricsQuerySchema,
   myJourneysQuerySchema,
   pageQuerySchema,
   recordEvidenceRequestSchema,
-  audienceSchema,
   declineStepRequestSchema,
-  stepRuleSchema,
-  stepSchema,
   updateCohortRequestSchema,
-} from './schemas';
+} from './requestSchemas';
 
 /** @public */
 export type GoldenPathLink = z.infer<typeof linkSchema>;
