@@ -185,7 +185,7 @@ export function ownerAnswersText(answers: {
 /** "waiting 4 days" for an interest made at `since`, as of `now`. */
 export function waitingText(since: string, now = Date.now()): string {
   const days = Math.floor((now - Date.parse(since)) / 86_400_000);
-  if (days < 1) return 'waiting since today';
+  if (days < 1) return 'waiting less than a day';
   return `waiting ${days} day${days === 1 ? '' : 's'}`;
 }
 
