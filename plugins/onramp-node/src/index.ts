@@ -1,9 +1,11 @@
 /**
  * The HTTP conventions both Onramp backends share: `requireUser`, zod input
- * to 400, one audit helper, CSV responses and the portal's admins.
+ * to 400, one audit helper, CSV responses, the portal's admins and a person's groups and managers
+ * in the catalog.
  *
  * @packageDocumentation
  */
 export * from './http';
 export * from './audit';
 export * from './admins';
+export * from './catalog';

@@ -42,7 +42,11 @@ export const skillExchangePlugin = createBackendPlugin({
         const config = readSkillExchangeConfig(deps.rootConfig);
         const stores = await createStores({ database: deps.database });
         await seedSkillExchange({ stores, config, logger: deps.logger });
-        const services = createServices({ ...deps, stores });
+        const services = createServices({
+          ...deps,
+          stores,
+          managerApproval: config.managerApproval,
+        });
 
         registerPostPermissions({
           permissionsRegistry: deps.permissionsRegistry,
