@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import {
   bearerOf,
@@ -8,27 +8,13 @@ import {
   stepYaml,
   withStepBefore,
 } from './pathEdits';
-import { screenshot, signInAsDemoUser } from './support';
+import { otherPeople, screenshot, signInAsDemoUser } from './support';
 
 const pathId = 'machine-learning-day-1';
 const signOff = 'Your manager signs off';
 
-/** The other people's browser contexts, closed after the flow. */
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map(context => context.close()));
-});
-
 /** A person signed in in a browser context of their own. */
-async function personPage(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signInAsDemoUser(page, name);
-  return page;
-}
+const personPage = otherPeople();
 
 /** The newcomer starts the path and reaches its approval step. */
 async function startAndReachGate(page: Page) {

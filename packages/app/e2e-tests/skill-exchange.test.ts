@@ -1,6 +1,6 @@
-import { Browser, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot, smoke } from './support';
+import { otherPeople, screenshot, smoke } from './support';
 
 const shot = (page: Page, name: string) =>
   screenshot(page, `skill-exchange-${name}`);
@@ -14,20 +14,7 @@ async function signInAsGuest(page: Page) {
 }
 
 /** A second person, in a browser context of their own. */
-async function signInAs(browser: Browser, name: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('Demo user').click();
-  await page.getByRole('option', { name }).click();
-  await page.getByRole('button', { name: `Sign in as ${name}` }).click();
-  await expect(
-    page.getByRole('link', { name: 'Skill Exchange' }),
-  ).toBeVisible();
-  return page;
-}
+const signInAs = otherPeople();
 
 async function pickSkill(page: Page, label: string, skill: string) {
   const input = page.getByLabel(label);

@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
 import path from 'node:path';
 
 /**
@@ -89,4 +89,24 @@ export async function signInAsDemoUser(page: Page, displayName: string) {
       timeout: 5_000,
     });
   }).toPass({ timeout: 60_000 });
+}
+
+/**
+ * Other people in a flow, each signed in in a browser context of their own;
+ * the contexts close after each test of the file that calls this.
+ */
+export function otherPeople() {
+  const contexts: BrowserContext[] = [];
+  test.afterEach(async () => {
+    await Promise.all(contexts.splice(0).map(context => context.close()));
+  });
+  return async (browser: Browser, name: string): Promise<Page> => {
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInAsDemoUser(page, name);
+    return page;
+  };
 }

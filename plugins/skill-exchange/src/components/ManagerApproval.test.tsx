@@ -70,14 +70,14 @@ describe('ApprovalsTab', () => {
     expect(within(answered).queryByRole('button')).toBeNull();
 
     await userEvent.click(
-      within(open).getByRole('button', { name: 'Approve' }),
+      within(open).getByRole('button', { name: 'Approve ben on Embed 1' }),
     );
     await waitFor(() =>
       expect(api.answerApproval).toHaveBeenCalledWith(1, 'approve'),
     );
 
     await userEvent.click(
-      within(open).getByRole('button', { name: 'Decline' }),
+      within(open).getByRole('button', { name: 'Decline ben on Embed 1' }),
     );
     const dialog = await screen.findByRole('dialog');
     const send = within(dialog).getByRole('button', { name: 'Decline' });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import {
   EmptyState,
+  InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -25,7 +26,7 @@ import {
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { Link } from '@backstage/core-components';
-import { PersonLink, useSkillExchangePath } from './common';
+import { PersonLink, shortRef, useSkillExchangePath } from './common';
 import { TextDialog } from './InterestDialog';
 import { useAction } from './useAction';
 
@@ -65,7 +66,15 @@ export const MyManagerApproval = ({
   const policy = settings.value?.managerApproval;
   const approval = interest.managerApproval;
   if (!policy || policy === 'off') return null;
-  if (approval && approval.status !== 'declined') {
+  if (approval?.status === 'requested') {
+    return (
+      <Typography variant="body2">
+        Waiting for {shortRef(approval.manager)} (your manager) since{' '}
+        {new Date(approval.requestedAt).toLocaleDateString()}
+      </Typography>
+    );
+  }
+  if (approval?.status === 'approved') {
     return <Typography variant="body2">{approvalText(approval)}</Typography>;
   }
   if (!['pending', 'accepted'].includes(interest.status)) return null;
@@ -114,13 +123,16 @@ const Request = ({
   const path = useSkillExchangePath();
   const { interest, post } = request;
   const approval = interest.managerApproval;
+  const who = `${shortRef(interest.user)} on ${post.title}`;
   return (
     <ListItem divider>
       <ListItemText
         primary={
           <>
-            <PersonLink userRef={interest.user} /> on{' '}
-            <Link to={path(`/posts/${post.id}`)}>{post.title}</Link>
+            <PersonLink userRef={interest.user} inText /> on{' '}
+            <Link to={path(`/posts/${post.id}`)} underline="always">
+              {post.title}
+            </Link>
           </>
         }
         secondary={`${formatTimeShare(
@@ -135,6 +147,7 @@ const Request = ({
             variant="contained"
             color="primary"
             disabled={busy}
+            aria-label={`Approve ${who}`}
             onClick={() =>
               run(() => api.answerApproval(interest.id, 'approve'), 'Approved')
             }
@@ -145,6 +158,7 @@ const Request = ({
             size="small"
             variant="outlined"
             disabled={busy}
+            aria-label={`Decline ${who}`}
             onClick={onDecline}
           >
             Decline
@@ -175,7 +189,10 @@ export const ApprovalsTab = () => {
     );
   }
   return (
-    <>
+    <InfoCard
+      title="Embeds your people asked you to approve"
+      subheader="You see someone's interest in an embed only once they ask you, or once the owner accepts them."
+    >
       <List aria-label="Approval requests">
         {requests.value.map(r => (
           <Request
@@ -204,6 +221,6 @@ export const ApprovalsTab = () => {
           }, 'Declined')
         }
       />
-    </>
+    </InfoCard>
   );
 };

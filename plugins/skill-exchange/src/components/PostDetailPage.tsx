@@ -40,7 +40,7 @@ const AboutCard = ({ post }: { post: Post }) => (
       <SkillChips skills={post.skills} />
     </Box>
     <Typography variant="caption" component="p">
-      Posted by <PersonLink userRef={post.owner} /> on{' '}
+      Posted by <PersonLink userRef={post.owner} inText /> on{' '}
       {new Date(post.createdAt).toLocaleDateString()}
     </Typography>
   </InfoCard>

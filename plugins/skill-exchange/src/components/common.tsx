@@ -52,10 +52,20 @@ export const ErrorPage = (props: {
 );
 
 /** A person, linking to their Skill Exchange profile. */
-export const PersonLink = ({ userRef }: { userRef: string }) => {
+export const PersonLink = ({
+  userRef,
+  inText,
+}: {
+  userRef: string;
+  /** Underlined, as a link inside a sentence must be (WCAG 1.4.1). */
+  inText?: boolean;
+}) => {
   const path = useSkillExchangePath();
   return (
-    <Link to={path(`/profiles/${encodeURIComponent(userRef)}`)}>
+    <Link
+      to={path(`/profiles/${encodeURIComponent(userRef)}`)}
+      underline={inText ? 'always' : 'hover'}
+    >
       {shortRef(userRef)}
     </Link>
   );
