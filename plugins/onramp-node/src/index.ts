@@ -1,9 +1,11 @@
 /**
- * The HTTP conventions both Onramp backends share: `requireUser`, zod input
- * to 400, one audit helper, CSV responses and the portal's admins.
+ * The conventions both Onramp backends share: `requireUser`, zod input
+ * to 400, one audit helper, CSV responses, the portal's admins and the
+ * startup check of optional integrations.
  *
  * @packageDocumentation
  */
 export * from './http';
 export * from './audit';
 export * from './admins';
+export * from './integrations';
