@@ -72,7 +72,11 @@ describe('checkOnrampIntegrations', () => {
       system: ['notifications'],
       instance: ['catalog', ['search', ['example-collator']]],
     });
-    expect(result).toEqual({ notifications: true, search: true, catalog: true });
+    expect(result).toEqual({
+      notifications: true,
+      search: true,
+      catalog: true,
+    });
     expect(logger.info).not.toHaveBeenCalled();
     expect(logger.warn).not.toHaveBeenCalled();
   });
