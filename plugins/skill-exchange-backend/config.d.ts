@@ -23,6 +23,16 @@ export interface Config {
      * organisation. For the embedded demo only; never in production.
      */
     demoData?: boolean;
+    embeds?: {
+      /**
+       * Whether an applicant's manager approves an embed (default optional):
+       * off (never asked), optional (the applicant may ask; the owner may
+       * accept without), required (the owner accepts only once the manager
+       * approved). The manager is the onramp.dev/manager annotation of the
+       * applicant's group in the catalog.
+       */
+      managerApproval?: 'off' | 'optional' | 'required';
+    };
     reminders?: {
       /** Remind post owners of interest left unanswered this many days (default 3). */
       afterDays?: number;

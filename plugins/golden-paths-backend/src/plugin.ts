@@ -5,7 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { goldenPathsPermissions } from '@onramp/backstage-plugin-golden-paths-common';
-import { checkOnrampIntegrations } from '@onramp/backstage-plugin-onramp-node';
+import {
+  catalogMembership,
+  checkOnrampIntegrations,
+} from '@onramp/backstage-plugin-onramp-node';
 import {
   goldenPathsEvidenceRegistryServiceRef,
   goldenPathsPullRequestSourceExtensionPoint,
@@ -22,7 +25,6 @@ import {
   createServices,
   GoldenPathRegistry,
 } from './service';
-import { catalogMembership } from './service/audience';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';

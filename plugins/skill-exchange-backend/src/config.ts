@@ -4,6 +4,8 @@ import {
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
+  MANAGER_APPROVAL_POLICIES,
+  ManagerApprovalPolicy,
   SKILL_CATEGORIES,
   SkillCategory,
 } from '@onramp/backstage-plugin-skill-exchange-common';
@@ -15,6 +17,8 @@ export interface SkillExchangeConfig {
   skills: SkillSeed[];
   /** Fill an empty Skill Exchange with demo data. */
   demoData: boolean;
+  /** Whether an applicant's manager approves an embed (`skillExchange.embeds.managerApproval`). */
+  managerApproval: ManagerApprovalPolicy;
   /** Remind owners of interest left unanswered this many days. */
   reminderDays: number;
   /** When the reminder job runs, if not daily after a 5-minute delay. */
@@ -51,8 +55,19 @@ export function readSkillExchangeConfig(
       `skillExchange.reminders.afterDays must be 0 or more, got ${reminderDays}`,
     );
   }
+  const managerApproval =
+    config.getOptionalString('skillExchange.embeds.managerApproval') ??
+    'optional';
+  if (!MANAGER_APPROVAL_POLICIES.includes(managerApproval as any)) {
+    throw new Error(
+      `skillExchange.embeds.managerApproval must be one of ${MANAGER_APPROVAL_POLICIES.join(
+        ', ',
+      )}, got '${managerApproval}'`,
+    );
+  }
   return {
     skills,
+    managerApproval: managerApproval as ManagerApprovalPolicy,
     demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
     reminderDays,
     reminderSchedule: config.has('skillExchange.reminders.schedule')

@@ -202,6 +202,35 @@ describe.each(databases.eachSupportedId())(
       expect((await getPost(post.id)).status).toBe('filled');
     });
 
+    it('fills a post when an edit lowers its places to the people accepted, and tells those waiting', async () => {
+      const { post, interests } = await postWithInterest(
+        { ...embed, title: 'Lowered', headcount: 3 },
+        [BEN, CARA, DAN],
+      );
+      await answer(interests[BEN], 'accept').expect(200);
+      const before = sx.sent.length;
+      const lowered = (
+        await sx
+          .call('put', `/posts/${post.id}`, ANNA)
+          .send({
+            ...embed,
+            title: 'Lowered',
+            headcount: 1,
+            version: post.version,
+          })
+          .expect(200)
+      ).body;
+      expect(lowered).toMatchObject({ status: 'filled', acceptedCount: 1 });
+      expect(sx.sent.slice(before)).toEqual([
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: [CARA, DAN] },
+          payload: expect.objectContaining({
+            topic: 'skill-exchange:post-filled',
+          }),
+        }),
+      ]);
+    });
+
     it('leaves hacks without a limit', async () => {
       const hack = (
         await sx

@@ -59,6 +59,7 @@ export const skillExchangePlugin = createBackendPlugin({
           notifications: on.notifications
             ? deps.notifications
             : { send: async () => {} },
+          managerApproval: config.managerApproval,
         });
 
         registerPostPermissions({

@@ -12,6 +12,7 @@ import type {
   ProfileInput,
   SkillInput,
 } from './schemas';
+import type { ApprovalRequest, ManagerApprovalPolicy } from './approvals';
 import type {
   CappedPage,
   Expert,
@@ -56,6 +57,18 @@ export interface SkillExchangeApi {
     response: 'accept' | 'decline',
   ): Promise<Interest>;
   withdrawInterest(interestId: number): Promise<Interest>;
+  /** The applicant asks their manager to approve an embed they are interested in. */
+  requestApproval(interestId: number): Promise<Interest>;
+  /** The manager approves or declines (with a reason). */
+  answerApproval(
+    interestId: number,
+    answer: 'approve' | 'decline',
+    reason?: string,
+  ): Promise<Interest>;
+  /** The requests addressed to the signed-in manager, newest first. */
+  listApprovals(): Promise<ApprovalRequest[]>;
+  /** The portal's settings the pages follow (the manager approval policy). */
+  getSettings(): Promise<{ managerApproval: ManagerApprovalPolicy }>;
   joinHack(postId: number): Promise<Post>;
   leaveHack(postId: number): Promise<Post>;
   setFollowing(postId: number, following: boolean): Promise<void>;
@@ -181,6 +194,29 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   withdrawInterest(interestId: number) {
     return this.request<Interest>('POST', `/interests/${interestId}/withdraw`);
+  }
+  requestApproval(interestId: number) {
+    return this.request<Interest>('POST', `/interests/${interestId}/approval`);
+  }
+  answerApproval(
+    interestId: number,
+    answer: 'approve' | 'decline',
+    reason?: string,
+  ) {
+    return this.request<Interest>(
+      'POST',
+      `/interests/${interestId}/approval/${answer}`,
+      reason ? { reason } : {},
+    );
+  }
+  listApprovals() {
+    return this.request<ApprovalRequest[]>('GET', '/approvals');
+  }
+  getSettings() {
+    return this.request<{ managerApproval: ManagerApprovalPolicy }>(
+      'GET',
+      '/settings',
+    );
   }
   joinHack(postId: number) {
     return this.request<Post>('POST', `/posts/${postId}/members`);

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+export * from './approvals';
 export * from './levels';
 export * from './permissions';
 export * from './schemas';

@@ -1,3 +1,4 @@
+import type { ManagerApproval } from './approvals';
 import type { SkillCategory } from './levels';
 import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
@@ -72,6 +73,8 @@ export interface EmbedPost extends PostCommon {
   level: number;
   start: string;
   durationWeeks: number;
+  /** Share of the working week, in percent (100 = full time). */
+  timeSharePercent: number;
   location: PostLocation;
   office?: string;
   /** How many people it takes; accepts beyond it get a 409. */
@@ -117,6 +120,11 @@ export interface Interest {
   updatedAt: string;
   /** When the owner accepted or declined it; null while nobody has. */
   answeredAt: string | null;
+  /**
+   * The applicant's manager's answer (embeds only), once the applicant asked
+   * for it; null until then. Shown to the applicant and the post's owner.
+   */
+  managerApproval: ManagerApproval | null;
 }
 
 /** @public */

@@ -13,6 +13,7 @@ import {
   PendingApproval,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { GateRow, GateStore, JourneyRow, JourneyStore } from '../database';
+import { managersOf } from '@onramp/backstage-plugin-onramp-node';
 import { Membership } from './audience';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
@@ -62,12 +63,12 @@ export class GateService {
    */
   async approverFor(path: GoldenPath, step: ApprovalStep, person: string) {
     if (step.rule.approver === 'manager') {
-      const { groups } = await this.options.membership(person);
-      const manager = groups
-        .map(g => g.manager)
-        .find(m => m !== undefined && !same(m, person));
+      const [manager] = managersOf(
+        await this.options.membership(person),
+        person,
+      );
       if (manager) {
-        return { kind: 'manager' as const, ref: manager.toLocaleLowerCase() };
+        return { kind: 'manager' as const, ref: manager };
       }
     }
     return { kind: 'owner' as const, ref: path.owner.toLocaleLowerCase() };

@@ -1,8 +1,8 @@
-import { AuthService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { Membership } from '@onramp/backstage-plugin-onramp-node';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { CohortStore } from '../database';
+
+export type { Membership };
 
 /** Who a person is, for `spec.audience`: groups, disciplines and cohorts. */
 export type Reader = {
@@ -10,66 +10,6 @@ export type Reader = {
   disciplines: Set<string>;
   cohorts: Set<string>;
 };
-
-/** The groups a person belongs to (catalog `memberOf`) and their managers. */
-export type Membership = {
-  groups: Array<{
-    ref: string;
-    type?: string;
-    title: string;
-    manager?: string;
-  }>;
-};
-
-/** The catalog annotation on a Group naming its manager (a user ref). */
-export const MANAGER_ANNOTATION = 'onramp.dev/manager';
-
-/** The person's groups from the catalog, with the service's own credentials. */
-export async function catalogMembership(
-  catalog: CatalogService,
-  auth: AuthService,
-  userEntityRef: string,
-): Promise<Membership> {
-  const credentials = await auth.getOwnServiceCredentials();
-  const user = await catalog.getEntityByRef(userEntityRef, { credentials });
-  const refs = (user?.relations ?? [])
-    .filter(r => r.type === 'memberOf')
-    .map(r => r.targetRef);
-  if (refs.length === 0) {
-    return { groups: [] };
-  }
-  const { items } = await catalog.getEntitiesByRefs(
-    { entityRefs: refs },
-    { credentials },
-  );
-  return {
-    groups: items.flatMap(group => {
-      if (!group) return [];
-      const spec = (group.spec ?? {}) as {
-        type?: string;
-        profile?: { displayName?: string };
-      };
-      const manager = group.metadata.annotations?.[MANAGER_ANNOTATION];
-      return [
-        {
-          ref: stringifyEntityRef(group),
-          type: spec.type,
-          title:
-            spec.profile?.displayName ??
-            group.metadata.title ??
-            group.metadata.name,
-          ...(manager
-            ? {
-                manager: stringifyEntityRef(
-                  parseEntityRef(manager, { defaultKind: 'user' }),
-                ),
-              }
-            : {}),
-        },
-      ];
-    }),
-  };
-}
 
 /**
  * The reader of a path list: their groups (catalog `memberOf`), their

@@ -51,12 +51,14 @@ export interface InterestStore {
    * answers only one wins, the other gets a 409. An accept beyond the post's
    * places (headcount, capacity) is a 409 and changes nothing; taking the
    * last place fills the post, freeing a place of a full post reopens it,
-   * in the same transaction.
+   * in the same transaction. With `approvalRequired`, accepting an embed
+   * interest whose manager has not approved it is a 409.
    */
   transitionInterest(
     id: number,
     from: InterestStatus[],
     to: InterestStatus,
+    options?: { approvalRequired?: boolean },
   ): Promise<InterestTransition>;
   /** Interests still pending since before `olderThan` on open posts, for reminders. */
   pendingInterestsOlderThan(
@@ -150,6 +152,7 @@ export class KnexInterestStore implements InterestStore {
     id: number,
     from: InterestStatus[],
     to: InterestStatus,
+    options: { approvalRequired?: boolean } = {},
   ): Promise<InterestTransition> {
     return this.db.transaction(async tx => {
       const read = () => tx<InterestRow>('interests').where('id', id).first();
@@ -162,6 +165,18 @@ export class KnexInterestStore implements InterestStore {
       if (!from.includes(current.status)) {
         throw new ConflictError(
           `Interest ${id} is ${current.status}; it cannot become ${to}`,
+        );
+      }
+      if (
+        to === 'accepted' &&
+        options.approvalRequired &&
+        post.kind === 'embed' &&
+        current.approval_status !== 'approved'
+      ) {
+        throw new ConflictError(
+          `Interest ${id} needs the applicant's manager's approval before it can be accepted (approval is ${
+            current.approval_status ?? 'not requested yet'
+          })`,
         );
       }
       const places = placesOf(post);

@@ -13,6 +13,7 @@ import {
   countAccepted,
   lockPost,
   nextStatus,
+  pendingPeople,
   placesOf,
   tooFewPlaces,
 } from './places';
@@ -34,13 +35,17 @@ export interface PostStore {
   getPostRows(ids: number[]): Promise<PostRow[]>;
   /** Posts with their hack members, as permission rules see them. */
   getPostResources(ids: number[]): Promise<PostResource[]>;
-  /** Replaces a post; 404 for an unknown id, 409 for a stale version. */
+  /**
+   * Replaces a post; 404 for an unknown id, 409 for a stale version. When
+   * the edit filled it (places lowered to the people accepted), the people
+   * whose interest is still pending, read in the same transaction.
+   */
   updatePost(
     id: number,
     input: PostInput,
     version: number,
     viewer: string,
-  ): Promise<Post>;
+  ): Promise<{ post: Post; stillPending: string[] }>;
   setPostStatus(
     id: number,
     status: PostStatus,
@@ -184,8 +189,8 @@ export class KnexPostStore implements PostStore {
     input: PostInput,
     version: number,
     viewer: string,
-  ): Promise<Post> {
-    await this.db.transaction(async tx => {
+  ): Promise<{ post: Post; stillPending: string[] }> {
+    const stillPending = await this.db.transaction(async tx => {
       // Locked like an accept, so the places checked are the places taken.
       const current = await lockPost(tx, id);
       if (current.kind !== input.kind) {
@@ -214,8 +219,9 @@ export class KnexPostStore implements PostStore {
           skills.map(s => ({ post_id: id, skill_id: s.id })),
         );
       }
+      return status === 'filled' ? pendingPeople(tx, id) : [];
     });
-    return (await this.getPost(id, viewer))!;
+    return { post: (await this.getPost(id, viewer))!, stillPending };
   }
 
   /**

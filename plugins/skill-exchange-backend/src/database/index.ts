@@ -1,4 +1,5 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { ApprovalStore, KnexApprovalStore } from './ApprovalStore';
 import { EventStore, KnexEventStore } from './EventStore';
 import {
   HackMembershipStore,
@@ -21,6 +22,7 @@ export interface SkillExchangeStores {
   skills: SkillStore;
   posts: PostStore;
   interests: InterestStore;
+  approvals: ApprovalStore;
   hackMemberships: HackMembershipStore;
   events: EventStore;
   profiles: ProfileStore;
@@ -43,6 +45,7 @@ export async function createStores(options: {
       exactTotalUpTo: options.exactTotalUpTo,
     }),
     interests: KnexInterestStore.create(db),
+    approvals: KnexApprovalStore.create(db),
     hackMemberships: KnexHackMembershipStore.create(db),
     events: KnexEventStore.create(db),
     profiles: KnexProfileStore.create(db, skills),
@@ -52,6 +55,7 @@ export async function createStores(options: {
   };
 }
 
+export type { ApprovalStore, ApprovedInterest } from './ApprovalStore';
 export type { EventStore } from './EventStore';
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';

@@ -23,6 +23,7 @@ export interface PostRow {
   level: number | null;
   start: string | null;
   duration_weeks: number | null;
+  time_share_percent?: number | null;
   location: 'remote' | 'office' | 'flexible' | null;
   office: string | null;
   headcount: number | null;
@@ -42,6 +43,11 @@ export interface InterestRow {
   created_at: Date | string | number;
   updated_at: Date | string | number;
   answered_at?: Date | string | number | null;
+  approval_status?: 'requested' | 'approved' | 'declined' | null;
+  approval_manager?: string | null;
+  approval_requested_at?: Date | string | number | null;
+  approval_answered_at?: Date | string | number | null;
+  approval_reason?: string | null;
 }
 
 export interface ProfileRow {
@@ -99,6 +105,18 @@ export function toInterest(row: InterestRow): Interest {
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
     answeredAt: row.answered_at ? toIso(row.answered_at) : null,
+    managerApproval:
+      row.approval_status && row.approval_manager && row.approval_requested_at
+        ? {
+            status: row.approval_status,
+            manager: row.approval_manager,
+            requestedAt: toIso(row.approval_requested_at),
+            answeredAt: row.approval_answered_at
+              ? toIso(row.approval_answered_at)
+              : null,
+            reason: row.approval_reason ?? null,
+          }
+        : null,
   };
 }
 
@@ -180,6 +198,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         level: row.level!,
         start: row.start!,
         durationWeeks: row.duration_weeks!,
+        timeSharePercent: row.time_share_percent ?? 100,
         location: row.location!,
         ...(row.office ? { office: row.office } : {}),
         headcount: row.headcount!,
@@ -219,6 +238,7 @@ export function postColumns(input: PostInput) {
     level: null as number | null,
     start: null as string | null,
     duration_weeks: null as number | null,
+    time_share_percent: null as number | null,
     location: null as string | null,
     office: null as string | null,
     headcount: null as number | null,
@@ -235,6 +255,7 @@ export function postColumns(input: PostInput) {
         level: input.level,
         start: input.start,
         duration_weeks: input.durationWeeks,
+        time_share_percent: input.timeSharePercent,
         location: input.location,
         office: input.office ?? null,
         headcount: input.headcount,

@@ -1,5 +1,6 @@
 import express from 'express';
 import Router from 'express-promise-router';
+import { approvalRoutes } from './approvals';
 import type { RouteContext } from './context';
 import { eventRoutes } from './events';
 import { hackRoutes } from './hacks';
@@ -23,6 +24,7 @@ export function createRouter(context: RouteContext): express.Router {
     skillRoutes,
     postRoutes,
     interestRoutes,
+    approvalRoutes,
     hackRoutes,
     eventRoutes,
     profileRoutes,

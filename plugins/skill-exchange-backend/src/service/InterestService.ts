@@ -2,6 +2,7 @@ import { found } from './found';
 import {
   Interest,
   InterestStatus,
+  ManagerApprovalPolicy,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { InterestTransition, SkillExchangeStores } from '../database';
@@ -15,6 +16,7 @@ export class InterestService {
     private readonly stores: SkillExchangeStores,
     private readonly access: SkillExchangeAccess,
     private readonly notifier: SkillExchangeNotifier,
+    private readonly approvalPolicy: ManagerApprovalPolicy = 'optional',
   ) {}
 
   /** Expresses interest; the owner hears of it once, not of repeats. */
@@ -133,6 +135,7 @@ export class InterestService {
       interest.id,
       from,
       to,
+      { approvalRequired: this.approvalPolicy === 'required' },
     );
     return { post, done };
   }

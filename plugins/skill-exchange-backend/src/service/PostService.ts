@@ -97,7 +97,23 @@ export class PostService {
   ): Promise<Post> {
     const { userEntityRef } = caller;
     await this.access.requirePost(UPDATE, id, caller, 'edit it');
-    return this.stores.posts.updatePost(id, input, version, userEntityRef);
+    const { post, stillPending } = await this.stores.posts.updatePost(
+      id,
+      input,
+      version,
+      userEntityRef,
+    );
+    // Lowering the places to the people accepted fills the post, as the
+    // accept of the last place does: those still waiting hear it.
+    if (stillPending.length) {
+      await this.notifier.postFilled({
+        users: stillPending,
+        postId: id,
+        title: post.title,
+        kind: post.kind,
+      });
+    }
+    return post;
   }
 
   async setStatus(

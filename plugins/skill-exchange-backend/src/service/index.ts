@@ -5,9 +5,15 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  catalogMembership,
+  type Membership,
+} from '@onramp/backstage-plugin-onramp-node';
+import type { ManagerApprovalPolicy } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SkillExchangeStores } from '../database';
 import { SkillExchangeAccess } from './access';
+import { ApprovalService } from './ApprovalService';
 import { CatalogFactsReader } from './catalogFacts';
 import { InterestService } from './InterestService';
 import { MatchingService } from './MatchingService';
@@ -21,6 +27,7 @@ import { TaxonomyService } from './TaxonomyService';
 export interface SkillExchangeServices {
   posts: PostService;
   interests: InterestService;
+  approvals: ApprovalService;
   taxonomy: TaxonomyService;
   profiles: ProfileService;
   matching: MatchingService;
@@ -35,6 +42,10 @@ export function createServices(options: {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
+  /** `skillExchange.embeds.managerApproval` (default optional). */
+  managerApproval?: ManagerApprovalPolicy;
+  /** A person's groups and managers; by default read from the catalog. */
+  membership?: (userEntityRef: string) => Promise<Membership>;
 }): SkillExchangeServices {
   const { stores } = options;
   const access = new SkillExchangeAccess({
@@ -48,9 +59,16 @@ export function createServices(options: {
     options.logger,
   );
   const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
+  const policy = options.managerApproval ?? 'optional';
   return {
     posts: new PostService(stores, access, notifier),
-    interests: new InterestService(stores, access, notifier),
+    interests: new InterestService(stores, access, notifier, policy),
+    approvals: new ApprovalService(stores, notifier, {
+      policy,
+      membership:
+        options.membership ??
+        (ref => catalogMembership(options.catalog, options.auth, ref)),
+    }),
     taxonomy: new TaxonomyService(stores, access),
     profiles: new ProfileService(stores, access, catalogFacts),
     matching: new MatchingService(stores),

@@ -141,4 +141,39 @@ export class SkillExchangeNotifier {
       topic: 'skill-exchange:learning-goal-match',
     });
   }
+
+  /** The applicant asks their manager: the time share is in the message. */
+  approvalRequested(p: {
+    manager: string;
+    user: string;
+    title: string;
+    timeShare: string;
+  }) {
+    return this.send(p.manager, {
+      title: `${p.user} asks you to approve an embed`,
+      description: `"${p.title}", ${p.timeShare}. Approve or decline in one click.`,
+      link: '/skill-exchange/approvals',
+      topic: 'skill-exchange:approval-requested',
+    });
+  }
+
+  /** The manager answered: the applicant and the post's owner hear it. */
+  approvalAnswered(p: {
+    user: string;
+    owner: string;
+    postId: number;
+    title: string;
+    approved: boolean;
+    reason: string | null;
+  }) {
+    const verdict = p.approved ? 'approved' : 'declined';
+    return this.send([p.user, p.owner], {
+      title: `Manager ${verdict}: "${p.title}"`,
+      description: `The manager of ${p.user} ${verdict} the embed${
+        p.reason ? `: ${p.reason}` : '.'
+      }`,
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: `skill-exchange:approval-${verdict}`,
+    });
+  }
 }

@@ -9,33 +9,42 @@ import {
 } from '@material-ui/core';
 import { LIMITS } from '@onramp/backstage-plugin-skill-exchange-common';
 
-/** "I'm interested": a message to the post's owner, sent with `onSend`. */
-export const InterestDialog = (props: {
+/** A dialog asking for one text (a message, a reason), sent with `onSend`. */
+export const TextDialog = (props: {
+  id: string;
+  title: string;
+  label: string;
+  helperText: string;
+  send: string;
+  /** Send stays off while the text is blank. */
+  required?: boolean;
+  maxLength?: number;
   open: boolean;
   onClose: () => void;
-  onSend: (message: string) => Promise<void>;
+  onSend: (text: string) => Promise<void>;
 }) => {
-  const [message, setMessage] = useState('');
+  const [text, setText] = useState('');
   return (
     <Dialog
       open={props.open}
       onClose={props.onClose}
-      aria-labelledby="sx-interest-title"
+      aria-labelledby={`${props.id}-title`}
       fullWidth
     >
-      <DialogTitle id="sx-interest-title">I'm interested</DialogTitle>
+      <DialogTitle id={`${props.id}-title`}>{props.title}</DialogTitle>
       <DialogContent>
         <TextField
-          id="sx-interest-message"
+          id={`${props.id}-text`}
           fullWidth
           multiline
           minRows={3}
           variant="outlined"
-          label="Message to the owner"
-          value={message}
-          inputProps={{ maxLength: LIMITS.message }}
-          helperText="Why you, and when you could start."
-          onChange={e => setMessage(e.target.value)}
+          label={props.label}
+          value={text}
+          required={props.required}
+          inputProps={{ maxLength: props.maxLength ?? LIMITS.message }}
+          helperText={props.helperText}
+          onChange={e => setText(e.target.value)}
         />
       </DialogContent>
       <DialogActions>
@@ -43,11 +52,28 @@ export const InterestDialog = (props: {
         <Button
           color="primary"
           variant="contained"
-          onClick={() => props.onSend(message)}
+          disabled={props.required && !text.trim()}
+          onClick={() => props.onSend(text)}
         >
-          Send
+          {props.send}
         </Button>
       </DialogActions>
     </Dialog>
   );
 };
+
+/** "I'm interested": a message to the post's owner, sent with `onSend`. */
+export const InterestDialog = (props: {
+  open: boolean;
+  onClose: () => void;
+  onSend: (message: string) => Promise<void>;
+}) => (
+  <TextDialog
+    id="sx-interest"
+    title="I'm interested"
+    label="Message to the owner"
+    helperText="Why you, and when you could start."
+    send="Send"
+    {...props}
+  />
+);

@@ -29,6 +29,7 @@ import {
   useSkillExchangePath,
   waitingText,
 } from './common';
+import { approvalText } from './ManagerApproval';
 import { useAction } from './useAction';
 
 type Run = ReturnType<typeof useAction>['run'];
@@ -106,11 +107,13 @@ const InterestedPeople = ({
           <ListItem key={i.id} divider>
             <ListItemText
               primary={<PersonLink userRef={i.user} />}
-              secondary={
-                i.status === 'pending'
-                  ? `${i.message || 'No message'} · ${waitingText(i.createdAt)}`
-                  : i.message || 'No message'
-              }
+              secondary={[
+                i.message || 'No message',
+                i.status === 'pending' ? waitingText(i.createdAt) : undefined,
+                approvalText(i.managerApproval),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             />
             {i.status === 'pending' ? (
               <Box display="flex" style={{ gap: 8 }}>

@@ -10,7 +10,10 @@ import {
   Typography,
 } from '@material-ui/core';
 import { AvatarGroup } from '@material-ui/lab';
-import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
+import {
+  formatTimeShare,
+  type Post,
+} from '@onramp/backstage-plugin-skill-exchange-common';
 import {
   formatStart,
   KIND_LABELS,
@@ -58,7 +61,7 @@ export const PostDetails = ({ post }: { post: Post }) => {
     case 'embed':
       return (
         <>
-          {post.durationWeeks} week{post.durationWeeks > 1 ? 's' : ''} · starts{' '}
+          {formatTimeShare(post.timeSharePercent, post.durationWeeks)} · starts{' '}
           {formatStart(post.start)} · {LOCATION_LABELS[post.location]}
           {post.office ? ` (${post.office})` : ''} · level{' '}
           <LevelLabel level={post.level} /> · {shortRef(post.team)}

@@ -44,6 +44,8 @@ function renderPost(
     expressInterest: jest.fn(async () => ({})),
     joinHack: jest.fn(async () => shown),
     setSaved: jest.fn(async () => undefined),
+    getSettings: jest.fn(async () => ({ managerApproval: 'optional' })),
+    requestApproval: jest.fn(async () => ({})),
     ...overrides,
   } as unknown as jest.Mocked<SkillExchangeApi>;
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
@@ -247,5 +249,76 @@ describe('statusChanges', () => {
     expect(labels({ kind: 'mentorship', status: 'filled' })).toEqual([
       'Reopen->open',
     ]);
+  });
+});
+
+describe('manager approval on the applicant side', () => {
+  const mine = (extra: object = {}) =>
+    post(8, 'embed', 'Embed in Payments', {
+      owner: OWNER,
+      timeSharePercent: 40,
+      durationWeeks: 6,
+      myInterest: {
+        id: 11,
+        postId: 8,
+        user: ME,
+        message: '',
+        status: 'pending',
+        createdAt: '2026-11-02T00:00:00Z',
+        updatedAt: '2026-11-02T00:00:00Z',
+        answeredAt: null,
+        managerApproval: null,
+        ...extra,
+      },
+    } as Partial<Post>);
+
+  it('shows the time share and lets the applicant ask their manager, saying what the manager sees', async () => {
+    const { api, alertApi } = renderPost(mine(), ME);
+    expect(
+      await screen.findByText(/2 days a week \(40%\) for 6 weeks/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(/does not see your interest unless you ask/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Ask my manager to approve' }),
+    );
+    await waitFor(() => expect(api.requestApproval).toHaveBeenCalledWith(11));
+    expect(alertApi.post).toHaveBeenCalledWith(
+      expect.objectContaining({
+        message:
+          'Your manager was asked to approve 2 days a week (40%) for 6 weeks',
+      }),
+    );
+  });
+
+  it("shows the manager's answer, and offers to ask again after a decline", async () => {
+    renderPost(
+      mine({
+        managerApproval: {
+          status: 'declined',
+          manager: 'user:default/dan',
+          requestedAt: '2026-11-03T00:00:00Z',
+          answeredAt: '2026-11-04T00:00:00Z',
+          reason: 'After the release',
+        },
+      }),
+      ME,
+    );
+    expect(
+      await screen.findByText('Manager declined: After the release'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Ask my manager again' }),
+    ).toBeInTheDocument();
+  });
+
+  it('offers nothing when the portal turned approval off', async () => {
+    const { api } = renderPost(mine(), ME, {
+      getSettings: jest.fn(async () => ({ managerApproval: 'off' as const })),
+    });
+    expect(await screen.findByText('Withdraw')).toBeInTheDocument();
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled());
+    expect(screen.queryByRole('button', { name: /Ask my manager/ })).toBeNull();
   });
 });

@@ -19,6 +19,7 @@ import type {
   PostKind,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import {
+  formatTimeShare,
   LIMITS,
   postInputSchema,
   PROFICIENCY_LEVELS,
@@ -29,6 +30,9 @@ import { KIND_LABELS, useSkillExchangePath } from './common';
 
 type FormState = Record<string, any>;
 
+/** An embed's share of the week: a day a week (20%) steps, and half days. */
+const TIME_SHARES = [10, 20, 40, 50, 60, 80, 100];
+
 const EMPTY: Record<PostKind, FormState> = {
   embed: {
     title: '',
@@ -38,6 +42,7 @@ const EMPTY: Record<PostKind, FormState> = {
     level: 3,
     start: '',
     durationWeeks: 4,
+    timeSharePercent: 100,
     location: 'remote',
     office: '',
     headcount: 1,
@@ -64,6 +69,7 @@ function fromPost(post: Post): FormState {
         level: post.level,
         start: post.start,
         durationWeeks: post.durationWeeks,
+        timeSharePercent: post.timeSharePercent,
         location: post.location,
         office: post.office ?? '',
         headcount: post.headcount,
@@ -104,6 +110,7 @@ export function toInput(
       level: Number(form.level),
       start: form.start,
       durationWeeks: Number(form.durationWeeks),
+      timeSharePercent: Number(form.timeSharePercent),
       location: form.location,
       headcount: Number(form.headcount),
       ...(form.location === 'office' && form.office
@@ -181,14 +188,15 @@ export const PostFormPage = () => {
   const field = (
     name: string,
     label: string,
-    extra: Record<string, unknown> = {},
+    { helperText, ...extra }: Record<string, unknown> = {},
   ) => ({
     id: `sx-${name}`,
     label,
     value: form[name],
     onChange: set(name),
     error: Boolean(errors[name]),
-    helperText: errors[name] ?? (extra.helperText as string | undefined),
+    // A field's error replaces its hint.
+    helperText: errors[name] ?? (helperText as string | undefined),
     fullWidth: true,
     variant: 'outlined' as const,
     margin: 'dense' as const,
@@ -313,6 +321,19 @@ export const PostFormPage = () => {
                         inputProps: { min: 1, max: 52 },
                       })}
                     />
+                    <TextField
+                      {...field('timeSharePercent', 'Time share', {
+                        select: true,
+                        helperText:
+                          'How much of their week it takes; their manager sees it when asked to approve',
+                      })}
+                    >
+                      {TIME_SHARES.map(p => (
+                        <MenuItem key={p} value={p}>
+                          {formatTimeShare(p, 1).replace(/ for 1 week$/, '')}
+                        </MenuItem>
+                      ))}
+                    </TextField>
                     <TextField
                       {...field('location', 'Location', { select: true })}
                     >

@@ -13,6 +13,7 @@ import { PostFormPage } from './PostFormPage';
 import { ProfilePage } from './ProfilePage';
 import { PeopleTab } from './PeopleTab';
 import { InsightsTab } from './InsightsTab';
+import { ApprovalsTab } from './ManagerApproval';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
 
 const Exchange = () => {
@@ -49,6 +50,9 @@ const Exchange = () => {
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/insights" title="Insights">
             <InsightsTab />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/approvals" title="Approvals">
+            <ApprovalsTab />
           </TabbedLayout.Route>
         </TabbedLayout>
       </Content>

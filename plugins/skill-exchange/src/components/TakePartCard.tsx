@@ -11,6 +11,7 @@ import type {
 import { skillExchangeApiRef } from '../api';
 import { ownerAnswersText, PersonLink } from './common';
 import { InterestDialog } from './InterestDialog';
+import { MyManagerApproval } from './ManagerApproval';
 import { useAction } from './useAction';
 
 type Run = ReturnType<typeof useAction>['run'];
@@ -58,6 +59,14 @@ const Interest = ({
       <Typography variant="body2">
         Your interest: <strong>{myInterest.status}</strong>
       </Typography>
+      {post.kind === 'embed' && (
+        <MyManagerApproval
+          post={post}
+          interest={myInterest}
+          busy={busy}
+          run={run}
+        />
+      )}
       {['pending', 'accepted'].includes(myInterest.status) && (
         <Button
           variant="outlined"

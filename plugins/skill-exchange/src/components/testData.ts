@@ -6,6 +6,7 @@ const KIND_FIELDS = {
     level: 3,
     start: '2027-Q1',
     durationWeeks: 6,
+    timeSharePercent: 100,
     location: 'remote',
     headcount: 1,
     acceptedCount: 0,
