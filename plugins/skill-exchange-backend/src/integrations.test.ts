@@ -190,7 +190,7 @@ describe.each(databases.eachSupportedId())(
 
 const OFF = {
   notifications:
-    "Skill Exchange: notifications are off (interest, answers, reminders, learning-goal matches); add backend.add(import('@backstage/plugin-notifications-backend')) to send them",
+    "Skill Exchange: notifications are off (interest, answers, places, approvals to give, reminders, learning-goal matches); add backend.add(import('@backstage/plugin-notifications-backend')) to send them",
   search:
     "Skill Exchange: posts and profiles are not in Backstage search; add backend.add(import('@backstage/plugin-search-backend')) and backend.add(skillExchangeSearchModule) from this package to index them",
   mcpActions:

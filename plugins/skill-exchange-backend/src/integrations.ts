@@ -18,7 +18,7 @@ export function skillExchangeIntegrations(config: RootConfigService) {
     },
     notifications: {
       pluginId: 'notifications',
-      off: 'notifications are off (interest, answers, reminders, learning-goal matches)',
+      off: 'notifications are off (interest, answers, places, approvals to give, reminders, learning-goal matches)',
       enable:
         "add backend.add(import('@backstage/plugin-notifications-backend')) to send them",
     },
