@@ -44,3 +44,5 @@ export {
 } from './fuzzBackend';
 export { databaseSnapshot, listTables } from './snapshot';
 export { encodeComponent, encodeQuery } from './mutate';
+export { installedPlugins } from './installedPlugins';
+export { capturedLogs, type LoggedLine } from './capturedLogs';

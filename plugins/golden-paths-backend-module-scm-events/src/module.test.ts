@@ -6,6 +6,7 @@ import {
   KENJI,
   ScmEventsTestBackend,
   SOFIA,
+  startScmEventsBackend,
   startScmEventsBackendOn,
 } from './__testUtils__/backend';
 
@@ -23,6 +24,12 @@ it('runs on PostgreSQL in CI, not only on SQLite', () => {
   const ids = databases.eachSupportedId().map(([id]) => id);
   expect(!process.env.CI || ids.includes('POSTGRES_15')).toBe(true);
 });
+
+/** What the module logged about its webhook path, with the level. */
+const linesOf = (backend: ScmEventsTestBackend) =>
+  backend.logs.lines
+    .filter(l => l.message.startsWith('Golden Paths SCM events: '))
+    .map(l => `${l.level} ${l.message}`);
 
 async function occurredAt(backend: ScmEventsTestBackend, evidenceId: string) {
   const row = await backend
@@ -261,6 +268,10 @@ describe.each(databases.eachSupportedId())(
       expect(await evidenceRows(backend.knex)).toEqual([]);
     });
 
+    it('says nothing is missing with the events backend and both providers', () => {
+      expect(linesOf(backend)).toEqual([]);
+    });
+
     it('answers malformed webhooks with a 4xx, never a 5xx', async () => {
       const cases = [
         { raw: '{"action": "opened",', status: 400 },
@@ -280,6 +291,35 @@ describe.each(databases.eachSupportedId())(
         .set('X-GitHub-Event', 'pull_request');
       expect(noType.status).toBe(415);
       expect(await evidenceRows(backend.knex)).toEqual([]);
+    });
+  },
+);
+
+describe.each(databases.eachSupportedId())(
+  'what is missing on the webhook path, on %s',
+  databaseId => {
+    it('warns without the events backend, and golden-paths still runs', async () => {
+      const backend = await startScmEventsBackend({
+        knex: await databases.init(databaseId),
+        eventsKnex: await databases.init(databaseId),
+        withoutEventsBackend: true,
+      });
+      try {
+        expect(linesOf(backend)).toEqual([
+          "warn Golden Paths SCM events: the events backend is not installed, so no webhook reaches this module; add backend.add(import('@backstage/plugin-events-backend'))",
+          "info Golden Paths SCM events: GitHub webhooks are off; add backend.add(import('@backstage/plugin-events-backend-module-github')) and set events.modules.github.webhookSecret to receive them",
+          "info Golden Paths SCM events: GitLab webhooks are off; add backend.add(import('@backstage/plugin-events-backend-module-gitlab')) and set events.modules.gitlab.webhookSecret to receive them",
+        ]);
+        await backend.startJourney(SOFIA);
+        expect(await backend.journeys(SOFIA)).toHaveLength(1);
+        const webhook = await backend.postGithub(
+          'pull_request',
+          fixture('github', 'pull_request.opened'),
+        );
+        expect(webhook.status).toBe(404);
+      } finally {
+        await backend.stop();
+      }
     });
   },
 );

@@ -5,6 +5,8 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
+import { checkOnrampIntegrations } from '@onramp/backstage-plugin-onramp-node';
+import { scmEventsIntegrations } from './integrations';
 import { SCM_TOPICS, ScmEventRecorder, ScmOutcome } from './ScmEventRecorder';
 import { CatalogUserResolver } from './users';
 
@@ -32,8 +34,18 @@ export function createScmEventsModule(
           catalog: catalogServiceRef,
           auth: coreServices.auth,
           logger: coreServices.logger,
+          config: coreServices.rootConfig,
+          system: coreServices.rootSystemMetadata,
+          instance: coreServices.rootInstanceMetadata,
         },
-        async init({ events, evidence, catalog, auth, logger }) {
+        async init({ events, evidence, catalog, auth, logger, ...deps }) {
+          // One line for each part of the webhook path that is missing.
+          await checkOnrampIntegrations({
+            ...deps,
+            logger,
+            title: 'Golden Paths SCM events',
+            integrations: scmEventsIntegrations(deps.config),
+          });
           const recorder = new ScmEventRecorder({
             evidence,
             users: new CatalogUserResolver(catalog, auth),

@@ -5,7 +5,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { goldenPathsPermissions } from '@onramp/backstage-plugin-golden-paths-common';
-import { catalogMembership } from '@onramp/backstage-plugin-onramp-node';
+import {
+  catalogMembership,
+  checkOnrampIntegrations,
+} from '@onramp/backstage-plugin-onramp-node';
 import {
   goldenPathsEvidenceRegistryServiceRef,
   goldenPathsPullRequestSourceExtensionPoint,
@@ -13,6 +16,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-node';
 import { readGoldenPathsConfig } from './config';
 import { createStores } from './database';
+import { goldenPathsIntegrations } from './integrations';
 import { createLocalCi } from './localCi';
 import { createRouter } from './router';
 import { pullRequestSourceFromConfig } from './scm/fromConfig';
@@ -57,6 +61,8 @@ export const goldenPathsPlugin = createBackendPlugin({
         notifications: notificationService,
         catalog: catalogServiceRef,
         evidenceRegistry: goldenPathsEvidenceRegistryServiceRef,
+        system: coreServices.rootSystemMetadata,
+        instance: coreServices.rootInstanceMetadata,
       },
       async init(deps) {
         const { logger, auditor, rootConfig, httpRouter, httpAuth } = deps;
@@ -66,6 +72,18 @@ export const goldenPathsPlugin = createBackendPlugin({
         if (configured) {
           sources.push(configured);
         }
+        // What else is installed: each optional integration that is off is
+        // one log line naming what turns it on.
+        const on = await checkOnrampIntegrations({
+          ...deps,
+          title: 'Golden Paths',
+          integrations: goldenPathsIntegrations({
+            pullRequestSources: sources.length > 0,
+          }),
+        });
+        const notifications = on.notifications
+          ? deps.notifications
+          : { send: async () => {} };
         // Database: one store per aggregate over one connection.
         const stores = await createStores(deps.database);
         // Paths: the catalog's GoldenPath entities, read once the backend
@@ -86,7 +104,7 @@ export const goldenPathsPlugin = createBackendPlugin({
           config,
           userInfo: deps.userInfo,
           permissions: deps.permissions,
-          notifications: deps.notifications,
+          notifications,
           logger,
           pullRequests: sources.length > 0,
           membership: userEntityRef =>
@@ -126,6 +144,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             ? () => seedDemoHistory({ stores, paths, logger, now: Date.now() })
             : undefined,
           ...deps,
+          notifications,
           config,
           stores,
           services,

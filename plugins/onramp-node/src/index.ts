@@ -1,7 +1,8 @@
 /**
- * The HTTP conventions both Onramp backends share: `requireUser`, zod input
- * to 400, one audit helper, CSV responses, the portal's admins and a person's groups and managers
- * in the catalog.
+ * The conventions both Onramp backends share: `requireUser`, zod input
+ * to 400, one audit helper, CSV responses, the portal's admins, a person's
+ * groups and managers in the catalog, and the startup check of optional
+ * integrations.
  *
  * @packageDocumentation
  */
@@ -9,3 +10,4 @@ export * from './http';
 export * from './audit';
 export * from './admins';
 export * from './catalog';
+export * from './integrations';

@@ -14,7 +14,11 @@ import { startLocalRuntime } from './lib/localRuntime/lifecycle';
 import { LocalRuntime } from './lib/localRuntime/runtime';
 import { createRepositoryRouter } from './lib/repoServer';
 import { createRuntimeRouter } from './lib/runtimeRouter';
-import { OnrampAdmins } from '@onramp/backstage-plugin-onramp-node';
+import {
+  checkOnrampIntegrations,
+  OnrampAdmins,
+} from '@onramp/backstage-plugin-onramp-node';
+import { dayOneIntegrations } from './integrations';
 import { ServiceAccess } from './lib/serviceAccess';
 import { createTeardownRouter } from './lib/teardownRouter';
 import { addBuiltInProviders } from './providers/builtIn';
@@ -53,6 +57,8 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         auth: coreServices.auth,
         auditor: coreServices.auditor,
         userInfo: coreServices.userInfo,
+        system: coreServices.rootSystemMetadata,
+        instance: coreServices.rootInstanceMetadata,
       },
       async init({
         scaffolder,
@@ -67,7 +73,16 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
         auth,
         auditor,
         userInfo,
+        system,
+        instance,
       }) {
+        const on = await checkOnrampIntegrations({
+          title: 'Golden Paths Day-1 actions',
+          logger,
+          system,
+          instance,
+          integrations: dayOneIntegrations,
+        });
         const settings = readSettings(config);
         const links = createLinkBuilder(settings, () =>
           discovery.getExternalBaseUrl('scaffolder'),
@@ -144,7 +159,7 @@ export const scaffolderModuleGoldenPaths = createBackendModule({
           ...createActions({
             settings,
             discovery,
-            evidence,
+            evidence: on.goldenPaths ? evidence : undefined,
             providers,
             nameCheck,
             serviceAccess,

@@ -4,6 +4,7 @@ import {
   BEN,
   CARA,
   catalogUser,
+  startSkillExchangeBackend,
   useSkillExchangeBackend,
 } from './__testUtils__';
 
@@ -183,6 +184,96 @@ describe.each(databases.eachSupportedId())(
           }),
         ).rejects.toThrow(/must not contain control characters/);
       }
+    });
+  },
+);
+
+const OFF = {
+  notifications:
+    "Skill Exchange: notifications are off (interest, answers, places, approvals to give, reminders, learning-goal matches); add backend.add(import('@backstage/plugin-notifications-backend')) to send them",
+  search:
+    "Skill Exchange: posts and profiles are not in Backstage search; add backend.add(import('@backstage/plugin-search-backend')) and backend.add(skillExchangeSearchModule) from this package to index them",
+  mcpActions:
+    "Skill Exchange: the actions skill-exchange.search-skills and skill-exchange.find-experts are not offered to MCP clients; add backend.add(import('@backstage/plugin-mcp-actions-backend')) and list skill-exchange in backend.actions.pluginSources to offer them",
+};
+
+describe.each(databases.eachSupportedId())(
+  'The smallest install on %s',
+  databaseId => {
+    /** Ben learns Rust, then Anna offers Rust mentoring: he would be told. */
+    async function postForBen(
+      sx: Awaited<ReturnType<typeof startSkillExchangeBackend>>,
+    ) {
+      await sx
+        .call('put', '/profiles/me', BEN)
+        .send({ skills: [], learning: ['Rust'] })
+        .expect(200);
+      const post = await sx
+        .call('post', '/posts', ANNA)
+        .send({
+          kind: 'mentorship',
+          title: 'Rust mentoring',
+          skills: ['rust'],
+          mode: 'offering',
+          capacity: 1,
+        })
+        .expect(201);
+      const list = await sx.call('get', '/posts', BEN).expect(200);
+      expect(list.body.items.map((p: { id: number }) => p.id)).toEqual([
+        post.body.id,
+      ]);
+    }
+
+    it('runs with the catalog alone and no config; each integration that is off is one line', async () => {
+      const sx = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        installed: ['catalog'],
+        entities: ['anna', 'ben'].map(name => catalogUser(name)),
+      });
+      expect(sx.logs.messages('skill-exchange', 'info')).toEqual(
+        expect.arrayContaining([OFF.notifications, OFF.search, OFF.mcpActions]),
+      );
+      expect(
+        sx.logs.lines.filter(l => l.message.startsWith('Skill Exchange: ')),
+      ).toHaveLength(3);
+      await postForBen(sx);
+      // Notifications are off: nothing is sent, nothing fails.
+      expect(sx.sent).toEqual([]);
+      expect(sx.logs.messages('skill-exchange', 'warn')).toEqual([]);
+    });
+
+    it('turns notifications and MCP actions on with their lines', async () => {
+      const sx = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        installed: ['catalog', 'notifications', 'mcp-actions'],
+        config: { backend: { actions: { pluginSources: ['skill-exchange'] } } },
+        entities: ['anna', 'ben'].map(name => catalogUser(name)),
+      });
+      expect(
+        sx.logs.lines
+          .filter(l => l.message.startsWith('Skill Exchange: '))
+          .map(l => l.message),
+      ).toEqual([OFF.search]);
+      await postForBen(sx);
+      expect(sx.sent).toEqual([
+        expect.objectContaining({
+          recipients: { type: 'entity', entityRef: [BEN] },
+        }),
+      ]);
+    });
+
+    it('warns, and still starts, without the catalog backend', async () => {
+      const sx = await startSkillExchangeBackend({
+        databases,
+        databaseId,
+        installed: [],
+      });
+      expect(sx.logs.messages('skill-exchange', 'warn')).toEqual([
+        "Skill Exchange: the catalog backend is not installed, so profiles, teams and experts have no names, titles or teams; add backend.add(import('@backstage/plugin-catalog-backend'))",
+      ]);
+      await sx.call('get', '/skills?q=go', ANNA).expect(200);
     });
   },
 );

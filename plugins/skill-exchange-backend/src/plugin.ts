@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { checkOnrampIntegrations } from '@onramp/backstage-plugin-onramp-node';
 import { readSkillExchangeConfig } from './config';
 import { createStores } from './database';
 import { registerSkillExchangeMcpActions } from './mcp/skillExchangeMcpActions';
@@ -12,6 +13,7 @@ import { registerPostPermissions } from './permissions';
 import { createRouter } from './router';
 import { seedSkillExchange } from './seed/seedTaxonomy';
 import { createServices } from './service';
+import { skillExchangeIntegrations } from './integrations';
 import { scheduleInterestReminders } from './tasks/interestReminders';
 
 /**
@@ -37,14 +39,26 @@ export const skillExchangePlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        system: coreServices.rootSystemMetadata,
+        instance: coreServices.rootInstanceMetadata,
       },
       async init(deps) {
         const config = readSkillExchangeConfig(deps.rootConfig);
+        // What else is installed: each optional integration that is off is
+        // one log line naming what turns it on.
+        const on = await checkOnrampIntegrations({
+          ...deps,
+          title: 'Skill Exchange',
+          integrations: skillExchangeIntegrations(deps.rootConfig),
+        });
         const stores = await createStores({ database: deps.database });
         await seedSkillExchange({ stores, config, logger: deps.logger });
         const services = createServices({
           ...deps,
           stores,
+          notifications: on.notifications
+            ? deps.notifications
+            : { send: async () => {} },
           managerApproval: config.managerApproval,
         });
 

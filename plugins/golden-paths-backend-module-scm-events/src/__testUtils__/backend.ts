@@ -25,6 +25,7 @@ import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
 import { parse } from 'yaml';
 import request from 'supertest';
+import { capturedLogs, installedPlugins } from '@onramp/test-utils';
 import { eventsModuleWebhookGuard } from '../ingress';
 import { createScmEventsModule } from '../module';
 import { ScmOutcome } from '../ScmEventRecorder';
@@ -122,14 +123,24 @@ export async function startScmEventsBackend(options: {
   knex: Knex;
   /** The events plugin's own database (its event bus tables on PostgreSQL). */
   eventsKnex: Knex;
+  /** Without the events backend and its modules (default: with them). */
+  withoutEventsBackend?: boolean;
 }) {
   const outcomes: Array<[ScmOutcome, string]> = [];
+  const logs = capturedLogs();
   const backend = await startTestBackend({
     features: [
-      eventsBackend,
-      ...githubEventsModule,
-      ...gitlabEventsModule,
-      eventsModuleWebhookGuard,
+      ...(options.withoutEventsBackend
+        ? []
+        : [
+            eventsBackend,
+            ...githubEventsModule,
+            ...gitlabEventsModule,
+            eventsModuleWebhookGuard,
+          ]),
+      // The catalog is the mock below; notifications are sent to nowhere.
+      ...installedPlugins('catalog', 'catalog:golden-paths', 'notifications'),
+      logs.factory,
       createScmEventsModule({
         onOutcome: (outcome, event) => outcomes.push([outcome, event]),
       }),
@@ -228,6 +239,7 @@ export async function startScmEventsBackend(options: {
     server,
     knex: options.knex,
     outcomes,
+    logs,
     postGithub,
     postGitlab,
     journeys,

@@ -10,6 +10,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
+import { capturedLogs, installedPlugins } from '@onramp/test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { goldenPathsPlugin } from '../plugin';
@@ -40,7 +41,7 @@ export function permissionsFactory(result = AuthorizeResult.ALLOW) {
  * Starts a test backend with the golden-paths plugin on `knex`: the demo
  * paths (GoldenPath entities in the mock catalog), `AMARA` as the only metrics viewer, a mock catalog, an allowing
  * permission policy, and mocks of the auditor and the notification service
- * the test can inspect. `features` go in too (e.g. a module under test).
+ * and the log lines the test can inspect. `features` go in too (e.g. a module under test).
  */
 export async function startGoldenPathsBackend(options: {
   knex: Knex;
@@ -49,6 +50,12 @@ export async function startGoldenPathsBackend(options: {
   plugin?: boolean;
   /** The mock catalog's entities besides the demo paths (default: none). */
   catalogEntities?: Array<ReturnType<typeof userEntities>[number] | Entity>;
+  /**
+   * The other plugins and modules Golden Paths sees installed (its optional
+   * integrations); default: the catalog with the GoldenPath kind and
+   * notifications, whose services are the test's (the mock catalog, `send`).
+   */
+  installed?: string[];
 }) {
   const send = jest.fn(async (_notification: unknown) => {});
   const auditEvent = {
@@ -58,9 +65,18 @@ export async function startGoldenPathsBackend(options: {
   const auditor = mockServices.auditor.mock({
     createEvent: jest.fn(async () => auditEvent),
   });
+  const logs = capturedLogs();
   const backend = await startTestBackend({
     features: [
       ...(options.plugin === false ? [] : [goldenPathsPlugin]),
+      ...installedPlugins(
+        ...(options.installed ?? [
+          'catalog',
+          'catalog:golden-paths',
+          'notifications',
+        ]),
+      ),
+      logs.factory,
       mockServices.rootConfig.factory({
         data: {
           goldenPaths: {
@@ -96,6 +112,7 @@ export async function startGoldenPathsBackend(options: {
     send,
     auditor,
     auditEvent,
+    logs,
   };
 }
 

@@ -15,6 +15,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
 import { goldenPathsEvidenceServiceRef } from '@onramp/backstage-plugin-golden-paths-node';
+import { installedPlugins } from '@onramp/test-utils';
 import goldenPathsModule from '../index';
 import { CatalogRecord, createCatalogStandIn } from './catalogStandIn';
 
@@ -262,6 +263,8 @@ export async function startDay1Backend(options: Day1BackendOptions) {
     features: [
       scaffolderPlugin,
       goldenPathsModule,
+      // Golden Paths is the evidence stand-in, the catalog the one below.
+      ...installedPlugins('catalog', 'golden-paths'),
       evidenceFactory,
       catalogFactory,
       mockServices.rootConfig.factory({ data: config }),

@@ -32,7 +32,8 @@ export { createRecordProgressAction, EVIDENCE_KEYS } from './recordProgress';
 export function createActions(options: {
   settings: GoldenPathsSettings;
   discovery: DiscoveryService;
-  evidence: GoldenPathsEvidenceService;
+  /** Golden Paths' evidence service; none when Golden Paths is not installed. */
+  evidence?: GoldenPathsEvidenceService;
   /** The providers chosen from config; default: the built-in ones. */
   providers?: SelectedProviders;
   /** Whether a service name is free (goldenpath:name:check). */

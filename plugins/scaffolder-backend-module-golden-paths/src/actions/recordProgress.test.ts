@@ -236,3 +236,23 @@ describe('goldenpath:progress:record (in-process evidence service)', () => {
     );
   });
 });
+
+describe('goldenpath:progress:record without Golden Paths', () => {
+  it('records nothing, says so in the task log, and lets the task go on', async () => {
+    const action = createRecordProgressAction({});
+    const { ctx, outputs } = makeContext({
+      input: { key: 'deploy.healthy' },
+      taskId: 't-alone',
+    });
+    await action.handler(ctx);
+    expect(outputs).toEqual({
+      evidenceId: 't-alone:deploy.healthy',
+      recorded: false,
+      completed: [],
+      progress: {},
+    });
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      'Golden Paths is not installed in this Backstage: evidence deploy.healthy (t-alone:deploy.healthy) for user:default/sofia.marquez not recorded',
+    );
+  });
+});

@@ -63,10 +63,12 @@ const inputFields = {
  * golden-path journey through the golden-paths evidence service
  * (`goldenPathsEvidenceServiceRef`: in-process when the golden-paths plugin
  * runs in this backend, its REST API with service credentials otherwise).
+ * Without `evidence` (Golden Paths is not installed) it records nothing,
+ * says so in the task log, and the task goes on.
  * @public
  */
 export function createRecordProgressAction(options: {
-  evidence: GoldenPathsEvidenceService;
+  evidence?: GoldenPathsEvidenceService;
 }) {
   const { evidence } = options;
   return createTemplateAction({
@@ -139,9 +141,11 @@ export function createRecordProgressAction(options: {
         ...(input.outputs ? { outputs: input.outputs } : {}),
       };
       ctx.output('evidenceId', evidenceId);
-      if (ctx.isDryRun) {
+      if (ctx.isDryRun || !evidence) {
         ctx.logger.info(
-          `Dry run: would record evidence ${JSON.stringify(body)}`,
+          ctx.isDryRun
+            ? `Dry run: would record evidence ${JSON.stringify(body)}`
+            : `Golden Paths is not installed in this Backstage: evidence ${input.key} (${evidenceId}) for ${userEntityRef} not recorded`,
         );
         ctx.output('recorded', false);
         ctx.output('completed', []);

@@ -24,6 +24,7 @@ import { AddressInfo } from 'net';
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { onrampPermissionPolicyModule } from '../../../../packages/backend/src/modules/permissionPolicy';
 import { skillExchangePlugin } from '../../src/plugin';
+import { installedPlugins } from '@onramp/test-utils';
 
 export interface BenchBackend {
   /** GET or POST `path` of the Skill Exchange API as `user`; the JSON body. */
@@ -84,6 +85,8 @@ export async function startBenchBackend(knex: Knex): Promise<BenchBackend> {
     features: [
       httpAuthWithActor,
       skillExchangePlugin,
+      // The catalog is the mock below; notifications are sent to nowhere.
+      ...installedPlugins('catalog', 'notifications'),
       permissionBackend,
       onrampPermissionPolicyModule,
       permissionsServiceFactory,

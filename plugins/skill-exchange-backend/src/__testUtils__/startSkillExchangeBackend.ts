@@ -10,6 +10,7 @@ import {
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { capturedLogs, installedPlugins } from '@onramp/test-utils';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { skillExchangePlugin } from '../plugin';
@@ -41,13 +42,19 @@ export interface StartOptions {
    * tests that invoke actions directly.
    */
   actionsOverHttp?: boolean;
+  /**
+   * The other Backstage plugins the Skill Exchange sees installed (its
+   * optional integrations); default: the catalog and notifications, whose
+   * services are the test's (the mock catalog, the captured `sent`).
+   */
+  installed?: string[];
 }
 
 /**
  * Starts the Skill Exchange plugin on a test backend: on `databaseId` (a
  * fresh database from `databases`) or on a given `knex` (shared, e.g. by two
- * replicas). Notifications, audit events, scheduled tasks and registered
- * actions are captured for the test to look at.
+ * replicas). Notifications, audit events, scheduled tasks, registered
+ * actions and log lines are captured for the test to look at.
  */
 export async function startSkillExchangeBackend(
   options: StartOptions & {
@@ -62,9 +69,14 @@ export async function startSkillExchangeBackend(
   const audits: SeenAudit[] = [];
   const tasks = new Map<string, () => Promise<void>>();
   const actions = actionsRegistryServiceMock();
+  const logs = capturedLogs();
   const backend = await startTestBackend({
     features: [
       skillExchangePlugin,
+      ...installedPlugins(
+        ...(options.installed ?? ['catalog', 'notifications']),
+      ),
+      logs.factory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.httpAuth.factory({
@@ -121,6 +133,7 @@ export async function startSkillExchangeBackend(
     audits,
     tasks,
     actions,
+    logs,
     /** A supertest agent for `method path` as `user`. */
     call: (
       method: 'get' | 'post' | 'put' | 'delete',
