@@ -80,7 +80,7 @@ test('an approval gate: the manager approves or declines, nobody else may', asyn
   await screenshot(aisha, 'golden-paths-gate-notification');
 
   await aisha.goto('/golden-paths/approvals');
-  await expect(aisha.getByText('noah.kim')).toBeVisible();
+  await expect(aisha.getByRole('cell', { name: 'Noah Kim' })).toBeVisible();
   await screenshot(aisha, 'golden-paths-approvals');
   // Backstage's Table headers: see day1-local-changes.test.ts.
   await expectNoSeriousA11yViolations(aisha, {

@@ -2,6 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
+import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
 import { goldenPathsApiRef } from '../api';
 import { ApprovalsPage } from './ApprovalsPage';
 import { GateStatus, RemovedSteps } from './GateStatus';
@@ -18,9 +19,26 @@ const waiting = {
   requestedAt: '2026-11-26T09:00:00.000Z',
 };
 
+/** The catalog's names for people, as the entity presentation API gives them. */
+const catalogNames = {
+  forEntity: (entityRef: string) => {
+    const snapshot = {
+      entityRef,
+      primaryTitle:
+        entityRef === waiting.userEntityRef ? 'Sofia Marquez' : entityRef,
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};
+
 function renderApprovals(api = mockApi()) {
   return renderInTestApp(
-    <TestApiProvider apis={[[goldenPathsApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [goldenPathsApiRef, api],
+        [entityPresentationApiRef, catalogNames],
+      ]}
+    >
       <Routes>
         <Route path="/golden-paths/approvals" element={<ApprovalsPage />} />
       </Routes>
@@ -50,6 +68,8 @@ describe('ApprovalsPage', () => {
     const approve = await screen.findByRole('button', {
       name: 'Approve Your manager signs off for sofia.marquez',
     });
+    // Who: the person by the name the catalog gives them.
+    expect(screen.getByRole('cell', { name: 'Sofia Marquez' })).toBeVisible();
     // "Approve" and "Decline…" never wrap inside their buttons.
     expect(approve.parentElement).toHaveStyle({ whiteSpace: 'nowrap' });
     await userEvent.click(approve);

@@ -10,6 +10,7 @@ import {
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { Box, Button, TextField } from '@material-ui/core';
+import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { PendingApproval } from '@onramp/backstage-plugin-golden-paths-common';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
@@ -112,7 +113,11 @@ export const ApprovalsPage = () => {
     [api],
   );
   const columns: TableColumn<PendingApproval>[] = [
-    { title: 'Who', render: a => humanizeRef(a.userEntityRef) },
+    // The person's name from the catalog (entity presentation API).
+    {
+      title: 'Who',
+      render: a => <EntityDisplayName entityRef={a.userEntityRef} hideIcon />,
+    },
     { title: 'Step', field: 'stepTitle' },
     { title: 'Path', field: 'pathTitle' },
     { title: 'Waiting since', render: a => formatDate(a.requestedAt) },
