@@ -239,6 +239,12 @@ async function waitForBackend(base, child, logFile) {
 }
 
 async function main(argv) {
+  const chromium = process.env.ONRAMP_CHROMIUM ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium)) {
+    fail(
+      `No Chromium at ${chromium}: install Debian's 'chromium' package or set ONRAMP_CHROMIUM.`,
+    );
+  }
   const keep = argv.includes('--keep');
   const port = process.env.ONRAMP_INSTALL_PORT ?? '7017';
   const base = `http://localhost:${port}`;
