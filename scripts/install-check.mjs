@@ -248,6 +248,15 @@ async function main(argv) {
   const keep = argv.includes('--keep');
   const port = process.env.ONRAMP_INSTALL_PORT ?? '7017';
   const base = `http://localhost:${port}`;
+  // Never check some other server that happens to listen on the port.
+  if (
+    await fetch(base).then(
+      () => true,
+      () => false,
+    )
+  ) {
+    fail(`something already listens on ${base} (set ONRAMP_INSTALL_PORT)`);
+  }
   const packDir = packTarballs(argv);
   const app = prepareApp(packDir);
   log(`clean app in ${app}`);
