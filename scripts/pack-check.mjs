@@ -11,6 +11,8 @@
 //     is needed.
 // Prints one line per package (size, files) and exits 1 on the first failure
 // list. Run `yarn backstage-cli repo build` first (scripts/test.sh does).
+// `--out DIR` keeps the tarballs (`<scope>-<name>.tgz`, see tarballName) in
+// DIR for scripts/install-check.mjs; by default they go to a temporary folder.
 import { execFileSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import fs from 'node:fs';
@@ -21,10 +23,14 @@ const root = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
   '..',
 );
-const out = fs.mkdtempSync(path.join(os.tmpdir(), 'onramp-pack-'));
 const builtins = new Set(builtinModules.flatMap(m => [m, `node:${m}`]));
 
-const packages = fs
+/** The file a package's tarball gets: `@onramp/x` -> `onramp-x.tgz`. */
+export function tarballName(packageName) {
+  return `${packageName.replace(/^@/, '').replace('/', '-')}.tgz`;
+}
+
+export const packages = fs
   .readdirSync(path.join(root, 'plugins'))
   .map(dir => path.join(root, 'plugins', dir))
   .filter(dir => fs.existsSync(path.join(dir, 'package.json')))
@@ -75,12 +81,12 @@ function exportTargets(exportsField) {
     .flatMap(([, value]) => exportTargets(value));
 }
 
-function check({ dir, pkg }) {
-  const slug = pkg.name.replace(/^@/, '').replace('/', '-');
-  const tgz = path.join(out, `${slug}.tgz`);
+function check({ dir, pkg }, out) {
+  const tgz = path.join(out, tarballName(pkg.name));
   execFileSync('yarn', ['pack', '--out', tgz], { cwd: dir, stdio: 'pipe' });
-  const unpacked = path.join(out, slug);
-  fs.mkdirSync(unpacked);
+  const unpacked = tgz.replace(/\.tgz$/, '');
+  fs.rmSync(unpacked, { recursive: true, force: true });
+  fs.mkdirSync(unpacked, { recursive: true });
   execFileSync('tar', ['xzf', tgz, '-C', unpacked, '--strip-components=1']);
   const packed = JSON.parse(
     fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'),
@@ -133,9 +139,15 @@ function check({ dir, pkg }) {
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const outArg = process.argv.indexOf('--out');
+  const out =
+    outArg > 0
+      ? path.resolve(process.argv[outArg + 1])
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'onramp-pack-'));
+  fs.mkdirSync(out, { recursive: true });
   let failed = 0;
   for (const p of packages) {
-    const r = check(p);
+    const r = check(p, out);
     const figures = `${(r.size / 1024).toFixed(0).padStart(5)} kB ${String(
       r.files,
     ).padStart(4)} files`;

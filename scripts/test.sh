@@ -27,8 +27,14 @@ timed "formatting (prettier)" yarn prettier --check .
 # above), packed and its tarball checked as an adopter would get it; then the
 # public API of each against its committed report (compiled again by the repo
 # tools, as `yarn build:api-reports` does, so both see the same declarations).
-timed "build and pack" yarn test:pack
+packs="$(mktemp -d)"
+timed "build and pack" yarn test:pack --out "$packs"
 timed "API reports" yarn test:api-reports
+# The same tarballs installed into a clean Backstage app outside this
+# workspace by each plugin README's install steps, started, and checked in
+# Chromium: a Skill Exchange post, a golden path started, a Day-1 dry-run.
+timed "install into a clean app" node scripts/install-check.mjs --packs "$packs"
+rm -rf "$packs"
 
 # PostgreSQL for the backend tests: TestDatabases reads this variable. Docker is
 # never used. Outside CI a missing server skips the PostgreSQL half loudly;
