@@ -18,6 +18,7 @@ import { builtinModules } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 
 const root = path.resolve(
   path.dirname(new URL(import.meta.url).pathname),
@@ -48,21 +49,11 @@ export function packageOf(specifier) {
 }
 
 // Module specifiers of static imports and re-exports, dynamic imports and
-// require calls (Rollup's output puts each static import on its own line).
-const SPEC = `['"]([@\\w][\\w@./:-]*)['"]`;
-const IMPORT_RE = new RegExp(
-  [
-    `^\\s*(?:import|export)\\b[^;'"]*?\\bfrom\\s*${SPEC}`,
-    `^\\s*import\\s*${SPEC}`,
-    `\\bimport\\s*\\(\\s*${SPEC}\\s*\\)`,
-    `\\brequire\\s*\\(\\s*${SPEC}\\s*\\)`,
-  ].join('|'),
-  'gm',
-);
-
+// require calls, found by TypeScript's lexer: a specifier-like text inside a
+// string (a log line saying "add backend.add(import('...'))") is not an import.
 function importsIn(file) {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(IMPORT_RE)].map(m => m.slice(1).find(Boolean));
+  return ts.preProcessFile(text, true, true).importedFiles.map(f => f.fileName);
 }
 
 function walk(dir) {
