@@ -44,6 +44,8 @@ const me: Profile = {
   version: 1,
 };
 
+const emptyPage = { items: [], totalItems: 0, limit: 5, offset: 0 };
+
 /** My profile: Kotlin with two resources (none done), Rust with none. */
 function learningApi() {
   const done = new Set<string>();
@@ -64,18 +66,8 @@ function learningApi() {
     }));
   return {
     getMyProfile: jest.fn(async () => me),
-    listPosts: jest.fn(async () => ({
-      items: [],
-      totalItems: 0,
-      limit: 6,
-      offset: 0,
-    })),
-    getMyMatches: jest.fn(async () => ({
-      items: [],
-      totalItems: 0,
-      limit: 5,
-      offset: 0,
-    })),
+    listPosts: jest.fn(async () => emptyPage),
+    getMyMatches: jest.fn(async () => emptyPage),
     getGrowthActivities: jest.fn(async () => ({
       items: growth(),
       totalItems: done.size,
