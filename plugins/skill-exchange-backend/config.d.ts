@@ -33,6 +33,27 @@ export interface Config {
        */
       managerApproval?: 'off' | 'optional' | 'required';
     };
+    learning?: {
+      /**
+       * Learning resources tied to skills: a learning goal on a profile shows
+       * the next one not done. Checked at startup (unique ids, http(s) or
+       * `/docs/...` urls, known kinds); skill names resolve through the
+       * taxonomy, aliases too (an unknown one is a warning).
+       */
+      resources?: Array<{
+        /** Stable id (a-z, 0-9, dot, dash, underscore): completions refer to it. */
+        id: string;
+        title: string;
+        /** An http(s) address or a path in Backstage such as /docs/default/component/x. */
+        url: string;
+        /** docs (a TechDocs page), course or link */
+        kind: 'docs' | 'course' | 'link';
+        /** Skill names or aliases of the taxonomy. */
+        skills: string[];
+        /** About how long it takes. */
+        minutes?: number;
+      }>;
+    };
     reminders?: {
       /** Remind post owners of interest left unanswered this many days (default 3). */
       afterDays?: number;

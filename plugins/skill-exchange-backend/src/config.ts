@@ -9,7 +9,9 @@ import {
   SKILL_CATEGORIES,
   SkillCategory,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import type { LearningResource } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { SkillSeed } from './database';
+import { readLearningResources } from './learningConfig';
 
 /** The `skillExchange` config, read and checked once at startup. */
 export interface SkillExchangeConfig {
@@ -23,6 +25,8 @@ export interface SkillExchangeConfig {
   reminderDays: number;
   /** When the reminder job runs, if not daily after a 5-minute delay. */
   reminderSchedule?: SchedulerServiceTaskScheduleDefinition;
+  /** `skillExchange.learning.resources`, in config order (skills as written). */
+  learningResources: LearningResource[];
 }
 
 export function readSkillExchangeConfig(
@@ -70,6 +74,7 @@ export function readSkillExchangeConfig(
     managerApproval: managerApproval as ManagerApprovalPolicy,
     demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
     reminderDays,
+    learningResources: readLearningResources(config),
     reminderSchedule: config.has('skillExchange.reminders.schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('skillExchange.reminders.schedule'),

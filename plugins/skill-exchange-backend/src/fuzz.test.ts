@@ -4,7 +4,8 @@
  * built from each route's own zod schema, with one part changed to hostile
  * input. No answer may be a 5xx, and no 4xx may change a row.
  * `ONRAMP_FUZZ_SEED` and `ONRAMP_FUZZ_RUNS` set the seed and the requests
- * per route; a failure prints how to replay it.
+ * per route; a failure prints how to replay it. The learning routes, which
+ * need configured resources, are fuzzed in learningFuzz.test.ts.
  */
 import {
   mockCredentials,

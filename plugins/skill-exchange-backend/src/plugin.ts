@@ -12,7 +12,7 @@ import { registerSkillExchangeMcpActions } from './mcp/skillExchangeMcpActions';
 import { registerPostPermissions } from './permissions';
 import { createRouter } from './router';
 import { seedSkillExchange } from './seed/seedTaxonomy';
-import { createServices } from './service';
+import { createServices, resolveLearningSkills } from './service';
 import { skillExchangeIntegrations } from './integrations';
 import { scheduleInterestReminders } from './tasks/interestReminders';
 
@@ -60,6 +60,11 @@ export const skillExchangePlugin = createBackendPlugin({
             ? deps.notifications
             : { send: async () => {} },
           managerApproval: config.managerApproval,
+          learningResources: await resolveLearningSkills(
+            config.learningResources,
+            stores.skills,
+            deps.logger,
+          ),
         });
 
         registerPostPermissions({

@@ -20,6 +20,8 @@ import type {
   HackEvent,
   Insights,
   Interest,
+  LearningGoalProgress,
+  LearningResource,
   Page,
   PersonMatch,
   Post,
@@ -107,6 +109,17 @@ export interface SkillExchangeApi {
   ): Promise<Page<GrowthActivity>>;
   /** The skills supply/demand table as CSV text (for a download). */
   exportInsightsCsv(): Promise<string>;
+  /** The learning resources (for a skill), each with whether I marked it done. */
+  listLearningResources(options?: {
+    skill?: string;
+  }): Promise<LearningResource[]>;
+  /** Each of my learning goals with its next resource and how many are done. */
+  getMyLearningGoals(): Promise<LearningGoalProgress[]>;
+  /** Marks a learning resource done for me, or undoes it. */
+  setLearningCompleted(
+    resourceId: string,
+    completed: boolean,
+  ): Promise<LearningResource>;
 }
 
 function toQueryString(query: Record<string, unknown>): string {
@@ -305,6 +318,21 @@ export class SkillExchangeClient implements SkillExchangeApi {
       `/profiles/${encodeURIComponent(userRef)}/activities${toQueryString(
         query,
       )}`,
+    );
+  }
+  listLearningResources(options: { skill?: string } = {}) {
+    return this.request<LearningResource[]>(
+      'GET',
+      `/learning${toQueryString(options)}`,
+    );
+  }
+  getMyLearningGoals() {
+    return this.request<LearningGoalProgress[]>('GET', '/profiles/me/learning');
+  }
+  setLearningCompleted(resourceId: string, completed: boolean) {
+    return this.request<LearningResource>(
+      completed ? 'PUT' : 'DELETE',
+      `/learning/${encodeURIComponent(resourceId)}/completion`,
     );
   }
   async exportInsightsCsv() {

@@ -310,12 +310,56 @@ export interface TeamSkills {
 
 /**
  * Something a person did to grow (`GET /profiles/:ref/activities`):
- * `accepted` on an embed or mentorship, `joined` a hack, or a post they own was `filled`.
+ * `accepted` on an embed or mentorship, `joined` a hack, a post they own was
+ * `filled`, or they `learned` from a learning resource (shown to themselves only).
  * @public
  */
 export interface GrowthActivity {
-  type: 'accepted' | 'joined' | 'filled';
-  /** When it happened: accepted, joined, or marked filled. */
+  type: 'accepted' | 'joined' | 'filled' | 'learned';
+  /** When it happened: accepted, joined, marked filled or marked done. */
   at: string;
-  post: Post;
+  /** The post, for every type but `learned`. */
+  post?: Post;
+  /** The learning resource, for `learned`. */
+  resource?: LearningResource;
+}
+
+/**
+ * What a learning resource is: a TechDocs page, a course or another link.
+ * @public
+ */
+export type LearningResourceKind = 'docs' | 'course' | 'link';
+
+/**
+ * A learning resource from `skillExchange.learning.resources`, tied to skills
+ * of the taxonomy (`GET /learning`).
+ * @public
+ */
+export interface LearningResource {
+  id: string;
+  title: string;
+  /** An http(s) address or a path in Backstage such as `/docs/...`. */
+  url: string;
+  kind: LearningResourceKind;
+  /** Skill names of the taxonomy (aliases resolved). */
+  skills: string[];
+  /** About how long it takes. */
+  minutes?: number;
+  /** Whether the caller marked it done (in the API's answers). */
+  completed?: boolean;
+}
+
+/**
+ * One of the caller's learning goals with its next resource
+ * (`GET /profiles/me/learning`).
+ * @public
+ */
+export interface LearningGoalProgress {
+  skill: string;
+  /** The first resource for the skill, in config order, not done yet. */
+  next?: LearningResource;
+  /** How many of the skill's resources the caller completed. */
+  completed: number;
+  /** How many resources the skill has. */
+  total: number;
 }

@@ -1,6 +1,7 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import type {
   GrowthActivity,
+  LearningResource,
   Page,
   Profile,
   ProfileInput,
@@ -41,6 +42,8 @@ export interface ProfileStore {
     user: string,
     page: { limit: number; offset: number },
     viewer: Viewer,
+    /** With the person's own view: the resources that count as `learned`. */
+    learned?: ReadonlyMap<string, LearningResource>,
   ): Promise<Page<GrowthActivity>>;
 }
 
@@ -199,8 +202,10 @@ export class KnexProfileStore implements ProfileStore {
     user: string,
     page: { limit: number; offset: number },
     viewer: Viewer,
+    learned?: ReadonlyMap<string, LearningResource>,
   ): Promise<Page<GrowthActivity>> {
     const ref = user.toLocaleLowerCase();
+    const noResource = this.db.raw('NULL AS resource_id');
     const union = this.db('interests as i')
       .where('i.user_ref', ref)
       .where('i.status', 'accepted')
@@ -208,6 +213,7 @@ export class KnexProfileStore implements ProfileStore {
         this.db.raw(`'accepted' AS type`),
         'i.post_id AS post_id',
         'i.updated_at AS happened_at',
+        noResource,
       )
       .unionAll(qb =>
         qb
@@ -217,6 +223,7 @@ export class KnexProfileStore implements ProfileStore {
             this.db.raw(`'joined' AS type`),
             'm.post_id AS post_id',
             'm.created_at AS happened_at',
+            noResource,
           ),
       )
       .unionAll(qb =>
@@ -228,36 +235,58 @@ export class KnexProfileStore implements ProfileStore {
             this.db.raw(`'filled' AS type`),
             'o.id AS post_id',
             'o.status_changed_at AS happened_at',
+            noResource,
           ),
       );
+    if (learned?.size) {
+      union.unionAll(qb =>
+        qb
+          .from('learning_completions as l')
+          .where('l.user_ref', ref)
+          .whereIn('l.resource_id', [...learned.keys()])
+          .select(
+            this.db.raw(`'learned' AS type`),
+            this.db.raw('NULL AS post_id'),
+            'l.completed_at AS happened_at',
+            'l.resource_id AS resource_id',
+          ),
+      );
+    }
     const [{ count }] = await this.db
       .from(union.clone().as('a'))
       .count({ count: '*' });
     const rows: Array<{
       type: GrowthActivity['type'];
-      post_id: number;
+      post_id: number | null;
       happened_at: Date | string | number;
+      resource_id: string | null;
     }> = await this.db
       .from(union.as('a'))
-      .select('type', 'post_id', 'happened_at')
+      .select('type', 'post_id', 'happened_at', 'resource_id')
       .orderBy([
         { column: 'happened_at', order: 'desc' },
         { column: 'post_id', order: 'desc' },
         { column: 'type', order: 'asc' },
+        { column: 'resource_id', order: 'asc' },
       ])
       .limit(page.limit)
       .offset(page.offset);
     const posts = await hydratePosts(
       this.db,
       await this.db('posts').whereIn('id', [
-        ...new Set(rows.map(r => r.post_id)),
+        ...new Set(rows.flatMap(r => (r.post_id === null ? [] : [r.post_id]))),
       ]),
       viewer,
     );
     return {
-      items: rows.flatMap(r => {
+      items: rows.flatMap((r): GrowthActivity[] => {
+        const at = toIso(r.happened_at);
+        const resource = r.resource_id
+          ? learned?.get(r.resource_id)
+          : undefined;
+        if (resource) return [{ type: r.type, at, resource }];
         const post = posts.find(p => p.id === r.post_id);
-        return post ? [{ type: r.type, at: toIso(r.happened_at), post }] : [];
+        return post ? [{ type: r.type, at, post }] : [];
       }),
       totalItems: Number(count),
       limit: page.limit,

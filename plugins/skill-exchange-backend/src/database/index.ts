@@ -7,6 +7,7 @@ import {
 } from './HackMembershipStore';
 import { InsightsStore, KnexInsightsStore } from './InsightsStore';
 import { InterestStore, KnexInterestStore } from './InterestStore';
+import { KnexLearningStore, LearningStore } from './LearningStore';
 import { KnexMatchingStore, MatchingStore } from './MatchingStore';
 import { openDatabase } from './openDatabase';
 import { KnexPostStore, PostStore } from './PostStore';
@@ -29,6 +30,7 @@ export interface SkillExchangeStores {
   matching: MatchingStore;
   insights: InsightsStore;
   searchDocuments: SearchDocumentStore;
+  learning: LearningStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -52,6 +54,7 @@ export async function createStores(options: {
     matching: KnexMatchingStore.create(db, skills),
     insights: KnexInsightsStore.create(db),
     searchDocuments: KnexSearchDocumentStore.create(db),
+    learning: KnexLearningStore.create(db),
   };
 }
 
@@ -59,6 +62,7 @@ export type { ApprovalStore, ApprovedInterest } from './ApprovalStore';
 export type { EventStore } from './EventStore';
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';
+export type { LearningStore } from './LearningStore';
 export type {
   ExpressedInterest,
   InterestStore,

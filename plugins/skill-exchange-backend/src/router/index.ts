@@ -6,6 +6,7 @@ import { eventRoutes } from './events';
 import { hackRoutes } from './hacks';
 import { insightsRoutes } from './insights';
 import { interestRoutes } from './interests';
+import { learningRoutes } from './learning';
 import { matchingRoutes } from './matching';
 import { postRoutes } from './posts';
 import { profileRoutes } from './profiles';
@@ -27,6 +28,7 @@ export function createRouter(context: RouteContext): express.Router {
     approvalRoutes,
     hackRoutes,
     eventRoutes,
+    learningRoutes,
     profileRoutes,
     teamRoutes,
     matchingRoutes,

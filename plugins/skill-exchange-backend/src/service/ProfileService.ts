@@ -11,6 +11,7 @@ import {
 import type { SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { CatalogFactsReader } from './catalogFacts';
+import type { LearningService } from './LearningService';
 
 /** Profiles: what people say of their skills plus what the catalog knows of them. */
 export class ProfileService {
@@ -18,6 +19,7 @@ export class ProfileService {
     private readonly stores: SkillExchangeStores,
     private readonly access: SkillExchangeAccess,
     private readonly catalogFacts: CatalogFactsReader,
+    private readonly learning: LearningService,
   ) {}
 
   /** A profile, empty where the person saved none; 404 for someone not in the catalog. */
@@ -58,7 +60,9 @@ export class ProfileService {
   /**
    * What someone did to grow: embeds and mentorships they were accepted on,
    * hacks they joined, their posts that got filled. Anyone signed in may read
-   * anyone's, like profiles.
+   * anyone's, like profiles; but what they `learned` (learning resources
+   * marked done) only the person themself sees: people data without consent
+   * stays private.
    */
   async activities(
     userRef: string,
@@ -75,6 +79,9 @@ export class ProfileService {
       userRef,
       page,
       caller.userEntityRef,
+      userRef.toLocaleLowerCase() === caller.userEntityRef.toLocaleLowerCase()
+        ? this.learning.resourcesById
+        : undefined,
     );
   }
 

@@ -9,13 +9,17 @@ import {
   catalogMembership,
   type Membership,
 } from '@onramp/backstage-plugin-onramp-node';
-import type { ManagerApprovalPolicy } from '@onramp/backstage-plugin-skill-exchange-common';
+import type {
+  LearningResource,
+  ManagerApprovalPolicy,
+} from '@onramp/backstage-plugin-skill-exchange-common';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { SkillExchangeStores } from '../database';
 import { SkillExchangeAccess } from './access';
 import { ApprovalService } from './ApprovalService';
 import { CatalogFactsReader } from './catalogFacts';
 import { InterestService } from './InterestService';
+import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
@@ -32,6 +36,7 @@ export interface SkillExchangeServices {
   profiles: ProfileService;
   matching: MatchingService;
   searchDocuments: SearchDocumentService;
+  learning: LearningService;
 }
 
 export function createServices(options: {
@@ -44,6 +49,8 @@ export function createServices(options: {
   logger: LoggerService;
   /** `skillExchange.embeds.managerApproval` (default optional). */
   managerApproval?: ManagerApprovalPolicy;
+  /** The learning resources, skills resolved (`resolveLearningSkills`); default none. */
+  learningResources?: LearningResource[];
   /** A person's groups and managers; by default read from the catalog. */
   membership?: (userEntityRef: string) => Promise<Membership>;
 }): SkillExchangeServices {
@@ -60,6 +67,7 @@ export function createServices(options: {
   );
   const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
   const policy = options.managerApproval ?? 'optional';
+  const learning = new LearningService(stores, options.learningResources ?? []);
   return {
     posts: new PostService(stores, access, notifier),
     interests: new InterestService(stores, access, notifier, policy),
@@ -70,10 +78,12 @@ export function createServices(options: {
         (ref => catalogMembership(options.catalog, options.auth, ref)),
     }),
     taxonomy: new TaxonomyService(stores, access),
-    profiles: new ProfileService(stores, access, catalogFacts),
+    profiles: new ProfileService(stores, access, catalogFacts, learning),
     matching: new MatchingService(stores),
     searchDocuments: new SearchDocumentService(stores, catalogFacts),
+    learning,
   };
 }
 
 export type { Caller } from './access';
+export { resolveLearningSkills } from './LearningService';

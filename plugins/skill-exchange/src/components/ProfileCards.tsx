@@ -28,8 +28,9 @@ const KIND_NOUNS: Record<PostKind, string> = {
   mentorship: 'mentorship',
 };
 
-/** "Accepted on the embed", "Joined the hack", "Their embed was filled". */
+/** "Accepted on the embed", "Joined the hack", "Their embed was filled", "Learned from". */
 function describeActivity(activity: GrowthActivity, mine: boolean): string {
+  if (!activity.post) return 'Learned from';
   const kind = KIND_NOUNS[activity.post.kind];
   switch (activity.type) {
     case 'accepted':
@@ -122,23 +123,32 @@ export const GrowthActivitiesCard = ({
       )}
       {items.length > 0 && (
         <List dense aria-label="Growth activities">
-          {items.map(a => (
-            <ListItem key={`${a.type}-${a.post.id}`} divider>
-              <ListItemText
-                primary={
-                  <>
-                    <Typography variant="caption" component="span">
-                      {describeActivity(a, mine)} ·{' '}
-                    </Typography>
-                    <Link to={path(`/posts/${a.post.id}`)}>{a.post.title}</Link>
-                  </>
-                }
-                secondary={[formatDate(a.at), a.post.skills.join(', ')]
-                  .filter(Boolean)
-                  .join(' · ')}
-              />
-            </ListItem>
-          ))}
+          {items.map(a => {
+            const target = a.post
+              ? { key: a.post.id, to: path(`/posts/${a.post.id}`), ...a.post }
+              : {
+                  key: a.resource?.id,
+                  to: a.resource?.url ?? '',
+                  ...a.resource,
+                };
+            return (
+              <ListItem key={`${a.type}-${target.key}`} divider>
+                <ListItemText
+                  primary={
+                    <>
+                      <Typography variant="caption" component="span">
+                        {describeActivity(a, mine)} ·{' '}
+                      </Typography>
+                      <Link to={target.to}>{target.title}</Link>
+                    </>
+                  }
+                  secondary={[formatDate(a.at), target.skills?.join(', ')]
+                    .filter(Boolean)
+                    .join(' · ')}
+                />
+              </ListItem>
+            );
+          })}
         </List>
       )}
       {loading && <Progress />}

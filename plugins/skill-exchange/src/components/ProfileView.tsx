@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
@@ -16,6 +17,7 @@ import {
   shortRef,
   SkillChips,
 } from './common';
+import { LearningCard } from './LearningCard';
 import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
 
 const CATEGORY_TITLES: Record<string, string> = {
@@ -119,6 +121,8 @@ export const ProfileView = ({
   mine: boolean;
 }) => {
   const byCategory = helpByCategory(profile.skills);
+  // Bumped when I mark a learning resource done: growth loads again.
+  const [learned, setLearned] = useState(0);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
@@ -178,11 +182,20 @@ export const ProfileView = ({
       </Grid>
       {mine && (
         <Grid item xs={12} md={6}>
+          <LearningCard onCompleted={() => setLearned(n => n + 1)} />
+        </Grid>
+      )}
+      {mine && (
+        <Grid item xs={12} md={6}>
           <RecommendedCard />
         </Grid>
       )}
       <Grid item xs={12} md={mine ? 6 : 12}>
-        <GrowthActivitiesCard userRef={profile.user} mine={mine} />
+        <GrowthActivitiesCard
+          key={learned}
+          userRef={profile.user}
+          mine={mine}
+        />
       </Grid>
     </Grid>
   );

@@ -228,6 +228,7 @@ function profileApi(overrides: Partial<SkillExchangeApi> = {}) {
         offset: q.offset,
       }),
     ),
+    getMyLearningGoals: jest.fn(async () => []),
     getMyMatches: jest.fn(async () => ({
       items: [
         {
