@@ -57,6 +57,22 @@ async function embedWithInterest(
   return { post, interest };
 }
 
+/** Anna's mentorship and Ben's pending interest in it (the interest). */
+async function mentorshipWithInterest(sx: SkillExchangeTestBackend) {
+  const mentorship = (
+    await sx
+      .call('post', '/posts', ANNA)
+      .send({ kind: 'mentorship', title: 'Go mentoring', mode: 'offering' })
+      .expect(201)
+  ).body;
+  return (
+    await sx
+      .call('post', `/posts/${mentorship.id}/interests`, BEN)
+      .send({})
+      .expect(201)
+  ).body;
+}
+
 const ask = (sx: SkillExchangeTestBackend, id: number, who = BEN) =>
   sx.call('post', `/interests/${id}/approval`, who).send({});
 const decide = (
@@ -232,18 +248,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('says why it cannot ask: not an embed, no manager, answered interest', async () => {
-      const mentorship = (
-        await sx
-          .call('post', '/posts', ANNA)
-          .send({ kind: 'mentorship', title: 'Go mentoring', mode: 'offering' })
-          .expect(201)
-      ).body;
-      const onMentorship = (
-        await sx
-          .call('post', `/posts/${mentorship.id}/interests`, BEN)
-          .send({})
-          .expect(201)
-      ).body;
+      const onMentorship = await mentorshipWithInterest(sx);
       await ask(sx, onMentorship.id).expect(400);
 
       const carasPost = (
@@ -306,18 +311,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('does not ask for mentorships', async () => {
-      const mentorship = (
-        await sx
-          .call('post', '/posts', ANNA)
-          .send({ kind: 'mentorship', title: 'Go mentoring', mode: 'offering' })
-          .expect(201)
-      ).body;
-      const interest = (
-        await sx
-          .call('post', `/posts/${mentorship.id}/interests`, BEN)
-          .send({})
-          .expect(201)
-      ).body;
+      const interest = await mentorshipWithInterest(sx);
       await sx
         .call('post', `/interests/${interest.id}/accept`, ANNA)
         .send({})
