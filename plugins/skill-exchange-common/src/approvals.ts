@@ -70,6 +70,20 @@ export const approvalAnswerSchema = z.strictObject({
 });
 
 /**
+ * An embed's share of the working week, in percent (100 = full time), in
+ * steps of 10.
+ *
+ * @public
+ */
+export const timeShareSchema = z
+  .number()
+  .int()
+  .min(10)
+  .max(100)
+  .multipleOf(10)
+  .default(100);
+
+/**
  * An embed's time share in words, over a working week of five days:
  * "2 days a week (40%) for 6 weeks", "full time for 4 weeks".
  *

@@ -5,6 +5,7 @@ import {
   wholeNumber,
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
+import { timeShareSchema } from './approvals';
 
 export { describeZodError };
 
@@ -72,14 +73,7 @@ export const embedInputSchema = z.strictObject({
   level: level.default(3),
   start: startSchema,
   durationWeeks: z.number().int().min(1).max(52),
-  /** Share of the working week the embed takes, in percent (100 = full time). */
-  timeSharePercent: z
-    .number()
-    .int()
-    .min(10)
-    .max(100)
-    .multipleOf(10)
-    .default(100),
+  timeSharePercent: timeShareSchema,
   location: z.enum(LOCATIONS),
   office: text(80).optional(),
   headcount: z.number().int().min(1).max(20).default(1),
