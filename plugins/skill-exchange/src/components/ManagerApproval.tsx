@@ -83,11 +83,13 @@ export const MyManagerApproval = ({
       {approval && (
         <Typography variant="body2">{approvalText(approval)}</Typography>
       )}
-      <Typography variant="body2" color="textSecondary">
-        {policy === 'required'
-          ? 'The owner can accept you once your manager approves.'
-          : 'Your manager does not see your interest unless you ask them or it is accepted.'}
-      </Typography>
+      {(policy === 'required' || !approval) && (
+        <Typography variant="body2" color="textSecondary">
+          {policy === 'required'
+            ? 'The owner can accept you once your manager approves.'
+            : 'Your manager does not see your interest unless you ask them or it is accepted.'}
+        </Typography>
+      )}
       <Button
         variant="outlined"
         color="primary"

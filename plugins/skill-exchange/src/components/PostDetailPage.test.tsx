@@ -311,6 +311,8 @@ describe('manager approval on the applicant side', () => {
     expect(
       await screen.findByRole('button', { name: 'Ask my manager again' }),
     ).toBeInTheDocument();
+    // The manager was asked: the interest is no longer unseen by them.
+    expect(screen.queryByText(/does not see your interest/)).toBeNull();
   });
 
   it('offers nothing when the portal turned approval off', async () => {
