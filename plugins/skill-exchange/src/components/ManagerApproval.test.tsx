@@ -63,7 +63,11 @@ function renderTab(requests: ApprovalRequest[]) {
 describe('ApprovalsTab', () => {
   it('lists requests with the time share; approves in one click, declines with a reason', async () => {
     const api = renderTab([request(1, 'requested'), request(2, 'approved')]);
-    const list = await screen.findByRole('list', { name: 'Approval requests' });
+    const list = await screen.findByRole(
+      'list',
+      { name: 'Approval requests' },
+      { timeout: 10_000 },
+    );
     const [open, answered] = within(list).getAllByRole('listitem');
     expect(open).toHaveTextContent('1 day a week (20%) for 6 weeks');
     expect(answered).toHaveTextContent('Manager approved');
@@ -99,7 +103,11 @@ describe('ApprovalsTab', () => {
   it('says what a manager will see when nobody asked', async () => {
     renderTab([]);
     expect(
-      await screen.findByText('Nobody has asked you to approve an embed'),
+      await screen.findByText(
+        'Nobody has asked you to approve an embed',
+        undefined,
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -275,7 +275,10 @@ describe('manager approval on the applicant side', () => {
   it('shows the time share and lets the applicant ask their manager, saying what the manager sees', async () => {
     const { api, alertApi } = renderPost(mine(), ME);
     expect(
-      await screen.findByText(/2 days a week \(40%\) for 6 weeks/),
+      // The first render loads the post (and, under load, slowly).
+      await screen.findByText(/2 days a week \(40%\) for 6 weeks/, undefined, {
+        timeout: 10_000,
+      }),
     ).toBeInTheDocument();
     expect(
       await screen.findByText(/does not see your interest unless you ask/),
@@ -306,7 +309,11 @@ describe('manager approval on the applicant side', () => {
       ME,
     );
     expect(
-      await screen.findByText('Manager declined: After the release'),
+      await screen.findByText(
+        'Manager declined: After the release',
+        undefined,
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('button', { name: 'Ask my manager again' }),
@@ -319,7 +326,9 @@ describe('manager approval on the applicant side', () => {
     const { api } = renderPost(mine(), ME, {
       getSettings: jest.fn(async () => ({ managerApproval: 'off' as const })),
     });
-    expect(await screen.findByText('Withdraw')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Withdraw', undefined, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     await waitFor(() => expect(api.getSettings).toHaveBeenCalled());
     expect(screen.queryByRole('button', { name: /Ask my manager/ })).toBeNull();
   });
