@@ -60,6 +60,16 @@ export interface Config {
       /** When the reminder job runs (default once a day, first 5 minutes after start). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    retros?: {
+      /**
+       * The smallest group of retros that insights show per kind or skill
+       * (default 5, at least 3): smaller groups are left out and counted as
+       * hidden, so nobody's own answer can be read off a figure.
+       */
+      minimumGroupSize?: number;
+      /** When the job asking people for the retro of stints that ended runs (default hourly). */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
   search?: {
     collators?: {

@@ -27,6 +27,37 @@ export interface SkillExchangeConfig {
   reminderSchedule?: SchedulerServiceTaskScheduleDefinition;
   /** `skillExchange.learning.resources`, in config order (skills as written). */
   learningResources: LearningResource[];
+  /** `skillExchange.retros.minimumGroupSize`: the smallest group of retros insights show. */
+  retroMinimumGroupSize: number;
+  /** When the retro ask job runs, if not hourly. */
+  retroSchedule?: SchedulerServiceTaskScheduleDefinition;
+}
+
+/** `skillExchange.retros.minimumGroupSize` when unset. */
+export const DEFAULT_RETRO_MINIMUM_GROUP_SIZE = 5;
+
+/**
+ * `skillExchange.retros.minimumGroupSize`: a whole number from 3 (below it
+ * one or two people's own answers would show) to 1000.
+ */
+function retroMinimumGroupSize(config: RootConfigService): number {
+  const key = 'skillExchange.retros.minimumGroupSize';
+  const value =
+    config.getOptionalNumber(key) ?? DEFAULT_RETRO_MINIMUM_GROUP_SIZE;
+  if (!Number.isInteger(value) || value < 3 || value > 1000) {
+    throw new Error(
+      `${key} must be a whole number from 3 to 1000, got ${value}`,
+    );
+  }
+  return value;
+}
+
+function optionalSchedule(config: RootConfigService, key: string) {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : undefined;
 }
 
 export function readSkillExchangeConfig(
@@ -75,10 +106,11 @@ export function readSkillExchangeConfig(
     demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
     reminderDays,
     learningResources: readLearningResources(config),
-    reminderSchedule: config.has('skillExchange.reminders.schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('skillExchange.reminders.schedule'),
-        )
-      : undefined,
+    reminderSchedule: optionalSchedule(
+      config,
+      'skillExchange.reminders.schedule',
+    ),
+    retroMinimumGroupSize: retroMinimumGroupSize(config),
+    retroSchedule: optionalSchedule(config, 'skillExchange.retros.schedule'),
   };
 }

@@ -15,6 +15,7 @@ import { seedSkillExchange } from './seed/seedTaxonomy';
 import { createServices, resolveLearningSkills } from './service';
 import { skillExchangeIntegrations } from './integrations';
 import { scheduleInterestReminders } from './tasks/interestReminders';
+import { scheduleRetroAsks } from './tasks/retroAsks';
 
 /**
  * The Skill Exchange backend plugin: REST API at /api/skill-exchange.
@@ -60,6 +61,7 @@ export const skillExchangePlugin = createBackendPlugin({
             ? deps.notifications
             : { send: async () => {} },
           managerApproval: config.managerApproval,
+          retroMinimumGroupSize: config.retroMinimumGroupSize,
           learningResources: await resolveLearningSkills(
             config.learningResources,
             stores.skills,
@@ -87,6 +89,11 @@ export const skillExchangePlugin = createBackendPlugin({
           interests: services.interests,
           reminderDays: config.reminderDays,
           schedule: config.reminderSchedule,
+        });
+        await scheduleRetroAsks({
+          scheduler: deps.scheduler,
+          retros: services.retros,
+          schedule: config.retroSchedule,
         });
         registerSkillExchangeMcpActions({
           actionsRegistry: deps.actionsRegistry,

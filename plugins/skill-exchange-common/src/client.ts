@@ -13,6 +13,7 @@ import type {
   SkillInput,
 } from './schemas';
 import type { ApprovalRequest, ManagerApprovalPolicy } from './approvals';
+import type { DueRetro, RetroInput, RetroInsights, RetroState } from './retros';
 import type {
   CappedPage,
   Expert,
@@ -107,8 +108,15 @@ export interface SkillExchangeApi {
     userRef: string,
     query?: Partial<ActivitiesQuery>,
   ): Promise<Page<GrowthActivity>>;
-  /** The skills supply/demand table as CSV text (for a download). */
-  exportInsightsCsv(): Promise<string>;
+  /** The skills supply/demand table (or the retro outcomes) as CSV text (for a download). */
+  exportInsightsCsv(table?: 'skills' | 'retros'): Promise<string>;
+  /** My stints that are over and whose retro I have not written. */
+  getDueRetros(): Promise<DueRetro[]>;
+  /** Where I stand with the retro of a post (and mine, once written). */
+  getRetro(postId: number): Promise<RetroState>;
+  writeRetro(postId: number, input: RetroInput): Promise<RetroState>;
+  /** Retro outcomes per kind and skill (small groups left out). */
+  getRetroInsights(): Promise<RetroInsights>;
   /** The learning resources (for a skill), each with whether I marked it done. */
   listLearningResources(options?: {
     skill?: string;
@@ -335,9 +343,23 @@ export class SkillExchangeClient implements SkillExchangeApi {
       `/learning/${encodeURIComponent(resourceId)}/completion`,
     );
   }
-  async exportInsightsCsv() {
+  getDueRetros() {
+    return this.request<DueRetro[]>('GET', '/retros/due');
+  }
+  getRetro(postId: number) {
+    return this.request<RetroState>('GET', `/posts/${postId}/retro`);
+  }
+  writeRetro(postId: number, input: RetroInput) {
+    return this.request<RetroState>('POST', `/posts/${postId}/retro`, input);
+  }
+  getRetroInsights() {
+    return this.request<RetroInsights>('GET', '/insights/retros');
+  }
+  async exportInsightsCsv(table: 'skills' | 'retros' = 'skills') {
     const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');
-    const response = await this.fetchApi.fetch(`${baseUrl}/insights.csv`);
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/insights${table === 'retros' ? '/retros' : ''}.csv`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -11,6 +11,7 @@ import { KnexLearningStore, LearningStore } from './LearningStore';
 import { KnexMatchingStore, MatchingStore } from './MatchingStore';
 import { openDatabase } from './openDatabase';
 import { KnexPostStore, PostStore } from './PostStore';
+import { KnexRetroStore, RetroStore } from './RetroStore';
 import { KnexProfileStore, ProfileStore } from './ProfileStore';
 import {
   KnexSearchDocumentStore,
@@ -31,6 +32,7 @@ export interface SkillExchangeStores {
   insights: InsightsStore;
   searchDocuments: SearchDocumentStore;
   learning: LearningStore;
+  retros: RetroStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -55,6 +57,7 @@ export async function createStores(options: {
     insights: KnexInsightsStore.create(db),
     searchDocuments: KnexSearchDocumentStore.create(db),
     learning: KnexLearningStore.create(db),
+    retros: KnexRetroStore.create(db),
   };
 }
 
@@ -75,6 +78,7 @@ export type {
   PostCandidate,
 } from './MatchingStore';
 export type { PostResource, PostStore } from './PostStore';
+export type { RetroStore, Stint } from './RetroStore';
 export type {
   ProfileCatalogFacts,
   ProfileStore,

@@ -10,6 +10,7 @@ import { learningRoutes } from './learning';
 import { matchingRoutes } from './matching';
 import { postRoutes } from './posts';
 import { profileRoutes } from './profiles';
+import { retroRoutes } from './retros';
 import { searchDocumentRoutes } from './searchDocuments';
 import { skillRoutes } from './skills';
 import { teamRoutes } from './teams';
@@ -29,6 +30,7 @@ export function createRouter(context: RouteContext): express.Router {
     hackRoutes,
     eventRoutes,
     learningRoutes,
+    retroRoutes,
     profileRoutes,
     teamRoutes,
     matchingRoutes,

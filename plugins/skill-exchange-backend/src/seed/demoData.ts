@@ -160,7 +160,13 @@ const profiles: DemoProfile[] = [
   },
 ];
 
-const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
+const posts: Array<{
+  owner: string;
+  input: PostInput;
+  members?: string[];
+  /** Retros of the members, in order: usefulness and the skills practised. */
+  retros?: Array<[number, string[]]>;
+}> = [
   {
     owner: u('lars.lindqvist'),
     input: {
@@ -252,7 +258,21 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
       skills: ['Web', 'Digital Signal Processing', 'TypeScript', 'React'],
       stage: 'completed',
     },
-    members: [u('priya.raman'), u('fatima.alzahra')],
+    members: [
+      u('priya.raman'),
+      u('fatima.alzahra'),
+      u('elin.berg'),
+      u('marcus.johnson'),
+      u('hanna.kowalski'),
+    ],
+    // What its members wrote after HacktoberFest: [usefulness, practised].
+    retros: [
+      [5, ['TypeScript', 'Digital Signal Processing']],
+      [4, ['Digital Signal Processing', 'React']],
+      [4, ['TypeScript', 'React']],
+      [3, ['TypeScript']],
+      [5, ['TypeScript', 'Digital Signal Processing']],
+    ],
   },
   {
     owner: u('arjun.mehta'),
@@ -348,7 +368,7 @@ export async function seedDemoData(
     },
     u('amara.okafor'),
   );
-  for (const { owner, input, members } of posts) {
+  for (const { owner, input, members, retros } of posts) {
     const withEvent: PostInput =
       input.kind === 'hack'
         ? {
@@ -359,6 +379,14 @@ export async function seedDemoData(
     const post = await stores.posts.createPost(owner, withEvent);
     for (const member of members ?? []) {
       await stores.hackMemberships.joinHack(post.id, member);
+    }
+    const row = (await stores.posts.getPostRow(post.id))!;
+    for (const [i, [usefulness, practised]] of (retros ?? []).entries()) {
+      await stores.retros.write(row, members![i], {
+        skills: await stores.skills.resolveSkills(practised),
+        usefulness,
+        comment: '',
+      });
     }
   }
   return true;

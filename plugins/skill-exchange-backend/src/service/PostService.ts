@@ -13,6 +13,7 @@ import {
 import type { PostRelation, SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { SkillExchangeNotifier } from './notifications';
+import type { RetroService } from './RetroService';
 
 const UPDATE = skillExchangePostUpdatePermission;
 /** How far back a post's "usually answers within" looks. */
@@ -45,6 +46,7 @@ export class PostService {
     private readonly stores: SkillExchangeStores,
     private readonly access: SkillExchangeAccess,
     private readonly notifier: SkillExchangeNotifier,
+    private readonly retros: Pick<RetroService, 'askForPost'>,
   ) {}
 
   list(query: ListPostsQuery, caller: Caller): Promise<PostPage> {
@@ -113,6 +115,10 @@ export class PostService {
         kind: post.kind,
       });
     }
+    // A hack marked completed is over: its people are asked for a retro.
+    if (post.kind === 'hack' && post.stage === 'completed') {
+      await this.retros.askForPost(id);
+    }
     return post;
   }
 
@@ -124,7 +130,15 @@ export class PostService {
   ): Promise<Post> {
     const { userEntityRef } = caller;
     await this.access.requirePost(UPDATE, id, caller, 'change its status');
-    return this.stores.posts.setPostStatus(id, status, version, userEntityRef);
+    const post = await this.stores.posts.setPostStatus(
+      id,
+      status,
+      version,
+      userEntityRef,
+    );
+    // A closed post is over: its people are asked for a retro.
+    if (status === 'closed') await this.retros.askForPost(id);
+    return post;
   }
 
   async delete(id: number, caller: Caller): Promise<void> {

@@ -24,6 +24,7 @@ import { MatchingService } from './MatchingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
 import { ProfileService } from './ProfileService';
+import { RetroService } from './RetroService';
 import { SearchDocumentService } from './SearchDocumentService';
 import { TaxonomyService } from './TaxonomyService';
 
@@ -37,6 +38,7 @@ export interface SkillExchangeServices {
   matching: MatchingService;
   searchDocuments: SearchDocumentService;
   learning: LearningService;
+  retros: RetroService;
 }
 
 export function createServices(options: {
@@ -51,6 +53,8 @@ export function createServices(options: {
   managerApproval?: ManagerApprovalPolicy;
   /** The learning resources, skills resolved (`resolveLearningSkills`); default none. */
   learningResources?: LearningResource[];
+  /** The smallest group of retros insights show (default 5). */
+  retroMinimumGroupSize?: number;
   /** A person's groups and managers; by default read from the catalog. */
   membership?: (userEntityRef: string) => Promise<Membership>;
 }): SkillExchangeServices {
@@ -68,8 +72,12 @@ export function createServices(options: {
   const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
   const policy = options.managerApproval ?? 'optional';
   const learning = new LearningService(stores, options.learningResources ?? []);
+  const retros = new RetroService(stores, notifier, {
+    minimumGroupSize: options.retroMinimumGroupSize ?? 5,
+    logger: options.logger,
+  });
   return {
-    posts: new PostService(stores, access, notifier),
+    posts: new PostService(stores, access, notifier, retros),
     interests: new InterestService(stores, access, notifier, policy),
     approvals: new ApprovalService(stores, notifier, {
       policy,
@@ -82,6 +90,7 @@ export function createServices(options: {
     matching: new MatchingService(stores),
     searchDocuments: new SearchDocumentService(stores, catalogFacts),
     learning,
+    retros,
   };
 }
 

@@ -176,4 +176,19 @@ export class SkillExchangeNotifier {
       topic: `skill-exchange:approval-${verdict}`,
     });
   }
+
+  /** A stint is over: each person on it is asked for a short retro, once. */
+  retroDue(p: {
+    users: string[];
+    postId: number;
+    title: string;
+    kind: string;
+  }) {
+    return this.send(p.users, {
+      title: `How was "${p.title}"?`,
+      description: `This ${p.kind} is over. Two minutes: which skills you practised and how useful it was.`,
+      link: `/skill-exchange/posts/${p.postId}#retro`,
+      topic: 'skill-exchange:retro-due',
+    });
+  }
 }

@@ -10,6 +10,7 @@ import useAsync from 'react-use/esm/useAsync';
 import type { Insights } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { KIND_LABELS } from './common';
+import { downloadInsightsCsv, RetroOutcomesCard } from './RetroOutcomesCard';
 
 /** One horizontal bar with its number, scaled to `max`. */
 const Bar = (props: {
@@ -106,15 +107,7 @@ export const InsightsTab = () => {
     () => api.getInsights({ top: 50 }),
     [api],
   );
-  const download = async () => {
-    const csv = await api.exportInsightsCsv();
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'skill-exchange-insights.csv';
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadInsightsCsv(api, 'skills');
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const insights = value!;
@@ -198,6 +191,9 @@ export const InsightsTab = () => {
             Download CSV
           </Button>
         </Box>
+      </Grid>
+      <Grid item xs={12}>
+        <RetroOutcomesCard />
       </Grid>
     </Grid>
   );

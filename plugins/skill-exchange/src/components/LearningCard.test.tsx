@@ -75,6 +75,7 @@ function learningApi() {
       offset: 0,
     })),
     getMyLearningGoals: jest.fn(async () => goals()),
+    getDueRetros: jest.fn(async () => []),
     setLearningCompleted: jest.fn(async (id: string) => {
       done.add(id);
       return { ...basics, completed: true };

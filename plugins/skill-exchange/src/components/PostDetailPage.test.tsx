@@ -45,6 +45,11 @@ function renderPost(
     joinHack: jest.fn(async () => shown),
     setSaved: jest.fn(async () => undefined),
     getSettings: jest.fn(async () => ({ managerApproval: 'optional' })),
+    getRetro: jest.fn(async () => ({
+      postId: shown.id,
+      state: 'not_on_it',
+      offers: [],
+    })),
     requestApproval: jest.fn(async () => ({})),
     ...overrides,
   } as unknown as jest.Mocked<SkillExchangeApi>;

@@ -23,6 +23,7 @@ import {
   useSkillExchangePath,
 } from './common';
 import { OwnerPanel } from './OwnerPanel';
+import { RetroCard, wasOnIt } from './RetroCard';
 import { TakePartCard } from './TakePartCard';
 
 const AboutCard = ({ post }: { post: Post }) => (
@@ -86,6 +87,11 @@ export const PostDetailPage = () => {
         <Grid container spacing={3}>
           <Grid item xs={12} md={8}>
             <AboutCard post={post} />
+            {wasOnIt(post, me) && (
+              <Box mt={3}>
+                <RetroCard post={post} />
+              </Box>
+            )}
           </Grid>
           <Grid item xs={12} md={4}>
             <TakePartCard post={post} me={me} onChange={state.retry} />

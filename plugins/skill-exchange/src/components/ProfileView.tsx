@@ -18,6 +18,7 @@ import {
   SkillChips,
 } from './common';
 import { LearningCard } from './LearningCard';
+import { DueRetrosCard } from './RetroCard';
 import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
 
 const CATEGORY_TITLES: Record<string, string> = {
@@ -180,6 +181,11 @@ export const ProfileView = ({
       <Grid item xs={12}>
         <OpenPostsCard profile={profile} mine={mine} />
       </Grid>
+      {mine && (
+        <Grid item xs={12}>
+          <DueRetrosCard />
+        </Grid>
+      )}
       {mine && (
         <Grid item xs={12} md={6}>
           <LearningCard onCompleted={() => setLearned(n => n + 1)} />

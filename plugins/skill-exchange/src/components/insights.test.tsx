@@ -10,6 +10,12 @@ import { UserSkillsCard } from './UserSkillsCard';
 jest.setTimeout(30_000);
 
 const api = {
+  getRetroInsights: jest.fn(async () => ({
+    minimumGroupSize: 5,
+    byKind: [],
+    bySkill: [],
+    hidden: { kinds: 1, skills: 0 },
+  })),
   getInsights: jest.fn(async () => ({
     skills: [
       {

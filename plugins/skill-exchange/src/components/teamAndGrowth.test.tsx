@@ -229,6 +229,7 @@ function profileApi(overrides: Partial<SkillExchangeApi> = {}) {
       }),
     ),
     getMyLearningGoals: jest.fn(async () => []),
+    getDueRetros: jest.fn(async () => []),
     getMyMatches: jest.fn(async () => ({
       items: [
         {
