@@ -6,11 +6,10 @@ import {
   DAN,
   embedInput,
   ownersOnlyOrg,
+  readConfigWith,
   useSkillExchangeBackend,
   type SkillExchangeTestBackend,
 } from './__testUtils__';
-import { readSkillExchangeConfig } from './config';
-import { mockServices } from '@backstage/backend-test-utils';
 
 const databases = TestDatabases.create();
 
@@ -85,13 +84,8 @@ const decide = (
 
 describe('skillExchange.embeds.managerApproval', () => {
   const read = (value?: string) =>
-    readSkillExchangeConfig(
-      mockServices.rootConfig({
-        data: value
-          ? { skillExchange: { embeds: { managerApproval: value } } }
-          : {},
-      }),
-    ).managerApproval;
+    readConfigWith(value ? { embeds: { managerApproval: value } } : undefined)
+      .managerApproval;
 
   it('is optional by default, and a wrong value stops the start', () => {
     expect(read()).toBe('optional');

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   ANNA,
   BEN,
@@ -7,10 +7,10 @@ import {
   embedInput,
   ownersOnlyOrg,
   person,
+  readConfigWith,
   useSkillExchangeBackend,
   type SkillExchangeTestBackend,
 } from './__testUtils__';
-import { readSkillExchangeConfig } from './config';
 import { stintEnd } from './service/stints';
 
 const databases = TestDatabases.create();
@@ -83,13 +83,8 @@ const asksFor = (sx: SkillExchangeTestBackend, postId: number) =>
 
 describe('skillExchange.retros.minimumGroupSize', () => {
   const read = (value?: number) =>
-    readSkillExchangeConfig(
-      mockServices.rootConfig({
-        data: value
-          ? { skillExchange: { retros: { minimumGroupSize: value } } }
-          : {},
-      }),
-    ).retroMinimumGroupSize;
+    readConfigWith(value ? { retros: { minimumGroupSize: value } } : undefined)
+      .retroMinimumGroupSize;
 
   it('is 5 by default, and below 3 stops the start', () => {
     expect(read()).toBe(5);

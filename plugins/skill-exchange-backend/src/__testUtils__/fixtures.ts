@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { readSkillExchangeConfig } from '../config';
 import type {
   BackstageCredentials,
   BackstageUserPrincipal,
@@ -167,3 +169,9 @@ export const embedInput = (extra: object = {}) => ({
   headcount: 1,
   ...extra,
 });
+
+/** The Skill Exchange config read from `skillExchange` (none: an empty config). */
+export const readConfigWith = (skillExchange?: object) =>
+  readSkillExchangeConfig(
+    mockServices.rootConfig({ data: skillExchange ? { skillExchange } : {} }),
+  );
