@@ -38,9 +38,12 @@ type Run = ReturnType<typeof useAction>['run'];
 export function statusChanges(
   post: Pick<Post, 'kind' | 'status'>,
 ): Array<{ to: PostStatus; label: string; done: string }> {
-  if (post.status !== 'open') {
-    return [{ to: 'open', label: 'Reopen', done: 'Reopened' }];
-  }
+  const close = { to: 'closed' as const, label: 'Close', done: 'Closed' };
+  const reopen = { to: 'open' as const, label: 'Reopen', done: 'Reopened' };
+  // A filled post still closes when it is over (its people are then asked
+  // for their retro).
+  if (post.status === 'filled') return [reopen, close];
+  if (post.status !== 'open') return [reopen];
   return [
     ...(post.kind === 'hack'
       ? []
@@ -51,7 +54,7 @@ export function statusChanges(
             done: 'Marked as filled',
           },
         ]),
-    { to: 'closed', label: 'Close', done: 'Closed' },
+    close,
   ];
 }
 

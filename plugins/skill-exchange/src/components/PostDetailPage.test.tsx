@@ -243,7 +243,7 @@ describe('places of embeds and mentorships', () => {
 });
 
 describe('statusChanges', () => {
-  it('fills and closes open embeds, only closes open hacks, reopens the rest', () => {
+  it('fills and closes open embeds, only closes open hacks, reopens or closes filled posts, reopens closed ones', () => {
     const labels = (p: Pick<Post, 'kind' | 'status'>) =>
       statusChanges(p).map(c => `${c.label}->${c.to}`);
     expect(labels({ kind: 'embed', status: 'open' })).toEqual([
@@ -252,6 +252,10 @@ describe('statusChanges', () => {
     ]);
     expect(labels({ kind: 'hack', status: 'open' })).toEqual(['Close->closed']);
     expect(labels({ kind: 'mentorship', status: 'filled' })).toEqual([
+      'Reopen->open',
+      'Close->closed',
+    ]);
+    expect(labels({ kind: 'embed', status: 'closed' })).toEqual([
       'Reopen->open',
     ]);
   });
