@@ -60,6 +60,14 @@ export interface Config {
       /** When the reminder job runs (default once a day, first 5 minutes after start). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    evidence?: {
+      /**
+       * When the skill evidence of every catalog user is recomputed (merged
+       * pull requests from Golden Paths, completed embeds and mentorships);
+       * default every hour, first a minute after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
   search?: {
     collators?: {

@@ -27,6 +27,17 @@ export interface SkillExchangeConfig {
   reminderSchedule?: SchedulerServiceTaskScheduleDefinition;
   /** `skillExchange.learning.resources`, in config order (skills as written). */
   learningResources: LearningResource[];
+  /** When the skill evidence is refreshed, if not hourly. */
+  evidenceSchedule?: SchedulerServiceTaskScheduleDefinition;
+}
+
+/** A task schedule from config, when the key is there. */
+function optionalSchedule(config: RootConfigService, key: string) {
+  return config.has(key)
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        config.getConfig(key),
+      )
+    : undefined;
 }
 
 export function readSkillExchangeConfig(
@@ -75,10 +86,13 @@ export function readSkillExchangeConfig(
     demoData: config.getOptionalBoolean('skillExchange.demoData') === true,
     reminderDays,
     learningResources: readLearningResources(config),
-    reminderSchedule: config.has('skillExchange.reminders.schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
-          config.getConfig('skillExchange.reminders.schedule'),
-        )
-      : undefined,
+    reminderSchedule: optionalSchedule(
+      config,
+      'skillExchange.reminders.schedule',
+    ),
+    evidenceSchedule: optionalSchedule(
+      config,
+      'skillExchange.evidence.schedule',
+    ),
   };
 }

@@ -14,6 +14,7 @@ import { createRouter } from './router';
 import { seedSkillExchange } from './seed/seedTaxonomy';
 import { createServices, resolveLearningSkills } from './service';
 import { skillExchangeIntegrations } from './integrations';
+import { scheduleEvidenceRefresh } from './tasks/evidenceRefresh';
 import { scheduleInterestReminders } from './tasks/interestReminders';
 
 /**
@@ -32,6 +33,7 @@ export const skillExchangePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -59,6 +61,7 @@ export const skillExchangePlugin = createBackendPlugin({
           notifications: on.notifications
             ? deps.notifications
             : { send: async () => {} },
+          goldenPaths: on.goldenPaths,
           managerApproval: config.managerApproval,
           learningResources: await resolveLearningSkills(
             config.learningResources,
@@ -87,6 +90,11 @@ export const skillExchangePlugin = createBackendPlugin({
           interests: services.interests,
           reminderDays: config.reminderDays,
           schedule: config.reminderSchedule,
+        });
+        await scheduleEvidenceRefresh({
+          ...deps,
+          evidence: services.evidence,
+          schedule: config.evidenceSchedule,
         });
         registerSkillExchangeMcpActions({
           actionsRegistry: deps.actionsRegistry,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './approvals';
+export * from './evidence';
 export * from './levels';
 export * from './permissions';
 export * from './schemas';
