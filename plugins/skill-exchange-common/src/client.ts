@@ -92,6 +92,8 @@ export interface SkillExchangeApi {
   findExperts(query: Partial<ExpertsQuery>): Promise<Page<Expert>>;
   /** Skills with evidence not on my profile; only I see them. */
   getMySuggestions(): Promise<SkillSuggestion[]>;
+  /** Recomputes my evidence now; my suggestions back. */
+  refreshMyEvidence(): Promise<SkillSuggestion[]>;
   /** Adds a suggested skill to my profile at `level`; my profile back. */
   acceptSuggestion(
     skill: string,
@@ -303,6 +305,13 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   getMySuggestions() {
     return this.request<SkillSuggestion[]>('GET', '/profiles/me/suggestions');
+  }
+  refreshMyEvidence() {
+    return this.request<SkillSuggestion[]>(
+      'POST',
+      '/profiles/me/evidence/refresh',
+      {},
+    );
   }
   acceptSuggestion(skill: string, input: AcceptSuggestionInput) {
     return this.request<Profile>(

@@ -17,6 +17,7 @@ import {
   shortRef,
   SkillChips,
 } from './common';
+import { SkillEvidenceLine, SuggestedSkillsCard } from './EvidenceCards';
 import { LearningCard } from './LearningCard';
 import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
 
@@ -47,7 +48,10 @@ const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => (
     <tbody>
       {skills.map(s => (
         <tr key={s.skill}>
-          <td style={{ paddingRight: 16, verticalAlign: 'top' }}>{s.skill}</td>
+          <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
+            {s.skill}
+            <SkillEvidenceLine evidence={s.evidence} />
+          </td>
           <td
             style={{
               paddingRight: 16,
@@ -112,13 +116,19 @@ const OpenPostsCard = ({
   );
 };
 
-/** A skill profile read-only: help by category, levels, goals, open posts, growth. */
+/**
+ * A skill profile read-only: help by category, levels (with their evidence),
+ * goals, open posts, growth; mine with my suggested skills (`onChanged` gets
+ * my profile after I accepted one).
+ */
 export const ProfileView = ({
   profile,
   mine,
+  onChanged,
 }: {
   profile: Profile;
   mine: boolean;
+  onChanged?: (profile: Profile) => void;
 }) => {
   const byCategory = helpByCategory(profile.skills);
   // Bumped when I mark a learning resource done: growth loads again.
@@ -148,6 +158,11 @@ export const ProfileView = ({
           <SkillLevelsTable skills={profile.skills} />
         </InfoCard>
       </Grid>
+      {mine && onChanged && (
+        <Grid item xs={12}>
+          <SuggestedSkillsCard profile={profile} onAccepted={onChanged} />
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InfoCard title="Learning goals">
           {profile.learning.length ? (
