@@ -48,10 +48,7 @@ const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => (
     <tbody>
       {skills.map(s => (
         <tr key={s.skill}>
-          <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
-            {s.skill}
-            <SkillEvidenceLine evidence={s.evidence} />
-          </td>
+          <td style={{ paddingRight: 16, verticalAlign: 'top' }}>{s.skill}</td>
           <td
             style={{
               paddingRight: 16,
@@ -65,6 +62,7 @@ const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => (
             <Typography variant="caption" color="textSecondary">
               {levelDescription(s.level)}
             </Typography>
+            <SkillEvidenceLine evidence={s.evidence} />
           </td>
         </tr>
       ))}
