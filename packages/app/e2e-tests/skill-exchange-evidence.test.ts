@@ -16,7 +16,7 @@ test('a suggested skill from merged pull requests, accepted; others see its evid
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInAsDemoUser(page, 'Léo Martin');
+  await signInAsDemoUser(page, 'Leo Martin');
   await page.goto('/skill-exchange/profile');
   const card = page.getByRole('list', { name: 'Suggested skills' });
   // The hourly refresh may not have run yet: look now.
@@ -44,7 +44,7 @@ test('a suggested skill from merged pull requests, accepted; others see its evid
   ).not.toBeVisible();
   await screenshot(page, 'skill-exchange-evidence');
 
-  const sofia = await personPage(browser, 'Sofia Márquez');
+  const sofia = await personPage(browser, 'Sofia Marquez');
   await sofia.goto('/skill-exchange/profiles/user%3Adefault%2Fleo.martin');
   const seen = sofia.getByRole('table', { name: 'Skill levels' });
   await expect(seen.getByRole('row', { name: /Kotlin/ })).toBeVisible();

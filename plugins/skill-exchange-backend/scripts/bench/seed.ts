@@ -80,18 +80,18 @@ export async function seed(
           learning,
         });
         // Merged pull requests for most skills, a completed embed for some.
-        for (const [kind, p, most] of [
+        for (const [kind, chance, most] of [
           ['pull_requests', 0.7, 40],
           ['embeds_completed', 0.1, 2],
         ] as const) {
-          if (evidenceRandom() < p) {
-            const count = 1 + Math.floor(evidenceRandom() * most);
+          if (evidenceRandom() < chance) {
+            const pieces = 1 + Math.floor(evidenceRandom() * most);
             evidence.push({
               user_ref: users[i],
               skill_id: skillId,
               kind,
-              count,
-              places: Math.min(count, 1 + Math.floor(evidenceRandom() * 3)),
+              count: pieces,
+              places: Math.min(pieces, 1 + Math.floor(evidenceRandom() * 3)),
               latest_at: new Date(now - evidenceRandom() * 60 * 86_400_000),
               refreshed_at: new Date(now),
             });

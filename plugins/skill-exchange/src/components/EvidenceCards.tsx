@@ -20,6 +20,15 @@ import { skillExchangeApiRef } from '../api';
 import { levelOptions } from './common';
 import { useAction } from './useAction';
 
+/** Read by screen readers, not shown. */
+const srOnly = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+} as const;
+
 /**
  * What supports a skill, short ("7 PRs · 1 embed"), with each piece in
  * words for screen readers and as a tooltip.
@@ -38,14 +47,6 @@ export const SkillEvidenceLine = ({ evidence }: { evidence?: SkillEvidence }) =>
       </span>
     </Typography>
   ) : null;
-
-const srOnly = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-} as const;
 
 /** One suggestion: what supports it, a level, Accept and "Not me". */
 const SuggestionItem = ({
