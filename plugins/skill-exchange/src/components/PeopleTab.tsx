@@ -109,7 +109,7 @@ export const PeopleTab = () => {
         />
       </Box>
       {rank === 'evidence' && (
-        <Typography variant="body2" color="textSecondary" paragraph>
+        <Typography variant="body2" paragraph>
           Ranked by merged pull requests and completed embeds and mentorships in
           these skills, among people who share their evidence.
         </Typography>
