@@ -315,6 +315,16 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('takes racing refreshes (the task and the person’s own) without an error', async () => {
+      const own = () =>
+        sx.call('post', '/profiles/me/evidence/refresh', CARA).send({});
+      const answers = await Promise.all([own(), refresh(), own(), refresh()]);
+      expect(answers.filter(a => a).map(a => a!.status)).toEqual([200, 200]);
+      expect(
+        (await profile(CARA)).skills[0].evidence.summary,
+      ).toBe('1 PR · 1 embed');
+    });
+
     it('drops pull request evidence that Golden Paths no longer has', async () => {
       delete prs[ANNA];
       await refresh();

@@ -70,27 +70,36 @@ export class KnexEvidenceStore implements EvidenceStore {
 
   private constructor(private readonly db: Knex) {}
 
+  /**
+   * Upserts what was found, then deletes what this refresh did not find (rows
+   * of `kinds` refreshed before it): a refresh racing another (the task and
+   * the person's own, on two replicas) never hits the primary key.
+   */
   async replace(user: string, kinds: EvidenceKind[], facts: EvidenceFact[]) {
     const ref = user.toLocaleLowerCase();
     const now = new Date();
     await this.db.transaction(async tx => {
+      for (let i = 0; i < facts.length; i += 200) {
+        await tx('skill_evidence')
+          .insert(
+            facts.slice(i, i + 200).map(f => ({
+              user_ref: ref,
+              skill_id: f.skillId,
+              kind: f.kind,
+              count: f.count,
+              places: f.places,
+              latest_at: f.latestAt ?? null,
+              refreshed_at: now,
+            })),
+          )
+          .onConflict(['user_ref', 'skill_id', 'kind'])
+          .merge();
+      }
       await tx('skill_evidence')
         .where('user_ref', ref)
         .whereIn('kind', kinds)
+        .where('refreshed_at', '<', now)
         .delete();
-      for (let i = 0; i < facts.length; i += 200) {
-        await tx('skill_evidence').insert(
-          facts.slice(i, i + 200).map(f => ({
-            user_ref: ref,
-            skill_id: f.skillId,
-            kind: f.kind,
-            count: f.count,
-            places: f.places,
-            latest_at: f.latestAt ?? null,
-            refreshed_at: now,
-          })),
-        );
-      }
     });
   }
 
