@@ -320,9 +320,9 @@ describe.each(databases.eachSupportedId())(
         sx.call('post', '/profiles/me/evidence/refresh', CARA).send({});
       const answers = await Promise.all([own(), refresh(), own(), refresh()]);
       expect(answers.filter(a => a).map(a => a!.status)).toEqual([200, 200]);
-      expect(
-        (await profile(CARA)).skills[0].evidence.summary,
-      ).toBe('1 PR · 1 embed');
+      expect((await profile(CARA)).skills[0].evidence.summary).toBe(
+        '1 PR · 1 embed',
+      );
     });
 
     it('drops pull request evidence that Golden Paths no longer has', async () => {
