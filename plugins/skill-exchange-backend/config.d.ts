@@ -70,6 +70,14 @@ export interface Config {
       /** When the job asking people for the retro of stints that ended runs (default hourly). */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    evidence?: {
+      /**
+       * When the skill evidence of every catalog user is recomputed (merged
+       * pull requests from Golden Paths, completed embeds and mentorships);
+       * default every hour, first a minute after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
   search?: {
     collators?: {

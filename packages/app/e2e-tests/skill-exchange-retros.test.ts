@@ -72,6 +72,20 @@ test('a retro after an embed: asked once it is over, written once, practised ski
   await expect(page.getByText(/^You wrote your retro on /)).toBeVisible();
   await expect(page.getByText(/4 of 5 \(Very useful\)/)).toBeVisible();
 
+  // What she practised is offered for her profile, with its evidence.
+  const offers = page.getByRole('list', {
+    name: 'Add what you practised to your profile',
+  });
+  await expect(
+    offers.getByText(
+      `You practised Kotlin on ${title}: add Kotlin at level 2 (Learning)?`,
+    ),
+  ).toBeVisible();
+  await offers
+    .getByRole('button', { name: 'Add Kotlin to my profile' })
+    .click();
+  await expect(offers).not.toBeVisible();
+
   // Written once: a second retro is refused and changes nothing.
   const again = await page.request.post(
     `/api/skill-exchange/posts/${post.id}/retro`,
@@ -84,4 +98,12 @@ test('a retro after an embed: asked once it is over, written once, practised ski
   await page.goto(`${postUrl}#retro`);
   await expect(page.getByText(/4 of 5 \(Very useful\)/)).toBeVisible();
   await screenshot(page, 'skill-exchange-retro');
+
+  await page.goto('/skill-exchange/profile');
+  const levels = page.getByRole('table', { name: 'Skill levels' });
+  await expect(
+    levels.getByRole('row', { name: /Kotlin\s+2 · Learning/ }),
+  ).toBeVisible();
+  await expect(levels.getByText('1 embed · practised 1×')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, { include: 'main' });
 });

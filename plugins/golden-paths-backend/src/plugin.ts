@@ -125,6 +125,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             auditor,
             services,
             localCi: stores.localCi,
+            mergedPullRequests: stores.mergedPullRequests,
             freshPaths: () => paths.fresh(),
           }),
         );

@@ -208,3 +208,24 @@ export const localCiRunsQuerySchema = z
 export const myJourneysQuerySchema = z
   .object({ ...pageFields, pathId: idSchema.optional() })
   .strict();
+
+/**
+ * Query of `GET /pull-requests`: one person's merged pull requests (`user`, a
+ * user entity ref), merged at or after `since` (a date or an ISO time) when
+ * given, one page.
+ *
+ * @public
+ */
+export const pullRequestsQuerySchema = z
+  .object({
+    ...pageFields,
+    user: entityRefSchema.refine(
+      ref => ref.toLocaleLowerCase().startsWith('user:'),
+      'must be a user entity ref such as user:default/sofia.marquez',
+    ),
+    since: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })])
+      .transform(v => Date.parse(v))
+      .optional(),
+  })
+  .strict();

@@ -31,6 +31,8 @@ export interface SkillExchangeConfig {
   retroMinimumGroupSize: number;
   /** When the retro ask job runs, if not hourly. */
   retroSchedule?: SchedulerServiceTaskScheduleDefinition;
+  /** When the skill evidence is refreshed, if not hourly. */
+  evidenceSchedule?: SchedulerServiceTaskScheduleDefinition;
 }
 
 /** `skillExchange.retros.minimumGroupSize` when unset. */
@@ -52,6 +54,7 @@ function retroMinimumGroupSize(config: RootConfigService): number {
   return value;
 }
 
+/** A task schedule from config, when the key is there. */
 function optionalSchedule(config: RootConfigService, key: string) {
   return config.has(key)
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
@@ -112,5 +115,9 @@ export function readSkillExchangeConfig(
     ),
     retroMinimumGroupSize: retroMinimumGroupSize(config),
     retroSchedule: optionalSchedule(config, 'skillExchange.retros.schedule'),
+    evidenceSchedule: optionalSchedule(
+      config,
+      'skillExchange.evidence.schedule',
+    ),
   };
 }

@@ -193,6 +193,8 @@ const OFF = {
     "Skill Exchange: notifications are off (interest, answers, places, approvals to give, reminders, learning-goal matches); add backend.add(import('@backstage/plugin-notifications-backend')) to send them",
   search:
     "Skill Exchange: posts and profiles are not in Backstage search; add backend.add(import('@backstage/plugin-search-backend')) and backend.add(skillExchangeSearchModule) from this package to index them",
+  goldenPaths:
+    "Skill Exchange: skills are not backed by merged pull requests (only by completed embeds and mentorships); add backend.add(import('@onramp/backstage-plugin-golden-paths-backend')) and a pull request source",
   mcpActions:
     "Skill Exchange: the actions skill-exchange.search-skills and skill-exchange.find-experts are not offered to MCP clients; add backend.add(import('@backstage/plugin-mcp-actions-backend')) and list skill-exchange in backend.actions.pluginSources to offer them",
 };
@@ -232,11 +234,16 @@ describe.each(databases.eachSupportedId())(
         entities: ['anna', 'ben'].map(name => catalogUser(name)),
       });
       expect(sx.logs.messages('skill-exchange', 'info')).toEqual(
-        expect.arrayContaining([OFF.notifications, OFF.search, OFF.mcpActions]),
+        expect.arrayContaining([
+          OFF.notifications,
+          OFF.search,
+          OFF.goldenPaths,
+          OFF.mcpActions,
+        ]),
       );
       expect(
         sx.logs.lines.filter(l => l.message.startsWith('Skill Exchange: ')),
-      ).toHaveLength(3);
+      ).toHaveLength(4);
       await postForBen(sx);
       // Notifications are off: nothing is sent, nothing fails.
       expect(sx.sent).toEqual([]);
@@ -255,7 +262,7 @@ describe.each(databases.eachSupportedId())(
         sx.logs.lines
           .filter(l => l.message.startsWith('Skill Exchange: '))
           .map(l => l.message),
-      ).toEqual([OFF.search]);
+      ).toEqual([OFF.search, OFF.goldenPaths]);
       await postForBen(sx);
       expect(sx.sent).toEqual([
         expect.objectContaining({

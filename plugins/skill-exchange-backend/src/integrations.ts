@@ -29,6 +29,12 @@ export function skillExchangeIntegrations(config: RootConfigService) {
       enable:
         "add backend.add(import('@backstage/plugin-search-backend')) and backend.add(skillExchangeSearchModule) from this package to index them",
     },
+    goldenPaths: {
+      pluginId: 'golden-paths',
+      off: 'skills are not backed by merged pull requests (only by completed embeds and mentorships)',
+      enable:
+        "add backend.add(import('@onramp/backstage-plugin-golden-paths-backend')) and a pull request source",
+    },
     mcpActions: {
       pluginId: 'mcp-actions',
       configured: actionSources.includes('skill-exchange'),

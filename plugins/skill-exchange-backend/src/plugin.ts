@@ -14,6 +14,7 @@ import { createRouter } from './router';
 import { seedSkillExchange } from './seed/seedTaxonomy';
 import { createServices, resolveLearningSkills } from './service';
 import { skillExchangeIntegrations } from './integrations';
+import { scheduleEvidenceRefresh } from './tasks/evidenceRefresh';
 import { scheduleInterestReminders } from './tasks/interestReminders';
 import { scheduleRetroAsks } from './tasks/retroAsks';
 
@@ -33,6 +34,7 @@ export const skillExchangePlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -60,6 +62,7 @@ export const skillExchangePlugin = createBackendPlugin({
           notifications: on.notifications
             ? deps.notifications
             : { send: async () => {} },
+          goldenPaths: on.goldenPaths,
           managerApproval: config.managerApproval,
           retroMinimumGroupSize: config.retroMinimumGroupSize,
           learningResources: await resolveLearningSkills(
@@ -94,6 +97,11 @@ export const skillExchangePlugin = createBackendPlugin({
           scheduler: deps.scheduler,
           retros: services.retros,
           schedule: config.retroSchedule,
+        });
+        await scheduleEvidenceRefresh({
+          ...deps,
+          evidence: services.evidence,
+          schedule: config.evidenceSchedule,
         });
         registerSkillExchangeMcpActions({
           actionsRegistry: deps.actionsRegistry,

@@ -255,6 +255,27 @@ describe.each(databases.eachSupportedId())('retros on %s', databaseId => {
     }).expect(201);
     // The embed's level (capped at 3) is the level offered.
     expect(written.body.offers).toEqual([{ skill: 'Kotlin', level: 3 }]);
+    // What Dan practised is his evidence, and a suggestion only he sees.
+    const mine = (await sx.call('get', '/profiles/me/suggestions', DAN)).body;
+    expect(mine.find((x: any) => x.skill === 'Kotlin').evidence.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'practised', count: 1 }),
+      ]),
+    );
+    await sx
+      .call('post', '/profiles/me/suggestions/Kotlin/accept', DAN)
+      .send({ level: 3 })
+      .expect(200);
+    const profile = (await sx.call('get', '/profiles/me', DAN)).body;
+    expect(profile.skills).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ skill: 'Kotlin', level: 3 }),
+      ]),
+    );
+    // Once on the profile, the skill is no longer offered.
+    expect(
+      (await sx.call('get', `/posts/${post.id}/retro`, DAN)).body.offers,
+    ).toEqual([]);
   });
 
   it('asks the members of a hack once it is completed', async () => {

@@ -14,6 +14,7 @@ import type {
 } from './schemas';
 import type { ApprovalRequest, ManagerApprovalPolicy } from './approvals';
 import type { DueRetro, RetroInput, RetroInsights, RetroState } from './retros';
+import type { AcceptSuggestionInput, SkillSuggestion } from './evidence';
 import type {
   CappedPage,
   Expert,
@@ -90,6 +91,17 @@ export interface SkillExchangeApi {
   getProfile(userRef: string): Promise<Profile>;
   updateMyProfile(input: ProfileInput): Promise<Profile>;
   findExperts(query: Partial<ExpertsQuery>): Promise<Page<Expert>>;
+  /** Skills with evidence not on my profile; only I see them. */
+  getMySuggestions(): Promise<SkillSuggestion[]>;
+  /** Recomputes my evidence now; my suggestions back. */
+  refreshMyEvidence(): Promise<SkillSuggestion[]>;
+  /** Adds a suggested skill to my profile at `level`; my profile back. */
+  acceptSuggestion(
+    skill: string,
+    input: AcceptSuggestionInput,
+  ): Promise<Profile>;
+  /** "Not me": never suggested again; my remaining suggestions back. */
+  rejectSuggestion(skill: string): Promise<SkillSuggestion[]>;
   /** People ranked for a post, each with the reason. */
   getPostMatches(
     postId: number,
@@ -298,6 +310,30 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   findExperts(query: Partial<ExpertsQuery>) {
     return this.request<Page<Expert>>('GET', `/experts${toQueryString(query)}`);
+  }
+  getMySuggestions() {
+    return this.request<SkillSuggestion[]>('GET', '/profiles/me/suggestions');
+  }
+  refreshMyEvidence() {
+    return this.request<SkillSuggestion[]>(
+      'POST',
+      '/profiles/me/evidence/refresh',
+      {},
+    );
+  }
+  acceptSuggestion(skill: string, input: AcceptSuggestionInput) {
+    return this.request<Profile>(
+      'POST',
+      `/profiles/me/suggestions/${encodeURIComponent(skill)}/accept`,
+      input,
+    );
+  }
+  rejectSuggestion(skill: string) {
+    return this.request<SkillSuggestion[]>(
+      'POST',
+      `/profiles/me/suggestions/${encodeURIComponent(skill)}/reject`,
+      {},
+    );
   }
   getPostMatches(postId: number, query: Partial<MatchesQuery> = {}) {
     return this.request<Page<PersonMatch>>(

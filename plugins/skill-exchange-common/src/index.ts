@@ -5,6 +5,7 @@
  */
 export * from './approvals';
 export * from './retros';
+export * from './evidence';
 export * from './levels';
 export * from './permissions';
 export * from './schemas';

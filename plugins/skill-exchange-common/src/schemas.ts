@@ -228,6 +228,8 @@ export const profileInputSchema = z.strictObject({
   openToEmbeds: z.boolean().default(false),
   openToMentoring: z.boolean().default(false),
   openToHacks: z.boolean().default(false),
+  /** Others see the evidence behind my skills; off when left out. */
+  shareEvidence: z.boolean().optional(),
   skills: z
     .array(
       z.strictObject({
@@ -254,6 +256,7 @@ export const expertsQuerySchema = z.strictObject({
   minLevel: int(1, 5).default(3),
   team: entityRef.optional(),
   canHelp: bool.optional(),
+  rank: z.enum(['level', 'evidence']).default('level'),
   limit: int(1, LIMITS.pageSize).default(20),
   offset: int(0, 1_000_000).default(0),
 });

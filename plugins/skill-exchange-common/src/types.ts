@@ -1,5 +1,6 @@
 import type { ManagerApproval } from './approvals';
 import type { SkillCategory } from './levels';
+import type { SkillEvidence } from './evidence';
 import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
 /** @public */
@@ -146,6 +147,8 @@ export interface ProfileSkill {
   category: SkillCategory;
   level: number;
   canHelp: boolean;
+  /** What supports it: for the person, and for others when they share it. */
+  evidence?: SkillEvidence;
 }
 
 /** @public */
@@ -162,6 +165,8 @@ export interface Profile {
   openToEmbeds: boolean;
   openToMentoring: boolean;
   openToHacks: boolean;
+  /** Whether others see the evidence behind the skills (default off). */
+  shareEvidence?: boolean;
   skills: ProfileSkill[];
   learning: string[];
   /** 0 when the user has not saved a profile yet. */
@@ -177,6 +182,8 @@ export interface Expert {
   skills: Array<{ skill: string; level: number; canHelp: boolean }>;
   /** Sum of levels over the requested skills; the list is sorted by it. */
   score: number;
+  /** With `rank=evidence`: the evidence score (the sort) and why. */
+  evidence?: { score: number; reason: string };
 }
 
 /** The one page envelope of every list (from onramp-common; re-exported here). */

@@ -1,7 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { LocalCiStore } from '../database';
+import { LocalCiStore, MergedPullRequestStore } from '../database';
 import { GoldenPathsServices } from '../service';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
@@ -10,6 +10,7 @@ import { journeysRouter } from './journeys';
 import { localCiRouter } from './localCi';
 import { metricsRouter } from './metrics';
 import { pathsRouter } from './paths';
+import { pullRequestsRouter } from './pullRequests';
 
 /** The REST API: one router per resource, each talking to its service. */
 export function createRouter(options: {
@@ -17,6 +18,7 @@ export function createRouter(options: {
   auditor: AuditorService;
   services: GoldenPathsServices;
   localCi: LocalCiStore;
+  mergedPullRequests: MergedPullRequestStore;
   /** Brings the paths read from the catalog up to date (cached briefly). */
   freshPaths?: () => Promise<void>;
 }): express.Router {
@@ -41,5 +43,8 @@ export function createRouter(options: {
   router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
   router.use(localCiRouter({ httpAuth, store: options.localCi }));
+  router.use(
+    pullRequestsRouter({ httpAuth, store: options.mergedPullRequests }),
+  );
   return router;
 }

@@ -4,6 +4,7 @@
  * returning the ids of the page and the total the API returns.
  */
 import type { Knex } from 'knex';
+import { EVIDENCE_WEIGHT_SQL } from '../../src/database/experts';
 import {
   CANDIDATES_PER_SKILL,
   collectCandidates,
@@ -167,23 +168,14 @@ export async function buildScenarios(
       name: 'experts: go+kubernetes >= 3',
       kind: 'read',
       api: () => get(`/experts?skills=go,kubernetes&minLevel=3&limit=${PAGE}`),
-      sql: async () => {
-        const matching = `SELECT ps.user_ref, p.team, SUM(ps.level) AS score
-          FROM profile_skills ps JOIN profiles p ON p.user_ref = ps.user_ref
-          WHERE ps.skill_id IN (?, ?) AND ps.level >= 3
-          GROUP BY ps.user_ref, p.team HAVING COUNT(DISTINCT ps.skill_id) = 2`;
-        const [{ count }] = await rows(
-          knex,
-          `SELECT COUNT(*) AS count FROM (${matching}) m`,
-          [go, kubernetes],
-        );
-        const page = await rows(
-          knex,
-          `${matching} ORDER BY score DESC, ps.user_ref ASC LIMIT ${PAGE}`,
-          [go, kubernetes],
-        );
-        return { ids: page.map(r => r.user_ref), total: Number(count) };
-      },
+      sql: () => expertsOf(knex, [go, kubernetes], 'level'),
+    },
+    {
+      name: 'experts by evidence: go >= 3',
+      kind: 'read',
+      api: () =>
+        get(`/experts?skills=go&minLevel=3&rank=evidence&limit=${PAGE}`),
+      sql: () => expertsOf(knex, [go], 'evidence'),
     },
     {
       name: 'matching: posts for me',
@@ -305,6 +297,59 @@ async function postsForMe(knex: Knex, me: string): Promise<Answer> {
     total: candidates.ids.length,
     ...(candidates.more ? { totalIsLowerBound: true } : {}),
   };
+}
+
+/**
+ * GET /experts in raw SQL: people with every skill at level 3 or more, by
+ * the sum of levels; by evidence (weighted as EVIDENCE_WEIGHT_SQL) among
+ * people who share it, then reading the page's evidence for the reasons.
+ */
+async function expertsOf(
+  knex: Knex,
+  skills: number[],
+  rank: 'level' | 'evidence',
+): Promise<Answer> {
+  const inSkills = skills.map(() => '?').join(', ');
+  const byEvidence = rank === 'evidence';
+  const matching = `SELECT ps.user_ref, p.team, SUM(ps.level) AS score
+      ${byEvidence ? ', COALESCE(ev.evidence, 0) AS evidence' : ''}
+    FROM profile_skills ps JOIN profiles p ON p.user_ref = ps.user_ref
+    ${
+      byEvidence
+        ? `LEFT JOIN (SELECT user_ref, SUM(${EVIDENCE_WEIGHT_SQL}) AS evidence
+            FROM skill_evidence WHERE skill_id IN (${inSkills})
+            GROUP BY user_ref) ev ON ev.user_ref = ps.user_ref`
+        : ''
+    }
+    WHERE ps.skill_id IN (${inSkills}) AND ps.level >= 3
+      ${byEvidence ? 'AND p.share_evidence = ?' : ''}
+    GROUP BY ps.user_ref, p.team${byEvidence ? ', ev.evidence' : ''}
+    HAVING COUNT(DISTINCT ps.skill_id) = ?`;
+  const bindings = byEvidence
+    ? [...skills, ...skills, true, skills.length]
+    : [...skills, skills.length];
+  const [{ count }] = await rows(
+    knex,
+    `SELECT COUNT(*) AS count FROM (${matching}) m`,
+    bindings,
+  );
+  const page = await rows(
+    knex,
+    `${matching} ORDER BY ${
+      byEvidence ? 'evidence DESC, ' : ''
+    }score DESC, ps.user_ref ASC LIMIT ${PAGE}`,
+    bindings,
+  );
+  if (byEvidence && page.length) {
+    await rows(
+      knex,
+      `SELECT user_ref, skill_id, kind, count FROM skill_evidence
+       WHERE user_ref IN (${page.map(() => '?').join(', ')})
+         AND skill_id IN (${inSkills})`,
+      [...page.map(r => r.user_ref), ...skills],
+    );
+  }
+  return { ids: page.map(r => r.user_ref), total: Number(count) };
 }
 
 /** Growth activities in raw SQL: one UNION, counted and paged. */

@@ -1,7 +1,8 @@
 /*
  * Seeds a fresh Skill Exchange database for the benchmark: the shipped
  * taxonomy, N posts (created in id order, a year apart at most, with a skewed
- * skill popularity), M profiles, memberships, interests and saves.
+ * skill popularity), M profiles (half sharing their skill evidence),
+ * memberships, interests and saves.
  */
 import type { Knex } from 'knex';
 import type { SkillExchangeStores } from '../../src/database';
@@ -45,10 +46,13 @@ export async function seed(
     (_, i) => `user:default/person-${i}`,
   );
   const now = Date.now();
+  // Evidence has a generator of its own: the rest of the data stays the same.
+  const evidenceRandom = prng(7);
 
   for (let start = 0; start < PROFILES; start += 500) {
     const profiles = [];
     const profileSkills = [];
+    const evidence = [];
     for (let i = start; i < Math.min(PROFILES, start + 500); i++) {
       profiles.push({
         user_ref: users[i],
@@ -60,6 +64,7 @@ export async function seed(
         open_to_hacks: random() < 0.5,
         updated_at: new Date(now - random() * 90 * 86_400_000),
         version: 1,
+        share_evidence: evidenceRandom() < 0.5,
       });
       const mine = new Set<number>();
       const count = 3 + Math.floor(random() * 6);
@@ -74,11 +79,30 @@ export async function seed(
           can_help: random() < 0.3,
           learning,
         });
+        // Merged pull requests for most skills, a completed embed for some.
+        for (const [kind, chance, most] of [
+          ['pull_requests', 0.7, 40],
+          ['embeds_completed', 0.1, 2],
+        ] as const) {
+          if (evidenceRandom() < chance) {
+            const pieces = 1 + Math.floor(evidenceRandom() * most);
+            evidence.push({
+              user_ref: users[i],
+              skill_id: skillId,
+              kind,
+              count: pieces,
+              places: Math.min(pieces, 1 + Math.floor(evidenceRandom() * 3)),
+              latest_at: new Date(now - evidenceRandom() * 60 * 86_400_000),
+              refreshed_at: new Date(now),
+            });
+          }
+        }
       }
     }
     // SQLite allows at most 500 rows (compound terms) in one INSERT.
     await knex.batchInsert('profiles', profiles, 100);
     await knex.batchInsert('profile_skills', profileSkills, 100);
+    await knex.batchInsert('skill_evidence', evidence, 50);
   }
 
   const kinds = ['embed', 'hack', 'mentorship'] as const;

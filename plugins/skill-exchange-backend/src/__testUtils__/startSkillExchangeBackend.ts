@@ -48,6 +48,8 @@ export interface StartOptions {
    * services are the test's (the mock catalog, the captured `sent`).
    */
   installed?: string[];
+  /** More backend features, e.g. a stand-in for another plugin it calls. */
+  features?: Parameters<typeof startTestBackend>[0]['features'];
 }
 
 /**
@@ -76,6 +78,7 @@ export async function startSkillExchangeBackend(
       ...installedPlugins(
         ...(options.installed ?? ['catalog', 'notifications']),
       ),
+      ...(options.features ?? []),
       logs.factory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),

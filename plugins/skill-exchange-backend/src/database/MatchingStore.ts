@@ -8,6 +8,7 @@ import type {
   PostKind,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
+import { findExperts } from './experts';
 import { hydratePosts } from './hydratePosts';
 import { AVAILABILITY_COLUMN, PersonSkillRow, PostRow, toBool } from './rows';
 import type { SkillRef, SkillStore } from './SkillStore';
@@ -320,59 +321,6 @@ export class KnexMatchingStore implements MatchingStore {
     if (!skills.length) {
       throw new InputError('skills: name at least one skill');
     }
-    const ids = skills.map(s => s.id);
-    const matching = this.db('profile_skills as ps')
-      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
-      .whereIn('ps.skill_id', ids)
-      .where('ps.level', '>=', query.minLevel)
-      .modify(qb => {
-        if (query.canHelp) qb.where('ps.can_help', true);
-        if (query.team) qb.where('p.team', query.team.toLocaleLowerCase());
-      })
-      .groupBy('ps.user_ref', 'p.team')
-      .havingRaw('COUNT(DISTINCT ps.skill_id) = ?', [ids.length])
-      .select('ps.user_ref', 'p.team')
-      .sum({ score: 'ps.level' });
-    const totalItems = await this.countOf(matching.clone());
-    const page: Array<{
-      user_ref: string;
-      team: string | null;
-      score: string | number;
-    }> = await matching
-      .orderBy([
-        { column: 'score', order: 'desc' },
-        { column: 'ps.user_ref', order: 'asc' },
-      ])
-      .limit(query.limit)
-      .offset(query.offset);
-    const levels = page.length
-      ? await this.db('profile_skills')
-          .whereIn(
-            'user_ref',
-            page.map(p => p.user_ref),
-          )
-          .whereIn('skill_id', ids)
-          .select('user_ref', 'skill_id', 'level', 'can_help')
-      : [];
-    return {
-      items: page.map(p => ({
-        user: p.user_ref,
-        ...(p.team ? { team: p.team } : {}),
-        score: Number(p.score),
-        skills: skills.map(s => {
-          const l = levels.find(
-            x => x.user_ref === p.user_ref && x.skill_id === s.id,
-          );
-          return {
-            skill: s.name,
-            level: l?.level ?? 0,
-            canHelp: toBool(l?.can_help),
-          };
-        }),
-      })),
-      totalItems,
-      limit: query.limit,
-      offset: query.offset,
-    };
+    return findExperts(this.db, skills, query);
   }
 }

@@ -35,6 +35,19 @@ export interface ProfileStore {
     facts: ProfileCatalogFacts,
   ): Promise<void>;
   /**
+   * Adds one skill at a level (a learning-only skill gets the level), under
+   * the same version rule as `saveProfile`. `guard` runs first in the same
+   * transaction (e.g. "is it still a suggestion?"); a skill already levelled
+   * is a 409. Nothing changes when anything throws.
+   */
+  addSkill(
+    user: string,
+    skill: { skillId: number; level: number; canHelp: boolean },
+    version: number | undefined,
+    facts: ProfileCatalogFacts,
+    guard: (tx: Knex) => Promise<void>,
+  ): Promise<void>;
+  /**
    * What a person did to grow, newest first: embeds and mentorships they were
    * accepted on, hacks they joined, and their own posts that got filled.
    */
@@ -87,6 +100,7 @@ export class KnexProfileStore implements ProfileStore {
       openToEmbeds: toBool(row.open_to_embeds),
       openToMentoring: toBool(row.open_to_mentoring),
       openToHacks: toBool(row.open_to_hacks),
+      shareEvidence: toBool(row.share_evidence),
       skills: skills
         .filter(s => s.level !== null)
         .map(s => ({
@@ -118,7 +132,15 @@ export class KnexProfileStore implements ProfileStore {
       if (levelled.length !== input.skills.length) {
         throw new InputError('skills: each skill may appear only once');
       }
-      await this.writeProfileRow(tx, user, input, facts);
+      await this.writeProfileRow(tx, user, input.version, {
+        team: facts.team?.toLocaleLowerCase() ?? null,
+        bio: input.bio,
+        contact: input.contact,
+        open_to_embeds: input.openToEmbeds,
+        open_to_mentoring: input.openToMentoring,
+        open_to_hacks: input.openToHacks,
+        share_evidence: input.shareEvidence ?? false,
+      });
       await tx('profile_skills').where('user_ref', user).delete();
       const rows = new Map<number, SkillFlags>();
       input.skills.forEach((s, i) =>
@@ -148,27 +170,56 @@ export class KnexProfileStore implements ProfileStore {
     });
   }
 
-  /** Inserts or updates the profile row, checking the version either way. */
+  async addSkill(
+    user: string,
+    skill: { skillId: number; level: number; canHelp: boolean },
+    version: number | undefined,
+    facts: ProfileCatalogFacts,
+    guard: (tx: Knex) => Promise<void>,
+  ): Promise<void> {
+    await this.db.transaction(async tx => {
+      await guard(tx);
+      const existing = await tx('profile_skills')
+        .where({ user_ref: user, skill_id: skill.skillId })
+        .first('level');
+      if (existing && existing.level !== null) {
+        throw new ConflictError('That skill is on your profile already');
+      }
+      await this.writeProfileRow(tx, user, version, {
+        team: facts.team?.toLocaleLowerCase() ?? null,
+      });
+      const flags = { level: skill.level, can_help: skill.canHelp };
+      if (existing) {
+        await tx('profile_skills')
+          .where({ user_ref: user, skill_id: skill.skillId })
+          .update(flags);
+      } else {
+        await tx('profile_skills').insert({
+          user_ref: user,
+          skill_id: skill.skillId,
+          learning: false,
+          ...flags,
+        });
+      }
+    });
+  }
+
+  /**
+   * Inserts or updates the profile row, checking the version either way; a
+   * new row takes the table's defaults for the columns not given.
+   */
   private async writeProfileRow(
     tx: Knex,
     user: string,
-    input: ProfileInput,
-    facts: ProfileCatalogFacts,
+    version: number | undefined,
+    given: Record<string, unknown>,
   ) {
-    const columns = {
-      team: facts.team?.toLocaleLowerCase() ?? null,
-      bio: input.bio,
-      contact: input.contact,
-      open_to_embeds: input.openToEmbeds,
-      open_to_mentoring: input.openToMentoring,
-      open_to_hacks: input.openToHacks,
-      updated_at: new Date(),
-    };
+    const columns = { ...given, updated_at: new Date() };
     const current = await tx<ProfileRow>('profiles')
       .where('user_ref', user)
       .first();
     if (current) {
-      const expected = input.version ?? current.version;
+      const expected = version ?? current.version;
       const changed = await tx('profiles')
         .where({ user_ref: user, version: expected })
         .update({ ...columns, version: tx.raw('?? + 1', ['version']) });
@@ -179,7 +230,7 @@ export class KnexProfileStore implements ProfileStore {
       }
       return;
     }
-    if (input.version !== undefined && input.version !== 0) {
+    if (version !== undefined && version !== 0) {
       throw new ConflictError('The profile was deleted meanwhile; reload it');
     }
     try {

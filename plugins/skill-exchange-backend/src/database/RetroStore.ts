@@ -44,6 +44,10 @@ export interface RetroStore {
   writtenBy(user: string): Promise<Set<number>>;
   /** The people who wrote a retro of the post. */
   writersOf(postId: number): Promise<Set<string>>;
+  /** Each skill the person said they practised, per retro (evidence). */
+  practisedBy(
+    user: string,
+  ): Promise<Array<{ postId: number; skillId: number; at: string }>>;
   /** Answers per kind or per skill and usefulness. */
   usefulnessCounts(
     by: 'kind' | 'skill',
@@ -220,6 +224,18 @@ export class KnexRetroStore implements RetroStore {
     return new Set(
       await this.db('retros').where('post_id', postId).pluck('user_ref'),
     );
+  }
+
+  async practisedBy(user: string) {
+    const rows = await this.db('retros')
+      .join('retro_skills', 'retro_skills.retro_id', 'retros.id')
+      .where('retros.user_ref', user.toLocaleLowerCase())
+      .select('retros.post_id', 'retro_skills.skill_id', 'retros.created_at');
+    return rows.map(r => ({
+      postId: Number(r.post_id),
+      skillId: Number(r.skill_id),
+      at: toIso(r.created_at),
+    }));
   }
 
   async usefulnessCounts(by: 'kind' | 'skill') {

@@ -31,6 +31,8 @@ export interface SkillStore {
   listSkills(options?: { q?: string; exact?: boolean }): Promise<Skill[]>;
   /** Resolves names through aliases; unknown names are a 400 naming each. */
   resolveSkills(names: string[], tx?: Knex): Promise<SkillRef[]>;
+  /** Looks names up (lower-cased keys), through aliases; unknown names are left out. */
+  resolveSkillsLenient(names: string[]): Promise<Map<string, SkillRef>>;
 }
 
 export class KnexSkillStore implements SkillStore {
@@ -249,7 +251,7 @@ export class KnexSkillStore implements SkillStore {
   }
 
   /** Looks names up case-insensitively, through aliases; unknown names are left out. */
-  private async resolveSkillsLenient(
+  async resolveSkillsLenient(
     names: string[],
     tx: Knex = this.db,
   ): Promise<Map<string, SkillRef>> {

@@ -218,6 +218,7 @@ describe.each(databases.eachSupportedId())(
       const experts = await stores.matching.findExperts({
         skills: ['kotlin'],
         minLevel: 4,
+        rank: 'level',
         limit: 10,
         offset: 0,
       });

@@ -1,6 +1,7 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { ApprovalStore, KnexApprovalStore } from './ApprovalStore';
 import { EventStore, KnexEventStore } from './EventStore';
+import { EvidenceStore, KnexEvidenceStore } from './EvidenceStore';
 import {
   HackMembershipStore,
   KnexHackMembershipStore,
@@ -33,6 +34,7 @@ export interface SkillExchangeStores {
   searchDocuments: SearchDocumentStore;
   learning: LearningStore;
   retros: RetroStore;
+  evidence: EvidenceStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -58,11 +60,17 @@ export async function createStores(options: {
     searchDocuments: KnexSearchDocumentStore.create(db),
     learning: KnexLearningStore.create(db),
     retros: KnexRetroStore.create(db),
+    evidence: KnexEvidenceStore.create(db),
   };
 }
 
 export type { ApprovalStore, ApprovedInterest } from './ApprovalStore';
 export type { EventStore } from './EventStore';
+export type {
+  EvidenceFact,
+  EvidenceStore,
+  StoredEvidence,
+} from './EvidenceStore';
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';
 export type { LearningStore } from './LearningStore';

@@ -58,6 +58,7 @@ export interface ProfileRow {
   open_to_embeds: boolean | number;
   open_to_mentoring: boolean | number;
   open_to_hacks: boolean | number;
+  share_evidence: boolean | number;
   updated_at: Date | string | number;
   version: number;
 }

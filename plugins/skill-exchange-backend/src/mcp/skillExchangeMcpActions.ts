@@ -124,6 +124,12 @@ export function registerSkillExchangeMcpActions(options: {
               .boolean()
               .optional()
               .describe('Only people who said they can help with these skills'),
+            rank: z
+              .enum(['level', 'evidence'])
+              .default('level')
+              .describe(
+                'level: by their levels; evidence: by merged PRs and completed embeds and mentorships, among people who share their evidence, each with why',
+              ),
             limit: z.number().int().min(1).max(100).default(10),
           })
           .strict(),
@@ -142,6 +148,9 @@ export function registerSkillExchangeMcpActions(options: {
                   canHelp: z.boolean(),
                 }),
               ),
+              evidence: z
+                .object({ score: z.number(), reason: z.string() })
+                .optional(),
             }),
           ),
           totalItems: z.number(),
@@ -154,7 +163,17 @@ export function registerSkillExchangeMcpActions(options: {
           skills: ['go', 'postgres'],
           minLevel: 4,
           canHelp: true,
+          rank: 'level',
           limit: 10,
+        },
+      },
+      {
+        title: 'TypeScript people ranked by what they did, with why',
+        input: {
+          skills: ['typescript'],
+          minLevel: 3,
+          rank: 'evidence',
+          limit: 5,
         },
       },
     ],
@@ -164,6 +183,7 @@ export function registerSkillExchangeMcpActions(options: {
         minLevel: input.minLevel,
         team: input.team,
         canHelp: input.canHelp,
+        rank: input.rank,
         limit: input.limit,
         offset: 0,
       });
@@ -174,6 +194,7 @@ export function registerSkillExchangeMcpActions(options: {
             ...(e.team ? { team: e.team } : {}),
             score: e.score,
             skills: e.skills,
+            ...(e.evidence ? { evidence: e.evidence } : {}),
           })),
           totalItems: page.totalItems,
         },

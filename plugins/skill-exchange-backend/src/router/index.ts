@@ -3,6 +3,7 @@ import Router from 'express-promise-router';
 import { approvalRoutes } from './approvals';
 import type { RouteContext } from './context';
 import { eventRoutes } from './events';
+import { evidenceRoutes } from './evidence';
 import { hackRoutes } from './hacks';
 import { insightsRoutes } from './insights';
 import { interestRoutes } from './interests';
@@ -31,6 +32,7 @@ export function createRouter(context: RouteContext): express.Router {
     eventRoutes,
     learningRoutes,
     retroRoutes,
+    evidenceRoutes,
     profileRoutes,
     teamRoutes,
     matchingRoutes,

@@ -28,7 +28,9 @@ export function profileRoutes({ services, httpAuth, auditor }: RouteContext) {
 
   router.get('/profiles/me', async (req, res) => {
     const caller = await requireUser(httpAuth, req);
-    res.json(await services.profiles.get(caller.userEntityRef));
+    res.json(
+      await services.profiles.get(caller.userEntityRef, caller.userEntityRef),
+    );
   });
 
   router.put('/profiles/me', async (req, res) => {
@@ -47,8 +49,13 @@ export function profileRoutes({ services, httpAuth, auditor }: RouteContext) {
   });
 
   router.get('/profiles/:ref', async (req, res) => {
-    await requireUser(httpAuth, req);
-    res.json(await services.profiles.get(userRefParam(req.params.ref)));
+    const caller = await requireUser(httpAuth, req);
+    res.json(
+      await services.profiles.get(
+        userRefParam(req.params.ref),
+        caller.userEntityRef,
+      ),
+    );
   });
 
   router.get('/profiles/:ref/activities', async (req, res) => {

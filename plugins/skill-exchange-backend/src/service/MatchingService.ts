@@ -10,6 +10,7 @@ import {
   PostMatch,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { SkillExchangeStores } from '../database';
+import type { EvidenceService } from './evidence/EvidenceService';
 import { explain } from './matchReasons';
 
 type PageRequest = { limit: number; offset: number };
@@ -27,7 +28,10 @@ const INSIGHTS_HEADER = [
 
 /** Matches with reasons people can read, experts, and supply-and-demand insights. */
 export class MatchingService {
-  constructor(private readonly stores: SkillExchangeStores) {}
+  constructor(
+    private readonly stores: SkillExchangeStores,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   async peopleForPost(
     postId: number,
@@ -57,8 +61,15 @@ export class MatchingService {
     };
   }
 
-  findExperts(query: ExpertsQuery): Promise<Page<Expert>> {
-    return this.stores.matching.findExperts(query);
+  /**
+   * Experts by level, or (`rank=evidence`) by evidence among people who
+   * share it, each saying why.
+   */
+  async findExperts(query: ExpertsQuery): Promise<Page<Expert>> {
+    const page = await this.stores.matching.findExperts(query);
+    return query.rank === 'evidence'
+      ? this.evidence.explainExperts(page)
+      : page;
   }
 
   /** Experts with each level also named ("Advanced"), for MCP clients. */

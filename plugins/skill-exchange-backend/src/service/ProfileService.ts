@@ -11,6 +11,7 @@ import {
 import type { SkillExchangeStores } from '../database';
 import type { Caller, SkillExchangeAccess } from './access';
 import type { CatalogFactsReader } from './catalogFacts';
+import type { EvidenceService } from './evidence/EvidenceService';
 import type { LearningService } from './LearningService';
 
 /** Profiles: what people say of their skills plus what the catalog knows of them. */
@@ -20,13 +21,23 @@ export class ProfileService {
     private readonly access: SkillExchangeAccess,
     private readonly catalogFacts: CatalogFactsReader,
     private readonly learning: LearningService,
+    private readonly evidence: EvidenceService,
   ) {}
 
-  /** A profile, empty where the person saved none; 404 for someone not in the catalog. */
-  async get(userRef: string): Promise<Profile> {
+  /**
+   * A profile, empty where the person saved none; 404 for someone not in the
+   * catalog. Each skill shows its evidence to the person, and to `viewer`
+   * when the person shares it.
+   */
+  async get(userRef: string, viewer: string): Promise<Profile> {
     const facts = await this.catalogFacts.read(userRef);
     if (!facts) throw new NotFoundError(`No user ${userRef} in the catalog`);
     const saved = await this.stores.profiles.getProfile(userRef);
+    const evidence = await this.evidence.forProfile(
+      userRef,
+      viewer,
+      saved?.shareEvidence ?? false,
+    );
     return {
       user: userRef,
       ...facts,
@@ -35,10 +46,17 @@ export class ProfileService {
       openToEmbeds: false,
       openToMentoring: false,
       openToHacks: false,
+      shareEvidence: false,
       skills: [],
       learning: [],
       version: 0,
       ...saved,
+      ...(saved && {
+        skills: saved.skills.map(s => {
+          const found = evidence.get(s.skill);
+          return found ? { ...s, evidence: found } : s;
+        }),
+      }),
     };
   }
 
@@ -54,7 +72,7 @@ export class ProfileService {
     await this.stores.profiles.saveProfile(ref, input, {
       team: facts.teams[0],
     });
-    return this.get(ref);
+    return this.get(ref, ref);
   }
 
   /**

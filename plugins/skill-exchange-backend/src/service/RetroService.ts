@@ -11,6 +11,7 @@ import { ConflictError } from '@backstage/errors';
 import type { SkillExchangeStores, Stint } from '../database';
 import type { Caller } from './access';
 import { found } from './found';
+import type { EvidenceService } from './evidence/EvidenceService';
 import type { SkillExchangeNotifier } from './notifications';
 import { stintEnd, whenRetroOpens } from './stints';
 
@@ -58,6 +59,8 @@ export class RetroService {
     private readonly options: {
       minimumGroupSize: number;
       logger: LoggerService;
+      /** Practised skills are evidence: refreshed after a retro, offered as suggestions. */
+      evidence: Pick<EvidenceService, 'refresh' | 'suggestions'>;
     },
   ) {}
 
@@ -105,21 +108,23 @@ export class RetroService {
         ...base,
         state: 'written',
         retro,
-        offers: await this.offers(stint, retro.skills, me),
+        offers: await this.offers(stint, retro.skills, caller),
       };
     }
     return { ...base, state: end.over ? 'due' : 'not_over', offers: [] };
   }
 
-  /** Practised skills that are not on the person's profile yet. */
-  private async offers(stint: Stint, practised: string[], me: string) {
-    const profile = await this.stores.profiles.getProfile(me);
-    const has = new Set(
-      (profile?.skills ?? []).map(s => s.skill.toLocaleLowerCase()),
+  /**
+   * Practised skills offered for the profile: those of the retro that are
+   * suggestions now (with evidence, not on the profile, not rejected).
+   */
+  private async offers(stint: Stint, practised: string[], caller: Caller) {
+    const suggested = new Set(
+      (await this.options.evidence.suggestions(caller)).map(s => s.skill),
     );
     const level = offeredLevel(stint);
     return practised
-      .filter(skill => !has.has(skill.toLocaleLowerCase()))
+      .filter(skill => suggested.has(skill))
       .map(skill => ({ skill, level }));
   }
 
@@ -150,6 +155,8 @@ export class RetroService {
       usefulness: input.usefulness,
       comment: input.comment,
     });
+    // What was practised is evidence now: the offers below come from it.
+    await this.options.evidence.refresh([me]);
     return this.state(postId, caller);
   }
 

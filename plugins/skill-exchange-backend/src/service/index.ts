@@ -1,5 +1,6 @@
 import type {
   AuthService,
+  DiscoveryService,
   LoggerService,
   PermissionsRegistryService,
   PermissionsService,
@@ -18,6 +19,10 @@ import type { SkillExchangeStores } from '../database';
 import { SkillExchangeAccess } from './access';
 import { ApprovalService } from './ApprovalService';
 import { CatalogFactsReader } from './catalogFacts';
+import { ComponentSkills } from './evidence/components';
+import { EvidenceService } from './evidence/EvidenceService';
+import { GoldenPathsPullRequestReader } from './evidence/pullRequests';
+import { evidenceSources } from './evidence/sources';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
@@ -39,6 +44,7 @@ export interface SkillExchangeServices {
   searchDocuments: SearchDocumentService;
   learning: LearningService;
   retros: RetroService;
+  evidence: EvidenceService;
 }
 
 export function createServices(options: {
@@ -55,6 +61,10 @@ export function createServices(options: {
   learningResources?: LearningResource[];
   /** The smallest group of retros insights show (default 5). */
   retroMinimumGroupSize?: number;
+  /** For Golden Paths' merged pull requests; without it, no `pull_requests` evidence. */
+  discovery?: DiscoveryService;
+  /** Whether Golden Paths is installed (the merged pull requests' source). */
+  goldenPaths?: boolean;
   /** A person's groups and managers; by default read from the catalog. */
   membership?: (userEntityRef: string) => Promise<Membership>;
 }): SkillExchangeServices {
@@ -72,9 +82,33 @@ export function createServices(options: {
   const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
   const policy = options.managerApproval ?? 'optional';
   const learning = new LearningService(stores, options.learningResources ?? []);
+  const evidence = new EvidenceService(
+    stores,
+    access,
+    catalogFacts,
+    evidenceSources({
+      stores,
+      pullRequests:
+        options.goldenPaths && options.discovery
+          ? {
+              reader: new GoldenPathsPullRequestReader(
+                options.discovery,
+                options.auth,
+              ),
+              components: new ComponentSkills(
+                options.catalog,
+                options.auth,
+                stores.skills,
+              ),
+            }
+          : undefined,
+    }),
+    options.logger,
+  );
   const retros = new RetroService(stores, notifier, {
     minimumGroupSize: options.retroMinimumGroupSize ?? 5,
     logger: options.logger,
+    evidence,
   });
   return {
     posts: new PostService(stores, access, notifier, retros),
@@ -86,11 +120,18 @@ export function createServices(options: {
         (ref => catalogMembership(options.catalog, options.auth, ref)),
     }),
     taxonomy: new TaxonomyService(stores, access),
-    profiles: new ProfileService(stores, access, catalogFacts, learning),
-    matching: new MatchingService(stores),
+    profiles: new ProfileService(
+      stores,
+      access,
+      catalogFacts,
+      learning,
+      evidence,
+    ),
+    matching: new MatchingService(stores, evidence),
     searchDocuments: new SearchDocumentService(stores, catalogFacts),
     learning,
     retros,
+    evidence,
   };
 }
 

@@ -1,5 +1,12 @@
 import type { PostRow } from '../database/rows';
 
+/** What decides whether a post someone was on is over. */
+export type StintPost = Pick<
+  PostRow,
+  'kind' | 'status' | 'start' | 'duration_weeks' | 'status_changed_at'
+> &
+  Partial<Pick<PostRow, 'stage' | 'updated_at'>>;
+
 /** Whether a stint is over, and when it ended or ends. */
 export interface StintEnd {
   over: boolean;
@@ -29,7 +36,7 @@ export function startDay(start: string): string {
  * - a mentorship once its owner closed it;
  * - a hack once completed or closed.
  */
-export function stintEnd(post: PostRow, now: Date): StintEnd {
+export function stintEnd(post: StintPost, now: Date): StintEnd {
   const closed = post.status === 'closed';
   if (post.kind === 'embed' && post.start && post.duration_weeks) {
     const first = startDay(post.start);
@@ -49,13 +56,16 @@ export function stintEnd(post: PostRow, now: Date): StintEnd {
   }
   if (closed) return { over: true, endedAt: iso(post.status_changed_at) };
   if (post.kind === 'hack' && post.stage === 'completed') {
-    return { over: true, endedAt: iso(post.updated_at) };
+    return {
+      over: true,
+      endedAt: iso(post.updated_at ?? post.status_changed_at),
+    };
   }
   return { over: false };
 }
 
 /** How a stint that is not over yet opens its retro, in words. */
-export function whenRetroOpens(post: PostRow, end: StintEnd): string {
+export function whenRetroOpens(post: StintPost, end: StintEnd): string {
   if (end.cancelled) {
     return 'This embed was closed before it started: there is no retro to write';
   }

@@ -10,6 +10,7 @@ import {
   Box,
   Checkbox,
   FormControlLabel,
+  MenuItem,
   TextField,
   Typography,
 } from '@material-ui/core';
@@ -26,6 +27,7 @@ export const PeopleTab = () => {
   const skills = params.get('skills')?.split(',').filter(Boolean) ?? [];
   const minLevel = Number(params.get('minLevel') ?? 3);
   const canHelp = params.get('canHelp') === 'true';
+  const rank = params.get('rank') === 'evidence' ? 'evidence' : 'level';
   const set = (key: string, value?: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -39,6 +41,7 @@ export const PeopleTab = () => {
             skills,
             minLevel,
             canHelp: canHelp || undefined,
+            rank,
             limit: 50,
           })
         : undefined,
@@ -78,6 +81,21 @@ export const PeopleTab = () => {
         >
           {levelOptions()}
         </TextField>
+        <TextField
+          id="sx-rank"
+          select
+          label="Rank by"
+          variant="outlined"
+          margin="dense"
+          value={rank}
+          onChange={e =>
+            set('rank', e.target.value === 'evidence' ? 'evidence' : undefined)
+          }
+          style={{ minWidth: 160 }}
+        >
+          <MenuItem value="level">Level</MenuItem>
+          <MenuItem value="evidence">Evidence</MenuItem>
+        </TextField>
         <FormControlLabel
           control={
             <Checkbox
@@ -90,6 +108,12 @@ export const PeopleTab = () => {
           label="Only people who offer help"
         />
       </Box>
+      {rank === 'evidence' && (
+        <Typography variant="body2" paragraph>
+          Ranked by merged pull requests and completed embeds and mentorships in
+          these skills, among people who share their evidence.
+        </Typography>
+      )}
       {!skills.length && (
         <EmptyState
           missing="data"
@@ -118,6 +142,9 @@ export const PeopleTab = () => {
                 </>
               ),
             })),
+            ...(rank === 'evidence'
+              ? [{ title: 'Why', render: (e: Expert) => e.evidence?.reason }]
+              : []),
           ]}
           emptyContent={
             <Box p={2}>Nobody has all of these skills at that level yet.</Box>

@@ -55,7 +55,7 @@ function renderEditor(updateMyProfile: SkillExchangeApi['updateMyProfile']) {
 }
 
 describe('ProfileEditor', () => {
-  it('saves the edited levels, help, openness and text with the version it read', async () => {
+  it('saves the edited levels, help, openness, sharing and text with the version it read', async () => {
     const saved = { ...profile, version: 7 };
     const { api, alertApi, onSaved } = renderEditor(async () => saved);
     await userEvent.click(await screen.findByLabelText('Level in TypeScript'));
@@ -67,6 +67,9 @@ describe('ProfileEditor', () => {
       screen.getByRole('button', { name: 'Remove TypeScript' }),
     );
     await userEvent.click(screen.getByLabelText('Open to hacks'));
+    await userEvent.click(
+      screen.getByLabelText(/^Show others the evidence behind my skills/),
+    );
     await userEvent.clear(screen.getByLabelText('Bio'));
     await userEvent.type(screen.getByLabelText('Bio'), 'Go and SQL.');
     await userEvent.click(screen.getByRole('button', { name: 'Save profile' }));
@@ -78,6 +81,7 @@ describe('ProfileEditor', () => {
       openToEmbeds: true,
       openToMentoring: false,
       openToHacks: true,
+      shareEvidence: true,
       skills: [{ skill: 'PostgreSQL', level: 2, canHelp: true }],
       learning: ['Kubernetes'],
       version: 6,

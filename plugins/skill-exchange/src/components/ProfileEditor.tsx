@@ -49,6 +49,9 @@ export const ProfileEditor = ({
     openToMentoring: profile.openToMentoring,
     openToHacks: profile.openToHacks,
   });
+  const [shareEvidence, setShareEvidence] = useState(
+    profile.shareEvidence ?? false,
+  );
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
 
@@ -59,6 +62,7 @@ export const ProfileEditor = ({
       bio,
       contact,
       ...open,
+      shareEvidence,
       skills,
       learning,
       version: profile.version,
@@ -119,6 +123,15 @@ export const ProfileEditor = ({
                 label={label}
               />
             ))}
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={shareEvidence}
+                  onChange={e => setShareEvidence(e.target.checked)}
+                />
+              }
+              label="Show others the evidence behind my skills (merged pull requests, completed embeds and mentorships)"
+            />
             <TextField
               id="sx-bio"
               label="Bio"

@@ -76,7 +76,7 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
             }}
           />
         ) : (
-          <ProfileView profile={profile} mine={mine} />
+          <ProfileView profile={profile} mine={mine} onChanged={setProfile} />
         )}
       </Content>
     </Page>

@@ -17,6 +17,7 @@ import {
   shortRef,
   SkillChips,
 } from './common';
+import { SkillEvidenceLine, SuggestedSkillsCard } from './EvidenceCards';
 import { LearningCard } from './LearningCard';
 import { DueRetrosCard } from './RetroCard';
 import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
@@ -62,6 +63,7 @@ const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => (
             <Typography variant="caption" color="textSecondary">
               {levelDescription(s.level)}
             </Typography>
+            <SkillEvidenceLine evidence={s.evidence} />
           </td>
         </tr>
       ))}
@@ -113,13 +115,19 @@ const OpenPostsCard = ({
   );
 };
 
-/** A skill profile read-only: help by category, levels, goals, open posts, growth. */
+/**
+ * A skill profile read-only: help by category, levels (with their evidence),
+ * goals, open posts, growth; mine with my suggested skills (`onChanged` gets
+ * my profile after I accepted one).
+ */
 export const ProfileView = ({
   profile,
   mine,
+  onChanged,
 }: {
   profile: Profile;
   mine: boolean;
+  onChanged?: (profile: Profile) => void;
 }) => {
   const byCategory = helpByCategory(profile.skills);
   // Bumped when I mark a learning resource done: growth loads again.
@@ -149,6 +157,11 @@ export const ProfileView = ({
           <SkillLevelsTable skills={profile.skills} />
         </InfoCard>
       </Grid>
+      {mine && onChanged && (
+        <Grid item xs={12}>
+          <SuggestedSkillsCard profile={profile} onAccepted={onChanged} />
+        </Grid>
+      )}
       <Grid item xs={12} md={6}>
         <InfoCard title="Learning goals">
           {profile.learning.length ? (

@@ -45,6 +45,10 @@ describe('RetroCard', () => {
     let state: RetroState = { postId: 7, state: 'due', offers: [] };
     const { api } = await renderWith(<RetroCard post={mentorship} />, {
       getRetro: jest.fn(async () => state),
+      acceptSuggestion: jest.fn(async () => {
+        state = { ...state, offers: [] };
+        return {} as any;
+      }),
       writeRetro: jest.fn(async (_id, input) => {
         state = {
           postId: 7,
@@ -95,6 +99,19 @@ describe('RetroCard', () => {
       await screen.findByText(/4 of 5 \(Very useful\)/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Retro' })).toBeNull();
+
+    const offers = screen.getByRole('list', {
+      name: 'Add what you practised to your profile',
+    });
+    expect(
+      within(offers).getByText(
+        'You practised Go on Go mentoring: add Go at level 2 (Learning)?',
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      within(offers).getByRole('button', { name: 'Add Go to my profile' }),
+    );
+    expect(api.acceptSuggestion).toHaveBeenCalledWith('Go', { level: 2 });
   });
 
   it('shows nothing to people who were not on it, and when a running embed ends', async () => {

@@ -23,7 +23,9 @@ import { Alert } from '@material-ui/lab';
 import {
   describeZodError,
   retroInputSchema,
+  levelName,
   type Post,
+  type RetroState,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { KIND_LABELS, SkillChips, useSkillExchangePath } from './common';
@@ -160,6 +162,48 @@ export function wasOnIt(post: Post, me: string): boolean {
 }
 
 /**
+ * "You practised Kotlin on the Android embed: add Kotlin at level 2?" for
+ * each practised skill not on my profile yet; adding it accepts the
+ * suggestion that the retro's evidence made.
+ */
+const PractisedOffers = (props: {
+  post: Post;
+  state: RetroState;
+  onAdded: () => void;
+}) => {
+  const api = useApi(skillExchangeApiRef);
+  const { busy, run } = useAction(props.onAdded);
+  if (!props.state.offers.length) return null;
+  return (
+    <List dense aria-label="Add what you practised to your profile">
+      {props.state.offers.map(({ skill, level }) => (
+        <ListItem key={skill} divider>
+          <ListItemText
+            primary={`You practised ${skill} on ${
+              props.post.title
+            }: add ${skill} at level ${level} (${levelName(level)})?`}
+          />
+          <Button
+            size="small"
+            variant="outlined"
+            color="primary"
+            disabled={busy}
+            onClick={() =>
+              run(
+                () => api.acceptSuggestion(skill, { level }),
+                `${skill} added to your profile`,
+              )
+            }
+          >
+            Add {skill} to my profile
+          </Button>
+        </ListItem>
+      ))}
+    </List>
+  );
+};
+
+/**
  * On a post's page, for the people who were on it: once it is over, a short
  * retro (skills practised, how useful, a comment); afterwards what they
  * wrote, with the practised skills not on their profile yet.
@@ -219,6 +263,7 @@ export const RetroCard = ({ post }: { post: Post }) => {
             {state.retro.comment && (
               <Typography variant="body2">“{state.retro.comment}”</Typography>
             )}
+            <PractisedOffers post={post} state={state} onAdded={retry} />
           </>
         )}
       </InfoCard>
