@@ -275,7 +275,7 @@ export const RetroCard = ({ post }: { post: Post }) => {
 export const DueRetrosCard = () => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
-  const { value: due, error } = useAsync(() => api.getDueRetros(), [api]);
+  const { value: due, error } = useAsync(async () => api.getDueRetros(), [api]);
   if (error) {
     return (
       <Alert severity="error">
