@@ -213,5 +213,57 @@ describe.each(databases.eachSupportedId())(
       expect(lines).toContain('Python,language,1,0,0,0,-1');
       await request(sx.server).get(`${API}/insights.csv`).expect(401);
     });
+
+    it('leaves out of "posts for me" what I already applied to or joined', async () => {
+      const ids = async (kind = '') =>
+        (
+          await sx
+            .call('get', `/matches/me${kind ? `?kind=${kind}` : ''}`, BEN)
+            .expect(200)
+        ).body.items.map((m: any) => m.post.id);
+      const hack = (
+        await sx
+          .call('post', '/posts', CARA)
+          .send({ kind: 'hack', title: 'Go profiler', skills: ['go'] })
+          .expect(201)
+      ).body;
+      expect(await ids('hack')).toEqual([hack.id]);
+      await sx
+        .call('post', `/posts/${hack.id}/members`, BEN)
+        .send({})
+        .expect(201);
+      expect(await ids('hack')).toEqual([]);
+
+      const embed = (
+        await sx
+          .call('post', '/posts', ANNA)
+          .send({
+            kind: 'embed',
+            title: 'Go on the edge',
+            skills: ['Go'],
+            team: 'group:default/backend',
+            start: '2027-Q2',
+            durationWeeks: 2,
+            location: 'remote',
+          })
+          .expect(201)
+      ).body;
+      expect(await ids()).toContain(embed.id);
+      const interest = (
+        await sx
+          .call('post', `/posts/${embed.id}/interests`, BEN)
+          .send({})
+          .expect(201)
+      ).body;
+      expect(await ids()).not.toContain(embed.id);
+      // Withdrawn, it is an opportunity again.
+      await sx
+        .call('post', `/interests/${interest.id}/withdraw`, BEN)
+        .send({})
+        .expect(200);
+      expect(await ids()).toContain(embed.id);
+      await sx.call('delete', `/posts/${hack.id}`, CARA).expect(204);
+      await sx.call('delete', `/posts/${embed.id}`, ANNA).expect(204);
+    });
   },
 );

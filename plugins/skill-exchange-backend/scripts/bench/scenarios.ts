@@ -272,12 +272,16 @@ async function postsForMe(knex: Knex, me: string): Promise<Answer> {
     FROM post_skills pk JOIN posts p ON p.id = pk.post_id
     WHERE pk.skill_id = ? AND p.status = 'open'
       AND COALESCE(p.stage, '') <> 'completed' AND p.owner <> ?
+      AND NOT EXISTS (SELECT 1 FROM interests i WHERE i.post_id = p.id
+        AND i.user_ref = ? AND i.status <> 'withdrawn')
+      AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.post_id = p.id
+        AND m.user_ref = ?)
     ORDER BY pk.post_id DESC LIMIT ?) s`;
   const candidates = collectCandidates(
     await rows(
       knex,
       skillIds.map((_, i) => `${perSkill}${i}`).join(' UNION ALL '),
-      skillIds.flatMap(id => [id, me, cap + 1]),
+      skillIds.flatMap(id => [id, me, me, me, cap + 1]),
     ),
     cap,
   );

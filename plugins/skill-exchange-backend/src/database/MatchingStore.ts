@@ -61,7 +61,9 @@ export function collectCandidates(
 
 /**
  * Posts that may be offered to `user` (posts `p`): open, not a completed
- * hack, not their own, of `kind` when given.
+ * hack, not their own, not one they already applied to (an interest they
+ * did not withdraw) or joined, of `kind` when given. The two NOT EXISTS
+ * read the (post_id, user_ref) keys of interests and memberships.
  */
 function eligiblePosts(
   qb: Knex.QueryBuilder,
@@ -71,7 +73,22 @@ function eligiblePosts(
   qb.where('p.status', 'open')
     // A completed hack that nobody closed is no longer an opportunity.
     .whereRaw("COALESCE(p.stage, '') <> 'completed'")
-    .whereNot('p.owner', user);
+    .whereNot('p.owner', user)
+    .whereNotExists(sub =>
+      sub
+        .from('interests as i')
+        .whereRaw('i.post_id = p.id')
+        .where('i.user_ref', user)
+        .whereNot('i.status', 'withdrawn')
+        .select('i.id'),
+    )
+    .whereNotExists(sub =>
+      sub
+        .from('memberships as m')
+        .whereRaw('m.post_id = p.id')
+        .where('m.user_ref', user)
+        .select('m.post_id'),
+    );
   if (kind) qb.where('p.kind', kind);
 }
 
