@@ -48,6 +48,21 @@ export const MENTORSHIP_MODES = ['offering', 'seeking'] as const;
 export const LOCATIONS = ['remote', 'office', 'flexible'] as const;
 
 /**
+ * What a hack is about, for the Hacks tab's filter.
+ *
+ * @public
+ */
+export const HACK_CATEGORIES = [
+  'tooling',
+  'product',
+  'infrastructure',
+  'data',
+  'machine-learning',
+  'developer-experience',
+  'other',
+] as const;
+
+/**
  * Start of an embed: a date (2026-12-01) or a quarter (2027-Q1).
  *
  * @public
@@ -85,6 +100,9 @@ export const hackInputSchema = z.strictObject({
   ...common,
   stage: z.enum(HACK_STAGES).default('idea'),
   eventId: wholeNumber().optional(),
+  /** Where people hack on it; `remote` reads "Anywhere". */
+  location: z.enum(LOCATIONS).optional(),
+  category: z.enum(HACK_CATEGORIES).optional(),
 });
 
 /** @public */
@@ -190,6 +208,7 @@ export const listPostsQuerySchema = z.strictObject({
   team: entityRef.optional(),
   status: z.enum(POST_STATUSES).optional(),
   stage: z.enum(HACK_STAGES).optional(),
+  category: z.enum(HACK_CATEGORIES).optional(),
   mode: z.enum(MENTORSHIP_MODES).optional(),
   /** `me`, or a user entity ref ("Team up with ..."). */
   owner: z

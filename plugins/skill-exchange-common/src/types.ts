@@ -1,5 +1,6 @@
 import type { ManagerApproval } from './approvals';
 import type { SkillCategory } from './levels';
+import type { HACK_CATEGORIES } from './schemas';
 import type { SkillEvidence } from './evidence';
 import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
@@ -9,6 +10,8 @@ export type PostKind = 'embed' | 'hack' | 'mentorship';
 export type PostStatus = 'open' | 'filled' | 'closed';
 /** @public */
 export type HackStage = 'idea' | 'in_progress' | 'completed';
+/** @public */
+export type HackCategory = (typeof HACK_CATEGORIES)[number];
 /** @public */
 export type MentorshipMode = 'offering' | 'seeking';
 /** @public */
@@ -91,6 +94,9 @@ export interface HackPost extends PostCommon {
   kind: 'hack';
   stage: HackStage;
   eventId?: number;
+  /** Where people hack on it, when the owner said. */
+  location?: PostLocation;
+  category?: HackCategory;
   members: string[];
   followerCount: number;
   following: boolean;

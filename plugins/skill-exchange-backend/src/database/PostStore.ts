@@ -277,6 +277,7 @@ export class KnexPostStore implements PostStore {
       kind: query.kind,
       status: query.status,
       stage: query.stage,
+      hack_category: query.category,
       mode: query.mode,
       level: query.level,
       location: query.location,

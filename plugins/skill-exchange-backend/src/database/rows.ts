@@ -1,5 +1,6 @@
 /** Database row shapes and the one place rows become API objects. */
 import type {
+  HackCategory,
   HackEvent,
   Interest,
   Post,
@@ -28,6 +29,7 @@ export interface PostRow {
   office: string | null;
   headcount: number | null;
   stage: 'idea' | 'in_progress' | 'completed' | null;
+  hack_category?: string | null;
   event_id: number | null;
   member_count: number;
   mode: 'offering' | 'seeking' | null;
@@ -212,6 +214,10 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         kind: 'hack',
         stage: row.stage!,
         ...(row.event_id ? { eventId: row.event_id } : {}),
+        ...(row.location ? { location: row.location } : {}),
+        ...(row.hack_category
+          ? { category: row.hack_category as HackCategory }
+          : {}),
         members: extras.members,
         followerCount: extras.followerCount,
         following: extras.following,
@@ -244,6 +250,7 @@ export function postColumns(input: PostInput) {
     office: null as string | null,
     headcount: null as number | null,
     stage: null as string | null,
+    hack_category: null as string | null,
     event_id: null as number | null,
     mode: null as string | null,
     capacity: null as number | null,
@@ -262,7 +269,13 @@ export function postColumns(input: PostInput) {
         headcount: input.headcount,
       };
     case 'hack':
-      return { ...base, stage: input.stage, event_id: input.eventId ?? null };
+      return {
+        ...base,
+        stage: input.stage,
+        event_id: input.eventId ?? null,
+        location: input.location ?? null,
+        hack_category: input.category ?? null,
+      };
     default:
       return { ...base, mode: input.mode, capacity: input.capacity };
   }
