@@ -60,6 +60,7 @@ export const skillExchangePlugin = createBackendPlugin({
             ? deps.notifications
             : { send: async () => {} },
           managerApproval: config.managerApproval,
+          appBaseUrl: deps.rootConfig.getOptionalString('app.baseUrl'),
           learningResources: await resolveLearningSkills(
             config.learningResources,
             stores.skills,

@@ -5,6 +5,7 @@
  */
 export * from './approvals';
 export * from './levels';
+export * from './pairing';
 export * from './permissions';
 export * from './schemas';
 export * from './types';

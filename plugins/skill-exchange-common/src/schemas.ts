@@ -6,6 +6,7 @@ import {
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 import { timeShareSchema } from './approvals';
+import { checkPairingSlots, pairingFields } from './pairing';
 
 export { describeZodError };
 
@@ -37,7 +38,7 @@ const entityRef = safeString()
   );
 
 /** @public */
-export const POST_KINDS = ['embed', 'hack', 'mentorship'] as const;
+export const POST_KINDS = ['embed', 'hack', 'mentorship', 'pairing'] as const;
 /** @public */
 export const POST_STATUSES = ['open', 'filled', 'closed'] as const;
 /** @public */
@@ -95,6 +96,16 @@ export const mentorshipInputSchema = z.strictObject({
   capacity: z.number().int().min(1).max(10).default(1),
 });
 
+const pairingObject = {
+  kind: z.literal('pairing'),
+  ...common,
+  ...pairingFields,
+};
+/** @public */
+export const pairingInputSchema = z
+  .strictObject(pairingObject)
+  .superRefine(checkPairingSlots);
+
 /**
  * Body of `POST /posts`.
  *
@@ -104,6 +115,7 @@ export const postInputSchema = z.discriminatedUnion('kind', [
   embedInputSchema,
   hackInputSchema,
   mentorshipInputSchema,
+  pairingInputSchema,
 ]);
 /** @public */
 export type PostInput = z.infer<typeof postInputSchema>;
@@ -117,6 +129,9 @@ export const postUpdateSchema = z.discriminatedUnion('kind', [
   embedInputSchema.extend({ version: wholeNumber() }),
   hackInputSchema.extend({ version: wholeNumber() }),
   mentorshipInputSchema.extend({ version: wholeNumber() }),
+  z
+    .strictObject({ ...pairingObject, version: wholeNumber() })
+    .superRefine(checkPairingSlots),
 ]);
 /** @public */
 export type PostUpdate = z.infer<typeof postUpdateSchema>;

@@ -10,6 +10,7 @@ import { InterestStore, KnexInterestStore } from './InterestStore';
 import { KnexLearningStore, LearningStore } from './LearningStore';
 import { KnexMatchingStore, MatchingStore } from './MatchingStore';
 import { openDatabase } from './openDatabase';
+import { KnexPairingStore, PairingStore } from './PairingStore';
 import { KnexPostStore, PostStore } from './PostStore';
 import { KnexProfileStore, ProfileStore } from './ProfileStore';
 import {
@@ -31,6 +32,7 @@ export interface SkillExchangeStores {
   insights: InsightsStore;
   searchDocuments: SearchDocumentStore;
   learning: LearningStore;
+  pairing: PairingStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -55,6 +57,7 @@ export async function createStores(options: {
     insights: KnexInsightsStore.create(db),
     searchDocuments: KnexSearchDocumentStore.create(db),
     learning: KnexLearningStore.create(db),
+    pairing: KnexPairingStore.create(db),
   };
 }
 
@@ -63,6 +66,7 @@ export type { EventStore } from './EventStore';
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';
 export type { LearningStore } from './LearningStore';
+export type { BookedSlot, PairingStore } from './PairingStore';
 export type {
   ExpressedInterest,
   InterestStore,

@@ -2,6 +2,7 @@
 import type {
   HackEvent,
   Interest,
+  PairingSlot,
   Post,
   PostInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
@@ -9,7 +10,7 @@ import type {
 /** @public */
 export interface PostRow {
   id: number;
-  kind: 'embed' | 'hack' | 'mentorship';
+  kind: 'embed' | 'hack' | 'mentorship' | 'pairing';
   title: string;
   title_lower: string;
   description: string;
@@ -32,6 +33,25 @@ export interface PostRow {
   member_count: number;
   mode: 'offering' | 'seeking' | null;
   capacity: number | null;
+  duration_minutes?: number | null;
+}
+
+/** A slot of a pairing session. */
+export interface SlotRow {
+  id: number;
+  post_id: number;
+  starts_at: Date | string | number;
+  ends_at: Date | string | number;
+  booked_by: string | null;
+  booked_at: Date | string | number | null;
+}
+
+export function toSlot(row: SlotRow): PairingSlot {
+  return {
+    id: row.id,
+    startsAt: toIso(row.starts_at),
+    endsAt: toIso(row.ends_at),
+  };
 }
 
 export interface InterestRow {
@@ -169,6 +189,8 @@ export interface PostExtras {
   followerCount: number;
   members: string[];
   myInterest?: InterestRow;
+  /** The slots of a pairing session, earliest first. */
+  slots: SlotRow[];
 }
 
 export function toPost(row: PostRow, extras: PostExtras): Post {
@@ -215,6 +237,23 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         followerCount: extras.followerCount,
         following: extras.following,
       };
+    case 'pairing': {
+      const booked = extras.slots.find(s => s.booked_by);
+      return {
+        ...common,
+        kind: 'pairing',
+        mode: row.mode!,
+        durationMinutes: row.duration_minutes!,
+        slots: extras.slots.map(toSlot),
+        booking: booked
+          ? {
+              slotId: booked.id,
+              user: booked.booked_by!,
+              bookedAt: toIso(booked.booked_at!),
+            }
+          : null,
+      };
+    }
     default:
       return {
         ...common,
@@ -246,6 +285,7 @@ export function postColumns(input: PostInput) {
     event_id: null as number | null,
     mode: null as string | null,
     capacity: null as number | null,
+    duration_minutes: null as number | null,
   };
   switch (input.kind) {
     case 'embed':
@@ -262,6 +302,12 @@ export function postColumns(input: PostInput) {
       };
     case 'hack':
       return { ...base, stage: input.stage, event_id: input.eventId ?? null };
+    case 'pairing':
+      return {
+        ...base,
+        mode: input.mode,
+        duration_minutes: input.durationMinutes,
+      };
     default:
       return { ...base, mode: input.mode, capacity: input.capacity };
   }
@@ -280,4 +326,5 @@ export const AVAILABILITY_COLUMN = {
   embed: 'open_to_embeds',
   hack: 'open_to_hacks',
   mentorship: 'open_to_mentoring',
+  pairing: 'open_to_mentoring',
 } as const;

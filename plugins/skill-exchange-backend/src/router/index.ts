@@ -8,6 +8,7 @@ import { insightsRoutes } from './insights';
 import { interestRoutes } from './interests';
 import { learningRoutes } from './learning';
 import { matchingRoutes } from './matching';
+import { pairingRoutes } from './pairing';
 import { postRoutes } from './posts';
 import { profileRoutes } from './profiles';
 import { searchDocumentRoutes } from './searchDocuments';
@@ -27,6 +28,7 @@ export function createRouter(context: RouteContext): express.Router {
     interestRoutes,
     approvalRoutes,
     hackRoutes,
+    pairingRoutes,
     eventRoutes,
     learningRoutes,
     profileRoutes,

@@ -3,6 +3,7 @@ import type {
   ProfileInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { SkillExchangeStores } from '../database';
+import { demoPairingPosts } from './demoPairing';
 
 const u = (name: string) => `user:default/${name}`;
 const g = (name: string) => `group:default/${name}`;
@@ -317,7 +318,8 @@ const posts: Array<{ owner: string; input: PostInput; members?: string[] }> = [
 
 /**
  * Fills an empty Skill Exchange with a living demo for the demo organisation
- * (profiles, embeds, hacks with a "HacktoberFest 2026" event, mentorships).
+ * (profiles, embeds, hacks with a "HacktoberFest 2026" event, mentorships,
+ * pairing sessions).
  * Does nothing when there are posts already.
  */
 export async function seedDemoData(
@@ -348,7 +350,10 @@ export async function seedDemoData(
     },
     u('amara.okafor'),
   );
-  for (const { owner, input, members } of posts) {
+  for (const { owner, input, members } of [
+    ...posts,
+    ...demoPairingPosts(new Date()),
+  ]) {
     const withEvent: PostInput =
       input.kind === 'hack'
         ? {

@@ -21,6 +21,7 @@ import { CatalogFactsReader } from './catalogFacts';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
+import { PairingService } from './PairingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
 import { ProfileService } from './ProfileService';
@@ -37,6 +38,7 @@ export interface SkillExchangeServices {
   matching: MatchingService;
   searchDocuments: SearchDocumentService;
   learning: LearningService;
+  pairing: PairingService;
 }
 
 export function createServices(options: {
@@ -53,6 +55,8 @@ export function createServices(options: {
   learningResources?: LearningResource[];
   /** A person's groups and managers; by default read from the catalog. */
   membership?: (userEntityRef: string) => Promise<Membership>;
+  /** `app.baseUrl`, for links in calendar invites; default http://localhost:3000. */
+  appBaseUrl?: string;
 }): SkillExchangeServices {
   const { stores } = options;
   const access = new SkillExchangeAccess({
@@ -82,6 +86,13 @@ export function createServices(options: {
     matching: new MatchingService(stores),
     searchDocuments: new SearchDocumentService(stores, catalogFacts),
     learning,
+    pairing: new PairingService(
+      stores,
+      access,
+      notifier,
+      catalogFacts,
+      options.appBaseUrl ?? 'http://localhost:3000',
+    ),
   };
 }
 
