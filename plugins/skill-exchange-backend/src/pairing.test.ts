@@ -23,7 +23,7 @@ const slot = (hours: number, minutes = 60) => ({
 });
 
 /** Anna offers an hour of Kotlin at two times. */
-export const pairingInput = (extra: object = {}) => ({
+const pairingInput = (extra: object = {}) => ({
   kind: 'pairing',
   title: 'An hour of Kotlin coroutines',
   mode: 'offering',

@@ -38,11 +38,13 @@ type Run = ReturnType<typeof useAction>['run'];
 export function statusChanges(
   post: Pick<Post, 'kind' | 'status'>,
 ): Array<{ to: PostStatus; label: string; done: string }> {
+  // A booked pairing session opens again by cancelling its booking.
+  if (post.kind === 'pairing' && post.status === 'filled') return [];
   if (post.status !== 'open') {
     return [{ to: 'open', label: 'Reopen', done: 'Reopened' }];
   }
   return [
-    ...(post.kind === 'hack'
+    ...(post.kind === 'hack' || post.kind === 'pairing'
       ? []
       : [
           {
@@ -173,7 +175,9 @@ export const OwnerPanel = ({
   const path = useSkillExchangePath();
   const interests = useAsyncRetry(
     () =>
-      post.kind === 'hack' ? Promise.resolve([]) : api.listInterests(post.id),
+      post.kind === 'hack' || post.kind === 'pairing'
+        ? Promise.resolve([])
+        : api.listInterests(post.id),
     [api, post.id, post.version],
   );
   const { busy, run } = useAction(() => {
@@ -218,7 +222,7 @@ export const OwnerPanel = ({
           Delete
         </Button>
       </Box>
-      {post.kind !== 'hack' && (
+      {(post.kind === 'embed' || post.kind === 'mentorship') && (
         <InterestedPeople
           post={post}
           interests={interests}

@@ -128,7 +128,8 @@ export const PostCard = ({
           <PostDetails post={post} />
         </Typography>
         <Typography variant="caption" component="div" gutterBottom>
-          {post.kind === 'mentorship' && post.mode === 'offering'
+          {(post.kind === 'mentorship' || post.kind === 'pairing') &&
+          post.mode === 'offering'
             ? 'Can offer help with'
             : 'Looking for help with'}
         </Typography>

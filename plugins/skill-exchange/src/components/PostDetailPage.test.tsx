@@ -1,70 +1,11 @@
-import { Route, Routes } from 'react-router-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
-import type {
-  Post,
-  SkillExchangeApi,
-} from '@onramp/backstage-plugin-skill-exchange-common';
-import { skillExchangeApiRef } from '../api';
-import { PostDetailPage } from './PostDetailPage';
+import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { statusChanges } from './OwnerPanel';
+import { ME, OWNER, renderPost } from './__testUtils__/renderPost';
 import { post } from './testData';
 
 jest.setTimeout(30_000);
-
-const OWNER = 'user:default/lars.lindqvist';
-const ME = 'user:default/sofia.marquez';
-
-function renderPost(
-  shown: Post,
-  me: string,
-  overrides: Partial<SkillExchangeApi> = {},
-) {
-  const api = {
-    getPost: jest.fn(async () => shown),
-    listInterests: jest.fn(async () => [
-      {
-        id: 5,
-        postId: shown.id,
-        user: ME,
-        message: 'I would love this.',
-        status: 'pending',
-        createdAt: '2026-11-02T00:00:00Z',
-      },
-    ]),
-    setPostStatus: jest.fn(async () => shown),
-    respondToInterest: jest.fn(async () => ({})),
-    withdrawInterest: jest.fn(async () => ({})),
-    expressInterest: jest.fn(async () => ({})),
-    joinHack: jest.fn(async () => shown),
-    setSaved: jest.fn(async () => undefined),
-    getSettings: jest.fn(async () => ({ managerApproval: 'optional' })),
-    requestApproval: jest.fn(async () => ({})),
-    ...overrides,
-  } as unknown as jest.Mocked<SkillExchangeApi>;
-  const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  const rendered = renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [skillExchangeApiRef, api],
-        [alertApiRef, alertApi],
-        [identityApiRef, mockApis.identity({ userEntityRef: me })],
-      ]}
-    >
-      <Routes>
-        <Route path="/posts/:id" element={<PostDetailPage />} />
-      </Routes>
-    </TestApiProvider>,
-    { routeEntries: [`/posts/${shown.id}`] },
-  );
-  return { api, alertApi, rendered };
-}
 
 const embed = post(7, 'embed', 'Embed with Playback', {
   owner: OWNER,

@@ -23,6 +23,7 @@ import {
   useSkillExchangePath,
 } from './common';
 import { OwnerPanel } from './OwnerPanel';
+import { PairingSession } from './PairingSession';
 import { TakePartCard } from './TakePartCard';
 
 const AboutCard = ({ post }: { post: Post }) => (
@@ -33,7 +34,8 @@ const AboutCard = ({ post }: { post: Post }) => (
     <MarkdownContent content={post.description || '_No description._'} />
     <Box mt={2}>
       <Typography variant="subtitle2" component="h3">
-        {post.kind === 'mentorship' && post.mode === 'offering'
+        {(post.kind === 'mentorship' || post.kind === 'pairing') &&
+        post.mode === 'offering'
           ? 'Can offer help with'
           : 'Looking for help with'}
       </Typography>
@@ -86,6 +88,11 @@ export const PostDetailPage = () => {
         <Grid container spacing={3}>
           <Grid item xs={12} md={8}>
             <AboutCard post={post} />
+            {post.kind === 'pairing' && (
+              <Box mt={3}>
+                <PairingSession post={post} me={me} onChange={state.retry} />
+              </Box>
+            )}
           </Grid>
           <Grid item xs={12} md={4}>
             <TakePartCard post={post} me={me} onChange={state.retry} />
