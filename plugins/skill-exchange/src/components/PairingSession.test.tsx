@@ -30,6 +30,9 @@ describe('the pairing post page', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
     expect(screen.getByText('Can offer help with')).toBeInTheDocument();
+    expect(
+      screen.getByText('Offering a 60-minute session · 2 slots'),
+    ).toBeInTheDocument();
     const slots = screen.getByRole('list', { name: 'Slots' });
     expect(within(slots).getByText(slotText(first))).toBeInTheDocument();
     await userEvent.click(

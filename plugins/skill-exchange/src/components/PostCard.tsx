@@ -76,6 +76,15 @@ export const PostDetails = ({ post }: { post: Post }) => {
           following
         </>
       );
+    case 'pairing':
+      return (
+        <>
+          {post.mode === 'offering' ? 'Offering' : 'Looking for'} a{' '}
+          {post.durationMinutes}-minute session · {post.slots.length} slot
+          {post.slots.length === 1 ? '' : 's'}
+          {post.booking ? ' · booked' : ''}
+        </>
+      );
     default:
       return (
         <>
