@@ -20,7 +20,7 @@ const [first, second] = (open as Extract<Post, { kind: 'pairing' }>).slots;
 
 describe('the pairing post page', () => {
   it('lets someone else book a slot, and offers no interest or save-free extras', async () => {
-    const { api } = renderPost(open, ME, {
+    const { api } = await renderPost(open, ME, {
       bookPairingSlot: jest.fn(async () => booked),
     });
     expect(
@@ -45,7 +45,7 @@ describe('the pairing post page', () => {
   it('shows the booker the booking, the invite and cancelling', async () => {
     const createObjectURL = jest.fn(() => 'blob:invite');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const { api } = renderPost(booked, ME, {
+    const { api } = await renderPost(booked, ME, {
       getPairingInvite: jest.fn(async () => 'BEGIN:VCALENDAR'),
       cancelPairingBooking: jest.fn(async () => open),
     });
@@ -68,7 +68,7 @@ describe('the pairing post page', () => {
   });
 
   it('gives the owner the booking but no Book buttons, Mark filled or Reopen', async () => {
-    renderPost(booked, OWNER);
+    await renderPost(booked, OWNER);
     expect(
       await screen.findByText('You posted this', undefined, {
         timeout: 10_000,
@@ -85,7 +85,7 @@ describe('the pairing post page', () => {
   });
 
   it('shows others a booked session without the booking actions', async () => {
-    renderPost(booked, 'user:default/someone-else');
+    await renderPost(booked, 'user:default/someone-else');
     expect(
       await screen.findByTestId('pairing-booking', undefined, {
         timeout: 10_000,

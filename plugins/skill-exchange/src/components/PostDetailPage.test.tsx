@@ -14,7 +14,7 @@ const embed = post(7, 'embed', 'Embed with Playback', {
 
 describe('PostDetailPage', () => {
   it('gives the owner the owner panel and changes status with the version read', async () => {
-    const { api, alertApi } = renderPost(embed, OWNER);
+    const { api, alertApi } = await renderPost(embed, OWNER);
     expect(await screen.findByText('You posted this')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
     expect(screen.getByRole('button', { name: 'Mark filled' })).toBeEnabled();
@@ -38,7 +38,7 @@ describe('PostDetailPage', () => {
   });
 
   it('lets someone else say they are interested, with a message, and no owner panel', async () => {
-    const { api } = renderPost(embed, ME);
+    const { api } = await renderPost(embed, ME);
     await userEvent.click(
       await screen.findByRole('button', { name: "I'm interested" }),
     );
@@ -53,7 +53,7 @@ describe('PostDetailPage', () => {
   });
 
   it('tells the owner how long each interest has waited', async () => {
-    renderPost(embed, OWNER);
+    await renderPost(embed, OWNER);
     expect(await screen.findByText('You posted this')).toBeInTheDocument();
     // The interest was made on 2026-11-02: whole days since then.
     const days = Math.floor(
@@ -65,7 +65,7 @@ describe('PostDetailPage', () => {
   });
 
   it('says how soon the owner usually answers, once they answered three times', async () => {
-    renderPost(
+    await renderPost(
       { ...embed, ownerAnswers: { answered: 7, medianHours: 30 } },
       ME,
     );
@@ -80,7 +80,7 @@ describe('PostDetailPage', () => {
   });
 
   it('says nothing of answer times it does not have', async () => {
-    renderPost(embed, ME);
+    await renderPost(embed, ME);
     await screen.findByRole(
       'button',
       { name: "I'm interested" },
@@ -91,7 +91,7 @@ describe('PostDetailPage', () => {
 
   it('offers a hack idea nobody has joined for adoption, and saving', async () => {
     const hack = post(9, 'hack', 'Loudness explorer', { owner: OWNER });
-    const { api } = renderPost(hack, ME);
+    const { api } = await renderPost(hack, ME);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Adopt this idea' }),
     );
@@ -119,7 +119,7 @@ describe('places of embeds and mentorships', () => {
       headcount: 2,
       acceptedCount: 1,
     } as Partial<Post>);
-    renderPost(open, OWNER);
+    await renderPost(open, OWNER);
     expect(await screen.findByText(/1 of 2 places taken/)).toBeInTheDocument();
     const people = screen.getByRole('list', { name: 'Interested people' });
     expect(
@@ -134,7 +134,7 @@ describe('places of embeds and mentorships', () => {
       capacity: 1,
       acceptedCount: 1,
     } as Partial<Post>);
-    const { api } = renderPost(full, OWNER, {
+    const { api } = await renderPost(full, OWNER, {
       listInterests: jest.fn(async () => [
         accepted,
         { ...accepted, id: 5, user: ME, status: 'pending' },
@@ -167,7 +167,7 @@ describe('places of embeds and mentorships', () => {
       status: 'filled',
       acceptedCount: 1,
     } as Partial<Post>);
-    renderPost(full, ME);
+    await renderPost(full, ME);
     expect(
       await screen.findByRole('button', { name: "I'm interested" }),
     ).toBeDisabled();
@@ -214,7 +214,7 @@ describe('manager approval on the applicant side', () => {
     } as Partial<Post>);
 
   it('shows the time share and lets the applicant ask their manager, saying what the manager sees', async () => {
-    const { api, alertApi } = renderPost(mine(), ME);
+    const { api, alertApi } = await renderPost(mine(), ME);
     expect(
       // The first render loads the post (and, under load, slowly).
       await screen.findByText(/2 days a week \(40%\) for 6 weeks/, undefined, {
@@ -237,7 +237,7 @@ describe('manager approval on the applicant side', () => {
   });
 
   it("shows the manager's answer, and offers to ask again after a decline", async () => {
-    renderPost(
+    await renderPost(
       mine({
         managerApproval: {
           status: 'declined',
@@ -264,7 +264,7 @@ describe('manager approval on the applicant side', () => {
   });
 
   it('offers nothing when the portal turned approval off', async () => {
-    const { api } = renderPost(mine(), ME, {
+    const { api } = await renderPost(mine(), ME, {
       getSettings: jest.fn(async () => ({ managerApproval: 'off' as const })),
     });
     expect(

@@ -19,7 +19,7 @@ export const ME = 'user:default/sofia.marquez';
  * The post page of `shown` for `me`, on a mock API (`overrides` replace its
  * methods) and a mock alert API, for the page tests.
  */
-export function renderPost(
+export async function renderPost(
   shown: Post,
   me: string,
   overrides: Partial<SkillExchangeApi> = {},
@@ -47,7 +47,9 @@ export function renderPost(
     ...overrides,
   } as unknown as jest.Mocked<SkillExchangeApi>;
   const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  const rendered = renderInTestApp(
+  // Awaited: the render's act() must end before the test goes on, or a
+  // later test's render waits for it forever.
+  const rendered = await renderInTestApp(
     <TestApiProvider
       apis={[
         [skillExchangeApiRef, api],
