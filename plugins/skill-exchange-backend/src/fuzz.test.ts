@@ -14,7 +14,6 @@ import {
 } from '@backstage/backend-test-utils';
 import {
   activitiesQuerySchema,
-  bookingInputSchema,
   eventInputSchema,
   eventUpdateSchema,
   expertsQuerySchema,
@@ -43,6 +42,7 @@ import {
   catalogUser,
   startSkillExchangeBackend,
 } from './__testUtils__';
+import { pairingFuzzRoutes, withoutPairing } from './__testUtils__/pairingFuzz';
 
 jest.setTimeout(180_000);
 
@@ -191,41 +191,6 @@ const collatorQuery = z.strictObject({
 
 type PostLike = { kind: string; skills?: string[] };
 
-/**
- * The post schemas without pairing sessions: generating their slots from
- * the schema (future, exactly the session's length, apart) would filter
- * forever, so pairing bodies come from `pairingBody` instead.
- */
-const withoutPairing = (
-  union: typeof postInputSchema | typeof postUpdateSchema,
-) =>
-  z.discriminatedUnion(
-    'kind',
-    union.options.filter(o => o.shape.kind.value !== 'pairing') as any,
-  );
-
-/** Valid pairing sessions: 1 to 6 slots a day apart, from tomorrow. */
-const pairingBody = fc
-  .record({
-    mode: fc.constantFrom('offering', 'seeking'),
-    durationMinutes: fc.constantFrom(60, 75, 90, 105, 120),
-    slots: fc.integer({ min: 1, max: 6 }),
-  })
-  .map(({ mode, durationMinutes, slots }) => ({
-    kind: 'pairing',
-    title: 'A pairing session',
-    mode,
-    skills: [known(0)],
-    durationMinutes,
-    slots: Array.from({ length: slots }, (_, i) => {
-      const start = Date.now() + (i + 1) * 86_400_000;
-      return {
-        startsAt: new Date(start).toISOString(),
-        endsAt: new Date(start + durationMinutes * 60_000).toISOString(),
-      };
-    }),
-  }));
-
 /** Valid posts: skills the taxonomy knows, the seeded team. */
 function validPost(post: PostLike) {
   return {
@@ -313,24 +278,7 @@ function routes(backend: () => Fuzzed): FuzzRoute[] {
       path: `${API}/posts`,
       body: validFrom<PostLike>(withoutPairing(postInputSchema), validPost),
     },
-    { method: 'POST', path: `${API}/posts`, body: pairingBody },
-    {
-      method: 'POST',
-      path: `${API}/posts/:id/booking`,
-      params: { id: post },
-      body: bookingInputSchema,
-      headers: asUser(BEN),
-    },
-    {
-      method: 'DELETE',
-      path: `${API}/posts/:id/booking`,
-      params: { id: post },
-    },
-    {
-      method: 'GET',
-      path: `${API}/posts/:id/invite.ics`,
-      params: { id: post },
-    },
+    ...pairingFuzzRoutes(post, asUser(BEN)),
     {
       method: 'PUT',
       path: `${API}/posts/:id`,

@@ -123,6 +123,23 @@ export function checkPairingSlots(
 }
 
 /**
+ * A pairing post's schema over the fields every post has (`fields`, plus
+ * `version` for an edit): `kind: 'pairing'`, {@link pairingFields}, and the
+ * rules of its slots.
+ *
+ * @public
+ */
+export function pairingSchema<F extends z.ZodRawShape>(fields: F) {
+  const shape = { ...fields, kind: z.literal('pairing'), ...pairingFields };
+  return z
+    .strictObject(
+      shape as unknown as Omit<F, keyof typeof pairingFields | 'kind'> &
+        typeof pairingFields & { kind: z.ZodLiteral<'pairing'> },
+    )
+    .superRefine((value, ctx) => checkPairingSlots(value as any, ctx));
+}
+
+/**
  * Body of `POST /posts/:id/booking`.
  *
  * @public

@@ -6,7 +6,7 @@ import {
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 import { timeShareSchema } from './approvals';
-import { checkPairingSlots, pairingFields } from './pairing';
+import { pairingSchema } from './pairing';
 
 export { describeZodError };
 
@@ -96,16 +96,6 @@ export const mentorshipInputSchema = z.strictObject({
   capacity: z.number().int().min(1).max(10).default(1),
 });
 
-const pairingObject = {
-  kind: z.literal('pairing'),
-  ...common,
-  ...pairingFields,
-};
-/** @public */
-export const pairingInputSchema = z
-  .strictObject(pairingObject)
-  .superRefine(checkPairingSlots);
-
 /**
  * Body of `POST /posts`.
  *
@@ -115,7 +105,7 @@ export const postInputSchema = z.discriminatedUnion('kind', [
   embedInputSchema,
   hackInputSchema,
   mentorshipInputSchema,
-  pairingInputSchema,
+  pairingSchema(common),
 ]);
 /** @public */
 export type PostInput = z.infer<typeof postInputSchema>;
@@ -129,9 +119,7 @@ export const postUpdateSchema = z.discriminatedUnion('kind', [
   embedInputSchema.extend({ version: wholeNumber() }),
   hackInputSchema.extend({ version: wholeNumber() }),
   mentorshipInputSchema.extend({ version: wholeNumber() }),
-  z
-    .strictObject({ ...pairingObject, version: wholeNumber() })
-    .superRefine(checkPairingSlots),
+  pairingSchema({ ...common, version: wholeNumber() }),
 ]);
 /** @public */
 export type PostUpdate = z.infer<typeof postUpdateSchema>;
