@@ -42,6 +42,7 @@ import {
   catalogUser,
   startSkillExchangeBackend,
 } from './__testUtils__';
+import { pairingFuzzRoutes, withoutPairing } from './__testUtils__/pairingFuzz';
 
 jest.setTimeout(180_000);
 
@@ -275,13 +276,14 @@ function routes(backend: () => Fuzzed): FuzzRoute[] {
     {
       method: 'POST',
       path: `${API}/posts`,
-      body: validFrom<PostLike>(postInputSchema, validPost),
+      body: validFrom<PostLike>(withoutPairing(postInputSchema), validPost),
     },
+    ...pairingFuzzRoutes(post, asUser(BEN)),
     {
       method: 'PUT',
       path: `${API}/posts/:id`,
       params: { id: post },
-      body: validFrom<PostLike>(postUpdateSchema, validPost),
+      body: validFrom<PostLike>(withoutPairing(postUpdateSchema), validPost),
     },
     {
       method: 'POST',

@@ -65,6 +65,7 @@ export const skillExchangePlugin = createBackendPlugin({
           goldenPaths: on.goldenPaths,
           managerApproval: config.managerApproval,
           retroMinimumGroupSize: config.retroMinimumGroupSize,
+          appBaseUrl: deps.rootConfig.getOptionalString('app.baseUrl'),
           learningResources: await resolveLearningSkills(
             config.learningResources,
             stores.skills,

@@ -75,6 +75,12 @@ export interface SkillExchangeApi {
   getSettings(): Promise<{ managerApproval: ManagerApprovalPolicy }>;
   joinHack(postId: number): Promise<Post>;
   leaveHack(postId: number): Promise<Post>;
+  /** Books a slot of someone else's open pairing session. */
+  bookPairingSlot(postId: number, slotId: number): Promise<Post>;
+  /** The booker or the owner cancels the booking: the post opens again. */
+  cancelPairingBooking(postId: number): Promise<Post>;
+  /** The iCalendar invite of a booked session (owner and booker only). */
+  getPairingInvite(postId: number): Promise<string>;
   setFollowing(postId: number, following: boolean): Promise<void>;
   setSaved(postId: number, saved: boolean): Promise<void>;
   listEvents(): Promise<HackEvent[]>;
@@ -257,6 +263,15 @@ export class SkillExchangeClient implements SkillExchangeApi {
   leaveHack(postId: number) {
     return this.request<Post>('DELETE', `/posts/${postId}/members/me`);
   }
+  bookPairingSlot(postId: number, slotId: number) {
+    return this.request<Post>('POST', `/posts/${postId}/booking`, { slotId });
+  }
+  cancelPairingBooking(postId: number) {
+    return this.request<Post>('DELETE', `/posts/${postId}/booking`);
+  }
+  getPairingInvite(postId: number) {
+    return this.text(`/posts/${postId}/invite.ics`);
+  }
   setFollowing(postId: number, following: boolean) {
     return this.request<void>(
       following ? 'PUT' : 'DELETE',
@@ -391,11 +406,14 @@ export class SkillExchangeClient implements SkillExchangeApi {
   getRetroInsights() {
     return this.request<RetroInsights>('GET', '/insights/retros');
   }
-  async exportInsightsCsv(table: 'skills' | 'retros' = 'skills') {
+  exportInsightsCsv(table: 'skills' | 'retros' = 'skills') {
+    return this.text(`/insights${table === 'retros' ? '/retros' : ''}.csv`);
+  }
+
+  /** A GET answered with a file (CSV, iCalendar): its text. */
+  private async text(path: string) {
     const baseUrl = await this.discoveryApi.getBaseUrl('skill-exchange');
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/insights${table === 'retros' ? '/retros' : ''}.csv`,
-    );
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -7,7 +7,9 @@ import type { SkillCategory } from './levels';
  * requests in repositories whose catalog Component has the skill (language,
  * tag, type); `embeds_completed` / `mentorships_completed`: embeds and
  * mentorships the person took part in (accepted, or owned) that are over;
- * `practised`: skills the person said they practised in their retros.
+ * `sessions_given`: pairing sessions the person gave (offered, or booked
+ * when someone asked) that took place; `practised`: skills the person said
+ * they practised in their retros.
  *
  * @public
  */
@@ -15,6 +17,7 @@ export const EVIDENCE_KINDS = [
   'pull_requests',
   'embeds_completed',
   'mentorships_completed',
+  'sessions_given',
   'practised',
 ] as const;
 /** @public */

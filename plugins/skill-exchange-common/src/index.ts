@@ -7,6 +7,7 @@ export * from './approvals';
 export * from './retros';
 export * from './evidence';
 export * from './levels';
+export * from './pairing';
 export * from './permissions';
 export * from './schemas';
 export * from './types';

@@ -6,6 +6,7 @@ import {
 } from '@onramp/backstage-plugin-onramp-common';
 import { z } from 'zod';
 import { timeShareSchema } from './approvals';
+import { pairingSchema } from './pairing';
 
 export { describeZodError };
 
@@ -37,7 +38,7 @@ const entityRef = safeString()
   );
 
 /** @public */
-export const POST_KINDS = ['embed', 'hack', 'mentorship'] as const;
+export const POST_KINDS = ['embed', 'hack', 'mentorship', 'pairing'] as const;
 /** @public */
 export const POST_STATUSES = ['open', 'filled', 'closed'] as const;
 /** @public */
@@ -122,6 +123,7 @@ export const postInputSchema = z.discriminatedUnion('kind', [
   embedInputSchema,
   hackInputSchema,
   mentorshipInputSchema,
+  pairingSchema(common),
 ]);
 /** @public */
 export type PostInput = z.infer<typeof postInputSchema>;
@@ -135,6 +137,7 @@ export const postUpdateSchema = z.discriminatedUnion('kind', [
   embedInputSchema.extend({ version: wholeNumber() }),
   hackInputSchema.extend({ version: wholeNumber() }),
   mentorshipInputSchema.extend({ version: wholeNumber() }),
+  pairingSchema({ ...common, version: wholeNumber() }),
 ]);
 /** @public */
 export type PostUpdate = z.infer<typeof postUpdateSchema>;

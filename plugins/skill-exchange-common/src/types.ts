@@ -1,11 +1,12 @@
 import type { ManagerApproval } from './approvals';
+import type { PairingPost } from './pairing';
 import type { SkillCategory } from './levels';
 import type { HACK_CATEGORIES } from './schemas';
 import type { SkillEvidence } from './evidence';
 import type { Page } from '@onramp/backstage-plugin-onramp-common';
 
 /** @public */
-export type PostKind = 'embed' | 'hack' | 'mentorship';
+export type PostKind = 'embed' | 'hack' | 'mentorship' | 'pairing';
 /** @public */
 export type PostStatus = 'open' | 'filled' | 'closed';
 /** @public */
@@ -114,7 +115,7 @@ export interface MentorshipPost extends PostCommon {
 }
 
 /** @public */
-export type Post = EmbedPost | HackPost | MentorshipPost;
+export type Post = EmbedPost | HackPost | MentorshipPost | PairingPost;
 
 /** @public */
 export interface Interest {
@@ -324,11 +325,12 @@ export interface TeamSkills {
 /**
  * Something a person did to grow (`GET /profiles/:ref/activities`):
  * `accepted` on an embed or mentorship, `joined` a hack, a post they own was
- * `filled`, or they `learned` from a learning resource (shown to themselves only).
+ * `filled`, `paired` in a pairing session they booked or that was booked from
+ * them, or they `learned` from a learning resource (shown to themselves only).
  * @public
  */
 export interface GrowthActivity {
-  type: 'accepted' | 'joined' | 'filled' | 'learned';
+  type: 'accepted' | 'joined' | 'filled' | 'paired' | 'learned';
   /** When it happened: accepted, joined, marked filled or marked done. */
   at: string;
   /** The post, for every type but `learned`. */

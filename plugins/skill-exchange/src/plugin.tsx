@@ -52,7 +52,7 @@ const forYouWidget = HomePageWidgetBlueprint.make({
     name: 'SkillExchangeForYou',
     title: 'Skill Exchange for you',
     description:
-      'Open embeds, hacks and mentorships that fit your skills and learning goals',
+      'Open embeds, hacks, mentorships and pairing sessions that fit your skills and learning goals',
     components: async () => {
       const { ForYouCard } = await import('./components/ForYouCard');
       return { Content: () => <ForYouCard /> };

@@ -92,6 +92,11 @@ export class KnexInterestStore implements InterestStore {
           'Hacks are joined, not applied to: POST /posts/:id/members',
         );
       }
+      if (post.kind === 'pairing') {
+        throw new InputError(
+          'Pairing sessions are booked, not applied to: POST /posts/:id/booking',
+        );
+      }
       if (post.owner === user) {
         throw new InputError('You cannot express interest in your own post');
       }

@@ -17,6 +17,7 @@ import {
   placesOf,
   tooFewPlaces,
 } from './places';
+import { writeSlots } from './PairingStore';
 import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
 
@@ -27,7 +28,7 @@ import type { SkillStore } from './SkillStore';
  */
 export type PostResource = PostRow & { members: string[] };
 
-/** Posts (embeds, hacks, mentorships) with their skills. */
+/** Posts (embeds, hacks, mentorships, pairing sessions) with their skills. */
 export interface PostStore {
   createPost(owner: string, input: PostInput): Promise<Post>;
   getPost(id: number, viewer: Viewer): Promise<Post | undefined>;
@@ -136,6 +137,7 @@ export class KnexPostStore implements PostStore {
           skills.map(s => ({ post_id: postId, skill_id: s.id })),
         );
       }
+      if (input.kind === 'pairing') await writeSlots(tx, postId, input.slots);
       return postId;
     });
     return (await this.getPost(id, owner))!;
@@ -219,6 +221,7 @@ export class KnexPostStore implements PostStore {
           skills.map(s => ({ post_id: id, skill_id: s.id })),
         );
       }
+      if (input.kind === 'pairing') await writeSlots(tx, id, input.slots);
       return status === 'filled' ? pendingPeople(tx, id) : [];
     });
     return { post: (await this.getPost(id, viewer))!, stillPending };

@@ -247,7 +247,9 @@ export class KnexProfileStore implements ProfileStore {
 
   /**
    * One UNION over the per-user indexes (interests_user_idx,
-   * memberships_user_idx, posts_owner_idx), paged in SQL.
+   * memberships_user_idx, posts_owner_idx, pairing_slots_booked_by_idx),
+   * paged in SQL. A pairing session counts as `paired` for its owner and
+   * its booker (not as `filled`).
    */
   async growthActivities(
     user: string,
@@ -282,10 +284,24 @@ export class KnexProfileStore implements ProfileStore {
           .from('posts as o')
           .where('o.owner', ref)
           .where('o.status', 'filled')
+          .whereNot('o.kind', 'pairing')
           .select(
             this.db.raw(`'filled' AS type`),
             'o.id AS post_id',
             'o.status_changed_at AS happened_at',
+            noResource,
+          ),
+      )
+      .unionAll(qb =>
+        qb
+          .from('pairing_slots as s')
+          .join('posts as po', 'po.id', 's.post_id')
+          .whereNotNull('s.booked_by')
+          .where(w => w.where('s.booked_by', ref).orWhere('po.owner', ref))
+          .select(
+            this.db.raw(`'paired' AS type`),
+            's.post_id AS post_id',
+            's.booked_at AS happened_at',
             noResource,
           ),
       );

@@ -13,12 +13,15 @@ import { insertedId, isUniqueViolation, PostRow, toIso } from './rows';
  * always for a hack they run).
  */
 export interface Stint {
-  post: PostRow;
+  post: StintRow;
   /** Everyone on it, owner first (user refs lower-cased). */
   people: string[];
 }
 
 const DAY = 86_400_000;
+
+/** A post's row, and for a booked pairing session when its slot ends. */
+export type StintRow = PostRow & { session_ends_at?: Date | string | null };
 
 /** How far back the ask job looks for stints that ended. */
 export const ASK_WINDOW_DAYS = 30;
@@ -62,7 +65,7 @@ export class KnexRetroStore implements RetroStore {
   private constructor(private readonly db: Knex) {}
 
   /** The people on each post: owner (when someone else is on it, or a hack), accepted, members. */
-  private async withPeople(rows: PostRow[]): Promise<Stint[]> {
+  private async withPeople(rows: StintRow[]): Promise<Stint[]> {
     if (!rows.length) return [];
     const ids = rows.map(r => r.id);
     const accepted = await this.db('interests')
@@ -72,7 +75,16 @@ export class KnexRetroStore implements RetroStore {
     const members = await this.db('memberships')
       .whereIn('post_id', ids)
       .select('post_id', 'user_ref');
-    const others = [...accepted, ...members];
+    // A pairing session's booker, with when the booked slot ends.
+    const bookings = await this.db('pairing_slots')
+      .whereIn('post_id', ids)
+      .whereNotNull('booked_by')
+      .select('post_id', 'booked_by as user_ref', 'ends_at');
+    for (const b of bookings) {
+      const post = rows.find(r => r.id === b.post_id);
+      if (post) post.session_ends_at = b.ends_at;
+    }
+    const others = [...accepted, ...members, ...bookings];
     return rows.flatMap(post => {
       const owner = post.owner.toLocaleLowerCase();
       const rest = others
@@ -98,6 +110,11 @@ export class KnexRetroStore implements RetroStore {
     add(
       await this.db('memberships')
         .where('user_ref', ref)
+        .select('post_id as id'),
+    );
+    add(
+      await this.db('pairing_slots')
+        .where('booked_by', ref)
         .select('post_id as id'),
     );
     add(await this.db('posts').where('owner', ref).select('id'));
@@ -134,6 +151,14 @@ export class KnexRetroStore implements RetroStore {
           .whereIn('status', ['open', 'filled'])
           .andWhere('start', '>=', day(new Date(since.getTime() - 371 * DAY)))
           .andWhere('start', '<', String(now.getUTCFullYear() + 1)),
+      )
+      // A pairing session whose booked slot ended in the window.
+      .orWhereIn(
+        'id',
+        this.db('pairing_slots')
+          .whereNotNull('booked_by')
+          .whereBetween('ends_at', [since, now])
+          .select('post_id'),
       )
       .limit(2_000);
     return this.withPeople(rows);

@@ -1,6 +1,6 @@
 import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
-import { InterestRow, PostRow, toPost } from './rows';
+import { InterestRow, PostRow, SlotRow, toPost } from './rows';
 
 /** Who is looking: adds saved/following/myInterest to posts. */
 export type Viewer = string | undefined;
@@ -30,6 +30,7 @@ export async function hydratePosts(
     followerCounts,
     members,
     myInterests,
+    slots,
   ]: Array<any[]> = await Promise.all([
     db('post_skills')
       .join('skills', 'skills.id', 'post_skills.skill_id')
@@ -51,6 +52,12 @@ export async function hydratePosts(
       .orderBy('created_at')
       .select('post_id', 'user_ref'),
     mine('interests'),
+    db('pairing_slots')
+      .whereIn(
+        'post_id',
+        rows.filter(r => r.kind === 'pairing').map(r => r.id),
+      )
+      .orderBy(['post_id', 'starts_at', 'id']),
   ]);
   const count = (
     list: Array<{ post_id: number; n: unknown; status?: string }>,
@@ -76,6 +83,7 @@ export async function hydratePosts(
       myInterest: (myInterests as InterestRow[]).find(
         i => i.post_id === row.id,
       ),
+      slots: (slots as SlotRow[]).filter(s => s.post_id === row.id),
     }),
   );
 }

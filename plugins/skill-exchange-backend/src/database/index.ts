@@ -11,6 +11,7 @@ import { InterestStore, KnexInterestStore } from './InterestStore';
 import { KnexLearningStore, LearningStore } from './LearningStore';
 import { KnexMatchingStore, MatchingStore } from './MatchingStore';
 import { openDatabase } from './openDatabase';
+import { KnexPairingStore, PairingStore } from './PairingStore';
 import { KnexPostStore, PostStore } from './PostStore';
 import { KnexRetroStore, RetroStore } from './RetroStore';
 import { KnexProfileStore, ProfileStore } from './ProfileStore';
@@ -35,6 +36,7 @@ export interface SkillExchangeStores {
   learning: LearningStore;
   retros: RetroStore;
   evidence: EvidenceStore;
+  pairing: PairingStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -61,6 +63,7 @@ export async function createStores(options: {
     learning: KnexLearningStore.create(db),
     retros: KnexRetroStore.create(db),
     evidence: KnexEvidenceStore.create(db),
+    pairing: KnexPairingStore.create(db),
   };
 }
 
@@ -74,6 +77,7 @@ export type {
 export type { HackMembershipStore, PostRelation } from './HackMembershipStore';
 export type { InsightsStore } from './InsightsStore';
 export type { LearningStore } from './LearningStore';
+export type { BookedSlot, PairingStore } from './PairingStore';
 export type {
   ExpressedInterest,
   InterestStore,

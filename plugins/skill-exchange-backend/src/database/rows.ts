@@ -3,6 +3,7 @@ import type {
   HackCategory,
   HackEvent,
   Interest,
+  PairingSlot,
   Post,
   PostInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
@@ -10,7 +11,7 @@ import type {
 /** @public */
 export interface PostRow {
   id: number;
-  kind: 'embed' | 'hack' | 'mentorship';
+  kind: 'embed' | 'hack' | 'mentorship' | 'pairing';
   title: string;
   title_lower: string;
   description: string;
@@ -34,6 +35,25 @@ export interface PostRow {
   member_count: number;
   mode: 'offering' | 'seeking' | null;
   capacity: number | null;
+  duration_minutes?: number | null;
+}
+
+/** A slot of a pairing session. */
+export interface SlotRow {
+  id: number;
+  post_id: number;
+  starts_at: Date | string | number;
+  ends_at: Date | string | number;
+  booked_by: string | null;
+  booked_at: Date | string | number | null;
+}
+
+export function toSlot(row: SlotRow): PairingSlot {
+  return {
+    id: row.id,
+    startsAt: toIso(row.starts_at),
+    endsAt: toIso(row.ends_at),
+  };
 }
 
 export interface InterestRow {
@@ -172,6 +192,8 @@ export interface PostExtras {
   followerCount: number;
   members: string[];
   myInterest?: InterestRow;
+  /** The slots of a pairing session, earliest first. */
+  slots: SlotRow[];
 }
 
 export function toPost(row: PostRow, extras: PostExtras): Post {
@@ -222,6 +244,23 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         followerCount: extras.followerCount,
         following: extras.following,
       };
+    case 'pairing': {
+      const booked = extras.slots.find(s => s.booked_by);
+      return {
+        ...common,
+        kind: 'pairing',
+        mode: row.mode!,
+        durationMinutes: row.duration_minutes!,
+        slots: extras.slots.map(toSlot),
+        booking: booked
+          ? {
+              slotId: booked.id,
+              user: booked.booked_by!,
+              bookedAt: toIso(booked.booked_at!),
+            }
+          : null,
+      };
+    }
     default:
       return {
         ...common,
@@ -254,6 +293,7 @@ export function postColumns(input: PostInput) {
     event_id: null as number | null,
     mode: null as string | null,
     capacity: null as number | null,
+    duration_minutes: null as number | null,
   };
   switch (input.kind) {
     case 'embed':
@@ -276,6 +316,12 @@ export function postColumns(input: PostInput) {
         location: input.location ?? null,
         hack_category: input.category ?? null,
       };
+    case 'pairing':
+      return {
+        ...base,
+        mode: input.mode,
+        duration_minutes: input.durationMinutes,
+      };
     default:
       return { ...base, mode: input.mode, capacity: input.capacity };
   }
@@ -294,4 +340,5 @@ export const AVAILABILITY_COLUMN = {
   embed: 'open_to_embeds',
   hack: 'open_to_hacks',
   mentorship: 'open_to_mentoring',
+  pairing: 'open_to_mentoring',
 } as const;

@@ -9,6 +9,7 @@ import { insightsRoutes } from './insights';
 import { interestRoutes } from './interests';
 import { learningRoutes } from './learning';
 import { matchingRoutes } from './matching';
+import { pairingRoutes } from './pairing';
 import { postRoutes } from './posts';
 import { profileRoutes } from './profiles';
 import { retroRoutes } from './retros';
@@ -29,6 +30,7 @@ export function createRouter(context: RouteContext): express.Router {
     interestRoutes,
     approvalRoutes,
     hackRoutes,
+    pairingRoutes,
     eventRoutes,
     learningRoutes,
     retroRoutes,

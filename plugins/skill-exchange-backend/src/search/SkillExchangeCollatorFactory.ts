@@ -22,7 +22,7 @@ export const SKILL_EXCHANGE_DOCUMENT_TYPE = 'skill-exchange';
  * @public
  */
 export interface SkillExchangeDocument extends IndexableDocument {
-  /** embed, hack, mentorship, or profile */
+  /** embed, hack, mentorship, pairing, or profile */
   kind: string;
   skills: string[];
   status?: string;

@@ -26,6 +26,7 @@ import { evidenceSources } from './evidence/sources';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
+import { PairingService } from './PairingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
 import { ProfileService } from './ProfileService';
@@ -45,6 +46,7 @@ export interface SkillExchangeServices {
   learning: LearningService;
   retros: RetroService;
   evidence: EvidenceService;
+  pairing: PairingService;
 }
 
 export function createServices(options: {
@@ -67,6 +69,8 @@ export function createServices(options: {
   goldenPaths?: boolean;
   /** A person's groups and managers; by default read from the catalog. */
   membership?: (userEntityRef: string) => Promise<Membership>;
+  /** `app.baseUrl`, for links in calendar invites; default http://localhost:3000. */
+  appBaseUrl?: string;
 }): SkillExchangeServices {
   const { stores } = options;
   const access = new SkillExchangeAccess({
@@ -132,6 +136,13 @@ export function createServices(options: {
     learning,
     retros,
     evidence,
+    pairing: new PairingService(
+      stores,
+      access,
+      notifier,
+      catalogFacts,
+      options.appBaseUrl ?? 'http://localhost:3000',
+    ),
   };
 }
 

@@ -11,6 +11,7 @@ const KIND_NOUN: Record<PostKind, string> = {
   embed: 'embeds',
   hack: 'hacks',
   mentorship: 'mentoring',
+  pairing: 'mentoring',
 };
 
 /** Turns what a score is made of into a reason people can read. */

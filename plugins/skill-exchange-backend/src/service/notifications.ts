@@ -191,4 +191,46 @@ export class SkillExchangeNotifier {
       topic: 'skill-exchange:retro-due',
     });
   }
+
+  /**
+   * A pairing session was booked (or its booking cancelled): the owner and
+   * the booker each hear it, with the slot in words and a link to the post.
+   */
+  pairingBooking(p: {
+    owner: string;
+    booker: string;
+    by: string;
+    postId: number;
+    skill: string;
+    when: string;
+    cancelled: boolean;
+  }) {
+    const what = `pairing session on ${p.skill}, ${p.when}`;
+    const link = `/skill-exchange/posts/${p.postId}`;
+    const topic = `skill-exchange:pairing-${
+      p.cancelled ? 'cancelled' : 'booked'
+    }`;
+    if (p.cancelled) {
+      return this.send([p.owner, p.booker], {
+        title: `Pairing on ${p.skill} cancelled`,
+        description: `${p.by} cancelled the booking of the ${what}.`,
+        link,
+        topic,
+      });
+    }
+    return Promise.all([
+      this.send(p.owner, {
+        title: `Pairing on ${p.skill} booked`,
+        description: `${p.booker} booked your ${what}.`,
+        link,
+        topic,
+      }),
+      this.send(p.booker, {
+        title: `Pairing on ${p.skill} booked`,
+        description: `You booked the ${what} with ${p.owner}.`,
+        link,
+        topic,
+      }),
+    ]);
+  }
 }

@@ -5,7 +5,10 @@ export type StintPost = Pick<
   PostRow,
   'kind' | 'status' | 'start' | 'duration_weeks' | 'status_changed_at'
 > &
-  Partial<Pick<PostRow, 'stage' | 'updated_at'>>;
+  Partial<Pick<PostRow, 'stage' | 'updated_at'>> & {
+    /** A pairing session's booked slot: when it ends. */
+    session_ends_at?: Date | string | number | null;
+  };
 
 /** Whether a stint is over, and when it ended or ends. */
 export interface StintEnd {
@@ -34,7 +37,8 @@ export function startDay(start: string): string {
  * When a post someone was on is over:
  * - an embed after its last day (start + duration), or once closed;
  * - a mentorship once its owner closed it;
- * - a hack once completed or closed.
+ * - a hack once completed or closed;
+ * - a pairing session once its booked slot has ended.
  */
 export function stintEnd(post: StintPost, now: Date): StintEnd {
   const closed = post.status === 'closed';
@@ -53,6 +57,12 @@ export function stintEnd(post: StintPost, now: Date): StintEnd {
     }
     if (end <= now) return { over: true, endedAt: end.toISOString(), endsOn };
     return { over: false, endsOn };
+  }
+  if (post.kind === 'pairing') {
+    const end = post.session_ends_at ? new Date(post.session_ends_at) : null;
+    return end && end <= now
+      ? { over: true, endedAt: end.toISOString() }
+      : { over: false };
   }
   if (closed) return { over: true, endedAt: iso(post.status_changed_at) };
   if (post.kind === 'hack' && post.stage === 'completed') {
@@ -74,6 +84,9 @@ export function whenRetroOpens(post: StintPost, end: StintEnd): string {
   }
   if (post.kind === 'hack') {
     return 'This hack is not completed yet: its retro opens when it is';
+  }
+  if (post.kind === 'pairing') {
+    return 'This pairing session has not taken place yet: its retro opens when its slot ends';
   }
   return `This ${post.kind} is not over yet: its retro opens when its owner closes it`;
 }

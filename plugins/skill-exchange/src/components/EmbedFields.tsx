@@ -8,7 +8,7 @@ import {
 const TIME_SHARES = [10, 20, 40, 50, 60, 80, 100];
 
 /** The props of one form field, as the post form's `field` helper makes them. */
-type Field = (
+export type Field = (
   name: string,
   label: string,
   extra?: Record<string, unknown>,

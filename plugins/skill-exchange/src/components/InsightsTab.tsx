@@ -111,7 +111,7 @@ export const InsightsTab = () => {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const insights = value!;
-  const kinds = ['embed', 'hack', 'mentorship'] as const;
+  const kinds = ['embed', 'hack', 'mentorship', 'pairing'] as const;
   const count = (kind: string, status: string) =>
     insights.posts.find(p => p.kind === kind && p.status === status)?.count ??
     0;

@@ -40,12 +40,14 @@ export function statusChanges(
 ): Array<{ to: PostStatus; label: string; done: string }> {
   const close = { to: 'closed' as const, label: 'Close', done: 'Closed' };
   const reopen = { to: 'open' as const, label: 'Reopen', done: 'Reopened' };
+  // A booked pairing session opens again by cancelling its booking.
+  if (post.kind === 'pairing' && post.status === 'filled') return [];
   // A filled post still closes when it is over (its people are then asked
   // for their retro).
   if (post.status === 'filled') return [reopen, close];
   if (post.status !== 'open') return [reopen];
   return [
-    ...(post.kind === 'hack'
+    ...(post.kind === 'hack' || post.kind === 'pairing'
       ? []
       : [
           {
@@ -176,7 +178,9 @@ export const OwnerPanel = ({
   const path = useSkillExchangePath();
   const interests = useAsyncRetry(
     () =>
-      post.kind === 'hack' ? Promise.resolve([]) : api.listInterests(post.id),
+      post.kind === 'hack' || post.kind === 'pairing'
+        ? Promise.resolve([])
+        : api.listInterests(post.id),
     [api, post.id, post.version],
   );
   const { busy, run } = useAction(() => {
@@ -221,7 +225,7 @@ export const OwnerPanel = ({
           Delete
         </Button>
       </Box>
-      {post.kind !== 'hack' && (
+      {(post.kind === 'embed' || post.kind === 'mentorship') && (
         <InterestedPeople
           post={post}
           interests={interests}

@@ -76,6 +76,15 @@ export const PostDetails = ({ post }: { post: Post }) => {
           following
         </>
       );
+    case 'pairing':
+      return (
+        <>
+          {post.mode === 'offering' ? 'Offering' : 'Looking for'} a{' '}
+          {post.durationMinutes}-minute session · {post.slots.length} slot
+          {post.slots.length === 1 ? '' : 's'}
+          {post.booking ? ' · booked' : ''}
+        </>
+      );
     default:
       return (
         <>
@@ -128,7 +137,8 @@ export const PostCard = ({
           <PostDetails post={post} />
         </Typography>
         <Typography variant="caption" component="div" gutterBottom>
-          {post.kind === 'mentorship' && post.mode === 'offering'
+          {(post.kind === 'mentorship' || post.kind === 'pairing') &&
+          post.mode === 'offering'
             ? 'Can offer help with'
             : 'Looking for help with'}
         </Typography>

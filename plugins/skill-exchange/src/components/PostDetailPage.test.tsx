@@ -1,75 +1,11 @@
-import { Route, Routes } from 'react-router-dom';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { alertApiRef, identityApiRef } from '@backstage/core-plugin-api';
-import type {
-  Post,
-  SkillExchangeApi,
-} from '@onramp/backstage-plugin-skill-exchange-common';
-import { skillExchangeApiRef } from '../api';
-import { PostDetailPage } from './PostDetailPage';
+import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { statusChanges } from './OwnerPanel';
+import { ME, OWNER, renderPost } from './__testUtils__/renderPost';
 import { post } from './testData';
 
 jest.setTimeout(30_000);
-
-const OWNER = 'user:default/lars.lindqvist';
-const ME = 'user:default/sofia.marquez';
-
-function renderPost(
-  shown: Post,
-  me: string,
-  overrides: Partial<SkillExchangeApi> = {},
-) {
-  const api = {
-    getPost: jest.fn(async () => shown),
-    listInterests: jest.fn(async () => [
-      {
-        id: 5,
-        postId: shown.id,
-        user: ME,
-        message: 'I would love this.',
-        status: 'pending',
-        createdAt: '2026-11-02T00:00:00Z',
-      },
-    ]),
-    setPostStatus: jest.fn(async () => shown),
-    respondToInterest: jest.fn(async () => ({})),
-    withdrawInterest: jest.fn(async () => ({})),
-    expressInterest: jest.fn(async () => ({})),
-    joinHack: jest.fn(async () => shown),
-    setSaved: jest.fn(async () => undefined),
-    getSettings: jest.fn(async () => ({ managerApproval: 'optional' })),
-    getRetro: jest.fn(async () => ({
-      postId: shown.id,
-      state: 'not_on_it',
-      offers: [],
-    })),
-    requestApproval: jest.fn(async () => ({})),
-    ...overrides,
-  } as unknown as jest.Mocked<SkillExchangeApi>;
-  const alertApi = { post: jest.fn(), alert$: jest.fn() };
-  const rendered = renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [skillExchangeApiRef, api],
-        [alertApiRef, alertApi],
-        [identityApiRef, mockApis.identity({ userEntityRef: me })],
-      ]}
-    >
-      <Routes>
-        <Route path="/posts/:id" element={<PostDetailPage />} />
-      </Routes>
-    </TestApiProvider>,
-    { routeEntries: [`/posts/${shown.id}`] },
-  );
-  return { api, alertApi, rendered };
-}
 
 const embed = post(7, 'embed', 'Embed with Playback', {
   owner: OWNER,
@@ -78,7 +14,7 @@ const embed = post(7, 'embed', 'Embed with Playback', {
 
 describe('PostDetailPage', () => {
   it('gives the owner the owner panel and changes status with the version read', async () => {
-    const { api, alertApi } = renderPost(embed, OWNER);
+    const { api, alertApi } = await renderPost(embed, OWNER);
     expect(await screen.findByText('You posted this')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: "I'm interested" })).toBeNull();
     expect(screen.getByRole('button', { name: 'Mark filled' })).toBeEnabled();
@@ -102,7 +38,7 @@ describe('PostDetailPage', () => {
   });
 
   it('lets someone else say they are interested, with a message, and no owner panel', async () => {
-    const { api } = renderPost(embed, ME);
+    const { api } = await renderPost(embed, ME);
     await userEvent.click(
       await screen.findByRole('button', { name: "I'm interested" }),
     );
@@ -117,7 +53,7 @@ describe('PostDetailPage', () => {
   });
 
   it('tells the owner how long each interest has waited', async () => {
-    renderPost(embed, OWNER);
+    await renderPost(embed, OWNER);
     expect(await screen.findByText('You posted this')).toBeInTheDocument();
     // The interest was made on 2026-11-02: whole days since then.
     const days = Math.floor(
@@ -129,7 +65,7 @@ describe('PostDetailPage', () => {
   });
 
   it('says how soon the owner usually answers, once they answered three times', async () => {
-    renderPost(
+    await renderPost(
       { ...embed, ownerAnswers: { answered: 7, medianHours: 30 } },
       ME,
     );
@@ -144,7 +80,7 @@ describe('PostDetailPage', () => {
   });
 
   it('says nothing of answer times it does not have', async () => {
-    renderPost(embed, ME);
+    await renderPost(embed, ME);
     await screen.findByRole(
       'button',
       { name: "I'm interested" },
@@ -155,7 +91,7 @@ describe('PostDetailPage', () => {
 
   it('offers a hack idea nobody has joined for adoption, and saving', async () => {
     const hack = post(9, 'hack', 'Loudness explorer', { owner: OWNER });
-    const { api } = renderPost(hack, ME);
+    const { api } = await renderPost(hack, ME);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Adopt this idea' }),
     );
@@ -183,7 +119,7 @@ describe('places of embeds and mentorships', () => {
       headcount: 2,
       acceptedCount: 1,
     } as Partial<Post>);
-    renderPost(open, OWNER);
+    await renderPost(open, OWNER);
     expect(await screen.findByText(/1 of 2 places taken/)).toBeInTheDocument();
     const people = screen.getByRole('list', { name: 'Interested people' });
     expect(
@@ -198,7 +134,7 @@ describe('places of embeds and mentorships', () => {
       capacity: 1,
       acceptedCount: 1,
     } as Partial<Post>);
-    const { api } = renderPost(full, OWNER, {
+    const { api } = await renderPost(full, OWNER, {
       listInterests: jest.fn(async () => [
         accepted,
         { ...accepted, id: 5, user: ME, status: 'pending' },
@@ -231,7 +167,7 @@ describe('places of embeds and mentorships', () => {
       status: 'filled',
       acceptedCount: 1,
     } as Partial<Post>);
-    renderPost(full, ME);
+    await renderPost(full, ME);
     expect(
       await screen.findByRole('button', { name: "I'm interested" }),
     ).toBeDisabled();
@@ -282,7 +218,7 @@ describe('manager approval on the applicant side', () => {
     } as Partial<Post>);
 
   it('shows the time share and lets the applicant ask their manager, saying what the manager sees', async () => {
-    const { api, alertApi } = renderPost(mine(), ME);
+    const { api, alertApi } = await renderPost(mine(), ME);
     expect(
       // The first render loads the post (and, under load, slowly).
       await screen.findByText(/2 days a week \(40%\) for 6 weeks/, undefined, {
@@ -305,7 +241,7 @@ describe('manager approval on the applicant side', () => {
   });
 
   it("shows the manager's answer, and offers to ask again after a decline", async () => {
-    renderPost(
+    await renderPost(
       mine({
         managerApproval: {
           status: 'declined',
@@ -332,7 +268,7 @@ describe('manager approval on the applicant side', () => {
   });
 
   it('offers nothing when the portal turned approval off', async () => {
-    const { api } = renderPost(mine(), ME, {
+    const { api } = await renderPost(mine(), ME, {
       getSettings: jest.fn(async () => ({ managerApproval: 'off' as const })),
     });
     expect(

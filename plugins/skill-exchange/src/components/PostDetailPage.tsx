@@ -24,6 +24,7 @@ import {
 } from './common';
 import { OwnerPanel } from './OwnerPanel';
 import { RetroCard, wasOnIt } from './RetroCard';
+import { PairingSession } from './PairingSession';
 import { TakePartCard } from './TakePartCard';
 
 const AboutCard = ({ post }: { post: Post }) => (
@@ -34,7 +35,8 @@ const AboutCard = ({ post }: { post: Post }) => (
     <MarkdownContent content={post.description || '_No description._'} />
     <Box mt={2}>
       <Typography variant="subtitle2" component="h3">
-        {post.kind === 'mentorship' && post.mode === 'offering'
+        {(post.kind === 'mentorship' || post.kind === 'pairing') &&
+        post.mode === 'offering'
           ? 'Can offer help with'
           : 'Looking for help with'}
       </Typography>
@@ -87,6 +89,11 @@ export const PostDetailPage = () => {
         <Grid container spacing={3}>
           <Grid item xs={12} md={8}>
             <AboutCard post={post} />
+            {post.kind === 'pairing' && (
+              <Box mt={3}>
+                <PairingSession post={post} me={me} onChange={state.retry} />
+              </Box>
+            )}
             {wasOnIt(post, me) && (
               <Box mt={3}>
                 <RetroCard post={post} />

@@ -24,6 +24,11 @@ import {
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { EmbedFields } from './EmbedFields';
+import {
+  PairingFields,
+  pairingFormState,
+  pairingSlotsInput,
+} from './PairingFields';
 import { SkillsInput } from './SkillsInput';
 import { KIND_LABELS, useSkillExchangePath } from './common';
 
@@ -51,6 +56,7 @@ const EMPTY: Record<PostKind, FormState> = {
     mode: 'offering',
     capacity: 1,
   },
+  pairing: { title: '', description: '', skills: [], ...pairingFormState() },
 };
 
 function fromPost(post: Post): FormState {
@@ -78,6 +84,8 @@ function fromPost(post: Post): FormState {
         stage: post.stage,
         eventId: post.eventId ?? '',
       };
+    case 'pairing':
+      return { title, description, skills, ...pairingFormState(post) };
     default:
       return {
         title,
@@ -117,6 +125,12 @@ export function toInput(
     Object.assign(input, {
       stage: form.stage,
       ...(form.eventId ? { eventId: Number(form.eventId) } : {}),
+    });
+  } else if (kind === 'pairing') {
+    Object.assign(input, {
+      mode: form.mode,
+      durationMinutes: Number(form.durationMinutes),
+      slots: pairingSlotsInput(form),
     });
   } else {
     Object.assign(input, { mode: form.mode, capacity: Number(form.capacity) });
@@ -207,7 +221,9 @@ export const PostFormPage = () => {
     if (!parsed.success) {
       const next: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
-        next[String(issue.path[0] ?? 'form')] ??= issue.message;
+        // A slot's error goes to that slot ("slots.1").
+        const key = issue.path.slice(0, issue.path[0] === 'slots' ? 2 : 1);
+        next[key.join('.') || 'form'] ??= issue.message;
       }
       setErrors(next);
       return;
@@ -265,14 +281,18 @@ export const PostFormPage = () => {
                 <SkillsInput
                   id="sx-skills"
                   label={
-                    kind === 'mentorship' && form.mode === 'offering'
+                    (kind === 'mentorship' || kind === 'pairing') &&
+                    form.mode === 'offering'
                       ? 'Can offer help with'
                       : 'Looking for help with (skills)'
                   }
                   value={form.skills}
                   onChange={skills => setForm(f => ({ ...f, skills }))}
                   error={errors.skills}
-                  max={LIMITS.skills}
+                  helperText={
+                    kind === 'pairing' ? 'One skill per session' : undefined
+                  }
+                  max={kind === 'pairing' ? 1 : LIMITS.skills}
                 />
               </Grid>
               {kind === 'embed' && (
@@ -296,6 +316,14 @@ export const PostFormPage = () => {
                     ))}
                   </TextField>
                 </Grid>
+              )}
+              {kind === 'pairing' && (
+                <PairingFields
+                  field={field}
+                  form={form}
+                  errors={errors}
+                  onSlots={slots => setForm(f => ({ ...f, slots }))}
+                />
               )}
               {kind === 'mentorship' && (
                 <Grid item xs={12} md={6}>

@@ -26,6 +26,7 @@ const KIND_NOUNS: Record<PostKind, string> = {
   embed: 'embed',
   hack: 'hack',
   mentorship: 'mentorship',
+  pairing: 'pairing session',
 };
 
 /** "Accepted on the embed", "Joined the hack", "Their embed was filled", "Learned from". */
@@ -39,6 +40,8 @@ function describeActivity(activity: GrowthActivity, mine: boolean): string {
         : `Accepted on an ${kind}`;
     case 'joined':
       return 'Joined a hack';
+    case 'paired':
+      return 'Paired in a session';
     default:
       return `${mine ? 'My' : 'Their'} ${kind} was filled`;
   }
@@ -54,7 +57,8 @@ function formatDate(iso: string): string {
 
 /**
  * What a person did to grow: embeds and mentorships they were accepted on,
- * hacks they joined, their posts that got filled. Newest first, paged.
+ * hacks they joined, pairing sessions, their posts that got filled. Newest
+ * first, paged.
  */
 export const GrowthActivitiesCard = ({
   userRef,

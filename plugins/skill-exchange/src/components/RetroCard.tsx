@@ -154,10 +154,11 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
   );
 };
 
-/** Whether `me` was on the post: its owner, accepted on it, or a member of the hack. */
+/** Whether `me` was on the post: its owner, accepted on it, a member of the hack, or the session's booker. */
 export function wasOnIt(post: Post, me: string): boolean {
   if (post.owner === me) return true;
   if (post.kind === 'hack') return post.members.includes(me);
+  if (post.kind === 'pairing') return post.booking?.user === me;
   return post.myInterest?.status === 'accepted';
 }
 

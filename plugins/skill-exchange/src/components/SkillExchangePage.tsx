@@ -23,7 +23,7 @@ const Exchange = () => {
     <Page themeId="tool">
       <Header
         title="Skill Exchange"
-        subtitle="Embeds, hacks and mentorships: learn on the job, from each other"
+        subtitle="Embeds, hacks, mentorships and pairing: learn on the job, from each other"
       >
         <Button
           variant="contained"
@@ -44,6 +44,9 @@ const Exchange = () => {
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/mentorships" title="Mentorships">
             <PostList kind="mentorship" />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/pairings" title="Pairing">
+            <PostList kind="pairing" />
           </TabbedLayout.Route>
           <TabbedLayout.Route path="/people" title="People">
             <PeopleTab />

@@ -141,7 +141,8 @@ const HackMembership = ({
 
 /**
  * "Take part" for the person looking at a post (`me`): interest in embeds and
- * mentorships, membership of hacks, and saving it for later.
+ * mentorships, membership of hacks, and saving it for later (pairing
+ * sessions are booked in their own card).
  */
 export const TakePartCard = ({
   post,
@@ -158,9 +159,10 @@ export const TakePartCard = ({
   return (
     <InfoCard title="Take part">
       <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
-        {post.kind === 'hack' ? (
+        {post.kind === 'hack' && (
           <HackMembership post={post} me={me} busy={busy} run={run} />
-        ) : (
+        )}
+        {(post.kind === 'embed' || post.kind === 'mentorship') && (
           <Interest
             post={post}
             mine={post.owner === me}

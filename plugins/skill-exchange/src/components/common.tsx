@@ -134,6 +134,7 @@ export const KIND_LABELS = {
   embed: 'Embed',
   hack: 'Hack',
   mentorship: 'Mentorship',
+  pairing: 'Pairing',
 } as const;
 
 export const STAGE_LABELS = {

@@ -29,6 +29,12 @@ export const QUICK_FILTERS: Record<
     { label: 'Offering', params: { mode: 'offering' } },
     { label: 'Seeking', params: { mode: 'seeking' } },
   ],
+  pairing: [
+    { label: 'My sessions', params: { owner: 'me' } },
+    { label: 'Saved', params: { saved: 'me' } },
+    { label: 'Offering', params: { mode: 'offering' } },
+    { label: 'Seeking', params: { mode: 'seeking' } },
+  ],
 };
 
 const FILTER_KEYS = [

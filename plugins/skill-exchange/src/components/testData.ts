@@ -13,6 +13,23 @@ const KIND_FIELDS = {
   },
   hack: { stage: 'idea', members: [], followerCount: 0, following: false },
   mentorship: { mode: 'offering', capacity: 1, acceptedCount: 0 },
+  pairing: {
+    mode: 'offering',
+    durationMinutes: 60,
+    slots: [
+      {
+        id: 11,
+        startsAt: '2026-12-08T14:00:00Z',
+        endsAt: '2026-12-08T15:00:00Z',
+      },
+      {
+        id: 12,
+        startsAt: '2026-12-09T14:00:00Z',
+        endsAt: '2026-12-09T15:00:00Z',
+      },
+    ],
+    booking: null,
+  },
 };
 
 /** A post as the backend returns it: open, version 1, hacks with no members. */

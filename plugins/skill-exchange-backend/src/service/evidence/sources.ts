@@ -147,6 +147,27 @@ export function retroSource(stores: SkillExchangeStores): EvidenceSource {
   };
 }
 
+/** `sessions_given`: pairing sessions the person gave that took place. */
+export function sessionsGivenSource(
+  stores: SkillExchangeStores,
+  now: () => Date = () => new Date(),
+): EvidenceSource {
+  return {
+    kinds: ['sessions_given'],
+    async prepare() {
+      return async user =>
+        tally(
+          'sessions_given',
+          (await stores.pairing.sessionsGivenBy(user, now())).map(r => ({
+            skillIds: [r.skillId],
+            place: `${r.postId}`,
+            at: new Date(r.endsAt),
+          })),
+        );
+    },
+  };
+}
+
 /**
  * The sources of evidence, in one place, each with its kinds in
  * `EVIDENCE_KINDS`.
@@ -159,6 +180,7 @@ export function evidenceSources(options: {
   return [
     completedPostsSource(options.stores),
     retroSource(options.stores),
+    sessionsGivenSource(options.stores),
     ...(options.pullRequests
       ? [
           pullRequestSource(

@@ -38,6 +38,10 @@ const WORDS: Record<
     long: e => `${plural(e.count, 'mentorship')} completed`,
     short: n => plural(n, 'mentorship'),
   },
+  sessions_given: {
+    long: e => `${plural(e.count, 'pairing session')} given`,
+    short: n => plural(n, 'session'),
+  },
   practised: {
     long: e => `practised on ${plural(e.count, 'stint')}, said in a retro`,
     short: n => `practised ${n}×`,
@@ -80,12 +84,17 @@ export function explainEvidence(rows: StoredEvidence[]): string {
     const count = Math.max(...prs.map(r => r.count));
     parts.push(`${plural(count, 'merged PR')} in ${skills} repositories`);
   }
-  for (const kind of ['embeds_completed', 'mentorships_completed'] as const) {
+  for (const kind of [
+    'embeds_completed',
+    'mentorships_completed',
+    'sessions_given',
+  ] as const) {
     const count = Math.max(
       0,
       ...rows.filter(r => r.kind === kind).map(r => r.count),
     );
-    if (count) parts.push(`${WORDS[kind].short(count)} completed`);
+    const done = kind === 'sessions_given' ? 'given' : 'completed';
+    if (count) parts.push(`${WORDS[kind].short(count)} ${done}`);
   }
   const practised = Math.max(
     0,
