@@ -45,7 +45,7 @@ const learningEntities = [
     'go-guild',
     {
       'onramp.dev/learning-skills': 'golang',
-      'onramp.dev/learning-url': 'javascript:alert(1)',
+      'onramp.dev/learning-url': 'ftp://example.com/go',
       'onramp.dev/learning-minutes': '2.5',
     },
     { namespace: 'guilds', title: 'Go guild' },
