@@ -66,6 +66,7 @@ function evidenceApi() {
     getMyMatches: jest.fn(async () => emptyPage),
     getGrowthActivities: jest.fn(async () => emptyPage),
     getMyLearningGoals: jest.fn(async () => []),
+    getDueRetros: jest.fn(async () => []),
     getMySuggestions: jest.fn(async () => [typescript, go]),
     acceptSuggestion: jest.fn(async () => ({
       ...me,
