@@ -8,7 +8,7 @@ const KINDS: LearningResourceKind[] = ['docs', 'course', 'link'];
 const KEY = 'skillExchange.learning.resources';
 
 /** An http(s) address, or a path in Backstage such as `/docs/default/component/x`. */
-function isLearningUrl(url: string): boolean {
+export function isLearningUrl(url: string): boolean {
   if (/^\/(?!\/)\S*$/.test(url)) return true;
   try {
     const { protocol } = new URL(url);

@@ -8,6 +8,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { capturedLogs, installedPlugins } from '@onramp/test-utils';
@@ -33,6 +37,8 @@ export interface SeenAudit {
 export interface StartOptions {
   /** Catalog entities (`catalogUser`, `catalogGroup`). */
   entities?: object[];
+  /** Replaces methods of the mock catalog, e.g. a `getEntities` that fails. */
+  catalog?: Partial<CatalogService>;
   /** The permission decisions; default: allow everything. */
   policy?: TestPolicy;
   config?: NonNullable<Parameters<typeof mockServices.rootConfig>[0]>['data'];
@@ -116,7 +122,15 @@ export async function startSkillExchangeBackend(
               factory: () => actions,
             }),
           ]),
-      catalogServiceMock.factory({ entities: (options.entities ?? []) as any }),
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () =>
+          Object.assign(
+            catalogServiceMock({ entities: (options.entities ?? []) as any }),
+            options.catalog,
+          ),
+      }),
       createServiceFactory({
         service: notificationService,
         deps: {},

@@ -58,5 +58,38 @@ describe.each(databases.eachSupportedId())(
         Number((await knex('learning_completions').count({ n: '*' }))[0].n),
       ).toBe(0);
     });
+
+    it('takes entity refs up to 255 characters as resource ids, and goes back to 100', async () => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      const row = (resourceId: string) => ({
+        user_ref: 'user:default/anna',
+        resource_id: resourceId,
+        completed_at: new Date(),
+      });
+      const long = `component:${'n'.repeat(63)}/${'n'.repeat(63)}`;
+      await knex('learning_completions').insert([
+        row('go-tour'),
+        row(long),
+        row('x'.repeat(255)),
+      ]);
+      await downTo(knex, '20261211010000_learning_completions.js');
+      const ids = async () =>
+        (await knex('learning_completions').orderBy('resource_id'))
+          .map(r => r.resource_id.length)
+          .sort((a, b) => a - b);
+      // PostgreSQL's column is 100 again: longer completions cannot stay.
+      const pg = knex.client.config.client === 'pg';
+      expect(await ids()).toEqual(pg ? [7] : [7, long.length, 255]);
+      const insertLong = knex('learning_completions')
+        .insert({ ...row(long), user_ref: 'user:default/ben' })
+        .then(
+          () => 'stored',
+          () => 'refused',
+        );
+      expect(await insertLong).toBe(pg ? 'refused' : 'stored');
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex('learning_completions').insert(row(`${long}/again`));
+    });
   },
 );

@@ -41,24 +41,29 @@ const sameSkill = (a: string, b: string) =>
 /**
  * Learning resources and who marked which done. Completions are the
  * person's own: every call is for the caller, never for someone else.
+ * The resources are the configured ones (config order), then the catalog's
+ * (by title) whose entity ref no configured id takes.
  */
 export class LearningService {
-  private readonly byId: ReadonlyMap<string, LearningResource>;
-
   constructor(
     private readonly stores: SkillExchangeStores,
-    private readonly resources: LearningResource[],
-  ) {
-    this.byId = new Map(resources.map(r => [r.id, r]));
+    private readonly configured: LearningResource[],
+    private readonly catalog?: { list(): Promise<LearningResource[]> },
+  ) {}
+
+  private async resources(): Promise<LearningResource[]> {
+    const fromCatalog = (await this.catalog?.list()) ?? [];
+    const taken = new Set(this.configured.map(r => r.id));
+    return [...this.configured, ...fromCatalog.filter(r => !taken.has(r.id))];
   }
 
   /** Every resource by id: what a completion can refer to. */
-  get resourcesById(): ReadonlyMap<string, LearningResource> {
-    return this.byId;
+  async resourcesById(): Promise<ReadonlyMap<string, LearningResource>> {
+    return new Map((await this.resources()).map(r => [r.id, r]));
   }
 
-  private find(resourceId: string): LearningResource {
-    const resource = this.byId.get(resourceId);
+  private async find(resourceId: string): Promise<LearningResource> {
+    const resource = (await this.resourcesById()).get(resourceId);
     if (!resource) {
       throw new NotFoundError(`No learning resource '${resourceId}'`);
     }
@@ -74,14 +79,14 @@ export class LearningService {
       ? (await this.stores.skills.resolveSkills([skill]))[0].name
       : undefined;
     const done = await this.stores.learning.completions(caller.userEntityRef);
-    return this.resources
+    return (await this.resources())
       .filter(r => !name || r.skills.some(s => sameSkill(s, name)))
       .map(r => ({ ...r, completed: done.has(r.id) }));
   }
 
   /** Marks a resource done for the caller; `created` is false for a repeat. */
   async complete(resourceId: string, caller: Caller) {
-    const resource = this.find(resourceId);
+    const resource = await this.find(resourceId);
     const { created } = await this.stores.learning.complete(
       caller.userEntityRef,
       resourceId,
@@ -94,21 +99,22 @@ export class LearningService {
     resourceId: string,
     caller: Caller,
   ): Promise<LearningResource> {
-    const resource = this.find(resourceId);
+    const resource = await this.find(resourceId);
     await this.stores.learning.uncomplete(caller.userEntityRef, resourceId);
     return { ...resource, completed: false };
   }
 
   /**
-   * For each of the caller's learning goals: the first of its resources (in
-   * config order) not done yet, and how many are done.
+   * For each of the caller's learning goals: the first of its resources (config,
+   * then catalog) not done yet, and how many are done.
    */
   async goals(caller: Caller): Promise<LearningGoalProgress[]> {
     const ref = caller.userEntityRef;
     const profile = await this.stores.profiles.getProfile(ref);
     const done = await this.stores.learning.completions(ref);
+    const resources = await this.resources();
     return (profile?.learning ?? []).map(skill => {
-      const mine = this.resources.filter(r =>
+      const mine = resources.filter(r =>
         r.skills.some(s => sameSkill(s, skill)),
       );
       const next = mine.find(r => !done.has(r.id));

@@ -98,7 +98,7 @@ export class ProfileService {
       page,
       caller.userEntityRef,
       userRef.toLocaleLowerCase() === caller.userEntityRef.toLocaleLowerCase()
-        ? this.learning.resourcesById
+        ? await this.learning.resourcesById()
         : undefined,
     );
   }

@@ -19,6 +19,7 @@ import type { SkillExchangeStores } from '../database';
 import { SkillExchangeAccess } from './access';
 import { ApprovalService } from './ApprovalService';
 import { CatalogFactsReader } from './catalogFacts';
+import { CatalogLearningResources } from './catalogLearning';
 import { ComponentSkills } from './evidence/components';
 import { EvidenceService } from './evidence/EvidenceService';
 import { GoldenPathsPullRequestReader } from './evidence/pullRequests';
@@ -85,7 +86,16 @@ export function createServices(options: {
   );
   const catalogFacts = new CatalogFactsReader(options.catalog, options.auth);
   const policy = options.managerApproval ?? 'optional';
-  const learning = new LearningService(stores, options.learningResources ?? []);
+  const learning = new LearningService(
+    stores,
+    options.learningResources ?? [],
+    new CatalogLearningResources(
+      options.catalog,
+      options.auth,
+      stores.skills,
+      options.logger,
+    ),
+  );
   const evidence = new EvidenceService(
     stores,
     access,

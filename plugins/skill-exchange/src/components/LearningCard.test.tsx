@@ -106,7 +106,7 @@ describe('LearningCard on my profile', () => {
     expect(within(list).getAllByRole('button')).toHaveLength(1);
 
     fireEvent.click(
-      within(list).getByRole('button', { name: 'Mark Kotlin basics done' }),
+      within(list).getByRole('button', { name: 'Mark done: Kotlin basics' }),
     );
     await waitFor(() =>
       expect(

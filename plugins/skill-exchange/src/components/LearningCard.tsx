@@ -105,7 +105,7 @@ export const LearningCard = ({ onCompleted }: { onCompleted: () => void }) => {
                   <Button
                     size="small"
                     disabled={busy}
-                    aria-label={`Mark ${goal.next.title} done`}
+                    aria-label={`Mark done: ${goal.next.title}`}
                     onClick={() =>
                       run(
                         () => api.setLearningCompleted(goal.next!.id, true),
