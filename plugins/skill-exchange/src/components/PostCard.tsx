@@ -18,6 +18,8 @@ import {
   formatStart,
   KIND_LABELS,
   LevelLabel,
+  HACK_CATEGORY_LABELS,
+  HACK_LOCATION_LABELS,
   LOCATION_LABELS,
   placesOf,
   placesTakenText,
@@ -71,7 +73,11 @@ export const PostDetails = ({ post }: { post: Post }) => {
     case 'hack':
       return (
         <>
-          {STAGE_LABELS[post.stage]} · {post.members.length} member
+          {STAGE_LABELS[post.stage]}
+          {post.location ? ` · ${HACK_LOCATION_LABELS[post.location]}` : ''}
+          {post.category
+            ? ` · ${HACK_CATEGORY_LABELS[post.category]}`
+            : ''} · {post.members.length} member
           {post.members.length === 1 ? '' : 's'} · {post.followerCount}{' '}
           following
         </>

@@ -9,8 +9,8 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useCatalogGroups } from './useCatalogGroups';
+import { HackFields } from './HackFields';
 import { Box, Button, Grid, MenuItem, TextField } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
@@ -48,7 +48,15 @@ const EMPTY: Record<PostKind, FormState> = {
     office: '',
     headcount: 1,
   },
-  hack: { title: '', description: '', skills: [], stage: 'idea', eventId: '' },
+  hack: {
+    title: '',
+    description: '',
+    skills: [],
+    stage: 'idea',
+    eventId: '',
+    location: '',
+    category: '',
+  },
   mentorship: {
     title: '',
     description: '',
@@ -83,6 +91,8 @@ function fromPost(post: Post): FormState {
         skills,
         stage: post.stage,
         eventId: post.eventId ?? '',
+        location: post.location ?? '',
+        category: post.category ?? '',
       };
     case 'pairing':
       return { title, description, skills, ...pairingFormState(post) };
@@ -125,6 +135,8 @@ export function toInput(
     Object.assign(input, {
       stage: form.stage,
       ...(form.eventId ? { eventId: Number(form.eventId) } : {}),
+      ...(form.location ? { location: form.location } : {}),
+      ...(form.category ? { category: form.category } : {}),
     });
   } else if (kind === 'pairing') {
     Object.assign(input, {
@@ -142,7 +154,6 @@ export const PostFormPage = () => {
   const params = useParams();
   const editId = params.id ? Number(params.id) : undefined;
   const api = useApi(skillExchangeApiRef);
-  const catalogApi = useApi(catalogApiRef);
   const navigate = useNavigate();
   const path = useSkillExchangePath();
 
@@ -160,26 +171,7 @@ export const PostFormPage = () => {
     if (existing.value) setForm(fromPost(existing.value));
   }, [existing.value]);
 
-  const teams = useAsync(async () => {
-    if (kind !== 'embed') return [];
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'group' },
-      fields: [
-        'kind',
-        'metadata.name',
-        'metadata.namespace',
-        'metadata.title',
-        'spec.profile.displayName',
-      ],
-    });
-    return items.map(g => ({
-      ref: stringifyEntityRef(g),
-      name:
-        (g.spec as any)?.profile?.displayName ??
-        g.metadata.title ??
-        g.metadata.name,
-    }));
-  }, [catalogApi, kind]);
+  const teams = useCatalogGroups(kind === 'embed');
   const events = useAsync(
     async () => (kind === 'hack' ? api.listEvents() : []),
     [api, kind],
@@ -299,23 +291,7 @@ export const PostFormPage = () => {
                 <EmbedFields field={field} form={form} teams={teams.value} />
               )}
               {kind === 'hack' && (
-                <Grid item xs={12} md={6}>
-                  <TextField {...field('stage', 'Status', { select: true })}>
-                    <MenuItem value="idea">Idea</MenuItem>
-                    <MenuItem value="in_progress">In progress</MenuItem>
-                    <MenuItem value="completed">Completed</MenuItem>
-                  </TextField>
-                  <TextField
-                    {...field('eventId', 'Hack event', { select: true })}
-                  >
-                    <MenuItem value="">No event</MenuItem>
-                    {(events.value ?? []).map(ev => (
-                      <MenuItem key={ev.id} value={ev.id}>
-                        {ev.name}
-                      </MenuItem>
-                    ))}
-                  </TextField>
-                </Grid>
+                <HackFields field={field} events={events.value ?? []} />
               )}
               {kind === 'pairing' && (
                 <PairingFields

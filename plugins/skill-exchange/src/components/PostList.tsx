@@ -24,6 +24,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import AddIcon from '@material-ui/icons/Add';
 import { Pagination } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
+import { useCatalogGroups } from './useCatalogGroups';
 import type {
   PostKind,
   PostPage,
@@ -117,6 +118,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
     () => (kind === 'hack' ? api.listEvents() : Promise.resolve([])),
     [api, kind],
   );
+  const teams = useCatalogGroups(kind === 'embed');
 
   const skills = filter.skills ?? [];
   const toggleSkill = (skill: string) => {
@@ -237,14 +239,16 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
               />
             );
           })}
-          {filterSelects(kind, events.value ?? []).map(select => (
-            <FilterSelect
-              key={select.param}
-              {...select}
-              value={params.get(select.param)}
-              onChange={update}
-            />
-          ))}
+          {filterSelects(kind, events.value ?? [], teams.value ?? []).map(
+            select => (
+              <FilterSelect
+                key={select.param}
+                {...select}
+                value={params.get(select.param)}
+                onChange={update}
+              />
+            ),
+          )}
         </Box>
       </Paper>
 

@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-components';
 import { Chip, MenuItem, Tooltip } from '@material-ui/core';
 import {
+  HackCategory,
   levelName,
   Post,
   PROFICIENCY_LEVELS,
@@ -205,6 +206,24 @@ export const LOCATION_LABELS = {
   office: 'Office',
   flexible: 'Flexible',
 } as const;
+
+/** Where people hack on a hack: remote reads "Anywhere", as on hack cards. */
+export const HACK_LOCATION_LABELS = {
+  remote: 'Anywhere',
+  office: 'In the office',
+  flexible: 'Flexible',
+} as const;
+
+/** What a hack is about. */
+export const HACK_CATEGORY_LABELS: Record<HackCategory, string> = {
+  tooling: 'Tooling',
+  product: 'Product',
+  infrastructure: 'Infrastructure',
+  data: 'Data',
+  'machine-learning': 'Machine learning',
+  'developer-experience': 'Developer experience',
+  other: 'Other',
+};
 
 /** "2027-Q1" or "2027-01-11" as people say it. */
 export function formatStart(start: string): string {

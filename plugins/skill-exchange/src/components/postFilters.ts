@@ -4,7 +4,12 @@ import type {
   PostsFilter,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { PROFICIENCY_LEVELS } from '@onramp/backstage-plugin-skill-exchange-common';
-import { LOCATION_LABELS } from './common';
+import {
+  HACK_CATEGORY_LABELS,
+  HACK_LOCATION_LABELS,
+  LOCATION_LABELS,
+} from './common';
+import type { TeamOption } from './useCatalogGroups';
 
 /** Quick filters per kind: label and the URL parameters they set. */
 export const QUICK_FILTERS: Record<
@@ -50,6 +55,8 @@ const FILTER_KEYS = [
   'mode',
   'level',
   'location',
+  'category',
+  'team',
   'eventId',
   'status',
 ];
@@ -80,6 +87,7 @@ export type SelectSpec = {
 export function filterSelects(
   kind: PostKind,
   events: HackEvent[],
+  teams: TeamOption[] = [],
 ): SelectSpec[] {
   const level: SelectSpec = {
     param: 'level',
@@ -114,7 +122,26 @@ export function filterSelects(
       ['any', 'Any status'],
     ],
   };
-  if (kind === 'embed') return [level, location, status];
-  if (kind === 'hack' && events.length > 0) return [event, status];
+  const team: SelectSpec = {
+    param: 'team',
+    label: 'Team',
+    options: [['', 'Any team'], ...teams.map(t => [t.ref, t.name] as const)],
+  };
+  const hackPlace: SelectSpec = {
+    param: 'location',
+    label: 'Where',
+    options: [['', 'Any place'], ...Object.entries(HACK_LOCATION_LABELS)],
+  };
+  const category: SelectSpec = {
+    param: 'category',
+    label: 'Category',
+    options: [['', 'Any category'], ...Object.entries(HACK_CATEGORY_LABELS)],
+  };
+  if (kind === 'embed') {
+    return [...(teams.length ? [team] : []), level, location, status];
+  }
+  if (kind === 'hack') {
+    return [category, hackPlace, ...(events.length ? [event] : []), status];
+  }
   return [status];
 }
