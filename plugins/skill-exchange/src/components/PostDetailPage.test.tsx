@@ -178,6 +178,36 @@ describe('places of embeds and mentorships', () => {
   });
 });
 
+describe('a closed post', () => {
+  it('tells an accepted person it is closed, with nothing left to ask or withdraw', async () => {
+    const closed = post(12, 'embed', 'Android embed', {
+      owner: OWNER,
+      status: 'closed',
+      myInterest: {
+        id: 21,
+        postId: 12,
+        user: ME,
+        message: '',
+        status: 'accepted',
+        createdAt: '2026-11-02T00:00:00Z',
+        updatedAt: '2026-11-03T00:00:00Z',
+        answeredAt: '2026-11-03T00:00:00Z',
+        managerApproval: null,
+      },
+    } as Partial<Post>);
+    await renderPost(closed, ME);
+    expect(
+      await screen.findByText('This embed is closed.', undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Withdraw' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Ask my manager to approve' }),
+    ).toBeNull();
+  });
+});
+
 describe('statusChanges', () => {
   it('fills and closes open embeds, only closes open hacks, reopens or closes filled posts, reopens closed ones', () => {
     const labels = (p: Pick<Post, 'kind' | 'status'>) =>

@@ -59,7 +59,12 @@ const Interest = ({
       <Typography variant="body2">
         Your interest: <strong>{myInterest.status}</strong>
       </Typography>
-      {post.kind === 'embed' && (
+      {post.status === 'closed' && (
+        <Typography variant="body2" color="textSecondary">
+          This {post.kind} is closed.
+        </Typography>
+      )}
+      {post.kind === 'embed' && post.status !== 'closed' && (
         <MyManagerApproval
           post={post}
           interest={myInterest}
@@ -67,17 +72,18 @@ const Interest = ({
           run={run}
         />
       )}
-      {['pending', 'accepted'].includes(myInterest.status) && (
-        <Button
-          variant="outlined"
-          disabled={busy}
-          onClick={() =>
-            run(() => api.withdrawInterest(myInterest.id), 'Withdrawn')
-          }
-        >
-          Withdraw
-        </Button>
-      )}
+      {['pending', 'accepted'].includes(myInterest.status) &&
+        post.status !== 'closed' && (
+          <Button
+            variant="outlined"
+            disabled={busy}
+            onClick={() =>
+              run(() => api.withdrawInterest(myInterest.id), 'Withdrawn')
+            }
+          >
+            Withdraw
+          </Button>
+        )}
       {myInterest.status === 'withdrawn' && post.status === 'open' && (
         <Button variant="contained" color="primary" onClick={onInterested}>
           I'm interested again
