@@ -128,7 +128,7 @@ export const SuggestedSkillsCard = ({
   return (
     <InfoCard
       title="Suggested skills"
-      subheader="From your merged pull requests and completed embeds and mentorships. Only you see these."
+      subheader="From your merged pull requests, the embeds, mentorships and pairing sessions you completed or gave, and what you practised (retros). Only you see these."
     >
       {!suggestions && !error && <Progress />}
       {error && (
