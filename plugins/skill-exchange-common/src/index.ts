@@ -10,7 +10,9 @@ export * from './levels';
 export * from './pairing';
 export * from './permissions';
 export * from './schemas';
+export * from './querySchemas';
 export * from './types';
+export * from './api';
 export * from './client';
 export {
   forbiddenCharacterMessage,

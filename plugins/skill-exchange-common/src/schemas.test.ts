@@ -1,16 +1,18 @@
 import {
-  activitiesQuerySchema,
   describeZodError,
   eventInputSchema,
   eventUpdateSchema,
-  insightsQuerySchema,
-  matchesQuerySchema,
   skillMergeSchema,
   listPostsQuerySchema,
   postInputSchema,
   profileInputSchema,
-  teamSkillsQuerySchema,
 } from './schemas';
+import {
+  activitiesQuerySchema,
+  insightsQuerySchema,
+  matchesQuerySchema,
+  teamSkillsQuerySchema,
+} from './querySchemas';
 
 describe('postInputSchema', () => {
   it('accepts an embed and fills defaults', () => {

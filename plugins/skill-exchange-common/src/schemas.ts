@@ -177,7 +177,12 @@ const bool = z.preprocess(
   v => (typeof v === 'string' && v in BOOLEAN_STRINGS ? BOOLEAN_STRINGS[v] : v),
   z.boolean(),
 );
-const int = (min: number, max: number) =>
+/**
+ * A whole number in a query string (`'12'`), from `min` to `max`.
+ *
+ * @public
+ */
+export const queryInt = (min: number, max: number) =>
   z.preprocess(
     v => (typeof v === 'string' && v !== '' ? Number(v) : v),
     z.number().int().min(min).max(max),
@@ -206,7 +211,7 @@ export const listPostsQuerySchema = z.strictObject({
   q: text(200).optional(),
   skills: csv(skillName).optional(),
   skillsMatch: z.enum(['any', 'all']).default('any'),
-  level: int(1, 5).optional(),
+  level: queryInt(1, 5).optional(),
   location: z.enum(LOCATIONS).optional(),
   team: entityRef.optional(),
   status: z.enum(POST_STATUSES).optional(),
@@ -228,13 +233,13 @@ export const listPostsQuerySchema = z.strictObject({
   saved: z.literal('me').optional(),
   following: z.literal('me').optional(),
   member: z.literal('me').optional(),
-  eventId: int(1, MAX_INTEGER_COLUMN).optional(),
+  eventId: queryInt(1, MAX_INTEGER_COLUMN).optional(),
   adoptable: bool.optional(),
   past: bool.optional(),
   /** Default: `relevance` with a search `q`, else `newest`. */
   sort: z.enum(POST_SORTS).optional(),
-  limit: int(1, LIMITS.pageSize).default(20),
-  offset: int(0, 1_000_000).default(0),
+  limit: queryInt(1, LIMITS.pageSize).default(20),
+  offset: queryInt(0, 1_000_000).default(0),
 });
 /** @public */
 export type ListPostsQuery = z.infer<typeof listPostsQuerySchema>;
@@ -275,12 +280,12 @@ export type ProfileInput = z.infer<typeof profileInputSchema>;
  */
 export const expertsQuerySchema = z.strictObject({
   skills: csv(skillName),
-  minLevel: int(1, 5).default(3),
+  minLevel: queryInt(1, 5).default(3),
   team: entityRef.optional(),
   canHelp: bool.optional(),
   rank: z.enum(['level', 'evidence']).default('level'),
-  limit: int(1, LIMITS.pageSize).default(20),
-  offset: int(0, 1_000_000).default(0),
+  limit: queryInt(1, LIMITS.pageSize).default(20),
+  offset: queryInt(0, 1_000_000).default(0),
 });
 /** @public */
 export type ExpertsQuery = z.infer<typeof expertsQuerySchema>;
@@ -364,57 +369,3 @@ export type SkillUpdate = z.infer<typeof skillUpdateSchema>;
 export const skillMergeSchema = z.strictObject({ into: skillName });
 /** @public */
 export type SkillMerge = z.infer<typeof skillMergeSchema>;
-
-/**
- * Query of `GET /posts/:id/matches` and `GET /matches/me`.
- *
- * @public
- */
-export const matchesQuerySchema = z.strictObject({
-  kind: z.enum(POST_KINDS).optional(),
-  limit: int(1, LIMITS.pageSize).default(20),
-  offset: int(0, 1_000_000).default(0),
-});
-/** @public */
-export type MatchesQuery = z.infer<typeof matchesQuerySchema>;
-
-/**
- * Query of `GET /insights` and `GET /insights.csv`.
- *
- * @public
- */
-export const insightsQuerySchema = z.strictObject({
-  /** How many skills, ranked by demand then supply (CSV: all when omitted). */
-  top: int(1, 1000).optional(),
-});
-/** @public */
-export type InsightsQuery = z.infer<typeof insightsQuerySchema>;
-
-/**
- * Query of `GET /teams/skills`: the group whose members' skills to add up.
- *
- * @public
- */
-export const teamSkillsQuerySchema = z.strictObject({
-  group: safeString()
-    .trim()
-    .regex(
-      /^group:[a-z0-9._-]+\/[a-z0-9._-]+$/i,
-      'must be a group entity ref such as group:default/backend',
-    )
-    .transform(ref => ref.toLocaleLowerCase()),
-});
-/** @public */
-export type TeamSkillsQuery = z.infer<typeof teamSkillsQuerySchema>;
-
-/**
- * Query of `GET /profiles/:ref/activities`: one page of growth activities.
- *
- * @public
- */
-export const activitiesQuerySchema = z.strictObject({
-  limit: int(1, 50).default(10),
-  offset: int(0, 100_000).default(0),
-});
-/** @public */
-export type ActivitiesQuery = z.infer<typeof activitiesQuerySchema>;
