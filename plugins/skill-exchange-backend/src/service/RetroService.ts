@@ -15,6 +15,14 @@ import type { EvidenceService } from './evidence/EvidenceService';
 import type { SkillExchangeNotifier } from './notifications';
 import { stintEnd, whenRetroOpens } from './stints';
 
+/** The evidence a retro changes: the stints and what was practised on them. */
+const STINT_EVIDENCE = [
+  'practised',
+  'embeds_completed',
+  'mentorships_completed',
+  'sessions_given',
+] as const;
+
 /** The level a practised skill is offered at: an embed's (at most 3), else 2. */
 function offeredLevel(stint: Stint): number {
   const { kind, level } = stint.post;
@@ -155,8 +163,10 @@ export class RetroService {
       usefulness: input.usefulness,
       comment: input.comment,
     });
-    // What was practised is evidence now: the offers below come from it.
-    await this.options.evidence.refresh([me]);
+    // What was practised, and the stint that ended, are evidence now: the
+    // offers below come from it. The Skill Exchange's own sources only; the
+    // pull requests (catalog and Golden Paths reads) wait for their refresh.
+    await this.options.evidence.refresh([me], STINT_EVIDENCE);
     return this.state(postId, caller);
   }
 

@@ -47,12 +47,20 @@ export class EvidenceService {
   /**
    * Recomputes the evidence of `users` from every source. A source that fails
    * (e.g. Golden Paths unreachable) keeps what it found last time; the
-   * others are refreshed anyway. Returns how many sources failed.
+   * others are refreshed anyway. `only` limits it to the sources of those
+   * kinds (a retro refreshes the Skill Exchange's own, not the pull requests).
+   * Returns how many sources failed.
    */
-  async refresh(users: string[]): Promise<number> {
+  async refresh(
+    users: string[],
+    only?: readonly EvidenceKind[],
+  ): Promise<number> {
     let failed = 0;
+    const sources = only
+      ? this.sources.filter(s => s.kinds.some(k => only.includes(k)))
+      : this.sources;
     const collectors = await Promise.all(
-      this.sources.map(async source => {
+      sources.map(async source => {
         try {
           return { source, collect: await source.prepare() };
         } catch (error) {
