@@ -178,12 +178,11 @@ const PractisedOffers = (props: {
   return (
     <List dense aria-label="Add what you practised to your profile">
       {props.state.offers.map(({ skill, level }) => (
-        <ListItem key={skill} divider>
-          <ListItemText
-            primary={`You practised ${skill} on ${
-              props.post.title
-            }: add ${skill} at level ${level} (${levelName(level)})?`}
-          />
+        <ListItem key={skill} divider style={{ display: 'block' }}>
+          <Typography variant="body2" gutterBottom>
+            You practised {skill} on {props.post.title}: add {skill} at level{' '}
+            {level} ({levelName(level)})?
+          </Typography>
           <Button
             size="small"
             variant="outlined"

@@ -28,27 +28,44 @@ export async function downloadInsightsCsv(
   URL.revokeObjectURL(url);
 }
 
+const cell = { padding: '4px 12px 4px 0' };
+
 const OutcomeTable = (props: {
   label: string;
+  /** The first column's heading: Kind or Skill. */
+  group: string;
   rows: RetroOutcome[];
   name: (group: string) => string;
 }) => (
-  <table aria-label={props.label} style={{ width: '100%' }}>
+  <table
+    aria-label={props.label}
+    style={{ width: '100%', borderCollapse: 'collapse' }}
+  >
     <thead>
       <tr>
-        <th align="left">{props.label.split(' ').pop()}</th>
-        <th align="right">Answers</th>
-        <th align="right">Usefulness (1 to 5)</th>
-        <th align="left">Answers at 1 · 2 · 3 · 4 · 5</th>
+        <th align="left">{props.group}</th>
+        <th align="right" style={cell}>
+          Answers
+        </th>
+        <th align="right" style={cell}>
+          Mean usefulness (1 to 5)
+        </th>
+        <th align="left" style={cell}>
+          Answers at 1 · 2 · 3 · 4 · 5
+        </th>
       </tr>
     </thead>
     <tbody>
       {props.rows.map(o => (
         <tr key={o.group}>
-          <td>{props.name(o.group)}</td>
-          <td align="right">{o.answers}</td>
-          <td align="right">{o.meanUsefulness.toFixed(1)}</td>
-          <td>{o.distribution.join(' · ')}</td>
+          <td style={cell}>{props.name(o.group)}</td>
+          <td align="right" style={cell}>
+            {o.answers}
+          </td>
+          <td align="right" style={cell}>
+            {o.meanUsefulness.toFixed(1)}
+          </td>
+          <td style={cell}>{o.distribution.join(' · ')}</td>
         </tr>
       ))}
     </tbody>
@@ -88,20 +105,26 @@ export const RetroOutcomesCard = () => {
         </Typography>
       ) : (
         <Grid container spacing={3}>
-          <Grid item xs={12} md={5}>
-            <OutcomeTable
-              label="Outcomes per kind"
-              rows={byKind}
-              name={kindName}
-            />
-          </Grid>
-          <Grid item xs={12} md={7}>
-            <OutcomeTable
-              label="Outcomes per skill"
-              rows={bySkill}
-              name={s => s}
-            />
-          </Grid>
+          {[
+            {
+              label: 'Outcomes per kind',
+              group: 'Kind',
+              rows: byKind,
+              name: kindName,
+            },
+            {
+              label: 'Outcomes per skill',
+              group: 'Skill',
+              rows: bySkill,
+              name: (x: string) => x,
+            },
+          ]
+            .filter(t => t.rows.length > 0)
+            .map(t => (
+              <Grid item xs={12} key={t.group}>
+                <OutcomeTable {...t} />
+              </Grid>
+            ))}
         </Grid>
       )}
       {(hidden.kinds > 0 || hidden.skills > 0) && (
