@@ -11,6 +11,7 @@ export * from './pairing';
 export * from './permissions';
 export * from './schemas';
 export * from './querySchemas';
+export * from './buddies';
 export * from './types';
 export * from './api';
 export * from './client';
