@@ -18,6 +18,17 @@ export interface Config {
        */
       remindAfterDays?: number;
     };
+    /**
+     * Onboarding buddies: when a journey starts, the Skill Exchange suggests
+     * a person of the path's discipline who can help with its skills; the
+     * newcomer or their manager confirms.
+     */
+    buddies?: {
+      /** Suggest buddies (needs the Skill Exchange backend). Default true. */
+      enabled?: boolean;
+      /** The most people one buddy is confirmed for, 1 to 100. Default 3. */
+      maxPerBuddy?: number;
+    };
     metrics?: {
       /**
        * Users or groups (entity refs, e.g. group:default/platform) whose

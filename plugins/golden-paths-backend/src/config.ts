@@ -18,6 +18,8 @@ export type GoldenPathsConfig = {
   remindAfterDays: number;
   /** How long the paths read from the catalog are served before a re-read. */
   catalogCacheMs: number;
+  /** Onboarding buddies: suggested from the Skill Exchange when a journey starts. */
+  buddies: { enabled: boolean; maxPerBuddy: number };
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -36,6 +38,10 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     remindAfterDays: positive(config, 'goldenPaths.gates.remindAfterDays', 2),
     catalogCacheMs:
       positive(config, 'goldenPaths.catalog.cacheSeconds', 5) * 1000,
+    buddies: {
+      enabled: config.getOptionalBoolean('goldenPaths.buddies.enabled') ?? true,
+      maxPerBuddy: maxPerBuddy(config),
+    },
   };
 }
 
@@ -66,6 +72,18 @@ function minimumGroupSize(config: Config): number {
   ) {
     throw new Error(
       `${key} must be a whole number from ${MINIMUM_GROUP_SIZE_FLOOR} to 1000, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** `goldenPaths.buddies.maxPerBuddy`: a whole number from 1 to 100 (default 3). */
+function maxPerBuddy(config: Config): number {
+  const key = 'goldenPaths.buddies.maxPerBuddy';
+  const value = config.getOptionalNumber(key) ?? 3;
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new Error(
+      `${key} must be a whole number from 1 to 100, got ${value}`,
     );
   }
   return value;

@@ -19,6 +19,7 @@ import {
 import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 import { TeardownPlanView, TeardownStarted } from './teardown';
+import { BuddyPerson, JourneyBuddy } from './buddies';
 
 /**
  * The parts of Backstage's DiscoveryApi the client needs.
@@ -100,6 +101,14 @@ export interface GoldenPathsApi {
    * own the service or are an admin.
    */
   tearDownService(name: string): Promise<TeardownStarted>;
+  /** The journey's onboarding buddy (its newcomer, their manager, the buddy). */
+  getJourneyBuddy(journeyId: string): Promise<JourneyBuddy>;
+  /** Confirms the suggested buddy (newcomer or manager); 409 when they are full. */
+  confirmBuddy(journeyId: string, buddyRef: string): Promise<JourneyBuddy>;
+  /** Declines the suggested buddy and suggests the next person. */
+  declineBuddy(journeyId: string, buddyRef: string): Promise<JourneyBuddy>;
+  /** The people I am the onboarding buddy of, with their progress. */
+  listMyBuddyPeople(): Promise<{ items: BuddyPerson[] }>;
 }
 
 /**
@@ -253,6 +262,33 @@ export class GoldenPathsClient implements GoldenPathsApi {
       {},
       'scaffolder',
     );
+  }
+
+  getJourneyBuddy(journeyId: string) {
+    return this.request<JourneyBuddy>(
+      'GET',
+      `/journeys/${enc(journeyId)}/buddy`,
+    );
+  }
+
+  confirmBuddy(journeyId: string, buddyRef: string) {
+    return this.request<JourneyBuddy>(
+      'POST',
+      `/journeys/${enc(journeyId)}/buddy/confirm`,
+      { buddyRef },
+    );
+  }
+
+  declineBuddy(journeyId: string, buddyRef: string) {
+    return this.request<JourneyBuddy>(
+      'POST',
+      `/journeys/${enc(journeyId)}/buddy/decline`,
+      { buddyRef },
+    );
+  }
+
+  listMyBuddyPeople() {
+    return this.request<{ items: BuddyPerson[] }>('GET', '/buddies/me');
   }
 
   private async send(

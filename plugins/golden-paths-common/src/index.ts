@@ -14,6 +14,7 @@ export * from './runtime';
 export * from './evidenceHints';
 export * from './teardown';
 export * from './entity';
+export * from './buddies';
 export {
   forbiddenCharacterMessage,
   safeString,

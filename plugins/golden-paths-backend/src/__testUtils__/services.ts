@@ -14,6 +14,7 @@ import { testRegistry } from './paths';
 
 /** Every table the plugin writes, children first. */
 const TABLES = [
+  'gp_journey_buddies',
   'gp_gates',
   'gp_path_steps',
   'gp_local_ci_runs',

@@ -3,6 +3,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { LocalCiStore, MergedPullRequestStore } from '../database';
 import { GoldenPathsServices } from '../service';
+import { buddiesRouter } from './buddies';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
 import { gatesRouter } from './gates';
@@ -42,6 +43,7 @@ export function createRouter(options: {
   );
   router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
+  router.use(buddiesRouter({ httpAuth, auditor, buddies: services.buddies }));
   router.use(localCiRouter({ httpAuth, store: options.localCi }));
   router.use(
     pullRequestsRouter({ httpAuth, store: options.mergedPullRequests }),

@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Membership, readerOf } from './audience';
 import { GateService } from './GateService';
+import { BuddyService } from './BuddyService';
+import { BuddyCandidateSource } from './skillExchangeBuddies';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { GoldenPathsConfig } from '../config';
 import { GoldenPathsStores } from '../database';
@@ -24,6 +26,7 @@ export type GoldenPathsServices = {
   cohorts: CohortService;
   metrics: MetricsService;
   gates: GateService;
+  buddies: BuddyService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -39,6 +42,8 @@ export function createServices(options: {
   pullRequests: boolean;
   /** The person's groups in the catalog (audience, managers, approvers). */
   membership: (userEntityRef: string) => Promise<Membership>;
+  /** Onboarding buddy candidates (the Skill Exchange); none when not installed. */
+  buddyCandidates?: BuddyCandidateSource;
   clock?: () => number;
 }): GoldenPathsServices {
   const { stores, paths, config, clock } = options;
@@ -65,11 +70,25 @@ export function createServices(options: {
     linkPrefix: config.linkPrefix,
     clock,
   });
+  const buddies = new BuddyService({
+    store: stores.buddies,
+    journeys: stores.journeys,
+    paths,
+    source: options.buddyCandidates,
+    membership: options.membership,
+    notifications: options.notifications,
+    logger: options.logger,
+    linkPrefix: config.linkPrefix,
+    ...config.buddies,
+    clock,
+  });
   return {
     gates,
+    buddies,
     journeys: new JourneyService(stores.journeys, paths, writer, clock, {
       pathSteps: stores.pathSteps,
       gates,
+      afterStart: (journey, path) => buddies.suggest(journey, path),
       readerOf: async userEntityRef =>
         readerOf({
           userEntityRef,
