@@ -11,6 +11,7 @@ import { Box, Button, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
+import { BuddyCard } from './BuddyCard';
 import { LatestRun } from './LatestRun';
 import { PathChecklist } from './PathChecklist';
 import { useBusyAction } from './useBusyAction';
@@ -128,6 +129,7 @@ export const PathPage = ({
         )}
         {path?.source && <PathSource source={path.source} />}
         {path && <LatestRun goldenPath={path} />}
+        {path && journey && <BuddyCard journeyId={journey.id} />}
         {path && journey && (
           <PathChecklist path={path} journey={journey} onChange={setJourney} />
         )}

@@ -122,6 +122,15 @@ export function mockApi(
       entityRef: `component:default/${name}`,
       taskUrl: `/create/tasks/teardown-of-${name}`,
     })),
+    getJourneyBuddy: jest.fn(async (journeyId: string) => ({
+      journeyId,
+      enabled: true,
+      declined: [],
+      canDecide: true,
+    })),
+    confirmBuddy: jest.fn(),
+    declineBuddy: jest.fn(),
+    listMyBuddyPeople: jest.fn(async () => ({ items: [] })),
     ...overrides,
   } as jest.Mocked<GoldenPathsApi>;
 }
