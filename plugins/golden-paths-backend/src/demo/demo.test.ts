@@ -57,6 +57,21 @@ describeOnEachDatabase('the demo history', t => {
     );
     expect(await seed()).toBe(DEMO_NEWCOMERS.length);
     expect(await seed()).toBe(0);
+    // The onboarding buddies: Lars has two people, Kai a suggestion.
+    const lars = await t.gp.stores.buddies.listConfirmedFor(
+      'user:default/lars.lindqvist',
+    );
+    expect(lars).toHaveLength(2);
+    const kai = await t.gp.stores.journeys.getJourney(
+      'user:default/kai.moreno',
+      'backend-day-1',
+    );
+    expect(
+      (await t.gp.stores.buddies.listForJourneys([kai!.id])).map(r => [
+        r.buddyRef,
+        r.status,
+      ]),
+    ).toEqual([['user:default/priya.raman', 'suggested']]);
     const metrics = await computeMetrics({
       store: t.gp.stores.metrics,
       paths: t.gp.paths,

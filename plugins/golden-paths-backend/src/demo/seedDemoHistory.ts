@@ -10,6 +10,7 @@ import { EvidenceService } from '../service/EvidenceService';
 import { JourneyService } from '../service/JourneyService';
 import { GoldenPathRegistry } from '../service/paths';
 import { ProgressWriter } from '../service/progress';
+import { seedDemoBuddies } from './demoBuddies';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
 
 const HOUR = 3_600_000;
@@ -144,7 +145,8 @@ async function seedOne(options: {
 /**
  * Seeds the onboarding history of the demo newcomers (embedded default
  * only, `goldenPaths.demoData`): journeys through their paths, evidence,
- * a first pull request and merged pull requests over the past months.
+ * a first pull request and merged pull requests over the past months, and
+ * the onboarding buddies of a few of them.
  * Does nothing when the first newcomer already has a journey.
  */
 export async function seedDemoHistory(options: {
@@ -169,6 +171,7 @@ export async function seedDemoHistory(options: {
     await seedOne({ person, path, stores, paths, until: options.now });
     seeded += 1;
   }
+  await seedDemoBuddies(stores, options.now);
   options.logger.info(
     `Seeded the onboarding history of ${seeded} demo newcomers`,
   );
