@@ -30,7 +30,10 @@ export const BuddyPeopleCard = () => {
         <li key={person.journeyId} style={{ listStyle: 'none' }}>
           <Box mb={2}>
             <Typography variant="subtitle1" component="p">
-              <Link to={skillExchangeProfileUrl(person.userEntityRef)}>
+              <Link
+                to={skillExchangeProfileUrl(person.userEntityRef)}
+                underline="always"
+              >
                 {humanizeRef(person.userEntityRef)}
               </Link>{' '}
               on the {person.pathTitle} golden path
