@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { MANAGER_ANNOTATION } from '@onramp/backstage-plugin-onramp-node';
 
 /** The `goldenPaths` settings besides the paths, read once at startup. */
 export type GoldenPathsConfig = {
@@ -18,6 +19,8 @@ export type GoldenPathsConfig = {
   remindAfterDays: number;
   /** How long the paths read from the catalog are served before a re-read. */
   catalogCacheMs: number;
+  /** The Group annotation naming a group's manager ("My team's onboarding"). */
+  managerAnnotation: string;
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -36,6 +39,9 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     remindAfterDays: positive(config, 'goldenPaths.gates.remindAfterDays', 2),
     catalogCacheMs:
       positive(config, 'goldenPaths.catalog.cacheSeconds', 5) * 1000,
+    managerAnnotation:
+      config.getOptionalString('goldenPaths.managers.annotation') ??
+      MANAGER_ANNOTATION,
   };
 }
 

@@ -26,6 +26,7 @@ import {
   GoldenPathRegistry,
 } from './service';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
+import { catalogTeams } from './service/catalogTeams';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';
 
@@ -109,6 +110,10 @@ export const goldenPathsPlugin = createBackendPlugin({
           pullRequests: sources.length > 0,
           membership: userEntityRef =>
             catalogMembership(deps.catalog, deps.auth, userEntityRef),
+          teams: catalogTeams({
+            ...deps,
+            annotation: config.managerAnnotation,
+          }),
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
         // Evidence from other plugins of this backend, in-process.
@@ -126,6 +131,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             services,
             localCi: stores.localCi,
             mergedPullRequests: stores.mergedPullRequests,
+            settings: stores.bootcamps,
             freshPaths: () => paths.fresh(),
           }),
         );

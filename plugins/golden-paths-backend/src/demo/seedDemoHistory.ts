@@ -11,6 +11,7 @@ import { JourneyService } from '../service/JourneyService';
 import { GoldenPathRegistry } from '../service/paths';
 import { ProgressWriter } from '../service/progress';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
+import { seedDemoBootcamp } from './demoBootcamp';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -154,6 +155,7 @@ export async function seedDemoHistory(options: {
   now: number;
 }): Promise<number> {
   const { stores, paths } = options;
+  await seedDemoBootcamp(stores, options.now);
   const first = DEMO_NEWCOMERS[0];
   if (
     await stores.journeys.getJourney(`user:default/${first.name}`, first.pathId)

@@ -16,6 +16,9 @@ import { MetricsService } from './metrics';
 import { notifyOnCompletion } from './notifications';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
+import { BootcampService } from './BootcampService';
+import { GroupMembers, Reports } from './catalogTeams';
+import { TeamService } from './TeamService';
 
 /** The rules of the plugin, one service per resource. */
 export type GoldenPathsServices = {
@@ -24,6 +27,8 @@ export type GoldenPathsServices = {
   cohorts: CohortService;
   metrics: MetricsService;
   gates: GateService;
+  bootcamps: BootcampService;
+  team: TeamService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -39,6 +44,8 @@ export function createServices(options: {
   pullRequests: boolean;
   /** The person's groups in the catalog (audience, managers, approvers). */
   membership: (userEntityRef: string) => Promise<Membership>;
+  /** A group's members and a manager's reports, from the catalog. */
+  teams: { groupMembers: GroupMembers; reportsOf: Reports };
   clock?: () => number;
 }): GoldenPathsServices {
   const { stores, paths, config, clock } = options;
@@ -65,20 +72,44 @@ export function createServices(options: {
     linkPrefix: config.linkPrefix,
     clock,
   });
+  const journeys = new JourneyService(stores.journeys, paths, writer, clock, {
+    pathSteps: stores.pathSteps,
+    gates,
+    readerOf: async userEntityRef =>
+      readerOf({
+        userEntityRef,
+        membership: await options.membership(userEntityRef),
+        cohorts: stores.cohorts,
+      }),
+  });
   return {
     gates,
-    journeys: new JourneyService(stores.journeys, paths, writer, clock, {
-      pathSteps: stores.pathSteps,
-      gates,
-      readerOf: async userEntityRef =>
-        readerOf({
-          userEntityRef,
-          membership: await options.membership(userEntityRef),
-          cohorts: stores.cohorts,
-        }),
+    journeys,
+    bootcamps: new BootcampService({
+      ...stores,
+      journeys: stores.journeys,
+      paths,
+      access,
+      notifications: options.notifications,
+      stuckAfterDays: config.stuckAfterDays,
+      linkPrefix: config.linkPrefix,
+      clock,
+    }),
+    team: new TeamService({
+      reportsOf: options.teams.reportsOf,
+      bootcamps: stores.bootcamps,
+      store: stores.journeys,
+      journeys,
+      paths,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
     }),
     evidence: new EvidenceService(stores.journeys, paths, writer, clock),
-    cohorts: new CohortService(stores.cohorts, access, clock),
+    cohorts: new CohortService(stores.cohorts, access, clock, {
+      groupMembers: options.teams.groupMembers,
+      paths,
+    }),
     metrics: new MetricsService({
       store: stores.metrics,
       paths,
