@@ -20,7 +20,7 @@ export function utcDay(at: number): string {
  */
 export interface BootcampStore {
   /**
-   * Records a nudge and runs `send` in the same transaction: false (and
+   * Claims the person's nudge of the day, then runs `send`: false (and
    * nothing sent) when the person was nudged that day already; a failing
    * `send` leaves no nudge behind.
    */
@@ -49,24 +49,36 @@ export class KnexBootcampStore implements BootcampStore {
   private constructor(private readonly db: Knex) {}
 
   async claimNudge(nudge: NudgeRow, send: () => Promise<void>) {
-    return this.db.transaction(async tx => {
-      const inserted = await tx('gp_nudges')
-        .insert({
-          user_entity_ref: nudge.userEntityRef.toLocaleLowerCase(),
-          day: utcDay(nudge.sentAt),
-          cohort_id: nudge.cohortId,
-          sent_by: nudge.sentBy,
-          sent_at: nudge.sentAt,
-        })
-        .onConflict(['user_entity_ref', 'day'])
-        .ignore()
-        .returning('user_entity_ref');
-      if (inserted.length === 0) {
-        return false;
-      }
+    const key = {
+      user_entity_ref: nudge.userEntityRef.toLocaleLowerCase(),
+      day: utcDay(nudge.sentAt),
+    };
+    // The claim is one conditional insert: of concurrent nudges of a person
+    // on one day, on any replica, exactly one inserts.
+    const inserted = await this.db('gp_nudges')
+      .insert({
+        ...key,
+        cohort_id: nudge.cohortId,
+        sent_by: nudge.sentBy,
+        sent_at: nudge.sentAt,
+      })
+      .onConflict(['user_entity_ref', 'day'])
+      .ignore()
+      .returning('user_entity_ref');
+    if (inserted.length === 0) {
+      return false;
+    }
+    // Sent after the claim is committed (no transaction held over a call to
+    // another plugin); a failed send gives the claim back.
+    try {
       await send();
-      return true;
-    });
+    } catch (error) {
+      await this.db('gp_nudges')
+        .where({ ...key, sent_at: nudge.sentAt })
+        .delete();
+      throw error;
+    }
+    return true;
   }
 
   async listNudgedOn(userEntityRefs: string[], at: number) {
