@@ -7,6 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
 import { CohortBoardRow } from '@onramp/backstage-plugin-golden-paths-common';
+import WarningIcon from '@material-ui/icons/Warning';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -86,9 +87,12 @@ export const CohortBoardPage = () => {
       title: 'Stuck',
       render: r =>
         r.stuckDays !== undefined ? (
-          <Typography variant="body2" color="error">
-            Stuck for {r.stuckDays} days
-          </Typography>
+          <Box display="flex" alignItems="center" style={{ gap: 4 }}>
+            <WarningIcon color="error" fontSize="small" aria-hidden />
+            <Typography variant="body2" style={{ fontWeight: 700 }}>
+              Stuck for {r.stuckDays} days
+            </Typography>
+          </Box>
         ) : (
           '—'
         ),
@@ -100,7 +104,11 @@ export const CohortBoardPage = () => {
           size="small"
           variant="outlined"
           disabled={busy || r.nudgedToday}
-          aria-label={`Nudge ${humanizeRef(r.userEntityRef)}`}
+          aria-label={
+            r.nudgedToday
+              ? `Nudged today: ${humanizeRef(r.userEntityRef)}`
+              : `Nudge ${humanizeRef(r.userEntityRef)}`
+          }
           onClick={() => nudge(r)}
         >
           {r.nudgedToday ? 'Nudged today' : 'Nudge'}

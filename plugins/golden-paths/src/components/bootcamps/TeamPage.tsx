@@ -159,7 +159,14 @@ export const TeamPage = () => {
         {value && value.team.items.length > 0 && (
           <Grid container spacing={3}>
             {value.team.items.map(member => (
-              <Grid item xs={12} md={6} key={member.userEntityRef}>
+              <Grid
+                item
+                xs={12}
+                md={6}
+                key={member.userEntityRef}
+                component="section"
+                aria-label={member.displayName}
+              >
                 <MemberCard
                   member={member}
                   paths={value.paths}
