@@ -115,8 +115,20 @@ export interface Config {
       logTailBytes?: number;
     };
     notifications?: {
-      /** Days without progress before a cohort owner is told. Default 3. */
+      /**
+       * Days without progress before a cohort owner is told, and a member is
+       * shown "stuck for N days" on the bootcamp board. Default 3.
+       */
       stuckAfterDays?: number;
+    };
+    managers?: {
+      /**
+       * The Group annotation that names the group's manager (a user ref):
+       * "My team's onboarding" lists the members of the groups it names the
+       * caller in. Default onramp.dev/manager, the annotation approval
+       * steps and Skill Exchange approvals use.
+       */
+      annotation?: string;
     };
     /**
      * Seed the onboarding history of the demo newcomers of examples/org.yaml

@@ -1,4 +1,5 @@
 import { Config } from '@backstage/config';
+import { MANAGER_ANNOTATION } from '@onramp/backstage-plugin-onramp-node';
 
 /** The `goldenPaths` settings besides the paths, read once at startup. */
 export type GoldenPathsConfig = {
@@ -20,6 +21,8 @@ export type GoldenPathsConfig = {
   catalogCacheMs: number;
   /** Onboarding buddies: suggested from the Skill Exchange when a journey starts. */
   buddies: { enabled: boolean; maxPerBuddy: number };
+  /** The Group annotation naming a group's manager ("My team's onboarding"). */
+  managerAnnotation: string;
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -42,6 +45,9 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
       enabled: config.getOptionalBoolean('goldenPaths.buddies.enabled') ?? true,
       maxPerBuddy: maxPerBuddy(config),
     },
+    managerAnnotation:
+      config.getOptionalString('goldenPaths.managers.annotation') ??
+      MANAGER_ANNOTATION,
   };
 }
 

@@ -27,6 +27,7 @@ import {
 } from './service';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
 import { SkillExchangeBuddySource } from './service/skillExchangeBuddies';
+import { catalogTeams } from './service/catalogTeams';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';
 
@@ -114,6 +115,10 @@ export const goldenPathsPlugin = createBackendPlugin({
           buddyCandidates: on.skillExchange
             ? new SkillExchangeBuddySource(deps.discovery, deps.auth)
             : undefined,
+          teams: catalogTeams({
+            ...deps,
+            annotation: config.managerAnnotation,
+          }),
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
         // Evidence from other plugins of this backend, in-process.
@@ -131,6 +136,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             services,
             localCi: stores.localCi,
             mergedPullRequests: stores.mergedPullRequests,
+            settings: stores.bootcamps,
             freshPaths: () => paths.fresh(),
           }),
         );

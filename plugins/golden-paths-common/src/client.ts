@@ -20,6 +20,15 @@ import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 import { TeardownPlanView, TeardownStarted } from './teardown';
 import { BuddyPerson, JourneyBuddy } from './buddies';
+import {
+  AssignPathRequest,
+  CohortBoard,
+  Me,
+  MyCohort,
+  NudgeAllResult,
+  PersonSettings,
+  TeamOnboarding,
+} from './bootcamps';
 
 /**
  * The parts of Backstage's DiscoveryApi the client needs.
@@ -70,6 +79,21 @@ export interface GoldenPathsApi {
   listCohorts(page?: PageRequest): Promise<Page<Cohort>>;
   createCohort(request: CreateCohortRequest): Promise<Cohort>;
   updateCohort(cohortId: string, request: UpdateCohortRequest): Promise<Cohort>;
+  /** A cohort's progress board (cohort managers; 403 for anyone else). */
+  getCohortBoard(cohortId: string): Promise<CohortBoard>;
+  /** Nudges one member; 409 when they were nudged today. */
+  nudgeMember(cohortId: string, userEntityRef: string): Promise<void>;
+  /** Nudges every stuck member not nudged today. */
+  nudgeStuckMembers(cohortId: string): Promise<NudgeAllResult>;
+  /** The cohorts the caller is a member of. */
+  listMyCohorts(): Promise<{ items: MyCohort[] }>;
+  /** The caller's settings and what they may open. */
+  getMe(): Promise<Me>;
+  updateMySettings(settings: PersonSettings): Promise<PersonSettings>;
+  /** The caller's reports from the catalog, with their journeys. */
+  getTeamOnboarding(): Promise<TeamOnboarding>;
+  /** Starts a path for one of the caller's reports (their manager only). */
+  assignPath(request: AssignPathRequest): Promise<Journey>;
   /**
    * Whether a Day-1 service name is free (asks the scaffolder module's
    * `GET /api/scaffolder/golden-paths/names/:name`).
@@ -217,6 +241,42 @@ export class GoldenPathsClient implements GoldenPathsApi {
 
   updateCohort(cohortId: string, request: UpdateCohortRequest) {
     return this.request<Cohort>('PUT', `/cohorts/${enc(cohortId)}`, request);
+  }
+
+  getCohortBoard(cohortId: string) {
+    return this.request<CohortBoard>('GET', `/cohorts/${enc(cohortId)}/board`);
+  }
+
+  async nudgeMember(cohortId: string, userEntityRef: string) {
+    await this.send('POST', `/cohorts/${enc(cohortId)}/nudges`, {
+      userEntityRef,
+    });
+  }
+
+  nudgeStuckMembers(cohortId: string) {
+    const path = `/cohorts/${enc(cohortId)}/nudges/stuck`;
+    return this.request<NudgeAllResult>('POST', path, {});
+  }
+
+  listMyCohorts() {
+    return this.request<{ items: MyCohort[] }>('GET', '/cohorts/mine');
+  }
+
+  getMe() {
+    return this.request<Me>('GET', '/me');
+  }
+
+  updateMySettings(settings: PersonSettings) {
+    return this.request<PersonSettings>('PUT', '/me/settings', settings);
+  }
+
+  getTeamOnboarding() {
+    return this.request<TeamOnboarding>('GET', '/team/onboarding');
+  }
+
+  assignPath(request: AssignPathRequest) {
+    const path = '/team/onboarding/assignments';
+    return this.request<Journey>('POST', path, request);
   }
 
   checkServiceName(name: string) {

@@ -13,6 +13,7 @@ export * from './serviceName';
 export * from './runtime';
 export * from './evidenceHints';
 export * from './teardown';
+export * from './bootcamps';
 export * from './entity';
 export * from './buddies';
 export {

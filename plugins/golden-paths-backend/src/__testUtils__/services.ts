@@ -23,6 +23,8 @@ const TABLES = [
   'gp_step_progress',
   'gp_evidence',
   'gp_merged_prs',
+  'gp_nudges',
+  'gp_person_settings',
   'gp_cohort_members',
   'gp_cohorts',
   'gp_journeys',
@@ -63,6 +65,8 @@ export async function createTestGoldenPaths(
     logger: mockServices.logger.mock(),
     pullRequests: options.pullRequests ?? false,
     membership: options.membership ?? (async () => ({ groups: [] })),
+    // No catalog here: no groups, nobody manages anyone.
+    teams: { groupMembers: async () => undefined, reportsOf: async () => [] },
     clock: options.clock,
   });
   const { journeys, evidence } = services;

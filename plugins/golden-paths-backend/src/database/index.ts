@@ -15,6 +15,7 @@ import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
 import { KnexPathStepStore, PathStepStore } from './PathStepStore';
 import { GateStore, KnexGateStore } from './GateStore';
 import { BuddyStore, KnexBuddyStore } from './BuddyStore';
+import { BootcampStore, KnexBootcampStore } from './BootcampStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -32,6 +33,7 @@ export type GoldenPathsStores = {
   pathSteps: PathStepStore;
   gates: GateStore;
   buddies: BuddyStore;
+  bootcamps: BootcampStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -52,6 +54,7 @@ export async function createStores(
     pathSteps: KnexPathStepStore.create(db),
     gates: KnexGateStore.create(db),
     buddies: KnexBuddyStore.create(db),
+    bootcamps: KnexBootcampStore.create(db),
   };
 }
 
@@ -65,4 +68,6 @@ export type * from './LocalCiStore';
 export type { PathStepStore, PathStepRow } from './PathStepStore';
 export type { GateStore, GateRow } from './GateStore';
 export type { BuddyStore, BuddyRow } from './BuddyStore';
+export type { BootcampStore, NudgeRow } from './BootcampStore';
+export { utcDay } from './BootcampStore';
 export * from './rows';

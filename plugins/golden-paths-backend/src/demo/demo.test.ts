@@ -6,6 +6,8 @@ import { describeOnEachDatabase } from '../__testUtils__/services';
 import { computeMetrics } from '../service/metrics';
 import { DEMO_NEWCOMERS } from './demoNewcomers';
 import { seedDemoHistory } from './seedDemoHistory';
+import { DEMO_BOOTCAMP } from './demoBootcamp';
+import { stuckDays } from '../service/stuck';
 
 jest.setTimeout(120_000);
 
@@ -72,6 +74,14 @@ describeOnEachDatabase('the demo history', t => {
         r.status,
       ]),
     ).toEqual([['user:default/priya.raman', 'suggested']]);
+    // The demo bootcamp, once: its board has Nadia stuck on the Client path.
+    const bootcamp = await t.gp.stores.cohorts.getCohort(DEMO_BOOTCAMP.id);
+    expect(bootcamp?.members).toEqual([...DEMO_BOOTCAMP.members].sort());
+    const [nadia] = await t.gp.stores.bootcamps.listJourneysOf(
+      ['user:default/nadia.hassan'],
+      DEMO_BOOTCAMP.pathId,
+    );
+    expect(stuckDays(nadia, now, 3)).toBeGreaterThan(30);
     const metrics = await computeMetrics({
       store: t.gp.stores.metrics,
       paths: t.gp.paths,

@@ -12,6 +12,7 @@ import { GoldenPathRegistry } from '../service/paths';
 import { ProgressWriter } from '../service/progress';
 import { seedDemoBuddies } from './demoBuddies';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
+import { seedDemoBootcamp } from './demoBootcamp';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -156,6 +157,7 @@ export async function seedDemoHistory(options: {
   now: number;
 }): Promise<number> {
   const { stores, paths } = options;
+  await seedDemoBootcamp(stores, options.now);
   const first = DEMO_NEWCOMERS[0];
   if (
     await stores.journeys.getJourney(`user:default/${first.name}`, first.pathId)

@@ -1,9 +1,14 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { LocalCiStore, MergedPullRequestStore } from '../database';
+import {
+  BootcampStore,
+  LocalCiStore,
+  MergedPullRequestStore,
+} from '../database';
 import { GoldenPathsServices } from '../service';
 import { buddiesRouter } from './buddies';
+import { bootcampsRouter } from './bootcamps';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
 import { gatesRouter } from './gates';
@@ -20,6 +25,8 @@ export function createRouter(options: {
   services: GoldenPathsServices;
   localCi: LocalCiStore;
   mergedPullRequests: MergedPullRequestStore;
+  /** The person settings (`PUT /me/settings`). */
+  settings: BootcampStore;
   /** Brings the paths read from the catalog up to date (cached briefly). */
   freshPaths?: () => Promise<void>;
 }): express.Router {
@@ -42,6 +49,15 @@ export function createRouter(options: {
     evidenceRouter({ httpAuth, auditor, evidence: services.evidence }),
   );
   router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
+  router.use(
+    bootcampsRouter({
+      httpAuth,
+      auditor,
+      bootcamps: services.bootcamps,
+      team: services.team,
+      settings: options.settings,
+    }),
+  );
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
   router.use(buddiesRouter({ httpAuth, auditor, buddies: services.buddies }));
   router.use(localCiRouter({ httpAuth, store: options.localCi }));

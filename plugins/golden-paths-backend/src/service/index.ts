@@ -18,6 +18,9 @@ import { MetricsService } from './metrics';
 import { notifyOnCompletion } from './notifications';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
+import { BootcampService } from './BootcampService';
+import { GroupMembers, Reports } from './catalogTeams';
+import { TeamService } from './TeamService';
 
 /** The rules of the plugin, one service per resource. */
 export type GoldenPathsServices = {
@@ -27,6 +30,8 @@ export type GoldenPathsServices = {
   metrics: MetricsService;
   gates: GateService;
   buddies: BuddyService;
+  bootcamps: BootcampService;
+  team: TeamService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -44,6 +49,8 @@ export function createServices(options: {
   membership: (userEntityRef: string) => Promise<Membership>;
   /** Onboarding buddy candidates (the Skill Exchange); none when not installed. */
   buddyCandidates?: BuddyCandidateSource;
+  /** A group's members and a manager's reports, from the catalog. */
+  teams: { groupMembers: GroupMembers; reportsOf: Reports };
   clock?: () => number;
 }): GoldenPathsServices {
   const { stores, paths, config, clock } = options;
@@ -82,22 +89,46 @@ export function createServices(options: {
     ...config.buddies,
     clock,
   });
+  const journeys = new JourneyService(stores.journeys, paths, writer, clock, {
+    pathSteps: stores.pathSteps,
+    gates,
+    afterStart: (journey, path) => buddies.suggest(journey, path),
+    readerOf: async userEntityRef =>
+      readerOf({
+        userEntityRef,
+        membership: await options.membership(userEntityRef),
+        cohorts: stores.cohorts,
+      }),
+  });
   return {
     gates,
     buddies,
-    journeys: new JourneyService(stores.journeys, paths, writer, clock, {
-      pathSteps: stores.pathSteps,
-      gates,
-      afterStart: (journey, path) => buddies.suggest(journey, path),
-      readerOf: async userEntityRef =>
-        readerOf({
-          userEntityRef,
-          membership: await options.membership(userEntityRef),
-          cohorts: stores.cohorts,
-        }),
+    journeys,
+    bootcamps: new BootcampService({
+      ...stores,
+      journeys: stores.journeys,
+      paths,
+      access,
+      notifications: options.notifications,
+      stuckAfterDays: config.stuckAfterDays,
+      linkPrefix: config.linkPrefix,
+      clock,
+    }),
+    team: new TeamService({
+      reportsOf: options.teams.reportsOf,
+      bootcamps: stores.bootcamps,
+      store: stores.journeys,
+      journeys,
+      paths,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
     }),
     evidence: new EvidenceService(stores.journeys, paths, writer, clock),
-    cohorts: new CohortService(stores.cohorts, access, clock),
+    cohorts: new CohortService(stores.cohorts, access, clock, {
+      groupMembers: options.teams.groupMembers,
+      paths,
+    }),
     metrics: new MetricsService({
       store: stores.metrics,
       paths,

@@ -18,6 +18,7 @@ import { useBusyAction } from './useBusyAction';
 import { usePathJourney } from './usePathJourney';
 import { humanizeRef } from './util';
 import { parseEntityRefLoose } from './entityRef';
+import { MyBootcamps } from './bootcamps/MyBootcamps';
 
 /** A path not started yet: the button to start it and what it holds. */
 const PathPreview = ({
@@ -122,6 +123,7 @@ export const PathPage = ({
       <Content>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
+        {path && <MyBootcamps pathId={path.id} />}
         {path && (
           <Typography variant="body1" paragraph>
             {path.description}

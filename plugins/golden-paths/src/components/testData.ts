@@ -112,6 +112,18 @@ export function mockApi(
     listCohorts: jest.fn(),
     createCohort: jest.fn(),
     updateCohort: jest.fn(),
+    getCohortBoard: jest.fn(),
+    nudgeMember: jest.fn(async () => {}),
+    nudgeStuckMembers: jest.fn(async () => ({ nudged: [], alreadyNudged: [] })),
+    listMyCohorts: jest.fn(async () => ({ items: [] })),
+    getMe: jest.fn(async () => ({
+      userEntityRef: 'user:default/sofia.marquez',
+      settings: { shareSkillExchange: false },
+      canManageCohorts: false,
+    })),
+    updateMySettings: jest.fn(async (settings: any) => settings),
+    getTeamOnboarding: jest.fn(async () => ({ items: [], totalItems: 0 })),
+    assignPath: jest.fn(async () => journey()),
     checkServiceName: jest.fn(async (name: string) => ({
       name,
       available: true,
