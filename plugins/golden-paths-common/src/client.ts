@@ -19,6 +19,13 @@ import {
 import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 import { TeardownPlanView, TeardownStarted } from './teardown';
+import {
+  MyPulses,
+  Pulse,
+  PulseAnswerRequest,
+  PulseInsights,
+  PulseInsightsQuery,
+} from './pulse';
 
 /**
  * The parts of Backstage's DiscoveryApi the client needs.
@@ -100,6 +107,14 @@ export interface GoldenPathsApi {
    * own the service or are an admin.
    */
   tearDownService(name: string): Promise<TeardownStarted>;
+  /** The signed-in person's asked pulse surveys, answered or due. */
+  getMyPulses(): Promise<MyPulses>;
+  /** Answers (or changes the answer to) the person's pulse of `day`. */
+  answerPulse(day: number, request: PulseAnswerRequest): Promise<Pulse>;
+  /** Pulse answers per day, cohort and discipline (metrics viewers). */
+  getPulseInsights(query?: PulseInsightsQuery): Promise<PulseInsights>;
+  /** The same as CSV. */
+  getPulseInsightsCsv(query?: PulseInsightsQuery): Promise<string>;
 }
 
 /**
@@ -255,6 +270,29 @@ export class GoldenPathsClient implements GoldenPathsApi {
     );
   }
 
+  getMyPulses() {
+    return this.request<MyPulses>('GET', '/pulse/me');
+  }
+
+  answerPulse(day: number, request: PulseAnswerRequest) {
+    return this.request<Pulse>('PUT', `/pulse/me/${day}`, request);
+  }
+
+  getPulseInsights(query?: PulseInsightsQuery) {
+    return this.request<PulseInsights>(
+      'GET',
+      `/insights/pulse${queryString(pulseQuery(query))}`,
+    );
+  }
+
+  async getPulseInsightsCsv(query?: PulseInsightsQuery) {
+    const response = await this.send(
+      'GET',
+      `/insights/pulse.csv${queryString(pulseQuery(query))}`,
+    );
+    return response.text();
+  }
+
   private async send(
     method: string,
     path: string,
@@ -311,4 +349,11 @@ function queryString(query?: Record<string, string | undefined>) {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+function pulseQuery(query?: PulseInsightsQuery) {
+  return {
+    day: query?.day === undefined ? undefined : String(query.day),
+    cohortId: query?.cohortId,
+  };
 }

@@ -13,6 +13,7 @@ export * from './serviceName';
 export * from './runtime';
 export * from './evidenceHints';
 export * from './teardown';
+export * from './pulse';
 export * from './entity';
 export {
   forbiddenCharacterMessage,
