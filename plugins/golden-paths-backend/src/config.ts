@@ -1,3 +1,7 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 
 /** The `goldenPaths` settings besides the paths, read once at startup. */
@@ -18,6 +22,11 @@ export type GoldenPathsConfig = {
   remindAfterDays: number;
   /** How long the paths read from the catalog are served before a re-read. */
   catalogCacheMs: number;
+  /** Pulse surveys: when the ask runs, and how late a day is still asked. */
+  pulse: {
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    catchUpDays: number;
+  };
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -36,6 +45,18 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     remindAfterDays: positive(config, 'goldenPaths.gates.remindAfterDays', 2),
     catalogCacheMs:
       positive(config, 'goldenPaths.catalog.cacheSeconds', 5) * 1000,
+    pulse: {
+      schedule: config.has('goldenPaths.pulse.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('goldenPaths.pulse.schedule'),
+          )
+        : {
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+          },
+      catchUpDays: positive(config, 'goldenPaths.pulse.catchUpDays', 14),
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import { KnexPeopleStore, PeopleStore } from './PeopleStore';
 import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
 import { KnexPathStepStore, PathStepStore } from './PathStepStore';
 import { GateStore, KnexGateStore } from './GateStore';
+import { KnexPulseStore, PulseStore } from './PulseStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -30,6 +31,7 @@ export type GoldenPathsStores = {
   localCi: LocalCiStore;
   pathSteps: PathStepStore;
   gates: GateStore;
+  pulse: PulseStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -49,6 +51,7 @@ export async function createStores(
     localCi: KnexLocalCiStore.create(db),
     pathSteps: KnexPathStepStore.create(db),
     gates: KnexGateStore.create(db),
+    pulse: KnexPulseStore.create(db),
   };
 }
 
@@ -62,3 +65,4 @@ export type * from './LocalCiStore';
 export type { PathStepStore, PathStepRow } from './PathStepStore';
 export type { GateStore, GateRow } from './GateStore';
 export * from './rows';
+export type * from './PulseStore';

@@ -11,6 +11,7 @@ import { JourneyService } from '../service/JourneyService';
 import { GoldenPathRegistry } from '../service/paths';
 import { ProgressWriter } from '../service/progress';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
+import { seedDemoPulses } from './demoPulses';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -169,6 +170,7 @@ export async function seedDemoHistory(options: {
     await seedOne({ person, path, stores, paths, until: options.now });
     seeded += 1;
   }
+  await seedDemoPulses({ store: stores.pulse, now: options.now });
   options.logger.info(
     `Seeded the onboarding history of ${seeded} demo newcomers`,
   );

@@ -16,6 +16,7 @@ import { MetricsService } from './metrics';
 import { notifyOnCompletion } from './notifications';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
+import { PulseService } from './PulseService';
 
 /** The rules of the plugin, one service per resource. */
 export type GoldenPathsServices = {
@@ -24,6 +25,7 @@ export type GoldenPathsServices = {
   cohorts: CohortService;
   metrics: MetricsService;
   gates: GateService;
+  pulse: PulseService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -67,6 +69,17 @@ export function createServices(options: {
   });
   return {
     gates,
+    pulse: new PulseService({
+      store: stores.pulse,
+      paths,
+      access,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
+      minimumGroupSize: config.minimumGroupSize,
+      catchUpDays: config.pulse.catchUpDays,
+      clock,
+    }),
     journeys: new JourneyService(stores.journeys, paths, writer, clock, {
       pathSteps: stores.pathSteps,
       gates,
