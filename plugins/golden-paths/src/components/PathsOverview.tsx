@@ -25,6 +25,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { humanizeRef } from './util';
+import { PulseCard } from './PulseCard';
 
 /** "Get started at <organization>": a card per discipline path. */
 export const PathsOverview = () => {
@@ -74,6 +75,7 @@ export const PathsOverview = () => {
             Onboarding insights
           </Button>
         </ContentHeader>
+        <PulseCard />
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && value.paths.length === 0 && (
