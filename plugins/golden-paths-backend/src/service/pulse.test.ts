@@ -1,40 +1,17 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
 import {
   createTestGoldenPaths,
   describeOnEachDatabase,
   T0,
-  GoldenPathsTestContext,
 } from '../__testUtils__/services';
-import { MetricsAccess } from './access';
-import { PulseService } from './PulseService';
+import { AMARA, insightsOf } from '../__testUtils__/pulse';
 
 jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
-const AMARA = 'user:default/amara.okafor';
 const viewer = mockCredentials.user(AMARA);
-
-/** The plugin's pulse service with Amara as the only metrics viewer. */
-function insightsOf(t: GoldenPathsTestContext) {
-  return new PulseService({
-    store: t.gp.stores.pulse,
-    paths: t.gp.paths,
-    access: new MetricsAccess(
-      mockServices.userInfo(),
-      mockServices.permissions({ result: AuthorizeResult.ALLOW }),
-      [AMARA],
-    ),
-    notifications: t.gp.notifications,
-    logger: mockServices.logger.mock(),
-    linkPrefix: '/golden-paths',
-    minimumGroupSize: 5,
-    catchUpDays: 14,
-    clock: t.clock,
-  });
-}
 
 /** People with start dates `daysAgo` days before `now` (00:00 UTC). */
 async function withStartDates(

@@ -43,13 +43,13 @@ const Distribution = ({
       role="img"
     >
       {counts.map((n, i) => (
-        <Box key={i} mr={0.5} textAlign="center" width={28}>
+        <Box key={i} mr={0.5} textAlign="center" minWidth={32}>
           <Box
             bgcolor="primary.main"
             height={Math.round((40 * n) / max)}
             minHeight={n > 0 ? 2 : 0}
           />
-          <Typography variant="caption" component="div">
+          <Typography variant="caption" component="div" noWrap>
             {i + 1}: {n}
           </Typography>
         </Box>
@@ -112,7 +112,12 @@ const Family = (props: {
           } people, or the next smallest)`
         : undefined
     }
-    options={{ paging: false, search: false, padding: 'dense' }}
+    options={{
+      paging: false,
+      search: false,
+      sorting: false,
+      padding: 'dense',
+    }}
     emptyContent={
       <Box p={2}>
         <Typography>{props.empty}</Typography>
