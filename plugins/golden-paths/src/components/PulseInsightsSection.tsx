@@ -134,7 +134,6 @@ const PulseTables = ({ insights }: { insights: PulseInsights }) => {
     rows: Row[];
     hidden: number;
     empty: string;
-    wide?: boolean;
   }> = [
     {
       title: 'Pulse per day',
@@ -148,7 +147,6 @@ const PulseTables = ({ insights }: { insights: PulseInsights }) => {
       ],
       hidden: insights.hiddenGroups.byDay,
       empty: 'No pulse answers yet.',
-      wide: true,
     },
     {
       title: 'Pulse per discipline',
@@ -173,8 +171,8 @@ const PulseTables = ({ insights }: { insights: PulseInsights }) => {
   ];
   return (
     <Grid container spacing={3}>
-      {families.map(({ wide, ...family }) => (
-        <Grid item xs={12} lg={wide ? 12 : 6} key={family.title}>
+      {families.map(family => (
+        <Grid item xs={12} key={family.title}>
           <Family {...family} minimumGroupSize={insights.minimumGroupSize} />
         </Grid>
       ))}
