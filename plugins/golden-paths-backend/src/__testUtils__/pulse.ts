@@ -25,4 +25,3 @@ export function insightsOf(t: GoldenPathsTestContext) {
     clock: t.clock,
   });
 }
-

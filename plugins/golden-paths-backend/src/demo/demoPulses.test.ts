@@ -33,9 +33,9 @@ describeOnEachDatabase('the demo pulse answers', t => {
       { day: 7, people: withStartDate, suppressed: false },
       { day: 30, people: withStartDate, suppressed: false },
     ]);
-    expect(
-      insights.byDay.every(d => !d.suppressed && d.people! >= 5),
-    ).toBe(true);
+    expect(insights.byDay.every(d => !d.suppressed && d.people! >= 5)).toBe(
+      true,
+    );
     const shown = insights.byDiscipline.filter(d => !d.suppressed);
     expect(shown.map(d => d.discipline)).toEqual(['Backend']);
     expect(insights.hiddenGroups.byDiscipline).toBeGreaterThan(0);
