@@ -8,7 +8,10 @@ import { GoldenPathsTestContext } from './services';
 export const AMARA = 'user:default/amara.okafor';
 
 /** The plugin's pulse service with Amara as the only metrics viewer. */
-export function insightsOf(t: GoldenPathsTestContext) {
+export function insightsOf(
+  t: GoldenPathsTestContext,
+  options: { catchUpDays?: number } = {},
+) {
   return new PulseService({
     store: t.gp.stores.pulse,
     paths: t.gp.paths,
@@ -21,7 +24,7 @@ export function insightsOf(t: GoldenPathsTestContext) {
     logger: mockServices.logger.mock(),
     linkPrefix: '/golden-paths',
     minimumGroupSize: 5,
-    catchUpDays: 14,
+    catchUpDays: options.catchUpDays ?? 14,
     clock: t.clock,
   });
 }

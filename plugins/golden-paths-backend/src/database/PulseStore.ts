@@ -49,7 +49,7 @@ export type PulseGrouping =
 export interface PulseStore {
   /**
    * People with a start date whose `day` arrived in `(now - catchUpDays,
-   * now]` and who were not asked for it yet.
+   * now]` and who were not asked for it (or a later day) yet.
    */
   listCandidates(
     day: number,
@@ -98,7 +98,8 @@ export class KnexPulseStore implements PulseStore {
           .select(this.db.raw('1'))
           .from('gp_pulse_asks as a')
           .whereRaw('a.user_entity_ref = p.user_entity_ref')
-          .andWhere('a.day', day),
+          // Asked this day, or a later one: an earlier day is not asked late.
+          .andWhere('a.day', '>=', day),
       )
       .orderBy('p.user_entity_ref')
       .select('p.user_entity_ref', 'p.start_at');

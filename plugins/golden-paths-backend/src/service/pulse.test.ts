@@ -72,6 +72,16 @@ describeOnEachDatabase('pulse surveys', t => {
     ]);
   });
 
+  it('asks only the latest arrived day, then never an earlier one', async () => {
+    // Day 35: day 7 (28 days ago) and day 30 are both in a 30-day catch-up.
+    await withStartDates(t.knex, t.now, { late: 35 });
+    const pulse = insightsOf(t, { catchUpDays: 30 });
+    expect(await pulse.askDue()).toBe(1);
+    expect(await pulse.askDue()).toBe(0);
+    const asks = await t.knex('gp_pulse_asks');
+    expect(asks.map(a => Number(a.day))).toEqual([30]);
+  });
+
   it('keeps answers to asked days, per person, and changes them in place', async () => {
     await withStartDates(t.knex, t.now, { ann: 8, bob: 8 });
     await t.gp.services.pulse.askDue();
