@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Onramp Golden Paths. */
   goldenPaths?: {
@@ -45,6 +47,20 @@ export interface Config {
        * refuses to start otherwise. Default 5.
        */
       minimumGroupSize?: number;
+    };
+    /**
+     * Pulse surveys: at day 7, 30, 60 and 90 after a person's start date
+     * (the User annotation onramp.dev/start-date) a notification asks how
+     * onboarded and how productive they feel.
+     */
+    pulse?: {
+      /** When the ask runs (each person and day is asked once). Default: hourly. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Days after a pulse day arrived that it is still asked (a person who
+       * joined the catalog late, a backend that was down). Default 14.
+       */
+      catchUpDays?: number;
     };
     /** Sources of merged pull requests for "time to 10th merged PR". */
     pullRequests?: {

@@ -1,3 +1,7 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { MANAGER_ANNOTATION } from '@onramp/backstage-plugin-onramp-node';
 
@@ -23,6 +27,11 @@ export type GoldenPathsConfig = {
   buddies: { enabled: boolean; maxPerBuddy: number };
   /** The Group annotation naming a group's manager ("My team's onboarding"). */
   managerAnnotation: string;
+  /** Pulse surveys: when the ask runs, and how late a day is still asked. */
+  pulse: {
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    catchUpDays: number;
+  };
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -48,6 +57,18 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     managerAnnotation:
       config.getOptionalString('goldenPaths.managers.annotation') ??
       MANAGER_ANNOTATION,
+    pulse: {
+      schedule: config.has('goldenPaths.pulse.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('goldenPaths.pulse.schedule'),
+          )
+        : {
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+          },
+      catchUpDays: positive(config, 'goldenPaths.pulse.catchUpDays', 14),
+    },
   };
 }
 

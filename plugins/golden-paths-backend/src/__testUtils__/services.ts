@@ -15,6 +15,8 @@ import { testRegistry } from './paths';
 /** Every table the plugin writes, children first. */
 const TABLES = [
   'gp_journey_buddies',
+  'gp_pulse_answers',
+  'gp_pulse_asks',
   'gp_gates',
   'gp_path_steps',
   'gp_local_ci_runs',

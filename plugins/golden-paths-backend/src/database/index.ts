@@ -16,6 +16,7 @@ import { KnexPathStepStore, PathStepStore } from './PathStepStore';
 import { GateStore, KnexGateStore } from './GateStore';
 import { BuddyStore, KnexBuddyStore } from './BuddyStore';
 import { BootcampStore, KnexBootcampStore } from './BootcampStore';
+import { KnexPulseStore, PulseStore } from './PulseStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -34,6 +35,7 @@ export type GoldenPathsStores = {
   gates: GateStore;
   buddies: BuddyStore;
   bootcamps: BootcampStore;
+  pulse: PulseStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -55,6 +57,7 @@ export async function createStores(
     gates: KnexGateStore.create(db),
     buddies: KnexBuddyStore.create(db),
     bootcamps: KnexBootcampStore.create(db),
+    pulse: KnexPulseStore.create(db),
   };
 }
 
@@ -71,3 +74,4 @@ export type { BuddyStore, BuddyRow } from './BuddyStore';
 export type { BootcampStore, NudgeRow } from './BootcampStore';
 export { utcDay } from './BootcampStore';
 export * from './rows';
+export type * from './PulseStore';

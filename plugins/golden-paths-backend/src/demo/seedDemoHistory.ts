@@ -13,6 +13,7 @@ import { ProgressWriter } from '../service/progress';
 import { seedDemoBuddies } from './demoBuddies';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
 import { seedDemoBootcamp } from './demoBootcamp';
+import { seedDemoPulses } from './demoPulses';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -174,6 +175,7 @@ export async function seedDemoHistory(options: {
     seeded += 1;
   }
   await seedDemoBuddies(stores, options.now);
+  await seedDemoPulses({ store: stores.pulse, now: options.now });
   options.logger.info(
     `Seeded the onboarding history of ${seeded} demo newcomers`,
   );

@@ -17,6 +17,7 @@ import { localCiRouter } from './localCi';
 import { metricsRouter } from './metrics';
 import { pathsRouter } from './paths';
 import { pullRequestsRouter } from './pullRequests';
+import { pulseRouter } from './pulse';
 
 /** The REST API: one router per resource, each talking to its service. */
 export function createRouter(options: {
@@ -60,6 +61,7 @@ export function createRouter(options: {
   );
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
   router.use(buddiesRouter({ httpAuth, auditor, buddies: services.buddies }));
+  router.use(pulseRouter({ httpAuth, auditor, pulse: services.pulse }));
   router.use(localCiRouter({ httpAuth, store: options.localCi }));
   router.use(
     pullRequestsRouter({ httpAuth, store: options.mergedPullRequests }),

@@ -21,6 +21,7 @@ import { ProgressWriter } from './progress';
 import { BootcampService } from './BootcampService';
 import { GroupMembers, Reports } from './catalogTeams';
 import { TeamService } from './TeamService';
+import { PulseService } from './PulseService';
 
 /** The rules of the plugin, one service per resource. */
 export type GoldenPathsServices = {
@@ -32,6 +33,7 @@ export type GoldenPathsServices = {
   buddies: BuddyService;
   bootcamps: BootcampService;
   team: TeamService;
+  pulse: PulseService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -102,6 +104,17 @@ export function createServices(options: {
   });
   return {
     gates,
+    pulse: new PulseService({
+      store: stores.pulse,
+      paths,
+      access,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
+      minimumGroupSize: config.minimumGroupSize,
+      catchUpDays: config.pulse.catchUpDays,
+      clock,
+    }),
     buddies,
     journeys,
     bootcamps: new BootcampService({

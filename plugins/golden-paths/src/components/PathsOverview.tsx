@@ -26,6 +26,7 @@ import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { humanizeRef } from './util';
 import { ShareSkillExchangeSwitch } from './bootcamps/MyBootcamps';
+import { PulseCard } from './PulseCard';
 
 /** "Get started at <organization>": a card per discipline path. */
 export const PathsOverview = () => {
@@ -85,6 +86,7 @@ export const PathsOverview = () => {
           </Button>
         </ContentHeader>
         {value && <ShareSkillExchangeSwitch me={value.me} />}
+        <PulseCard />
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && value.paths.length === 0 && (
