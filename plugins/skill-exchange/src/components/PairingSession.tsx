@@ -15,24 +15,12 @@ import {
   PairingSlot,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { PersonLink } from './common';
+import { downloadFile, PersonLink } from './common';
 import { useAction } from './useAction';
 
 /** A slot in the viewer's time zone: "Tue 8 Dec 14:00–15:00". */
 export function slotText(slot: Pick<PairingSlot, 'startsAt' | 'endsAt'>) {
   return formatSlot(slot, new Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
-/** Saves text as a file the browser downloads. */
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -71,7 +59,7 @@ export const PairingSession = ({
                 disabled={busy}
                 onClick={() =>
                   run(async () =>
-                    download(
+                    downloadFile(
                       await api.getPairingInvite(post.id),
                       `pairing-${post.id}.ics`,
                       'text/calendar',
