@@ -224,16 +224,14 @@ describe.each(databases.eachSupportedId())(
         resultSummary: 'It plays.',
       };
       const edit = (extra: object, version: number) =>
-        sx
-          .call('put', `/posts/${post.id}`, ANNA)
-          .send({
-            ...hack('Demo me', { eventId: event.id }),
-            ...extra,
-            version,
-          });
+        sx.call('put', `/posts/${post.id}`, ANNA).send({
+          ...hack('Demo me', { eventId: event.id }),
+          ...extra,
+          version,
+        });
       await edit({ ...result, stage: 'in_progress' }, 1).expect(400);
       await edit(
-        { demoUrl: 'javascript:alert(1)', stage: 'completed' },
+        { demoUrl: 'ftp://example.com/demo', stage: 'completed' },
         1,
       ).expect(400);
       const planning = await edit({ ...result, stage: 'completed' }, 1).expect(
