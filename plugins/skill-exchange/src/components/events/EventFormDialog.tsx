@@ -87,8 +87,11 @@ export const EventFormDialog = ({
     id: `sx-event-${name}`,
     label,
     value: form[name],
-    onChange: (e: { target: { value: string } }) =>
-      setForm(f => ({ ...f, [name]: e.target.value })),
+    onChange: (e: { target: { value: string } }) => {
+      setForm(f => ({ ...f, [name]: e.target.value }));
+      // An edited field's error goes until the next check.
+      setErrors(({ [name]: _edited, ...rest }) => rest);
+    },
     error: Boolean(errors[name]),
     // A field's error replaces its hint.
     helperText: errors[name] ?? (helperText as string | undefined),
