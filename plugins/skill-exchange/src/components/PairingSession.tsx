@@ -8,14 +8,14 @@ import {
   ListItemText,
   Typography,
 } from '@material-ui/core';
-import EventIcon from '@material-ui/icons/Event';
 import {
   formatSlot,
   PairingPost,
   PairingSlot,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { downloadFile, PersonLink } from './common';
+import { CalendarButton } from './CalendarButton';
+import { PersonLink } from './common';
 import { useAction } from './useAction';
 
 /** A slot in the viewer's time zone: "Tue 8 Dec 14:00–15:00". */
@@ -52,23 +52,11 @@ export const PairingSession = ({
           </Typography>
           {involved && (
             <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-              <Button
+              <CalendarButton
                 variant="contained"
-                color="primary"
-                startIcon={<EventIcon />}
-                disabled={busy}
-                onClick={() =>
-                  run(async () =>
-                    downloadFile(
-                      await api.getPairingInvite(post.id),
-                      `pairing-${post.id}.ics`,
-                      'text/calendar',
-                    ),
-                  )
-                }
-              >
-                Add to calendar
-              </Button>
+                load={() => api.getPairingInvite(post.id)}
+                fileName={`pairing-${post.id}.ics`}
+              />
               <Button
                 variant="outlined"
                 disabled={busy}

@@ -13,7 +13,6 @@ import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Box,
-  Button,
   Chip,
   Grid,
   List,
@@ -22,7 +21,6 @@ import {
   Typography,
 } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
-import EventIcon from '@material-ui/icons/Event';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   HackEvent,
@@ -32,13 +30,8 @@ import {
   todayIso,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
-import {
-  downloadFile,
-  ErrorPage,
-  STAGE_LABELS,
-  useSkillExchangePath,
-} from '../common';
-import { useAction } from '../useAction';
+import { ErrorPage, STAGE_LABELS, useSkillExchangePath } from '../common';
+import { CalendarButton } from '../CalendarButton';
 import { OrganiserCard } from './OrganiserCard';
 import {
   dateRange,
@@ -82,7 +75,6 @@ const HackItem = ({ hack }: { hack: Post }) => {
 const TakePart = ({ event }: { event: HackEvent }) => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
-  const { busy, run } = useAction(() => {});
   const closed = registrationClosedReason(event, todayIso());
   return (
     <InfoCard title="Take part">
@@ -100,22 +92,10 @@ const TakePart = ({ event }: { event: HackEvent }) => {
             Add a hack
           </LinkButton>
         )}
-        <Button
-          variant="outlined"
-          startIcon={<EventIcon />}
-          disabled={busy}
-          onClick={() =>
-            run(async () =>
-              downloadFile(
-                await api.getEventCalendar(event.id),
-                `hack-event-${event.id}.ics`,
-                'text/calendar',
-              ),
-            )
-          }
-        >
-          Add to calendar
-        </Button>
+        <CalendarButton
+          load={() => api.getEventCalendar(event.id)}
+          fileName={`hack-event-${event.id}.ics`}
+        />
       </Box>
     </InfoCard>
   );
