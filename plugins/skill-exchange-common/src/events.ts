@@ -85,7 +85,11 @@ export function registrationClosedReason(
   }
 }
 
-/** Today in UTC as YYYY-MM-DD, the day registration windows are read on. */
+/**
+ * Today in UTC as YYYY-MM-DD, the day registration windows are read on.
+ *
+ * @public
+ */
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
