@@ -10,6 +10,7 @@ export * from './levels';
 export * from './pairing';
 export * from './permissions';
 export * from './schemas';
+export * from './events';
 export * from './querySchemas';
 export * from './buddies';
 export * from './types';

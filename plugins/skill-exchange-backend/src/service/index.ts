@@ -24,6 +24,7 @@ import { ComponentSkills } from './evidence/components';
 import { EvidenceService } from './evidence/EvidenceService';
 import { GoldenPathsPullRequestReader } from './evidence/pullRequests';
 import { evidenceSources } from './evidence/sources';
+import { EventCalendarService } from './eventCalendar';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
@@ -48,6 +49,7 @@ export interface SkillExchangeServices {
   retros: RetroService;
   evidence: EvidenceService;
   pairing: PairingService;
+  calendars: EventCalendarService;
 }
 
 export function createServices(options: {
@@ -119,6 +121,7 @@ export function createServices(options: {
     }),
     options.logger,
   );
+  const appBaseUrl = options.appBaseUrl ?? 'http://localhost:3000';
   const retros = new RetroService(stores, notifier, {
     minimumGroupSize: options.retroMinimumGroupSize ?? 5,
     logger: options.logger,
@@ -151,8 +154,9 @@ export function createServices(options: {
       access,
       notifier,
       catalogFacts,
-      options.appBaseUrl ?? 'http://localhost:3000',
+      appBaseUrl,
     ),
+    calendars: new EventCalendarService(stores, appBaseUrl),
   };
 }
 

@@ -15,6 +15,8 @@ import { PeopleTab } from './PeopleTab';
 import { InsightsTab } from './InsightsTab';
 import { ApprovalsTab } from './ManagerApproval';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
+import { EventPage } from './events/EventPage';
+import { EventsTab } from './events/EventsTab';
 
 const Exchange = () => {
   const navigate = useNavigate();
@@ -48,6 +50,9 @@ const Exchange = () => {
           <TabbedLayout.Route path="/pairings" title="Pairing">
             <PostList kind="pairing" />
           </TabbedLayout.Route>
+          <TabbedLayout.Route path="/events" title="Events">
+            <EventsTab />
+          </TabbedLayout.Route>
           <TabbedLayout.Route path="/people" title="People">
             <PeopleTab />
           </TabbedLayout.Route>
@@ -72,6 +77,7 @@ export const SkillExchangePage = () => {
         <Route path="posts/:id" element={<PostDetailPage />} />
         <Route path="posts/:id/edit" element={<PostFormPage />} />
         <Route path="new/:kind" element={<PostFormPage />} />
+        <Route path="events/:id" element={<EventPage />} />
         <Route path="profile" element={<ProfilePage mine />} />
         <Route path="profiles/:ref" element={<ProfilePage />} />
         <Route path="*" element={<Exchange />} />
