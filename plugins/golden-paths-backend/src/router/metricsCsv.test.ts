@@ -8,7 +8,8 @@ import {
 
 jest.setTimeout(60_000);
 
-const FORMULAS = ['=1+1', '+SUM(A1)', '-2', '@x', '\tindented'];
+// Titles are trimmed: a formula behind leading whitespace is still caught.
+const FORMULAS = ['=1+1', '+SUM(A1)', '-2', '@x', '\t=2+2'];
 
 describe('the metrics CSV', () => {
   const databases = TestDatabases.create();
@@ -54,7 +55,7 @@ describe('the metrics CSV', () => {
           "cohort,c1,'+SUM(A1),true,,,,,,,,,,,,cohortId=c1,5",
           "cohort,c2,'-2,true,,,,,,,,,,,,cohortId=c2,5",
           "cohort,c3,'@x,true,,,,,,,,,,,,cohortId=c3,5",
-          "cohort,c4,'\tindented,true,,,,,,,,,,,,cohortId=c4,5",
+          "cohort,c4,'=2+2,true,,,,,,,,,,,,cohortId=c4,5",
         ]);
         expect(backend.auditor.createEvent).toHaveBeenCalledWith(
           expect.objectContaining({ eventId: 'metrics-export' }),
