@@ -27,6 +27,7 @@ import { evidenceSources } from './evidence/sources';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
+import { ModerationService } from './ModerationService';
 import { PairingService } from './PairingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
@@ -48,6 +49,7 @@ export interface SkillExchangeServices {
   retros: RetroService;
   evidence: EvidenceService;
   pairing: PairingService;
+  moderation: ModerationService;
 }
 
 export function createServices(options: {
@@ -153,6 +155,7 @@ export function createServices(options: {
       catalogFacts,
       options.appBaseUrl ?? 'http://localhost:3000',
     ),
+    moderation: new ModerationService(stores, access, notifier),
   };
 }
 
