@@ -15,6 +15,7 @@ import { PeopleTab } from './PeopleTab';
 import { InsightsTab } from './InsightsTab';
 import { ApprovalsTab } from './ManagerApproval';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
+import { AdminButton, AdminPage } from './admin/AdminPage';
 
 const Exchange = () => {
   const navigate = useNavigate();
@@ -33,6 +34,7 @@ const Exchange = () => {
         >
           My profile
         </Button>
+        <AdminButton />
       </Header>
       <Content>
         <TabbedLayout>
@@ -74,6 +76,7 @@ export const SkillExchangePage = () => {
         <Route path="new/:kind" element={<PostFormPage />} />
         <Route path="profile" element={<ProfilePage mine />} />
         <Route path="profiles/:ref" element={<ProfilePage />} />
+        <Route path="admin" element={<AdminPage />} />
         <Route path="*" element={<Exchange />} />
       </Routes>
     </SkillExchangeBase>
