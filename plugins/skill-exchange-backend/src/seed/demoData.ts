@@ -5,6 +5,7 @@ import type {
 import type { SkillExchangeStores } from '../database';
 import { demoProfiles } from './demoProfiles';
 import { demoPairingPosts } from './demoPairing';
+import { seedDemoReports } from './demoReports';
 
 const u = (name: string) => `user:default/${name}`;
 const g = (name: string) => `group:default/${name}`;
@@ -248,5 +249,6 @@ export async function seedDemoData(
       });
     }
   }
+  await seedDemoReports(stores);
   return true;
 }
