@@ -6,7 +6,7 @@ import {
   BEN,
   CARA,
   catalogUser,
-  failEvery,
+  expectAllOrNothing,
   snapshot,
   useSkillExchangeBackend,
 } from './__testUtils__';
@@ -158,53 +158,35 @@ describe.each(databases.eachSupportedId())(
     it('changes nothing for a non-admin (403) or bad input (400)', async () => {
       const { skill } = await usedSkill('Rustacean', 'crab');
       const before = await snapshot(sx.knex, TABLES);
-      await sx
-        .call('post', `/skills/${skill.id}/merge`, BEN)
-        .send({ into: 'Go' })
-        .expect(403);
+      const merge = (id: number, user: string, body: object) =>
+        sx.call('post', `/skills/${id}/merge`, user).send(body);
+      await merge(skill.id, BEN, { into: 'Go' }).expect(403);
       for (const body of [
         {},
         { into: '' },
         { into: 7 },
         { into: 'Go', x: 1 },
+        { into: 'no such skill' },
+        // Into itself, by its own alias.
+        { into: 'crab' },
       ]) {
-        await sx
-          .call('post', `/skills/${skill.id}/merge`, ADMIN)
-          .send(body)
-          .expect(400);
+        await merge(skill.id, ADMIN, body).expect(400);
       }
-      await sx
-        .call('post', `/skills/${skill.id}/merge`, ADMIN)
-        .send({ into: 'no such skill' })
-        .expect(400);
-      await sx
-        .call('post', `/skills/${skill.id}/merge`, ADMIN)
-        .send({ into: 'crab' })
-        .expect(400);
-      await sx
-        .call('post', '/skills/0/merge', ADMIN)
-        .send({ into: 'Go' })
-        .expect(400);
+      await merge(0, ADMIN, { into: 'Go' }).expect(400);
       expect(await snapshot(sx.knex, TABLES)).toEqual(before);
     });
 
     it('rewrites everything or nothing: a failure at the last step rolls all back', async () => {
       const { skill } = await usedSkill('Zig craft', 'ziggy');
-      const before = await snapshot(sx.knex, TABLES);
       // The merge's last statement (deleting the merged skill) fails.
-      const undo = await failEvery(sx.knex, 'DELETE', 'skills');
-      try {
-        await sx
-          .call('post', `/skills/${skill.id}/merge`, ADMIN)
-          .send({ into: 'Go' })
-          .expect(500);
-      } finally {
-        await undo();
-      }
-      expect(await snapshot(sx.knex, TABLES)).toEqual(before);
-      expect(sx.audits.at(-1)).toMatchObject({
+      await expectAllOrNothing(sx, {
+        tables: TABLES,
+        fail: ['DELETE', 'skills'],
+        request: () =>
+          sx
+            .call('post', `/skills/${skill.id}/merge`, ADMIN)
+            .send({ into: 'Go' }),
         eventId: 'skill-merge',
-        outcome: 'fail',
       });
     });
   },

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import type { Test } from 'supertest';
 import { isPostgres } from '../database/postSearch';
+import type { SkillExchangeTestBackend } from './startSkillExchangeBackend';
 
 /**
  * Makes every `event` (DELETE or UPDATE) on `table` fail inside the
@@ -39,4 +41,32 @@ export async function snapshot(knex: Knex, tables: string[]) {
     rows[table] = await knex(table).select('*').orderByRaw('1, 2');
   }
   return rows;
+}
+
+/**
+ * Makes `event` on `table` fail, sends `request` (a 500, then), and expects
+ * every row of `tables` as it was and the audit event `eventId` failed: the
+ * change was all or nothing.
+ */
+export async function expectAllOrNothing(
+  sx: SkillExchangeTestBackend,
+  options: {
+    tables: string[];
+    fail: ['DELETE' | 'UPDATE', string];
+    request: () => Test;
+    eventId: string;
+  },
+) {
+  const before = await snapshot(sx.knex, options.tables);
+  const undo = await failEvery(sx.knex, ...options.fail);
+  try {
+    await options.request().expect(500);
+  } finally {
+    await undo();
+  }
+  expect(await snapshot(sx.knex, options.tables)).toEqual(before);
+  expect(sx.audits.at(-1)).toMatchObject({
+    eventId: options.eventId,
+    outcome: 'fail',
+  });
 }

@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { downTo, migrationsDir } from '../__testUtils__/migrations';
+import { downTo, insertHack, migrationsDir } from '../__testUtils__/migrations';
 
 const databases = TestDatabases.create();
 
@@ -16,17 +16,7 @@ describe.each(databases.eachSupportedId())(
     it('keeps one open report per person and post, and goes back down', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.latest({ directory: migrationsDir });
-      const post = {
-        kind: 'hack',
-        title: 'A hack',
-        title_lower: 'a hack',
-        owner: 'user:default/anna',
-        created_at: now(),
-        updated_at: now(),
-        status_changed_at: now(),
-      };
-      const [inserted] = await knex('posts').insert(post).returning('id');
-      const postId = typeof inserted === 'object' ? inserted.id : inserted;
+      const postId = await insertHack(knex);
       expect((await knex('posts').where('id', postId).first()).hidden_at).toBe(
         null,
       );
@@ -58,7 +48,7 @@ describe.each(databases.eachSupportedId())(
       expect(await knex.schema.hasTable('post_reports')).toBe(false);
       expect(await knex.schema.hasColumn('posts', 'hidden_at')).toBe(false);
       // Posts still take writes (their full-text triggers are intact).
-      await knex('posts').insert({ ...post, title: 'After the reports went' });
+      await insertHack(knex, 'After the reports went');
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await knex.schema.hasTable('post_reports')).toBe(true);
     });
