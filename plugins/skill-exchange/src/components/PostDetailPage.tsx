@@ -86,7 +86,9 @@ export const PostDetailPage = () => {
           color={post.status === 'open' ? 'primary' : 'default'}
         />
         {post.hidden && <Chip label="Hidden by a moderator" />}
-        {post.owner !== me && <ReportButton postId={post.id} title={post.title} />}
+        {post.owner !== me && (
+          <ReportButton postId={post.id} title={post.title} />
+        )}
       </Header>
       <Content>
         <Grid container spacing={3}>

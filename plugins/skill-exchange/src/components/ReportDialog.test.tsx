@@ -1,6 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ResponseError } from '@backstage/errors';
 import { ME, OWNER, renderPost } from './__testUtils__/renderPost';
 import { post } from './testData';
 
@@ -40,9 +39,9 @@ describe('Report on the post page', () => {
   it('says so when the person reported it already', async () => {
     const { alertApi } = await renderPost(hack, ME, {
       reportPost: jest.fn(async () => {
-        throw Object.assign(new Error('You have reported post 7 already'), {
-          name: 'ConflictError',
-        }) as ResponseError;
+        const error = new Error('You have reported post 7 already');
+        error.name = 'ConflictError';
+        throw error;
       }),
     });
     await userEvent.click(

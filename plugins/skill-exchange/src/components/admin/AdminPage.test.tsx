@@ -45,7 +45,9 @@ describe('AdminPage', () => {
     expect(
       within(dialog).getByText(/1 post and 2 profiles using Gopher craft/),
     ).toBeInTheDocument();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Merge' }),
+    );
     expect(api.mergeSkill).toHaveBeenCalledWith(2, 'Go');
   });
 
@@ -58,7 +60,9 @@ describe('AdminPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByText('2 × Spam')).toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('button', { name: 'Dismiss reports of Buy cheap watches' }),
+      screen.getByRole('button', {
+        name: 'Dismiss reports of Buy cheap watches',
+      }),
     );
     expect(api.resolveReports).toHaveBeenCalledWith(9, { action: 'dismiss' });
     await waitFor(() =>

@@ -18,5 +18,4 @@ describe('AdminPage without the permissions', () => {
     expect(api.listSkills).not.toHaveBeenCalled();
     expect(api.listReports).not.toHaveBeenCalled();
   });
-
 });

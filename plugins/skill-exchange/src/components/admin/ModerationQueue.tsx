@@ -118,8 +118,20 @@ export const ModerationQueue = () => {
   return (
     <>
       <Table<ReportedPost>
-        title={`Reported posts (${totalItems})`}
-        options={{ search: true, paging: true, pageSize: 20, padding: 'dense' }}
+        title={`${totalItems} reported posts`}
+        localization={{
+          toolbar: {
+            searchPlaceholder: 'Filter reported posts',
+            searchAriaLabel: 'Filter reported posts',
+          },
+        }}
+        options={{
+          search: true,
+          paging: true,
+          pageSize: 20,
+          padding: 'dense',
+          draggable: false,
+        }}
         columns={columns}
         data={items}
       />
@@ -135,8 +147,7 @@ export const ModerationQueue = () => {
           onClose={() => setHiding(undefined)}
           onSend={note =>
             run(
-              () =>
-                api.resolveReports(hiding.postId, { action: 'hide', note }),
+              () => api.resolveReports(hiding.postId, { action: 'hide', note }),
               `Hid ${hiding.title}`,
             )
           }

@@ -25,6 +25,27 @@ export function splitAliases(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A dialog's Cancel and its one action. */
+const CancelOr = (props: {
+  label: string;
+  color: 'primary' | 'secondary';
+  disabled: boolean;
+  onCancel: () => void;
+  onClick: () => void;
+}) => (
+  <DialogActions>
+    <Button onClick={props.onCancel}>Cancel</Button>
+    <Button
+      color={props.color}
+      variant="contained"
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </Button>
+  </DialogActions>
+);
+
 /**
  * Adds a skill (no `skill`) or edits one: name, category, description and
  * aliases, checked with the backend's own schema before it is sent.
@@ -111,17 +132,13 @@ export const SkillDialog = (props: {
           </DialogContentText>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={!parsed.success}
-          onClick={() => parsed.success && props.onSave(parsed.data)}
-        >
-          Save
-        </Button>
-      </DialogActions>
+      <CancelOr
+        label="Save"
+        color="primary"
+        disabled={!parsed.success}
+        onCancel={props.onClose}
+        onClick={() => parsed.success && props.onSave(parsed.data)}
+      />
     </Dialog>
   );
 };
@@ -132,10 +149,9 @@ export function mergeSummary(from: Skill, into: string): string {
   const profiles = from.usage?.profiles ?? 0;
   const plural = (n: number, word: string) =>
     `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(posts, 'post')} and ${plural(
-    profiles,
-    'profile',
-  )} using ${from.name}, with its retros, evidence and dismissed suggestions, move to ${into} in one step. ${
+  return `${plural(posts, 'post')} and ${plural(profiles, 'profile')} using ${
+    from.name
+  }, with its retros, evidence and dismissed suggestions, move to ${into} in one step. ${
     from.name
   } and its aliases become aliases of ${into}. This cannot be undone.`;
 }
@@ -174,17 +190,13 @@ export const MergeDialog = (props: {
           </DialogContentText>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
-        <Button
-          color="secondary"
-          variant="contained"
-          disabled={!into}
-          onClick={() => into && props.onMerge(into.name)}
-        >
-          Merge
-        </Button>
-      </DialogActions>
+      <CancelOr
+        label="Merge"
+        color="secondary"
+        disabled={!into}
+        onCancel={props.onClose}
+        onClick={() => into && props.onMerge(into.name)}
+      />
     </Dialog>
   );
 };

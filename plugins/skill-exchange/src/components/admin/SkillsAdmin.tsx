@@ -95,15 +95,29 @@ export const SkillsAdmin = () => {
         </Button>
       </Box>
       <Table<Skill>
-        title={`Skills (${skills.length})`}
-        options={{ search: true, paging: true, pageSize: 20, padding: 'dense' }}
+        title={`${skills.length} skills`}
+        localization={{
+          toolbar: {
+            searchPlaceholder: 'Filter skills',
+            searchAriaLabel: 'Filter skills',
+          },
+        }}
+        options={{
+          search: true,
+          paging: true,
+          pageSize: 20,
+          padding: 'dense',
+          draggable: false,
+        }}
         columns={columns}
         data={skills}
       />
       {open?.dialog === 'add' && (
         <SkillDialog
           onClose={() => setOpen(undefined)}
-          onSave={input => run(() => api.addSkill(input), `Added ${input.name}`)}
+          onSave={input =>
+            run(() => api.addSkill(input), `Added ${input.name}`)
+          }
         />
       )}
       {open?.dialog === 'edit' && (

@@ -84,4 +84,3 @@ export async function renderAdmin(allowed: boolean) {
   );
   return { api, alertApi };
 }
-
