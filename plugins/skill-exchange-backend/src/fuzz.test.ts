@@ -270,7 +270,10 @@ function routes(backend: () => Fuzzed): FuzzRoute[] {
       query: collatorQuery,
       headers: { Authorization: mockCredentials.service.header() },
     },
-    ...moderationFuzzRoutes(seededId(s => s.reported), asUser(BEN)),
+    ...moderationFuzzRoutes(
+      seededId(s => s.reported),
+      asUser(BEN),
+    ),
     { method: 'POST', path: `${API}/skills`, body: skillInputSchema },
     {
       method: 'PUT',
