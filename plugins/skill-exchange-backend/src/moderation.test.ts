@@ -202,6 +202,11 @@ describe.each(databases.eachSupportedId())(
             .send({ action: 'hide' }),
         eventId: 'post-moderate',
       });
+      // Both reports still wait in the queue, and the post is not hidden.
+      const queue = await sx.call('get', '/reports', ADMIN).expect(200);
+      expect(
+        queue.body.items.find((i: any) => i.postId === post.id),
+      ).toMatchObject({ openReports: 2, hidden: false });
     });
   },
 );

@@ -188,6 +188,14 @@ describe.each(databases.eachSupportedId())(
             .send({ into: 'Go' }),
         eventId: 'skill-merge',
       });
+      // The skill is still there, with everything that used it.
+      expect(await using(skill.id)).toEqual({
+        post_skills: 1,
+        profile_skills: 2,
+        retro_skills: 1,
+        skill_evidence: 1,
+        skill_suggestion_rejections: 1,
+      });
     });
   },
 );
