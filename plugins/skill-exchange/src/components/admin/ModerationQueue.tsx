@@ -118,7 +118,7 @@ export const ModerationQueue = () => {
   return (
     <>
       <Table<ReportedPost>
-        title={`${totalItems} reported posts`}
+        title={`${totalItems} reported post${totalItems === 1 ? '' : 's'}`}
         localization={{
           toolbar: {
             searchPlaceholder: 'Filter reported posts',
@@ -131,6 +131,7 @@ export const ModerationQueue = () => {
           pageSize: 20,
           padding: 'dense',
           draggable: false,
+          emptyRowsWhenPaging: false,
         }}
         columns={columns}
         data={items}

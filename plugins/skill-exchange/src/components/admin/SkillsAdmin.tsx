@@ -108,6 +108,7 @@ export const SkillsAdmin = () => {
           pageSize: 20,
           padding: 'dense',
           draggable: false,
+          emptyRowsWhenPaging: false,
         }}
         columns={columns}
         data={skills}
