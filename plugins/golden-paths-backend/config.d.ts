@@ -1,3 +1,5 @@
+import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Onramp Golden Paths. */
   goldenPaths?: {
@@ -18,6 +20,17 @@ export interface Config {
        */
       remindAfterDays?: number;
     };
+    /**
+     * Onboarding buddies: when a journey starts, the Skill Exchange suggests
+     * a person of the path's discipline who can help with its skills; the
+     * newcomer or their manager confirms.
+     */
+    buddies?: {
+      /** Suggest buddies (needs the Skill Exchange backend). Default true. */
+      enabled?: boolean;
+      /** The most people one buddy is confirmed for, 1 to 100. Default 3. */
+      maxPerBuddy?: number;
+    };
     metrics?: {
       /**
        * Users or groups (entity refs, e.g. group:default/platform) whose
@@ -34,6 +47,20 @@ export interface Config {
        * refuses to start otherwise. Default 5.
        */
       minimumGroupSize?: number;
+    };
+    /**
+     * Pulse surveys: at day 7, 30, 60 and 90 after a person's start date
+     * (the User annotation onramp.dev/start-date) a notification asks how
+     * onboarded and how productive they feel.
+     */
+    pulse?: {
+      /** When the ask runs (each person and day is asked once). Default: hourly. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Days after a pulse day arrived that it is still asked (a person who
+       * joined the catalog late, a backend that was down). Default 14.
+       */
+      catchUpDays?: number;
     };
     /** Sources of merged pull requests for "time to 10th merged PR". */
     pullRequests?: {
@@ -104,8 +131,20 @@ export interface Config {
       logTailBytes?: number;
     };
     notifications?: {
-      /** Days without progress before a cohort owner is told. Default 3. */
+      /**
+       * Days without progress before a cohort owner is told, and a member is
+       * shown "stuck for N days" on the bootcamp board. Default 3.
+       */
       stuckAfterDays?: number;
+    };
+    managers?: {
+      /**
+       * The Group annotation that names the group's manager (a user ref):
+       * "My team's onboarding" lists the members of the groups it names the
+       * caller in. Default onramp.dev/manager, the annotation approval
+       * steps and Skill Exchange approvals use.
+       */
+      annotation?: string;
     };
     /**
      * Seed the onboarding history of the demo newcomers of examples/org.yaml

@@ -21,3 +21,24 @@ describe('goldenPaths.metrics.minimumGroupSize', () => {
     );
   });
 });
+
+describe('goldenPaths.buddies', () => {
+  const buddies = (value?: object) =>
+    readGoldenPathsConfig(
+      mockServices.rootConfig({ data: { goldenPaths: { buddies: value } } }),
+    ).buddies;
+
+  it('is on with at most 3 people per buddy by default', () => {
+    expect(buddies()).toEqual({ enabled: true, maxPerBuddy: 3 });
+    expect(buddies({ enabled: false, maxPerBuddy: 1 })).toEqual({
+      enabled: false,
+      maxPerBuddy: 1,
+    });
+  });
+
+  it.each([0, 2.5, 101, -1])('refuses maxPerBuddy %p', value => {
+    expect(() => buddies({ maxPerBuddy: value })).toThrow(
+      `goldenPaths.buddies.maxPerBuddy must be a whole number from 1 to 100, got ${value}`,
+    );
+  });
+});

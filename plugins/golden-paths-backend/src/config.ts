@@ -1,4 +1,9 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { MANAGER_ANNOTATION } from '@onramp/backstage-plugin-onramp-node';
 
 /** The `goldenPaths` settings besides the paths, read once at startup. */
 export type GoldenPathsConfig = {
@@ -18,6 +23,15 @@ export type GoldenPathsConfig = {
   remindAfterDays: number;
   /** How long the paths read from the catalog are served before a re-read. */
   catalogCacheMs: number;
+  /** Onboarding buddies: suggested from the Skill Exchange when a journey starts. */
+  buddies: { enabled: boolean; maxPerBuddy: number };
+  /** The Group annotation naming a group's manager ("My team's onboarding"). */
+  managerAnnotation: string;
+  /** Pulse surveys: when the ask runs, and how late a day is still asked. */
+  pulse: {
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    catchUpDays: number;
+  };
 };
 
 /** Reads the plugin's settings; see config.d.ts. */
@@ -36,6 +50,25 @@ export function readGoldenPathsConfig(config: Config): GoldenPathsConfig {
     remindAfterDays: positive(config, 'goldenPaths.gates.remindAfterDays', 2),
     catalogCacheMs:
       positive(config, 'goldenPaths.catalog.cacheSeconds', 5) * 1000,
+    buddies: {
+      enabled: config.getOptionalBoolean('goldenPaths.buddies.enabled') ?? true,
+      maxPerBuddy: maxPerBuddy(config),
+    },
+    managerAnnotation:
+      config.getOptionalString('goldenPaths.managers.annotation') ??
+      MANAGER_ANNOTATION,
+    pulse: {
+      schedule: config.has('goldenPaths.pulse.schedule')
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+            config.getConfig('goldenPaths.pulse.schedule'),
+          )
+        : {
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { minutes: 1 },
+          },
+      catchUpDays: positive(config, 'goldenPaths.pulse.catchUpDays', 14),
+    },
   };
 }
 
@@ -66,6 +99,18 @@ function minimumGroupSize(config: Config): number {
   ) {
     throw new Error(
       `${key} must be a whole number from ${MINIMUM_GROUP_SIZE_FLOOR} to 1000, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** `goldenPaths.buddies.maxPerBuddy`: a whole number from 1 to 100 (default 3). */
+function maxPerBuddy(config: Config): number {
+  const key = 'goldenPaths.buddies.maxPerBuddy';
+  const value = config.getOptionalNumber(key) ?? 3;
+  if (!Number.isInteger(value) || value < 1 || value > 100) {
+    throw new Error(
+      `${key} must be a whole number from 1 to 100, got ${value}`,
     );
   }
   return value;

@@ -21,6 +21,9 @@ const OFF = {
   scmEvents: line(
     "evidence from GitHub and GitLab webhooks (pr.opened, pr.merged, ci.passed, deploy.healthy, release.published) is off; add backend.add(import('@onramp/backstage-plugin-golden-paths-backend-module-scm-events')) with the events backend and its GitHub or GitLab module",
   ),
+  skillExchange: line(
+    "onboarding buddies are off: nobody is suggested (the Skill Exchange answers who fits); add backend.add(import('@onramp/backstage-plugin-skill-exchange-backend'))",
+  ),
   pullRequests: line(
     'time to 10th merged PR is off (no merged pull request source); set goldenPaths.pullRequests.source (github) or goldenPaths.pullRequests.localGit.root, or add a source through goldenPathsPullRequestSourceExtensionPoint',
   ),
@@ -91,6 +94,7 @@ describe('the smallest install', () => {
             OFF.notifications,
             OFF.dayOneActions,
             OFF.scmEvents,
+            OFF.skillExchange,
             OFF.pullRequests,
           ],
           warn: [],
@@ -118,6 +122,7 @@ describe('the smallest install', () => {
           'scaffolder',
           'scaffolder:golden-paths',
           'golden-paths:scm-events',
+          'skill-exchange',
         ],
       });
       try {

@@ -44,6 +44,12 @@ export function goldenPathsIntegrations(options: {
       enable:
         "add backend.add(import('@onramp/backstage-plugin-golden-paths-backend-module-scm-events')) with the events backend and its GitHub or GitLab module",
     },
+    skillExchange: {
+      pluginId: 'skill-exchange',
+      off: 'onboarding buddies are off: nobody is suggested (the Skill Exchange answers who fits)',
+      enable:
+        "add backend.add(import('@onramp/backstage-plugin-skill-exchange-backend'))",
+    },
     pullRequests: {
       pluginId: 'golden-paths',
       configured: options.pullRequestSources,

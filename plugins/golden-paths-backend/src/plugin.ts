@@ -26,6 +26,8 @@ import {
   GoldenPathRegistry,
 } from './service';
 import { createInProcessEvidenceRecorder } from './service/inProcess';
+import { SkillExchangeBuddySource } from './service/skillExchangeBuddies';
+import { catalogTeams } from './service/catalogTeams';
 import { seedDemoHistory } from './demo/seedDemoHistory';
 import { scheduleTasks } from './tasks';
 
@@ -57,6 +59,7 @@ export const goldenPathsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
+        discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         notifications: notificationService,
         catalog: catalogServiceRef,
@@ -109,6 +112,13 @@ export const goldenPathsPlugin = createBackendPlugin({
           pullRequests: sources.length > 0,
           membership: userEntityRef =>
             catalogMembership(deps.catalog, deps.auth, userEntityRef),
+          buddyCandidates: on.skillExchange
+            ? new SkillExchangeBuddySource(deps.discovery, deps.auth)
+            : undefined,
+          teams: catalogTeams({
+            ...deps,
+            annotation: config.managerAnnotation,
+          }),
         });
         deps.permissionsRegistry.addPermissions(goldenPathsPermissions);
         // Evidence from other plugins of this backend, in-process.
@@ -126,6 +136,7 @@ export const goldenPathsPlugin = createBackendPlugin({
             services,
             localCi: stores.localCi,
             mergedPullRequests: stores.mergedPullRequests,
+            settings: stores.bootcamps,
             freshPaths: () => paths.fresh(),
           }),
         );

@@ -34,6 +34,38 @@ describe('GoldenPathsClient', () => {
     );
   });
 
+  it('reads and decides a journey buddy on its encoded URLs', async () => {
+    const { client, fetch } = setup(json({}));
+    fetch.mockImplementation(async () => json({ journeyId: 'j 1' }));
+    await client.getJourneyBuddy('j 1');
+    await client.confirmBuddy('j 1', 'user:default/anna');
+    await client.declineBuddy('j 1', 'user:default/anna');
+    await client.listMyBuddyPeople();
+    expect(
+      fetch.mock.calls.map(c => {
+        const [url, init] = c as unknown as [string, RequestInit];
+        return [init.method, url, init.body];
+      }),
+    ).toEqual([
+      [
+        'GET',
+        'http://backend/api/golden-paths/journeys/j%201/buddy',
+        undefined,
+      ],
+      [
+        'POST',
+        'http://backend/api/golden-paths/journeys/j%201/buddy/confirm',
+        '{"buddyRef":"user:default/anna"}',
+      ],
+      [
+        'POST',
+        'http://backend/api/golden-paths/journeys/j%201/buddy/decline',
+        '{"buddyRef":"user:default/anna"}',
+      ],
+      ['GET', 'http://backend/api/golden-paths/buddies/me', undefined],
+    ]);
+  });
+
   it('puts metrics filters in the query string and reads CSV as text', async () => {
     const { client, fetch } = setup(new Response('scope,id\n'));
     await expect(

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { GoldenPathsApi, GoldenPathsDiscovery, GoldenPathsFetch } from './api';
 import {
   Cohort,
   CompleteStepRequest,
@@ -19,88 +20,23 @@ import {
 import { ServiceNameCheck } from './serviceName';
 import { LocalRuntimeAction, LocalRuntimeService } from './runtime';
 import { TeardownPlanView, TeardownStarted } from './teardown';
-
-/**
- * The parts of Backstage's DiscoveryApi the client needs.
- *
- * @public
- */
-export type GoldenPathsDiscovery = {
-  getBaseUrl(pluginId: string): Promise<string>;
-};
-
-/**
- * The parts of Backstage's FetchApi the client needs.
- *
- * @public
- */
-export type GoldenPathsFetch = {
-  fetch: typeof fetch;
-};
-
-/**
- * The Golden Paths REST API.
- *
- * @public
- */
-export interface GoldenPathsApi {
-  /** The paths, the reader's (`spec.audience`) first, each with `forYou`. */
-  listPaths(page?: PageRequest): Promise<Page<GoldenPathListItem>>;
-  /** Approval steps waiting for the reader (or a group they are in). */
-  listApprovals(): Promise<Page<PendingApproval>>;
-  /** Approves an approval step (its approver only; 403 for anyone else). */
-  approveStep(journeyId: string, stepId: string): Promise<void>;
-  /** Declines an approval step with a reason the newcomer sees. */
-  declineStep(journeyId: string, stepId: string, reason: string): Promise<void>;
-  getPath(pathId: string): Promise<GoldenPath>;
-  startJourney(pathId: string): Promise<Journey>;
-  getMyJourneys(query?: MyJourneysQuery): Promise<Page<Journey>>;
-  getJourney(journeyId: string): Promise<Journey>;
-  completeStep(
-    pathId: string,
-    stepId: string,
-    request?: CompleteStepRequest,
-  ): Promise<Journey>;
-  recordEvidence(
-    request: RecordEvidenceRequest,
-  ): Promise<RecordEvidenceResponse>;
-  getMetrics(query?: MetricsQuery): Promise<GoldenPathsMetrics>;
-  getMetricsCsv(query?: MetricsQuery): Promise<string>;
-  listCohorts(page?: PageRequest): Promise<Page<Cohort>>;
-  createCohort(request: CreateCohortRequest): Promise<Cohort>;
-  updateCohort(cohortId: string, request: UpdateCohortRequest): Promise<Cohort>;
-  /**
-   * Whether a Day-1 service name is free (asks the scaffolder module's
-   * `GET /api/scaffolder/golden-paths/names/:name`).
-   */
-  checkServiceName(name: string): Promise<ServiceNameCheck>;
-  /**
-   * A Day-1 service on the local runtime (this machine): status, URL,
-   * commit, uptime, restarts, last health check, last 50 log lines and what
-   * the caller may do (`GET /api/scaffolder/golden-paths/runtime/:name`).
-   */
-  getLocalRuntimeService(name: string): Promise<LocalRuntimeService>;
-  /**
-   * Restarts, stops or starts a service on the local runtime (owners of its
-   * Component and admins; 403 for anyone else); answers the new state.
-   */
-  changeLocalRuntimeService(
-    name: string,
-    action: LocalRuntimeAction,
-  ): Promise<LocalRuntimeService>;
-  /**
-   * What tearing down a Day-1 practice run removes and whether you may
-   * (`GET /api/scaffolder/golden-paths/teardown/:name`); 404 when the
-   * catalog has no such Component.
-   */
-  getTeardownPlan(name: string): Promise<TeardownPlanView>;
-  /**
-   * Starts the teardown of a Day-1 practice run as a scaffolder task
-   * (`POST /api/scaffolder/golden-paths/teardown/:name`); 403 unless you
-   * own the service or are an admin.
-   */
-  tearDownService(name: string): Promise<TeardownStarted>;
-}
+import { BuddyPerson, JourneyBuddy } from './buddies';
+import {
+  AssignPathRequest,
+  CohortBoard,
+  Me,
+  MyCohort,
+  NudgeAllResult,
+  PersonSettings,
+  TeamOnboarding,
+} from './bootcamps';
+import {
+  MyPulses,
+  Pulse,
+  PulseAnswerRequest,
+  PulseInsights,
+  PulseInsightsQuery,
+} from './pulse';
 
 /**
  * A typed client for the golden-paths backend, for frontends and backends.
@@ -210,6 +146,42 @@ export class GoldenPathsClient implements GoldenPathsApi {
     return this.request<Cohort>('PUT', `/cohorts/${enc(cohortId)}`, request);
   }
 
+  getCohortBoard(cohortId: string) {
+    return this.request<CohortBoard>('GET', `/cohorts/${enc(cohortId)}/board`);
+  }
+
+  async nudgeMember(cohortId: string, userEntityRef: string) {
+    await this.send('POST', `/cohorts/${enc(cohortId)}/nudges`, {
+      userEntityRef,
+    });
+  }
+
+  nudgeStuckMembers(cohortId: string) {
+    const path = `/cohorts/${enc(cohortId)}/nudges/stuck`;
+    return this.request<NudgeAllResult>('POST', path, {});
+  }
+
+  listMyCohorts() {
+    return this.request<{ items: MyCohort[] }>('GET', '/cohorts/mine');
+  }
+
+  getMe() {
+    return this.request<Me>('GET', '/me');
+  }
+
+  updateMySettings(settings: PersonSettings) {
+    return this.request<PersonSettings>('PUT', '/me/settings', settings);
+  }
+
+  getTeamOnboarding() {
+    return this.request<TeamOnboarding>('GET', '/team/onboarding');
+  }
+
+  assignPath(request: AssignPathRequest) {
+    const path = '/team/onboarding/assignments';
+    return this.request<Journey>('POST', path, request);
+  }
+
   checkServiceName(name: string) {
     return this.request<ServiceNameCheck>(
       'GET',
@@ -253,6 +225,56 @@ export class GoldenPathsClient implements GoldenPathsApi {
       {},
       'scaffolder',
     );
+  }
+
+  getJourneyBuddy(journeyId: string) {
+    return this.request<JourneyBuddy>(
+      'GET',
+      `/journeys/${enc(journeyId)}/buddy`,
+    );
+  }
+
+  confirmBuddy(journeyId: string, buddyRef: string) {
+    return this.request<JourneyBuddy>(
+      'POST',
+      `/journeys/${enc(journeyId)}/buddy/confirm`,
+      { buddyRef },
+    );
+  }
+
+  declineBuddy(journeyId: string, buddyRef: string) {
+    return this.request<JourneyBuddy>(
+      'POST',
+      `/journeys/${enc(journeyId)}/buddy/decline`,
+      { buddyRef },
+    );
+  }
+
+  listMyBuddyPeople() {
+    return this.request<{ items: BuddyPerson[] }>('GET', '/buddies/me');
+  }
+
+  getMyPulses() {
+    return this.request<MyPulses>('GET', '/pulse/me');
+  }
+
+  answerPulse(day: number, request: PulseAnswerRequest) {
+    return this.request<Pulse>('PUT', `/pulse/me/${day}`, request);
+  }
+
+  getPulseInsights(query?: PulseInsightsQuery) {
+    return this.request<PulseInsights>(
+      'GET',
+      `/insights/pulse${queryString(pulseQuery(query))}`,
+    );
+  }
+
+  async getPulseInsightsCsv(query?: PulseInsightsQuery) {
+    const response = await this.send(
+      'GET',
+      `/insights/pulse.csv${queryString(pulseQuery(query))}`,
+    );
+    return response.text();
   }
 
   private async send(
@@ -311,4 +333,11 @@ function queryString(query?: Record<string, string | undefined>) {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+function pulseQuery(query?: PulseInsightsQuery) {
+  return {
+    day: query?.day === undefined ? undefined : String(query.day),
+    cohortId: query?.cohortId,
+  };
 }

@@ -8,12 +8,16 @@ export * from './schemas';
 export * from './requestSchemas';
 export * from './types';
 export * from './permissions';
+export * from './api';
 export * from './client';
 export * from './serviceName';
 export * from './runtime';
 export * from './evidenceHints';
 export * from './teardown';
+export * from './bootcamps';
+export * from './pulse';
 export * from './entity';
+export * from './buddies';
 export {
   forbiddenCharacterMessage,
   safeString,

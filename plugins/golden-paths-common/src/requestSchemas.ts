@@ -114,20 +114,45 @@ export const gateParamsSchema = z.object({
   stepId: idSchema,
 });
 
+/** The end date of a cohort is on or after its start date. */
+function endAfterStart(
+  body: { startDate: string; endDate?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (body.endDate && body.endDate < body.startDate) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'The end date is before the start date',
+      path: ['endDate'],
+    });
+  }
+}
+
+/** What a cohort (a bootcamp) is besides its members. */
+const cohortFields = {
+  title: safeString().trim().min(1).max(200),
+  startDate: z.iso.date(),
+  owner: entityRefSchema,
+  /** The path its members walk (a bootcamp's path). */
+  pathId: idSchema.optional(),
+  endDate: z.iso.date().optional(),
+};
+
 /**
- * Body of `POST /cohorts`.
+ * Body of `POST /cohorts`: members listed, or resolved from a catalog
+ * `group` (its members when the cohort is created).
  *
  * @public
  */
 export const createCohortRequestSchema = z
   .object({
     id: idSchema,
-    title: safeString().min(1).max(200),
-    startDate: z.iso.date(),
-    owner: entityRefSchema,
+    ...cohortFields,
+    group: entityRefSchema.optional(),
     members: z.array(entityRefSchema).max(1000).default([]),
   })
-  .strict();
+  .strict()
+  .superRefine(endAfterStart);
 
 /**
  * Body of `PUT /cohorts/:id`: the whole cohort, guarded by its version.
@@ -136,13 +161,12 @@ export const createCohortRequestSchema = z
  */
 export const updateCohortRequestSchema = z
   .object({
-    title: safeString().min(1).max(200),
-    startDate: z.iso.date(),
-    owner: entityRefSchema,
+    ...cohortFields,
     members: z.array(entityRefSchema).max(1000),
     version: wholeNumber(),
   })
-  .strict();
+  .strict()
+  .superRefine(endAfterStart);
 
 /**
  * Query of `GET /metrics`.

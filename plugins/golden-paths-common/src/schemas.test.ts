@@ -1,3 +1,4 @@
+import { buddyChoiceSchema } from './buddies';
 import { evidenceRuleKeys, goldenPathSchema, stepRuleSchema } from './schemas';
 import {
   myJourneysQuerySchema,
@@ -146,5 +147,21 @@ describe('text every engine can store', () => {
       false,
     );
     expect(pageQuerySchema.safeParse({ limit: '1\u0000' }).success).toBe(false);
+  });
+});
+
+describe('buddyChoiceSchema', () => {
+  it('takes one user ref, lower-cased, and nothing else', () => {
+    expect(
+      buddyChoiceSchema.parse({ buddyRef: 'user:default/Lars.Lindqvist' }),
+    ).toEqual({ buddyRef: 'user:default/lars.lindqvist' });
+    for (const body of [
+      {},
+      { buddyRef: 'group:default/backend' },
+      { buddyRef: 'lars' },
+      { buddyRef: 'user:default/lars', extra: true },
+    ]) {
+      expect(buddyChoiceSchema.safeParse(body).success).toBe(false);
+    }
   });
 });

@@ -235,6 +235,8 @@ export const goldenPathSchema = z
     owner: entityRefSchema,
     description: safeString().min(1).max(5000),
     tags: z.array(safeString().min(1).max(50)).optional(),
+    /** Skills the path practises, for onboarding buddy suggestions. */
+    skills: z.array(safeString().min(1).max(60)).max(20).optional(),
     audience: audienceSchema.optional(),
     source: pathSourceSchema.optional(),
     steps: z.array(stepSchema).min(1),

@@ -207,6 +207,11 @@ export type Cohort = {
   title: string;
   startDate: string;
   owner: string;
+  /** The path its members walk (a bootcamp's path). */
+  pathId?: string;
+  endDate?: string;
+  /** The catalog group its members were resolved from. */
+  group?: string;
   members: string[];
   version: number;
   createdAt: string;

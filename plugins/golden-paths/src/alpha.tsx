@@ -58,6 +58,21 @@ const nextStepWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** "Your onboarding buddies": the people I am buddy to, with their progress. */
+const buddiesWidget = HomePageWidgetBlueprint.make({
+  name: 'buddies',
+  params: {
+    name: 'GoldenPathsBuddies',
+    title: 'Your onboarding buddies',
+    description:
+      'The newcomers you are onboarding buddy to, and their progress',
+    components: () =>
+      import('./components/BuddyPeopleCard').then(m => ({
+        Content: () => <m.BuddyPeopleCard />,
+      })),
+  },
+});
+
 /** `ui:field: GoldenPathServiceName`: a Day-1 service name, checked before submit. */
 const serviceNameField = FormFieldBlueprint.make({
   name: 'service-name',
@@ -114,6 +129,7 @@ export default createFrontendPlugin({
     api,
     page,
     nextStepWidget,
+    buddiesWidget,
     serviceNameField,
     runtimeCard,
     teardownMenuItem,

@@ -8,6 +8,7 @@ export {
   goldenPathsPlugin,
   GoldenPathsPage,
   GoldenPathsNextStepCard,
+  GoldenPathsBuddiesCard,
   GoldenPathServiceNameFieldExtension,
   EntityRuntimeCard,
 } from './plugin';

@@ -63,6 +63,21 @@ export const GoldenPathsNextStepCard = goldenPathsPlugin.provide(
 );
 
 /**
+ * The "Your onboarding buddies" card for a legacy home page.
+ *
+ * @public
+ */
+export const GoldenPathsBuddiesCard = goldenPathsPlugin.provide(
+  createComponentExtension({
+    name: 'GoldenPathsBuddiesCard',
+    component: {
+      lazy: () =>
+        import('./components/BuddyPeopleCard').then(m => m.BuddyPeopleCard),
+    },
+  }),
+);
+
+/**
  * `ui:field: GoldenPathServiceName` for a legacy app: put it inside
  * `<ScaffolderFieldExtensions>`.
  * @public

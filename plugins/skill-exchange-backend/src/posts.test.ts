@@ -272,8 +272,8 @@ describe.each(databases.eachSupportedId())(
         .call('post', '/events', CARA)
         .send({
           name: 'Filter Fest',
-          startsOn: '2026-10-01',
-          endsOn: '2026-10-02',
+          startsOn: '2099-10-01',
+          endsOn: '2099-10-02',
         })
         .expect(201);
       await sx
@@ -299,6 +299,16 @@ describe.each(databases.eachSupportedId())(
         { kind: 'hack', title: 'Filter past hack', eventId: event.body.id },
         BEN,
       );
+      // The hack joined while registration was open; the event is over now.
+      await sx
+        .call('put', `/events/${event.body.id}`, CARA)
+        .send({
+          name: 'Filter Fest',
+          startsOn: '2026-10-01',
+          endsOn: '2026-10-02',
+          version: 1,
+        })
+        .expect(200);
 
       const page1 = await sx
         .call(

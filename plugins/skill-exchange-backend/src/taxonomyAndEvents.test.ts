@@ -142,9 +142,9 @@ describe.each(databases.eachSupportedId())(
         await sx
           .call('post', '/events', ANNA)
           .send({
-            name: 'HacktoberFest 2026',
-            startsOn: '2026-10-12',
-            endsOn: '2026-10-16',
+            name: 'HacktoberFest 2099',
+            startsOn: '2099-10-12',
+            endsOn: '2099-10-16',
             organisers: [CARA],
           })
           .expect(201)
@@ -166,10 +166,10 @@ describe.each(databases.eachSupportedId())(
           .expect(201)
       ).body;
       const edit = {
-        name: 'HacktoberFest 2026',
+        name: 'HacktoberFest 2099',
         description: 'A week of hacks',
-        startsOn: '2026-10-12',
-        endsOn: '2026-10-17',
+        startsOn: '2099-10-12',
+        endsOn: '2099-10-17',
         organisers: [CARA],
       };
 
@@ -179,7 +179,7 @@ describe.each(databases.eachSupportedId())(
         .expect(403);
       await sx
         .call('put', `/events/${event.id}`, CARA)
-        .send({ ...edit, endsOn: '2026-10-01', version: 1 })
+        .send({ ...edit, endsOn: '2099-10-01', version: 1 })
         .expect(400);
       await sx
         .call('put', `/events/${event.id}`, CARA)
@@ -190,7 +190,7 @@ describe.each(databases.eachSupportedId())(
         .send({ ...edit, version: 1 })
         .expect(200);
       expect(saved.body).toMatchObject({
-        endsOn: '2026-10-17',
+        endsOn: '2099-10-17',
         description: 'A week of hacks',
         version: 2,
       });
@@ -201,7 +201,7 @@ describe.each(databases.eachSupportedId())(
       const reread = await sx
         .call('get', `/events/${event.id}`, BEN)
         .expect(200);
-      expect(reread.body.name).toBe('HacktoberFest 2026');
+      expect(reread.body.name).toBe('HacktoberFest 2099');
 
       await sx.call('delete', `/events/${event.id}`, BEN).expect(403);
       await sx.call('delete', `/events/${event.id}`, ADMIN).expect(204);

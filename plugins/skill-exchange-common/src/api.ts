@@ -1,6 +1,5 @@
+import type { EventInput, EventUpdate, HackEvent } from './events';
 import type {
-  EventInput,
-  EventUpdate,
   ExpertsQuery,
   ListPostsQuery,
   PostInput,
@@ -22,7 +21,6 @@ import type {
   CappedPage,
   Expert,
   GrowthActivity,
-  HackEvent,
   Insights,
   Interest,
   LearningGoalProgress,
@@ -91,6 +89,10 @@ export interface SkillExchangeApi {
   getEvent(id: number): Promise<HackEvent>;
   updateEvent(id: number, update: EventUpdate): Promise<HackEvent>;
   deleteEvent(id: number): Promise<void>;
+  /** An event's iCalendar file: its days and its registration deadline. */
+  getEventCalendar(id: number): Promise<string>;
+  /** The iCalendar file of the events of the hacks I joined or own. */
+  getMyHacksCalendar(): Promise<string>;
   /** Taxonomy managers: add, rename (old names stay as aliases) and merge skills. */
   addSkill(input: SkillInput): Promise<Skill>;
   updateSkill(id: number, input: SkillInput): Promise<Skill>;

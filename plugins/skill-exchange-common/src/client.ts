@@ -1,9 +1,8 @@
+import type { EventInput, EventUpdate, HackEvent } from './events';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { PostsFilter, SkillExchangeApi } from './api';
 import type {
-  EventInput,
-  EventUpdate,
   ExpertsQuery,
   PostInput,
   PostUpdate,
@@ -24,7 +23,6 @@ import type {
   CappedPage,
   Expert,
   GrowthActivity,
-  HackEvent,
   Insights,
   Interest,
   LearningGoalProgress,
@@ -190,6 +188,12 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   deleteEvent(id: number) {
     return this.request<void>('DELETE', `/events/${id}`);
+  }
+  getEventCalendar(id: number) {
+    return this.text(`/events/${id}/calendar.ics`);
+  }
+  getMyHacksCalendar() {
+    return this.text('/profiles/me/hacks.ics');
   }
   addSkill(input: SkillInput) {
     return this.request<Skill>('POST', '/skills', input);

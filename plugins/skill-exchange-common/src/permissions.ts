@@ -70,7 +70,9 @@ export const skillExchangeTaxonomyManagePermission = createPermission({
 });
 
 /**
- * Hack events: create and edit. The default policy: everyone.
+ * Hack events: create them (their creator and organisers edit them).
+ * Without a rule about it a policy allows everyone; Onramp's policy allows
+ * admins only.
  *
  * @public
  */

@@ -1,7 +1,5 @@
 import {
   describeZodError,
-  eventInputSchema,
-  eventUpdateSchema,
   skillMergeSchema,
   listPostsQuerySchema,
   postInputSchema,
@@ -13,6 +11,7 @@ import {
   matchesQuerySchema,
   teamSkillsQuerySchema,
 } from './querySchemas';
+import { eventInputSchema } from './events';
 
 describe('postInputSchema', () => {
   it('accepts an embed and fills defaults', () => {
@@ -111,39 +110,6 @@ describe('profileInputSchema', () => {
     expect(
       profileInputSchema.parse({ skills: [{ skill: 'Go', level: 4 }] }).skills,
     ).toEqual([{ skill: 'Go', level: 4, canHelp: false }]);
-  });
-});
-
-describe('event schemas', () => {
-  const event = {
-    name: 'HacktoberFest 2026',
-    startsOn: '2026-10-12',
-    endsOn: '2026-10-16',
-  };
-  it('accepts an event with organisers and checks the dates', () => {
-    expect(
-      eventInputSchema.parse({ ...event, organisers: ['user:default/cara'] }),
-    ).toEqual({ ...event, description: '', organisers: ['user:default/cara'] });
-    expect(
-      eventInputSchema.safeParse({ ...event, endsOn: '2026-10-01' }).success,
-    ).toBe(false);
-    expect(
-      eventInputSchema.safeParse({ ...event, organisers: ['group:default/x'] })
-        .success,
-    ).toBe(false);
-  });
-  it('needs a version to update', () => {
-    expect(eventUpdateSchema.safeParse(event).success).toBe(false);
-    expect(eventUpdateSchema.safeParse({ ...event, version: 3 }).success).toBe(
-      true,
-    );
-    expect(
-      eventUpdateSchema.safeParse({
-        ...event,
-        version: 3,
-        endsOn: '2026-10-01',
-      }).success,
-    ).toBe(false);
   });
 });
 

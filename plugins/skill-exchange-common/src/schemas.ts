@@ -104,6 +104,12 @@ export const hackInputSchema = z.strictObject({
   /** Where people hack on it; `remote` reads "Anywhere". */
   location: z.enum(LOCATIONS).optional(),
   category: z.enum(HACK_CATEGORIES).optional(),
+  /** Its result, once completed (in its event's results phase, if any). */
+  demoUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .optional(),
+  resultSummary: text(LIMITS.message).min(1).optional(),
 });
 
 /** @public */
@@ -289,48 +295,6 @@ export const expertsQuerySchema = z.strictObject({
 });
 /** @public */
 export type ExpertsQuery = z.infer<typeof expertsQuerySchema>;
-
-const eventFields = {
-  name: text(120).min(3),
-  description: text(LIMITS.description).default(''),
-  startsOn: z.iso.date(),
-  endsOn: z.iso.date(),
-  /** Users who may edit the event besides the one who created it. */
-  organisers: z
-    .array(
-      safeString()
-        .trim()
-        .regex(/^user:[a-z0-9._-]+\/[a-z0-9._-]+$/i, 'must be a user ref'),
-    )
-    .max(20)
-    .optional(),
-};
-const endsAfterStart = {
-  check: (e: { startsOn: string; endsOn: string }) => e.endsOn >= e.startsOn,
-  params: { message: 'must not end before it starts', path: ['endsOn'] },
-};
-
-/**
- * Body of `POST /events`.
- *
- * @public
- */
-export const eventInputSchema = z
-  .strictObject(eventFields)
-  .refine(endsAfterStart.check, endsAfterStart.params);
-/** @public */
-export type EventInput = z.infer<typeof eventInputSchema>;
-
-/**
- * Body of `PUT /events/:id`: the whole event plus the `version` it was read at.
- *
- * @public
- */
-export const eventUpdateSchema = z
-  .strictObject({ ...eventFields, version: wholeNumber() })
-  .refine(endsAfterStart.check, endsAfterStart.params);
-/** @public */
-export type EventUpdate = z.infer<typeof eventUpdateSchema>;
 
 /**
  * Body of `POST /skills` (taxonomy managers only).

@@ -102,6 +102,10 @@ export interface HackPost extends PostCommon {
   /** Where people hack on it, when the owner said. */
   location?: PostLocation;
   category?: HackCategory;
+  /** Its demo, once completed. */
+  demoUrl?: string;
+  /** What came of it, once completed. */
+  resultSummary?: string;
   members: string[];
   followerCount: number;
   following: boolean;
@@ -137,19 +141,6 @@ export interface Interest {
    * for it; null until then. Shown to the applicant and the post's owner.
    */
   managerApproval: ManagerApproval | null;
-}
-
-/** @public */
-export interface HackEvent {
-  id: number;
-  name: string;
-  description: string;
-  startsOn: string;
-  endsOn: string;
-  createdBy: string;
-  /** Users who may edit the event besides the one who created it. */
-  organisers: string[];
-  version: number;
 }
 
 /** @public */

@@ -14,6 +14,9 @@ import { testRegistry } from './paths';
 
 /** Every table the plugin writes, children first. */
 const TABLES = [
+  'gp_journey_buddies',
+  'gp_pulse_answers',
+  'gp_pulse_asks',
   'gp_gates',
   'gp_path_steps',
   'gp_local_ci_runs',
@@ -22,6 +25,8 @@ const TABLES = [
   'gp_step_progress',
   'gp_evidence',
   'gp_merged_prs',
+  'gp_nudges',
+  'gp_person_settings',
   'gp_cohort_members',
   'gp_cohorts',
   'gp_journeys',
@@ -62,6 +67,8 @@ export async function createTestGoldenPaths(
     logger: mockServices.logger.mock(),
     pullRequests: options.pullRequests ?? false,
     membership: options.membership ?? (async () => ({ groups: [] })),
+    // No catalog here: no groups, nobody manages anyone.
+    teams: { groupMembers: async () => undefined, reportsOf: async () => [] },
     clock: options.clock,
   });
   const { journeys, evidence } = services;

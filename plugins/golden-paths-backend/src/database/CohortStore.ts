@@ -14,6 +14,22 @@ export type NewCohort = Omit<CohortRow, 'version' | 'createdAt' | 'updatedAt'>;
 /** A cohort update, guarded by the version it was read at. */
 export type CohortUpdate = Omit<CohortRow, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** The columns of a cohort's own fields (not id, group, version). */
+function cohortColumns(
+  cohort: Pick<
+    CohortRow,
+    'title' | 'startDate' | 'owner' | 'pathId' | 'endDate'
+  >,
+) {
+  return {
+    title: cohort.title,
+    start_date: cohort.startDate,
+    owner: cohort.owner,
+    path_id: cohort.pathId ?? null,
+    end_date: cohort.endDate ?? null,
+  };
+}
+
 /** Cohorts with their members, and the stuck-member notices of cohort owners. */
 export interface CohortStore {
   /** One page of cohorts, newest start date first, with their members. */
@@ -97,9 +113,8 @@ export class KnexCohortStore implements CohortStore {
       const inserted = await tx('gp_cohorts')
         .insert({
           id: cohort.id,
-          title: cohort.title,
-          start_date: cohort.startDate,
-          owner: cohort.owner,
+          ...cohortColumns(cohort),
+          group_ref: cohort.group ?? null,
           version: 1,
           created_at: now,
           updated_at: now,
@@ -120,9 +135,7 @@ export class KnexCohortStore implements CohortStore {
       const count = await tx('gp_cohorts')
         .where({ id, version: update.version })
         .update({
-          title: update.title,
-          start_date: update.startDate,
-          owner: update.owner,
+          ...cohortColumns(update),
           version: tx.raw('?? + 1', ['version']),
           updated_at: now,
         });

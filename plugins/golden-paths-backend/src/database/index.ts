@@ -14,6 +14,9 @@ import { KnexPeopleStore, PeopleStore } from './PeopleStore';
 import { KnexLocalCiStore, LocalCiStore } from './LocalCiStore';
 import { KnexPathStepStore, PathStepStore } from './PathStepStore';
 import { GateStore, KnexGateStore } from './GateStore';
+import { BuddyStore, KnexBuddyStore } from './BuddyStore';
+import { BootcampStore, KnexBootcampStore } from './BootcampStore';
+import { KnexPulseStore, PulseStore } from './PulseStore';
 
 const migrationsDir = resolvePackagePath(
   '@onramp/backstage-plugin-golden-paths-backend',
@@ -30,6 +33,9 @@ export type GoldenPathsStores = {
   localCi: LocalCiStore;
   pathSteps: PathStepStore;
   gates: GateStore;
+  buddies: BuddyStore;
+  bootcamps: BootcampStore;
+  pulse: PulseStore;
 };
 
 /** Runs the migrations (unless the database skips them) and builds the stores. */
@@ -49,6 +55,9 @@ export async function createStores(
     localCi: KnexLocalCiStore.create(db),
     pathSteps: KnexPathStepStore.create(db),
     gates: KnexGateStore.create(db),
+    buddies: KnexBuddyStore.create(db),
+    bootcamps: KnexBootcampStore.create(db),
+    pulse: KnexPulseStore.create(db),
   };
 }
 
@@ -61,4 +70,8 @@ export { startOfDay } from './PeopleStore';
 export type * from './LocalCiStore';
 export type { PathStepStore, PathStepRow } from './PathStepStore';
 export type { GateStore, GateRow } from './GateStore';
+export type { BuddyStore, BuddyRow } from './BuddyStore';
+export type { BootcampStore, NudgeRow } from './BootcampStore';
+export { utcDay } from './BootcampStore';
 export * from './rows';
+export type * from './PulseStore';

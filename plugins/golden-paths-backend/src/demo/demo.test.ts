@@ -6,6 +6,8 @@ import { describeOnEachDatabase } from '../__testUtils__/services';
 import { computeMetrics } from '../service/metrics';
 import { DEMO_NEWCOMERS } from './demoNewcomers';
 import { seedDemoHistory } from './seedDemoHistory';
+import { DEMO_BOOTCAMP } from './demoBootcamp';
+import { stuckDays } from '../service/stuck';
 
 jest.setTimeout(120_000);
 
@@ -57,6 +59,29 @@ describeOnEachDatabase('the demo history', t => {
     );
     expect(await seed()).toBe(DEMO_NEWCOMERS.length);
     expect(await seed()).toBe(0);
+    // The onboarding buddies: Lars has two people, Kai a suggestion.
+    const lars = await t.gp.stores.buddies.listConfirmedFor(
+      'user:default/lars.lindqvist',
+    );
+    expect(lars).toHaveLength(2);
+    const kai = await t.gp.stores.journeys.getJourney(
+      'user:default/kai.moreno',
+      'backend-day-1',
+    );
+    expect(
+      (await t.gp.stores.buddies.listForJourneys([kai!.id])).map(r => [
+        r.buddyRef,
+        r.status,
+      ]),
+    ).toEqual([['user:default/priya.raman', 'suggested']]);
+    // The demo bootcamp, once: its board has Nadia stuck on the Client path.
+    const bootcamp = await t.gp.stores.cohorts.getCohort(DEMO_BOOTCAMP.id);
+    expect(bootcamp?.members).toEqual([...DEMO_BOOTCAMP.members].sort());
+    const [nadia] = await t.gp.stores.bootcamps.listJourneysOf(
+      ['user:default/nadia.hassan'],
+      DEMO_BOOTCAMP.pathId,
+    );
+    expect(stuckDays(nadia, now, 3)).toBeGreaterThan(30);
     const metrics = await computeMetrics({
       store: t.gp.stores.metrics,
       paths: t.gp.paths,

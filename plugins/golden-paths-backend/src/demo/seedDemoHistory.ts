@@ -10,7 +10,10 @@ import { EvidenceService } from '../service/EvidenceService';
 import { JourneyService } from '../service/JourneyService';
 import { GoldenPathRegistry } from '../service/paths';
 import { ProgressWriter } from '../service/progress';
+import { seedDemoBuddies } from './demoBuddies';
 import { DEMO_NEWCOMERS, DemoNewcomer } from './demoNewcomers';
+import { seedDemoBootcamp } from './demoBootcamp';
+import { seedDemoPulses } from './demoPulses';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -144,7 +147,8 @@ async function seedOne(options: {
 /**
  * Seeds the onboarding history of the demo newcomers (embedded default
  * only, `goldenPaths.demoData`): journeys through their paths, evidence,
- * a first pull request and merged pull requests over the past months.
+ * a first pull request and merged pull requests over the past months, and
+ * the onboarding buddies of a few of them.
  * Does nothing when the first newcomer already has a journey.
  */
 export async function seedDemoHistory(options: {
@@ -154,6 +158,7 @@ export async function seedDemoHistory(options: {
   now: number;
 }): Promise<number> {
   const { stores, paths } = options;
+  await seedDemoBootcamp(stores, options.now);
   const first = DEMO_NEWCOMERS[0];
   if (
     await stores.journeys.getJourney(`user:default/${first.name}`, first.pathId)
@@ -169,6 +174,8 @@ export async function seedDemoHistory(options: {
     await seedOne({ person, path, stores, paths, until: options.now });
     seeded += 1;
   }
+  await seedDemoBuddies(stores, options.now);
+  await seedDemoPulses({ store: stores.pulse, now: options.now });
   options.logger.info(
     `Seeded the onboarding history of ${seeded} demo newcomers`,
   );

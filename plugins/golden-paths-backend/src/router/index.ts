@@ -1,8 +1,14 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
-import { LocalCiStore, MergedPullRequestStore } from '../database';
+import {
+  BootcampStore,
+  LocalCiStore,
+  MergedPullRequestStore,
+} from '../database';
 import { GoldenPathsServices } from '../service';
+import { buddiesRouter } from './buddies';
+import { bootcampsRouter } from './bootcamps';
 import { cohortsRouter } from './cohorts';
 import { evidenceRouter } from './evidence';
 import { gatesRouter } from './gates';
@@ -11,6 +17,7 @@ import { localCiRouter } from './localCi';
 import { metricsRouter } from './metrics';
 import { pathsRouter } from './paths';
 import { pullRequestsRouter } from './pullRequests';
+import { pulseRouter } from './pulse';
 
 /** The REST API: one router per resource, each talking to its service. */
 export function createRouter(options: {
@@ -19,6 +26,8 @@ export function createRouter(options: {
   services: GoldenPathsServices;
   localCi: LocalCiStore;
   mergedPullRequests: MergedPullRequestStore;
+  /** The person settings (`PUT /me/settings`). */
+  settings: BootcampStore;
   /** Brings the paths read from the catalog up to date (cached briefly). */
   freshPaths?: () => Promise<void>;
 }): express.Router {
@@ -41,7 +50,18 @@ export function createRouter(options: {
     evidenceRouter({ httpAuth, auditor, evidence: services.evidence }),
   );
   router.use(metricsRouter({ httpAuth, auditor, metrics: services.metrics }));
+  router.use(
+    bootcampsRouter({
+      httpAuth,
+      auditor,
+      bootcamps: services.bootcamps,
+      team: services.team,
+      settings: options.settings,
+    }),
+  );
   router.use(cohortsRouter({ httpAuth, auditor, cohorts: services.cohorts }));
+  router.use(buddiesRouter({ httpAuth, auditor, buddies: services.buddies }));
+  router.use(pulseRouter({ httpAuth, auditor, pulse: services.pulse }));
   router.use(localCiRouter({ httpAuth, store: options.localCi }));
   router.use(
     pullRequestsRouter({ httpAuth, store: options.mergedPullRequests }),

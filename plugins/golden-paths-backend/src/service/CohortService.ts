@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
 import {
   Cohort,
   goldenPathsCohortManagePermission,
@@ -8,8 +9,17 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { CohortRow, CohortStore, NewCohort } from '../database';
 import { MetricsAccess } from './access';
+import { GroupMembers } from './catalogTeams';
+import { GoldenPathRegistry } from './paths';
 
-function cohortToApi(row: CohortRow): Cohort {
+/** What a cohort is checked against: its group in the catalog, its path. */
+export type CohortSources = {
+  groupMembers?: GroupMembers;
+  paths?: GoldenPathRegistry;
+};
+
+/** A cohort row as the API answers it. */
+export function cohortToApi(row: CohortRow): Cohort {
   return {
     ...row,
     createdAt: new Date(row.createdAt).toISOString(),
@@ -23,7 +33,26 @@ export class CohortService {
     private readonly store: CohortStore,
     private readonly access: MetricsAccess,
     private readonly clock: () => number = Date.now,
+    private readonly sources: CohortSources = {},
   ) {}
+
+  /** 400 for an unknown path; a group's members join the listed ones. */
+  private async resolve<T extends { pathId?: string; members: string[] }>(
+    cohort: T & { group?: string },
+  ): Promise<T> {
+    const { paths, groupMembers } = this.sources;
+    if (cohort.pathId && paths && !paths.get(cohort.pathId)) {
+      throw new InputError(`No golden path "${cohort.pathId}"`);
+    }
+    if (!cohort.group || !groupMembers) {
+      return cohort;
+    }
+    const members = await groupMembers(cohort.group);
+    if (!members) {
+      throw new InputError(`No group ${cohort.group} in the catalog`);
+    }
+    return { ...cohort, members: [...cohort.members, ...members] };
+  }
 
   async list(
     credentials: BackstageCredentials,
@@ -39,7 +68,8 @@ export class CohortService {
     cohort: NewCohort,
   ): Promise<Cohort> {
     await this.access.require(credentials, goldenPathsCohortManagePermission);
-    return cohortToApi(await this.store.createCohort(cohort, this.clock()));
+    const resolved = await this.resolve(cohort);
+    return cohortToApi(await this.store.createCohort(resolved, this.clock()));
   }
 
   async update(
@@ -48,8 +78,9 @@ export class CohortService {
     request: UpdateCohortRequest,
   ): Promise<Cohort> {
     await this.access.require(credentials, goldenPathsCohortManagePermission);
+    const resolved = await this.resolve(request);
     return cohortToApi(
-      await this.store.updateCohort(cohortId, request, this.clock()),
+      await this.store.updateCohort(cohortId, resolved, this.clock()),
     );
   }
 }

@@ -30,6 +30,8 @@ export class JourneyService {
       pathSteps?: PathStepStore;
       gates?: GateService;
       readerOf?: (userEntityRef: string) => Promise<Reader>;
+      /** Runs once a journey is created (e.g. suggests a buddy); never throws. */
+      afterStart?: (journey: JourneyRow, path: GoldenPath) => Promise<void>;
     } = {},
   ) {}
 
@@ -175,6 +177,9 @@ export class JourneyService {
     // Approval steps ask their approver (a journey started before a path
     // gained an approval step asks when it is started again).
     await this.more.gates?.openGates(row, path);
+    if (created) {
+      await this.more.afterStart?.(row, path);
+    }
     return { journey: await this.currentJourney(userEntityRef, path), created };
   }
 

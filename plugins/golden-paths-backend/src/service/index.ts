@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Membership, readerOf } from './audience';
 import { GateService } from './GateService';
+import { BuddyService } from './BuddyService';
+import { BuddyCandidateSource } from './skillExchangeBuddies';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { GoldenPathsConfig } from '../config';
 import { GoldenPathsStores } from '../database';
@@ -16,6 +18,10 @@ import { MetricsService } from './metrics';
 import { notifyOnCompletion } from './notifications';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
+import { BootcampService } from './BootcampService';
+import { GroupMembers, Reports } from './catalogTeams';
+import { TeamService } from './TeamService';
+import { PulseService } from './PulseService';
 
 /** The rules of the plugin, one service per resource. */
 export type GoldenPathsServices = {
@@ -24,6 +30,10 @@ export type GoldenPathsServices = {
   cohorts: CohortService;
   metrics: MetricsService;
   gates: GateService;
+  buddies: BuddyService;
+  bootcamps: BootcampService;
+  team: TeamService;
+  pulse: PulseService;
 };
 
 /** Builds the services over the stores; finishing a path notifies its person. */
@@ -39,6 +49,10 @@ export function createServices(options: {
   pullRequests: boolean;
   /** The person's groups in the catalog (audience, managers, approvers). */
   membership: (userEntityRef: string) => Promise<Membership>;
+  /** Onboarding buddy candidates (the Skill Exchange); none when not installed. */
+  buddyCandidates?: BuddyCandidateSource;
+  /** A group's members and a manager's reports, from the catalog. */
+  teams: { groupMembers: GroupMembers; reportsOf: Reports };
   clock?: () => number;
 }): GoldenPathsServices {
   const { stores, paths, config, clock } = options;
@@ -65,20 +79,69 @@ export function createServices(options: {
     linkPrefix: config.linkPrefix,
     clock,
   });
+  const buddies = new BuddyService({
+    store: stores.buddies,
+    journeys: stores.journeys,
+    paths,
+    source: options.buddyCandidates,
+    membership: options.membership,
+    notifications: options.notifications,
+    logger: options.logger,
+    linkPrefix: config.linkPrefix,
+    ...config.buddies,
+    clock,
+  });
+  const journeys = new JourneyService(stores.journeys, paths, writer, clock, {
+    pathSteps: stores.pathSteps,
+    gates,
+    afterStart: (journey, path) => buddies.suggest(journey, path),
+    readerOf: async userEntityRef =>
+      readerOf({
+        userEntityRef,
+        membership: await options.membership(userEntityRef),
+        cohorts: stores.cohorts,
+      }),
+  });
   return {
     gates,
-    journeys: new JourneyService(stores.journeys, paths, writer, clock, {
-      pathSteps: stores.pathSteps,
-      gates,
-      readerOf: async userEntityRef =>
-        readerOf({
-          userEntityRef,
-          membership: await options.membership(userEntityRef),
-          cohorts: stores.cohorts,
-        }),
+    pulse: new PulseService({
+      store: stores.pulse,
+      paths,
+      access,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
+      minimumGroupSize: config.minimumGroupSize,
+      catchUpDays: config.pulse.catchUpDays,
+      clock,
+    }),
+    buddies,
+    journeys,
+    bootcamps: new BootcampService({
+      ...stores,
+      journeys: stores.journeys,
+      paths,
+      access,
+      notifications: options.notifications,
+      stuckAfterDays: config.stuckAfterDays,
+      linkPrefix: config.linkPrefix,
+      clock,
+    }),
+    team: new TeamService({
+      reportsOf: options.teams.reportsOf,
+      bootcamps: stores.bootcamps,
+      store: stores.journeys,
+      journeys,
+      paths,
+      notifications: options.notifications,
+      logger: options.logger,
+      linkPrefix: config.linkPrefix,
     }),
     evidence: new EvidenceService(stores.journeys, paths, writer, clock),
-    cohorts: new CohortService(stores.cohorts, access, clock),
+    cohorts: new CohortService(stores.cohorts, access, clock, {
+      groupMembers: options.teams.groupMembers,
+      paths,
+    }),
     metrics: new MetricsService({
       store: stores.metrics,
       paths,

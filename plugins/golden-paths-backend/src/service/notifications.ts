@@ -4,8 +4,7 @@ import { CohortStore } from '../database';
 import { JourneyService } from './JourneyService';
 import { GoldenPathRegistry } from './paths';
 import { ProgressWriter } from './progress';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { stuckBefore, stuckDays } from './stuck';
 
 /** Sends "you finished <path>" to whoever completes a path. */
 export function notifyOnCompletion(options: {
@@ -55,7 +54,7 @@ export async function notifyStuckMembers(options: {
   batchSize?: number;
 }): Promise<number> {
   const idle = await options.cohorts.listIdleCohortJourneys(
-    options.now - options.stuckAfterDays * DAY_MS,
+    stuckBefore(options.now, options.stuckAfterDays),
     options.batchSize ?? 500,
   );
   let sent = 0;
@@ -79,7 +78,11 @@ export async function notifyStuckMembers(options: {
     ) {
       continue;
     }
-    const days = Math.floor((options.now - row.lastActivityAt) / DAY_MS);
+    const days = stuckDays(
+      { status: 'active', lastActivityAt: row.lastActivityAt },
+      options.now,
+      options.stuckAfterDays,
+    );
     await options.notifications.send({
       recipients: { type: 'entity', entityRef: row.cohortOwner },
       payload: {

@@ -19,7 +19,7 @@ import { syncStartDates } from '../service/startDates';
  * The plugin's scheduled work, through the scheduler so that one replica
  * runs each task at a time: hourly stuck-member notices, the start dates
  * from the catalog every minute, the merged pull request sync every 10
- * minutes when there is a source, and the local git server's watcher
+ * minutes when there is a source, the pulse survey asks, and the local git server's watcher
  * (goldenPaths.localCi) when enabled.
  */
 export async function scheduleTasks(options: {
@@ -114,6 +114,15 @@ export async function scheduleTasks(options: {
         logger,
         now: Date.now(),
       });
+    },
+  });
+  // Pulse surveys at day 7, 30, 60 and 90 (goldenPaths.pulse.schedule):
+  // each (person, day) is claimed in the database before it is asked.
+  await scheduler.scheduleTask({
+    id: 'golden-paths-pulse-asks',
+    ...config.pulse.schedule,
+    fn: async () => {
+      await options.services.pulse.askDue();
     },
   });
   if (options.sources.length > 0) {

@@ -54,6 +54,12 @@ export const goldenPathEntityV1alpha1Schema = {
                 'The group or user that owns the path (an entity reference).',
             },
             discipline: { type: 'string', minLength: 1 },
+            skills: {
+              type: 'array',
+              items: { type: 'string', minLength: 1 },
+              description:
+                'Skills the path practises (Skill Exchange names): an onboarding buddy who can help with them is suggested.',
+            },
             version: { type: 'integer', minimum: 1 },
             audience: {
               type: 'object',

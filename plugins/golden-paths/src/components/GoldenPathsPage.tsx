@@ -3,6 +3,9 @@ import { ApprovalsPage } from './ApprovalsPage';
 import { InsightsPage } from './InsightsPage';
 import { PathPage } from './PathPage';
 import { PathsOverview } from './PathsOverview';
+import { BootcampsPage } from './bootcamps/BootcampsPage';
+import { CohortBoardPage } from './bootcamps/CohortBoardPage';
+import { TeamPage } from './bootcamps/TeamPage';
 
 /**
  * The Golden Paths page and its per-path sub pages.
@@ -14,6 +17,9 @@ export const GoldenPathsPage = () => (
     <Route path="/" element={<PathsOverview />} />
     <Route path="/insights" element={<InsightsPage />} />
     <Route path="/approvals" element={<ApprovalsPage />} />
+    <Route path="/bootcamps" element={<BootcampsPage />} />
+    <Route path="/bootcamps/:cohortId" element={<CohortBoardPage />} />
+    <Route path="/team" element={<TeamPage />} />
     <Route path="/:pathId" element={<PathPage />} />
   </Routes>
 );

@@ -42,6 +42,8 @@ import {
   methodText,
 } from './metricsMethod';
 import { OnboardingTrends } from './OnboardingTrends';
+import { PulseInsightsSection } from './PulseInsightsSection';
+import { downloadCsv } from './util';
 
 export { formatDuration } from './metricsMethod';
 
@@ -281,25 +283,14 @@ export const InsightsPage = () => {
     setParams(next, { replace: true });
   };
 
-  const exportCsv = async (table: 'funnels' | 'onboarding') => {
-    try {
-      const csv = await api.getMetricsCsv({ ...query, table });
-      const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download =
-        table === 'onboarding'
-          ? 'golden-paths-onboarding.csv'
-          : 'golden-paths-metrics.csv';
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (e) {
-      alertApi.post({
-        message: `Could not export: ${(e as Error).message}`,
-        severity: 'error',
-      });
-    }
-  };
+  const exportCsv = (table: 'funnels' | 'onboarding') =>
+    downloadCsv(
+      () => api.getMetricsCsv({ ...query, table }),
+      table === 'onboarding'
+        ? 'golden-paths-onboarding.csv'
+        : 'golden-paths-metrics.csv',
+      alertApi,
+    );
 
   const disciplines = Array.from(
     new Set((paths.value ?? []).map(p => p.discipline)),
@@ -367,6 +358,7 @@ export const InsightsPage = () => {
             <ResponseErrorPanel error={metrics.error} />
           ))}
         {metrics.value && <Insights metrics={metrics.value} />}
+        {metrics.value && <PulseInsightsSection cohortId={query.cohortId} />}
       </Content>
     </Page>
   );

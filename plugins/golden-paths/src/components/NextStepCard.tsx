@@ -6,6 +6,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { templateUrl } from './util';
+import { PulseDueNote } from './PulseCard';
 
 /** "Your next step": the next unfinished step of my open journey. */
 export const NextStepCard = ({
@@ -34,6 +35,7 @@ export const NextStepCard = ({
   if (!value?.journey || !value.path) {
     return (
       <Box>
+        <PulseDueNote basePath={basePath} />
         <Typography variant="body1" paragraph>
           {value?.finished
             ? 'You have finished every golden path you started. Nice work!'
@@ -55,6 +57,7 @@ export const NextStepCard = ({
   const pathUrl = `${basePath}/${encodeURIComponent(path.id)}`;
   return (
     <Box>
+      <PulseDueNote basePath={basePath} />
       <Typography variant="overline">{path.title} golden path</Typography>
       <LinearProgress
         aria-label="Steps done"

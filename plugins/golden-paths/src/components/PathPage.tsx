@@ -11,12 +11,14 @@ import { Box, Button, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
+import { BuddyCard } from './BuddyCard';
 import { LatestRun } from './LatestRun';
 import { PathChecklist } from './PathChecklist';
 import { useBusyAction } from './useBusyAction';
 import { usePathJourney } from './usePathJourney';
 import { humanizeRef } from './util';
 import { parseEntityRefLoose } from './entityRef';
+import { MyBootcamps } from './bootcamps/MyBootcamps';
 
 /** A path not started yet: the button to start it and what it holds. */
 const PathPreview = ({
@@ -121,6 +123,7 @@ export const PathPage = ({
       <Content>
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
+        {path && <MyBootcamps pathId={path.id} />}
         {path && (
           <Typography variant="body1" paragraph>
             {path.description}
@@ -128,6 +131,7 @@ export const PathPage = ({
         )}
         {path?.source && <PathSource source={path.source} />}
         {path && <LatestRun goldenPath={path} />}
+        {path && journey && <BuddyCard journeyId={journey.id} />}
         {path && journey && (
           <PathChecklist path={path} journey={journey} onChange={setJourney} />
         )}

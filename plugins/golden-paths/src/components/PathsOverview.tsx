@@ -25,6 +25,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
 import { humanizeRef } from './util';
+import { ShareSkillExchangeSwitch } from './bootcamps/MyBootcamps';
+import { PulseCard } from './PulseCard';
 
 /** "Get started at <organization>": a card per discipline path. */
 export const PathsOverview = () => {
@@ -38,11 +40,12 @@ export const PathsOverview = () => {
 
   const { value, loading, error } = useAsync(async () => {
     // Every page: the overview shows all paths and all of my journeys.
-    const [paths, journeys] = await Promise.all([
+    const [paths, journeys, me] = await Promise.all([
       fetchAllPages(page => api.listPaths(page)),
       fetchAllPages(page => api.getMyJourneys(page)),
+      api.getMe(),
     ]);
-    return { paths, journeys };
+    return { paths, journeys, me };
   }, [api]);
 
   const choose = async (pathId: string) => {
@@ -73,7 +76,17 @@ export const PathsOverview = () => {
           <Button component={RouterLink} to="insights">
             Onboarding insights
           </Button>
+          {value?.me.canManageCohorts && (
+            <Button component={RouterLink} to="bootcamps">
+              Bootcamps
+            </Button>
+          )}
+          <Button component={RouterLink} to="team">
+            My team's onboarding
+          </Button>
         </ContentHeader>
+        {value && <ShareSkillExchangeSwitch me={value.me} />}
+        <PulseCard />
         {loading && <Progress />}
         {error && <ResponseErrorPanel error={error} />}
         {value && value.paths.length === 0 && (

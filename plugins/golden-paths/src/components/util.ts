@@ -1,3 +1,4 @@
+import { AlertApi } from '@backstage/core-plugin-api';
 import { StepEvidence } from '@onramp/backstage-plugin-golden-paths-common';
 import { parseEntityRefLoose } from './entityRef';
 
@@ -42,4 +43,29 @@ export function describeEvidence(evidence: StepEvidence): string {
   return typeof commit === 'string' && commit.length > 0
     ? `${what} (commit ${commit.slice(0, 7)})`
     : what;
+}
+
+/**
+ * Fetches a CSV and hands it to the browser as a download named
+ * `filename`; a failure is an error alert.
+ */
+export async function downloadCsv(
+  fetchCsv: () => Promise<string>,
+  filename: string,
+  alertApi: Pick<AlertApi, 'post'>,
+): Promise<void> {
+  try {
+    const csv = await fetchCsv();
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = filename;
+    a.click();
+    URL.revokeObjectURL(url);
+  } catch (e) {
+    alertApi.post({
+      message: `Could not export: ${(e as Error).message}`,
+      severity: 'error',
+    });
+  }
 }

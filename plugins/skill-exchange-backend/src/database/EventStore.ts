@@ -1,8 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import type {
+import {
   EventInput,
   EventUpdate,
   HackEvent,
+  todayIso,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
 import { EventRow, insertedId, lowerAll, toEvent } from './rows';
@@ -15,7 +16,10 @@ export interface EventStore {
   updateEvent(id: number, input: EventUpdate): Promise<HackEvent>;
   /** Deletes an event; its hacks stay, without an event. */
   deleteEvent(id: number): Promise<void>;
+  /** Upcoming and running events first (soonest first), then past ones (latest first). */
   listEvents(): Promise<HackEvent[]>;
+  /** The events of the hacks a person owns or joined, by start. */
+  listEventsOfHacker(user: string): Promise<HackEvent[]>;
 }
 
 export class KnexEventStore implements EventStore {
@@ -25,14 +29,26 @@ export class KnexEventStore implements EventStore {
 
   private constructor(private readonly db: Knex) {}
 
-  private columns(input: EventInput) {
+  private columns(input: EventInput | EventUpdate) {
     return {
       name: input.name,
       description: input.description,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
+      registration_opens_on: input.registrationOpensOn ?? null,
+      registration_closes_on: input.registrationClosesOn ?? input.endsOn,
+      ...(input.phase ? { phase: input.phase } : {}),
       organisers: JSON.stringify(lowerAll(input.organisers ?? [])),
     };
+  }
+
+  /** Events with the number of their hacks. */
+  private select() {
+    const hackCount = this.db('posts')
+      .count('*')
+      .whereRaw('posts.event_id = hack_events.id')
+      .as('hack_count');
+    return this.db<EventRow>('hack_events').select('hack_events.*', hackCount);
   }
 
   async createEvent(input: EventInput, createdBy: string): Promise<HackEvent> {
@@ -48,7 +64,7 @@ export class KnexEventStore implements EventStore {
   }
 
   async getEvent(id: number): Promise<HackEvent | undefined> {
-    const row = await this.db<EventRow>('hack_events').where('id', id).first();
+    const row = await this.select().where('hack_events.id', id).first();
     return row ? toEvent(row) : undefined;
   }
 
@@ -78,10 +94,41 @@ export class KnexEventStore implements EventStore {
   }
 
   async listEvents(): Promise<HackEvent[]> {
-    const rows = await this.db<EventRow>('hack_events').orderBy(
-      'starts_on',
-      'desc',
-    );
+    const rows = await this.select()
+      .orderByRaw('CASE WHEN hack_events.ends_on >= ? THEN 0 ELSE 1 END', [
+        todayIso(),
+      ])
+      .orderByRaw(
+        'CASE WHEN hack_events.ends_on >= ? THEN hack_events.starts_on END ASC',
+        [todayIso()],
+      )
+      .orderBy('hack_events.starts_on', 'desc')
+      .orderBy('hack_events.id', 'asc');
+    return rows.map(toEvent);
+  }
+
+  async listEventsOfHacker(user: string): Promise<HackEvent[]> {
+    const refs = [...new Set([user, user.toLocaleLowerCase()])];
+    const rows = await this.select()
+      .whereIn(
+        'hack_events.id',
+        this.db('posts')
+          .select('posts.event_id')
+          .where('posts.kind', 'hack')
+          .whereNotNull('posts.event_id')
+          .where(q =>
+            q
+              .whereIn('posts.owner', refs)
+              .orWhereExists(
+                this.db('memberships')
+                  .select(this.db.raw('1'))
+                  .whereRaw('memberships.post_id = posts.id')
+                  .whereIn('memberships.user_ref', refs),
+              ),
+          ),
+      )
+      .orderBy('hack_events.starts_on', 'asc')
+      .orderBy('hack_events.id', 'asc');
     return rows.map(toEvent);
   }
 }

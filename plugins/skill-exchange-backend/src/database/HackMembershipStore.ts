@@ -1,5 +1,6 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { checkJoinWindow } from './eventRules';
 import { PostRow } from './rows';
 
 /** The people around a hack: members, followers and who saved a post. */
@@ -65,6 +66,7 @@ export class KnexHackMembershipStore implements HackMembershipStore {
       if (post.status === 'closed') {
         throw new ConflictError(`Hack ${postId} is closed`);
       }
+      await checkJoinWindow(tx, post);
       const result = await this.insertOnce(tx, 'memberships', postId, user);
       if (result.created) {
         await tx('posts').where('id', postId).increment('member_count', 1);

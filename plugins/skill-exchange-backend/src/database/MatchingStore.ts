@@ -1,5 +1,7 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import type {
+  BuddyCandidate,
+  BuddyCandidatesQuery,
   CappedPage,
   Expert,
   ExpertsQuery,
@@ -8,6 +10,7 @@ import type {
   PostKind,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
+import { findBuddyCandidates } from './buddyCandidates';
 import { findExperts } from './experts';
 import { hydratePosts } from './hydratePosts';
 import { AVAILABILITY_COLUMN, PersonSkillRow, PostRow, toBool } from './rows';
@@ -118,6 +121,8 @@ export interface MatchingStore {
   ): Promise<CappedPage<PostCandidate>>;
   /** People with every requested skill at `minLevel` or more, best first. */
   findExperts(query: ExpertsQuery): Promise<Page<Expert>>;
+  /** Onboarding buddy candidates of a discipline, best first (see buddyCandidates.ts). */
+  findBuddyCandidates(query: BuddyCandidatesQuery): Promise<BuddyCandidate[]>;
 }
 
 export class KnexMatchingStore implements MatchingStore {
@@ -340,5 +345,9 @@ export class KnexMatchingStore implements MatchingStore {
       throw new InputError('skills: name at least one skill');
     }
     return findExperts(this.db, skills, query);
+  }
+
+  findBuddyCandidates(query: BuddyCandidatesQuery) {
+    return findBuddyCandidates(this.db, this.skills, query);
   }
 }

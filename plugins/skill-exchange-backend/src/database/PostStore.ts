@@ -17,6 +17,7 @@ import {
   placesOf,
   tooFewPlaces,
 } from './places';
+import { checkHackEvent } from './eventRules';
 import { writeSlots } from './PairingStore';
 import { insertedId, postColumns, PostRow } from './rows';
 import type { SkillStore } from './SkillStore';
@@ -105,19 +106,10 @@ export class KnexPostStore implements PostStore {
     private readonly exactTotalUpTo: number,
   ) {}
 
-  private async checkEvent(tx: Knex, input: PostInput) {
-    if (input.kind === 'hack' && input.eventId !== undefined) {
-      const event = await tx('hack_events').where('id', input.eventId).first();
-      if (!event) {
-        throw new InputError(`eventId: no hack event ${input.eventId}`);
-      }
-    }
-  }
-
   async createPost(owner: string, input: PostInput): Promise<Post> {
     const id = await this.db.transaction(async tx => {
       const skills = await this.skills.resolveSkills(input.skills, tx);
-      await this.checkEvent(tx, input);
+      await checkHackEvent(tx, input);
       const now = new Date();
       const [inserted] = await tx('posts')
         .insert({
@@ -201,7 +193,7 @@ export class KnexPostStore implements PostStore {
         );
       }
       const skills = await this.skills.resolveSkills(input.skills, tx);
-      await this.checkEvent(tx, input);
+      await checkHackEvent(tx, input, current);
       const columns = postColumns(input);
       const status = await this.statusAfterEdit(tx, current, columns);
       const changed = await tx('posts')

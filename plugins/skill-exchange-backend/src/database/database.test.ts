@@ -214,7 +214,7 @@ describe.each(databases.eachSupportedId())(
         'Loudness normalisation explorer',
       ]);
       const events = await stores.events.listEvents();
-      expect(events.map(e => e.name)).toContain('HacktoberFest 2026');
+      expect(events.map(e => e.name)).toContain('Hack Week #7');
       const experts = await stores.matching.findExperts({
         skills: ['kotlin'],
         minLevel: 4,

@@ -1,5 +1,6 @@
 /** Database row shapes and the one place rows become API objects. */
 import type {
+  EventPhase,
   HackCategory,
   HackEvent,
   Interest,
@@ -32,6 +33,8 @@ export interface PostRow {
   stage: 'idea' | 'in_progress' | 'completed' | null;
   hack_category?: string | null;
   event_id: number | null;
+  demo_url?: string | null;
+  result_summary?: string | null;
   member_count: number;
   mode: 'offering' | 'seeking' | null;
   capacity: number | null;
@@ -154,6 +157,11 @@ export interface EventRow {
   created_by: string;
   organisers: string | null;
   version: number;
+  registration_opens_on: string | null;
+  registration_closes_on: string | null;
+  phase: string;
+  /** From a count of its posts, where the query selects it. */
+  hack_count?: number | string;
 }
 
 export function toEvent(row: EventRow): HackEvent {
@@ -163,9 +171,13 @@ export function toEvent(row: EventRow): HackEvent {
     description: row.description,
     startsOn: row.starts_on,
     endsOn: row.ends_on,
+    registrationOpensOn: row.registration_opens_on ?? null,
+    registrationClosesOn: row.registration_closes_on ?? row.ends_on,
+    phase: row.phase as EventPhase,
     createdBy: row.created_by,
     organisers: parseRefs(row.organisers),
     version: row.version,
+    hackCount: Number(row.hack_count ?? 0),
   };
 }
 
@@ -243,6 +255,8 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
         ...(row.hack_category
           ? { category: row.hack_category as HackCategory }
           : {}),
+        ...(row.demo_url ? { demoUrl: row.demo_url } : {}),
+        ...(row.result_summary ? { resultSummary: row.result_summary } : {}),
         members: extras.members,
         followerCount: extras.followerCount,
         following: extras.following,
@@ -294,6 +308,8 @@ export function postColumns(input: PostInput) {
     stage: null as string | null,
     hack_category: null as string | null,
     event_id: null as number | null,
+    demo_url: null as string | null,
+    result_summary: null as string | null,
     mode: null as string | null,
     capacity: null as number | null,
     duration_minutes: null as number | null,
@@ -318,6 +334,8 @@ export function postColumns(input: PostInput) {
         event_id: input.eventId ?? null,
         location: input.location ?? null,
         hack_category: input.category ?? null,
+        demo_url: input.demoUrl ?? null,
+        result_summary: input.resultSummary ?? null,
       };
     case 'pairing':
       return {

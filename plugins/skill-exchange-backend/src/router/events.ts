@@ -12,7 +12,10 @@ import Router from 'express-promise-router';
 import { changeById, deleteById } from './byId';
 import type { RouteContext } from './context';
 
-/** Hack events: anyone signed in reads them; organisers change them. */
+/**
+ * Hack events: anyone signed in reads them (and their iCalendar files);
+ * organisers change them.
+ */
 export function eventRoutes(ctx: RouteContext) {
   const { services, httpAuth, auditor } = ctx;
   const router = Router();
@@ -60,6 +63,24 @@ export function eventRoutes(ctx: RouteContext) {
       (id, caller) => services.taxonomy.deleteEvent(id, caller),
     ),
   );
+
+  router.get('/events/:id/calendar.ics', async (req, res) => {
+    await requireUser(httpAuth, req);
+    const id = parseId(req.params.id);
+    const calendar = await services.calendars.eventCalendar(id);
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment(`hack-event-${id}.ics`)
+      .send(calendar);
+  });
+
+  router.get('/profiles/me/hacks.ics', async (req, res) => {
+    const caller = await requireUser(httpAuth, req);
+    res
+      .type('text/calendar; charset=utf-8')
+      .attachment('my-hacks.ics')
+      .send(await services.calendars.hackerCalendar(caller));
+  });
 
   return router;
 }

@@ -5,13 +5,14 @@ import {
   requireUser,
 } from '@onramp/backstage-plugin-onramp-node';
 import {
+  buddyCandidatesQuerySchema,
   expertsQuerySchema,
   matchesQuerySchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import Router from 'express-promise-router';
 import type { RouteContext } from './context';
 
-/** Experts by skill, people for a post, and posts for me. */
+/** Experts by skill, onboarding buddies, people for a post, and posts for me. */
 export function matchingRoutes({ services, httpAuth }: RouteContext) {
   const router = Router();
 
@@ -19,6 +20,13 @@ export function matchingRoutes({ services, httpAuth }: RouteContext) {
     await requireUser(httpAuth, req);
     const query = parseInput(expertsQuerySchema, req.query);
     res.json(await services.matching.findExperts(query));
+  });
+
+  // Golden Paths asks (service credentials) when a journey starts.
+  router.get('/buddies/candidates', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const query = parseInput(buddyCandidatesQuerySchema, req.query);
+    res.json(await services.matching.buddyCandidates(query));
   });
 
   router.get('/posts/:id/matches', async (req, res) => {

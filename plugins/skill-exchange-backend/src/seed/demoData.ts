@@ -6,6 +6,7 @@ import type { SkillExchangeStores } from '../database';
 import { demoProfiles } from './demoProfiles';
 import { demoPairingPosts } from './demoPairing';
 import { seedDemoReports } from './demoReports';
+import { createDemoEvents, demoResults } from './demoEvents';
 
 const u = (name: string) => `user:default/${name}`;
 const g = (name: string) => `group:default/${name}`;
@@ -208,32 +209,16 @@ export async function seedDemoData(
   for (const { user, team, ...profile } of demoProfiles) {
     await stores.profiles.saveProfile(user, profile as ProfileInput, { team });
   }
-  const hacktoberfest = await stores.events.createEvent(
-    {
-      name: 'HacktoberFest 2026',
-      description:
-        'A week of hacking on whatever makes listening or building better.',
-      startsOn: '2026-10-12',
-      endsOn: '2026-10-16',
-    },
-    u('amara.okafor'),
-  );
-  const winter = await stores.events.createEvent(
-    {
-      name: 'Winter Hack Week 2026',
-      description: 'The last hack week of the year: bring an idea or join one.',
-      startsOn: '2026-12-07',
-      endsOn: '2026-12-11',
-    },
-    u('amara.okafor'),
-  );
+  const events = await createDemoEvents(stores);
+  const finished: Array<{ id: number; input: PostInput }> = [];
   const all: typeof posts = [...posts, ...demoPairingPosts(new Date())];
   for (const { owner, input, members, retros } of all) {
     const withEvent: PostInput =
       input.kind === 'hack'
         ? {
             ...input,
-            eventId: input.stage === 'completed' ? hacktoberfest.id : winter.id,
+            eventId:
+              input.stage === 'completed' ? events.past.id : events.upcoming.id,
           }
         : input;
     const post = await stores.posts.createPost(owner, withEvent);
@@ -248,6 +233,19 @@ export async function seedDemoData(
         comment: '',
       });
     }
+    if (demoResults[input.title])
+      finished.push({ id: post.id, input: withEvent });
+  }
+  await events.finish();
+  // In the results phase, finished hacks record their demo and result.
+  for (const { id, input } of finished) {
+    const row = (await stores.posts.getPostRow(id))!;
+    await stores.posts.updatePost(
+      id,
+      { ...input, ...demoResults[input.title] } as PostInput,
+      row.version,
+      row.owner,
+    );
   }
   await seedDemoReports(stores);
   return true;

@@ -19,6 +19,7 @@ export const demoProfiles: DemoProfile[] = [
     openToMentoring: true,
     openToHacks: true,
     skills: [
+      { skill: 'Backend', level: 5, canHelp: true },
       { skill: 'Java', level: 5, canHelp: true },
       { skill: 'Kotlin', level: 4, canHelp: true },
       { skill: 'Kubernetes', level: 4, canHelp: true },
@@ -36,6 +37,7 @@ export const demoProfiles: DemoProfile[] = [
     openToMentoring: true,
     openToHacks: true,
     skills: [
+      { skill: 'Backend', level: 4, canHelp: true },
       { skill: 'Go', level: 4, canHelp: true },
       { skill: 'PostgreSQL', level: 4, canHelp: true },
       { skill: 'API Design', level: 4, canHelp: true },

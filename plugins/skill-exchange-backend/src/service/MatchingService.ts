@@ -1,4 +1,5 @@
 import {
+  BuddyCandidatesQuery,
   Expert,
   ExpertsQuery,
   Insights,
@@ -70,6 +71,13 @@ export class MatchingService {
     return query.rank === 'evidence'
       ? this.evidence.explainExperts(page)
       : page;
+  }
+
+  /** People who could be an onboarding buddy on a path, each with why. */
+  async buddyCandidates(query: BuddyCandidatesQuery) {
+    return {
+      items: await this.stores.matching.findBuddyCandidates(query),
+    };
   }
 
   /** Experts with each level also named ("Advanced"), for MCP clients. */

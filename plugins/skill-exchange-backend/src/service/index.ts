@@ -24,6 +24,7 @@ import { ComponentSkills } from './evidence/components';
 import { EvidenceService } from './evidence/EvidenceService';
 import { GoldenPathsPullRequestReader } from './evidence/pullRequests';
 import { evidenceSources } from './evidence/sources';
+import { EventCalendarService } from './eventCalendar';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
@@ -50,6 +51,7 @@ export interface SkillExchangeServices {
   evidence: EvidenceService;
   pairing: PairingService;
   moderation: ModerationService;
+  calendars: EventCalendarService;
 }
 
 export function createServices(options: {
@@ -121,6 +123,7 @@ export function createServices(options: {
     }),
     options.logger,
   );
+  const appBaseUrl = options.appBaseUrl ?? 'http://localhost:3000';
   const retros = new RetroService(stores, notifier, {
     minimumGroupSize: options.retroMinimumGroupSize ?? 5,
     logger: options.logger,
@@ -153,9 +156,10 @@ export function createServices(options: {
       access,
       notifier,
       catalogFacts,
-      options.appBaseUrl ?? 'http://localhost:3000',
+      appBaseUrl,
     ),
     moderation: new ModerationService(stores, access, notifier),
+    calendars: new EventCalendarService(stores, appBaseUrl),
   };
 }
 

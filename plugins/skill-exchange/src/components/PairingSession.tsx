@@ -8,31 +8,19 @@ import {
   ListItemText,
   Typography,
 } from '@material-ui/core';
-import EventIcon from '@material-ui/icons/Event';
 import {
   formatSlot,
   PairingPost,
   PairingSlot,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { CalendarButton } from './CalendarButton';
 import { PersonLink } from './common';
 import { useAction } from './useAction';
 
 /** A slot in the viewer's time zone: "Tue 8 Dec 14:00–15:00". */
 export function slotText(slot: Pick<PairingSlot, 'startsAt' | 'endsAt'>) {
   return formatSlot(slot, new Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
-/** Saves text as a file the browser downloads. */
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
@@ -64,23 +52,11 @@ export const PairingSession = ({
           </Typography>
           {involved && (
             <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
-              <Button
+              <CalendarButton
                 variant="contained"
-                color="primary"
-                startIcon={<EventIcon />}
-                disabled={busy}
-                onClick={() =>
-                  run(async () =>
-                    download(
-                      await api.getPairingInvite(post.id),
-                      `pairing-${post.id}.ics`,
-                      'text/calendar',
-                    ),
-                  )
-                }
-              >
-                Add to calendar
-              </Button>
+                load={() => api.getPairingInvite(post.id)}
+                fileName={`pairing-${post.id}.ics`}
+              />
               <Button
                 variant="outlined"
                 disabled={busy}

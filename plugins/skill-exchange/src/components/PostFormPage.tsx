@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   Content,
   Header,
@@ -56,6 +56,8 @@ const EMPTY: Record<PostKind, FormState> = {
     eventId: '',
     location: '',
     category: '',
+    demoUrl: '',
+    resultSummary: '',
   },
   mentorship: {
     title: '',
@@ -93,6 +95,8 @@ function fromPost(post: Post): FormState {
         eventId: post.eventId ?? '',
         location: post.location ?? '',
         category: post.category ?? '',
+        demoUrl: post.demoUrl ?? '',
+        resultSummary: post.resultSummary ?? '',
       };
     case 'pairing':
       return { title, description, skills, ...pairingFormState(post) };
@@ -137,6 +141,12 @@ export function toInput(
       ...(form.eventId ? { eventId: Number(form.eventId) } : {}),
       ...(form.location ? { location: form.location } : {}),
       ...(form.category ? { category: form.category } : {}),
+      ...(form.stage === 'completed' && form.demoUrl
+        ? { demoUrl: form.demoUrl }
+        : {}),
+      ...(form.stage === 'completed' && form.resultSummary
+        ? { resultSummary: form.resultSummary }
+        : {}),
     });
   } else if (kind === 'pairing') {
     Object.assign(input, {
@@ -162,7 +172,14 @@ export const PostFormPage = () => {
     [api, editId],
   );
   const kind = (existing.value?.kind ?? params.kind ?? 'embed') as PostKind;
-  const [form, setForm] = useState<FormState>(EMPTY[kind] ?? EMPTY.embed);
+  // A hack added from an event's page comes with that event.
+  const [search] = useSearchParams();
+  const [form, setForm] = useState<FormState>(() => ({
+    ...(EMPTY[kind] ?? EMPTY.embed),
+    ...(kind === 'hack' && search.get('eventId')
+      ? { eventId: Number(search.get('eventId')) }
+      : {}),
+  }));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -291,7 +308,11 @@ export const PostFormPage = () => {
                 <EmbedFields field={field} form={form} teams={teams.value} />
               )}
               {kind === 'hack' && (
-                <HackFields field={field} events={events.value ?? []} />
+                <HackFields
+                  field={field}
+                  events={events.value ?? []}
+                  form={form}
+                />
               )}
               {kind === 'pairing' && (
                 <PairingFields

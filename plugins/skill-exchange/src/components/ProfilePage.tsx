@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { Button } from '@material-ui/core';
+import { Box, Button } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Profile } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { ErrorPage, shortRef } from './common';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileView } from './ProfileView';
+import { MyHacksCalendarButton } from './events/MyHacksCalendarButton';
 
 /** "3 months here", "2 years here" from the catalog start date. */
 function tenure(startDate?: string): string | undefined {
@@ -56,13 +57,16 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
         type="Skill profile"
       >
         {mine && (
-          <Button
-            variant="contained"
-            color="primary"
-            onClick={() => setEditing(!editing)}
-          >
-            {editing ? 'Done editing' : 'Edit profile'}
-          </Button>
+          <Box display="flex" style={{ gap: 8 }}>
+            <MyHacksCalendarButton />
+            <Button
+              variant="contained"
+              color="primary"
+              onClick={() => setEditing(!editing)}
+            >
+              {editing ? 'Done editing' : 'Edit profile'}
+            </Button>
+          </Box>
         )}
       </Header>
       <Content>

@@ -16,6 +16,8 @@ import { InsightsTab } from './InsightsTab';
 import { ApprovalsTab } from './ManagerApproval';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
 import { AdminButton, AdminPage } from './admin/AdminPage';
+import { EventPage } from './events/EventPage';
+import { EventsTab } from './events/EventsTab';
 
 const Exchange = () => {
   const navigate = useNavigate();
@@ -50,6 +52,9 @@ const Exchange = () => {
           <TabbedLayout.Route path="/pairings" title="Pairing">
             <PostList kind="pairing" />
           </TabbedLayout.Route>
+          <TabbedLayout.Route path="/events" title="Events">
+            <EventsTab />
+          </TabbedLayout.Route>
           <TabbedLayout.Route path="/people" title="People">
             <PeopleTab />
           </TabbedLayout.Route>
@@ -74,6 +79,7 @@ export const SkillExchangePage = () => {
         <Route path="posts/:id" element={<PostDetailPage />} />
         <Route path="posts/:id/edit" element={<PostFormPage />} />
         <Route path="new/:kind" element={<PostFormPage />} />
+        <Route path="events/:id" element={<EventPage />} />
         <Route path="profile" element={<ProfilePage mine />} />
         <Route path="profiles/:ref" element={<ProfilePage />} />
         <Route path="admin" element={<AdminPage />} />

@@ -251,3 +251,15 @@ export const TOP_SKILLS = [
   'Machine Learning',
   'UX Design',
 ];
+
+/** Saves text as a file the browser downloads (a CSV, an iCalendar file). */
+export function downloadFile(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,4 +1,7 @@
-import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
+import type {
+  HackEvent,
+  Post,
+} from '@onramp/backstage-plugin-skill-exchange-common';
 
 const KIND_FIELDS = {
   embed: {
@@ -56,3 +59,29 @@ export const post = (
     ...KIND_FIELDS[kind],
     ...extra,
   } as Post);
+
+const DAY = 86_400_000;
+/** YYYY-MM-DD `n` days from today (UTC). */
+export const inDays = (n: number) =>
+  new Date(Date.now() + n * DAY).toISOString().slice(0, 10);
+
+/** A hack event as the backend returns it: upcoming, registration open. */
+export const hackEvent = (
+  id: number,
+  name: string,
+  extra: Partial<HackEvent> = {},
+): HackEvent => ({
+  id,
+  name,
+  description: '',
+  startsOn: inDays(10),
+  endsOn: inDays(12),
+  registrationOpensOn: null,
+  registrationClosesOn: inDays(12),
+  phase: 'planning',
+  createdBy: 'user:default/amara.okafor',
+  organisers: [],
+  version: 1,
+  hackCount: 0,
+  ...extra,
+});

@@ -12,6 +12,8 @@ Onramp is where engineers here get productive fast and keep growing.
   with its repository, deployment and monitoring set up for you.
 - **Read the docs**: every service's documentation lives in
   [Docs](/docs), next to its owner and its APIs.
+- **Onboard your team**: managers follow their new hires' golden paths and
+  assign one in [My team's onboarding](/golden-paths/team).
 - **Ask for help**: your team and everyone's contact details are in the
   catalog: look up a group to find who to ask.
 `;

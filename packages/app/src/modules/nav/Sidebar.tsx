@@ -10,6 +10,7 @@ import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import SearchIcon from '@material-ui/icons/Search';
+import SupervisorAccountIcon from '@material-ui/icons/SupervisorAccount';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsItem } from './NotificationsItem';
@@ -39,6 +40,12 @@ export const SidebarContent = NavContentBlueprint.make({
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
+              {/* Golden Paths' page for managers: their reports' onboarding. */}
+              <SidebarItem
+                icon={SupervisorAccountIcon}
+                to="/golden-paths/team"
+                text="My team"
+              />
             </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />

@@ -21,6 +21,7 @@ const topicNames: Record<string, string> = {
   'skill-exchange:post-filled': 'A post I am waiting on was filled',
   'skill-exchange:place-released': 'My accepted place was released',
   'golden-paths-stuck': 'Cohort members who are stuck',
+  'golden-paths-nudge': 'Nudges from my bootcamp',
 };
 
 /**

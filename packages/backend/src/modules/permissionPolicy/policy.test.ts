@@ -8,6 +8,7 @@ import {
 import { PolicyQueryUser } from '@backstage/plugin-permission-node';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import {
+  skillExchangeEventCreatePermission,
   skillExchangePostModeratePermission,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
@@ -133,6 +134,15 @@ describe('OnrampPermissionPolicy', () => {
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
     await expect(
       policy.handle({ permission: skillExchangePostModeratePermission }, amara),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('lets only admins create hack events', async () => {
+    await expect(
+      policy.handle({ permission: skillExchangeEventCreatePermission }, sofia),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    await expect(
+      policy.handle({ permission: skillExchangeEventCreatePermission }, amara),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -17,6 +17,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  skillExchangeEventCreatePermission,
   skillExchangePostDeletePermission,
   skillExchangePostModeratePermission,
   skillExchangePostUpdatePermission,
@@ -62,8 +63,9 @@ export const catalogRules: PolicyRule = ({ request, ownershipEntityRefs }) => {
 
 /**
  * Skill Exchange: owners edit, close and delete their own posts; only admins
- * moderate others' posts and manage the skills taxonomy. Everyone may post,
- * join, follow, save and edit their own profile.
+ * moderate others' posts, manage the skills taxonomy and create hack events
+ * (their organisers edit them). Everyone may post, join, follow, save and
+ * edit their own profile.
  */
 export const skillExchangeRules: PolicyRule = ({
   request,
@@ -81,7 +83,8 @@ export const skillExchangeRules: PolicyRule = ({
   }
   if (
     isPermission(permission, skillExchangePostModeratePermission) ||
-    isPermission(permission, skillExchangeTaxonomyManagePermission)
+    isPermission(permission, skillExchangeTaxonomyManagePermission) ||
+    isPermission(permission, skillExchangeEventCreatePermission)
   ) {
     return { result: AuthorizeResult.DENY };
   }

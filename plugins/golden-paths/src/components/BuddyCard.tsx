@@ -1,0 +1,118 @@
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Box, Button, Typography } from '@material-ui/core';
+import { JourneyBuddy } from '@onramp/backstage-plugin-golden-paths-common';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { goldenPathsApiRef } from '../api';
+import { useBusyAction } from './useBusyAction';
+import { formatDate, humanizeRef } from './util';
+
+/** A person's Skill Exchange profile page. */
+export function skillExchangeProfileUrl(userEntityRef: string) {
+  return `/skill-exchange/profiles/${encodeURIComponent(userEntityRef)}`;
+}
+
+const Buddy = ({ buddy }: { buddy: NonNullable<JourneyBuddy['buddy']> }) => (
+  <>
+    <Typography variant="h6" component="p">
+      <Link to={skillExchangeProfileUrl(buddy.userEntityRef)}>
+        {humanizeRef(buddy.userEntityRef)}
+      </Link>
+    </Typography>
+    <Typography variant="body2" color="textSecondary" paragraph>
+      {buddy.reason}
+    </Typography>
+  </>
+);
+
+/**
+ * "Your buddy" on a journey: the suggested onboarding buddy with why, to
+ * confirm or swap for another; once confirmed, the buddy and their Skill
+ * Exchange profile.
+ */
+export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
+  const api = useApi(goldenPathsApiRef);
+  const [view, setView] = useState<JourneyBuddy>();
+  const { loading, error } = useAsync(async () => {
+    setView(await api.getJourneyBuddy(journeyId));
+  }, [api, journeyId]);
+  const { busy, run } = useBusyAction();
+
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!view?.enabled) return null;
+  const { buddy } = view;
+  const decide = (action: 'confirmBuddy' | 'declineBuddy', failure: string) =>
+    run(failure, async () =>
+      setView(await api[action](journeyId, buddy!.userEntityRef)),
+    );
+
+  return (
+    <Box mb={3}>
+      <InfoCard title="Your buddy">
+        {!buddy && (
+          <Typography variant="body2">
+            No onboarding buddy suggested yet: nobody of your discipline with
+            room for one more person was found in the Skill Exchange. Ask your
+            manager to pick someone.
+          </Typography>
+        )}
+        {buddy?.status === 'suggested' && (
+          <>
+            <Typography variant="body2">Suggested for you:</Typography>
+            <Buddy buddy={buddy} />
+            {view.canDecide && (
+              <Box display="flex" style={{ gap: 8 }}>
+                <Button
+                  variant="contained"
+                  color="primary"
+                  disabled={busy}
+                  onClick={() =>
+                    decide('confirmBuddy', 'Could not confirm your buddy')
+                  }
+                >
+                  Confirm
+                </Button>
+                <Button
+                  disabled={busy}
+                  onClick={() =>
+                    decide('declineBuddy', 'Could not suggest another buddy')
+                  }
+                >
+                  Suggest another
+                </Button>
+              </Box>
+            )}
+          </>
+        )}
+        {buddy?.status === 'confirmed' && (
+          <>
+            <Typography variant="body2">Your onboarding buddy:</Typography>
+            <Buddy buddy={buddy} />
+            <Typography variant="body2" paragraph>
+              Confirmed
+              {buddy.confirmedBy ? ` by ${humanizeRef(buddy.confirmedBy)}` : ''}
+              {buddy.confirmedAt ? ` on ${formatDate(buddy.confirmedAt)}` : ''}.
+              Ask them anything; they see your progress.
+            </Typography>
+            <Button
+              color="primary"
+              variant="outlined"
+              component={RouterLink}
+              to={skillExchangeProfileUrl(buddy.userEntityRef)}
+            >
+              Skill Exchange profile
+            </Button>
+          </>
+        )}
+      </InfoCard>
+    </Box>
+  );
+};

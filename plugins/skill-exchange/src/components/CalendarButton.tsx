@@ -1,0 +1,35 @@
+import { Button } from '@material-ui/core';
+import EventIcon from '@material-ui/icons/Event';
+import { downloadFile } from './common';
+import { useAction } from './useAction';
+
+/**
+ * A button that downloads an iCalendar file the API makes (a pairing
+ * invite, an event's days, my hacks' events); a failure shows as an alert.
+ */
+export const CalendarButton = ({
+  load,
+  fileName,
+  label = 'Add to calendar',
+  variant = 'outlined',
+}: {
+  load: () => Promise<string>;
+  fileName: string;
+  label?: string;
+  variant?: 'outlined' | 'contained';
+}) => {
+  const { busy, run } = useAction(() => {});
+  return (
+    <Button
+      variant={variant}
+      color={variant === 'contained' ? 'primary' : 'default'}
+      startIcon={<EventIcon />}
+      disabled={busy}
+      onClick={() =>
+        run(async () => downloadFile(await load(), fileName, 'text/calendar'))
+      }
+    >
+      {label}
+    </Button>
+  );
+};

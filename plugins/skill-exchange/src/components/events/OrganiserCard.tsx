@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Box, Button, MenuItem, TextField } from '@material-ui/core';
+import EditIcon from '@material-ui/icons/Edit';
+import {
+  EVENT_PHASES,
+  EventPhase,
+  HackEvent,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../../api';
+import { useAction } from '../useAction';
+import { EventFormDialog } from './EventFormDialog';
+import { PHASE_HINTS, PHASE_LABELS } from './eventText';
+
+/** For an event's organisers (and moderators): edit it, move its phase. */
+export const OrganiserCard = ({
+  event,
+  onChange,
+}: {
+  event: HackEvent;
+  onChange: () => void;
+}) => {
+  const api = useApi(skillExchangeApiRef);
+  const [editing, setEditing] = useState(false);
+  const { busy, run } = useAction(onChange);
+
+  const movePhase = (phase: EventPhase) =>
+    run(
+      () =>
+        api.updateEvent(event.id, {
+          name: event.name,
+          description: event.description,
+          startsOn: event.startsOn,
+          endsOn: event.endsOn,
+          registrationOpensOn: event.registrationOpensOn,
+          registrationClosesOn: event.registrationClosesOn,
+          organisers: event.organisers,
+          phase,
+          version: event.version,
+        }),
+      `${event.name} is in its ${PHASE_LABELS[
+        phase
+      ].toLocaleLowerCase()} phase`,
+    );
+
+  return (
+    <InfoCard title="Organise">
+      <TextField
+        id="sx-event-phase"
+        select
+        fullWidth
+        variant="outlined"
+        margin="dense"
+        label="Phase"
+        value={event.phase}
+        disabled={busy}
+        helperText={PHASE_HINTS[event.phase]}
+        onChange={e => movePhase(e.target.value as EventPhase)}
+      >
+        {EVENT_PHASES.map(phase => (
+          <MenuItem key={phase} value={phase}>
+            {PHASE_LABELS[phase]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <Box mt={2}>
+        <Button
+          variant="outlined"
+          startIcon={<EditIcon />}
+          onClick={() => setEditing(true)}
+        >
+          Edit event
+        </Button>
+      </Box>
+      {editing && (
+        <EventFormDialog
+          event={event}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            onChange();
+          }}
+        />
+      )}
+    </InfoCard>
+  );
+};
