@@ -42,6 +42,7 @@ import {
   catalogUser,
   startSkillExchangeBackend,
 } from './__testUtils__';
+import { moderationFuzzRoutes } from './__testUtils__/moderationFuzz';
 import { pairingFuzzRoutes, withoutPairing } from './__testUtils__/pairingFuzz';
 
 jest.setTimeout(180_000);
@@ -62,6 +63,8 @@ interface Seeded {
   doomedEvent: number;
   renamedSkill: number;
   mergedSkill: number;
+  /** A post reported and dismissed or hidden. */
+  reported: number;
 }
 
 /**
@@ -160,6 +163,7 @@ async function startForFuzz(databaseId: TestDatabaseId) {
     doomedEvent: await event('Doomed event'),
     renamedSkill: await skill('Fuzz Renamed'),
     mergedSkill: await skill('Fuzz Merged'),
+    reported: await post({ kind: 'hack', title: 'Reported one' }),
   };
   const actions = await backend.call(
     'get',
@@ -266,6 +270,10 @@ function routes(backend: () => Fuzzed): FuzzRoute[] {
       query: collatorQuery,
       headers: { Authorization: mockCredentials.service.header() },
     },
+    ...moderationFuzzRoutes(
+      seededId(s => s.reported),
+      asUser(BEN),
+    ),
     { method: 'POST', path: `${API}/skills`, body: skillInputSchema },
     {
       method: 'PUT',

@@ -12,6 +12,12 @@ import type { ApprovalRequest, ManagerApprovalPolicy } from './approvals';
 import type { DueRetro, RetroInput, RetroInsights, RetroState } from './retros';
 import type { AcceptSuggestionInput, SkillSuggestion } from './evidence';
 import type {
+  ReportedPost,
+  ReportInput,
+  ReportResolution,
+  ReportsQuery,
+} from './moderation';
+import type {
   CappedPage,
   Expert,
   GrowthActivity,
@@ -92,6 +98,15 @@ export interface SkillExchangeApi {
   updateSkill(id: number, input: SkillInput): Promise<Skill>;
   mergeSkill(id: number, into: string): Promise<Skill>;
   listSkills(q?: string): Promise<Skill[]>;
+  /** Reports someone else's post to the moderators. */
+  reportPost(postId: number, input: ReportInput): Promise<void>;
+  /** Moderators: reported posts, open reports first. */
+  listReports(query?: Partial<ReportsQuery>): Promise<Page<ReportedPost>>;
+  /** Moderators: dismiss a post's open reports, or hide the post. */
+  resolveReports(
+    postId: number,
+    resolution: ReportResolution,
+  ): Promise<ReportedPost>;
   getMyProfile(): Promise<Profile>;
   getProfile(userRef: string): Promise<Profile>;
   updateMyProfile(input: ProfileInput): Promise<Profile>;

@@ -14,6 +14,12 @@ import type { ApprovalRequest, ManagerApprovalPolicy } from './approvals';
 import type { DueRetro, RetroInput, RetroInsights, RetroState } from './retros';
 import type { AcceptSuggestionInput, SkillSuggestion } from './evidence';
 import type {
+  ReportedPost,
+  ReportInput,
+  ReportResolution,
+  ReportsQuery,
+} from './moderation';
+import type {
   CappedPage,
   Expert,
   GrowthActivity,
@@ -200,6 +206,22 @@ export class SkillExchangeClient implements SkillExchangeApi {
   }
   listSkills(q?: string) {
     return this.request<Skill[]>('GET', `/skills${toQueryString({ q })}`);
+  }
+  reportPost(postId: number, input: ReportInput) {
+    return this.request<void>('POST', `/posts/${postId}/reports`, input);
+  }
+  listReports(query: Partial<ReportsQuery> = {}) {
+    return this.request<Page<ReportedPost>>(
+      'GET',
+      `/reports${toQueryString(query)}`,
+    );
+  }
+  resolveReports(postId: number, resolution: ReportResolution) {
+    return this.request<ReportedPost>(
+      'POST',
+      `/reports/${postId}/resolve`,
+      resolution,
+    );
   }
   getMyProfile() {
     return this.request<Profile>('GET', '/profiles/me');

@@ -5,6 +5,7 @@
  */
 export * from './approvals';
 export * from './retros';
+export * from './moderation';
 export * from './evidence';
 export * from './levels';
 export * from './pairing';

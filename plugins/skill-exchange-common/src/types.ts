@@ -27,6 +27,8 @@ export interface Skill {
   category: SkillCategory;
   description: string;
   aliases: string[];
+  /** How many posts and profiles use it (from `GET /skills`). */
+  usage?: { posts: number; profiles: number };
 }
 
 /**
@@ -57,6 +59,8 @@ export interface PostCommon {
    * habit.
    */
   ownerAnswers?: OwnerAnswers;
+  /** A moderator hid it: only its owner still sees it. */
+  hidden?: boolean;
 }
 
 /**

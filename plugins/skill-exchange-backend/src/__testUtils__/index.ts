@@ -1,3 +1,4 @@
 export * from './fixtures';
 export * from './startSkillExchangeBackend';
 export * from './goldenPaths';
+export * from './failingTrigger';

@@ -21,3 +21,23 @@ export async function downTo(knex: Knex, name: string) {
     await knex.migrate.down({ directory: migrationsDir });
   }
 }
+
+/** A hack's row as the migrations know it, titled `title`. */
+export const hackRow = (title = 'A hack') => {
+  const now = new Date();
+  return {
+    kind: 'hack',
+    title,
+    title_lower: title.toLowerCase(),
+    owner: 'user:default/anna',
+    created_at: now,
+    updated_at: now,
+    status_changed_at: now,
+  };
+};
+
+/** Inserts a hack (`hackRow`) straight into `posts`; its id. */
+export async function insertHack(knex: Knex, title?: string): Promise<number> {
+  const [inserted] = await knex('posts').insert(hackRow(title)).returning('id');
+  return typeof inserted === 'object' ? inserted.id : inserted;
+}

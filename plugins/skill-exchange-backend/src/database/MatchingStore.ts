@@ -74,6 +74,7 @@ function eligiblePosts(
   kind: PostKind | undefined,
 ) {
   qb.where('p.status', 'open')
+    .whereNull('p.hidden_at')
     // A completed hack that nobody closed is no longer an opportunity.
     .whereRaw("COALESCE(p.stage, '') <> 'completed'")
     .whereNot('p.owner', user)

@@ -267,7 +267,8 @@ export class KnexPostStore implements PostStore {
   }
 
   async listPosts(query: ListPostsQuery, viewer: Viewer): Promise<PostPage> {
-    const q = this.db<PostRow>('posts');
+    // Posts a moderator hid are listed nowhere.
+    const q = this.db<PostRow>('posts').whereNull('posts.hidden_at');
     const equal = {
       kind: query.kind,
       status: query.status,

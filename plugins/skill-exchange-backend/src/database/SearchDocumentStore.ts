@@ -40,6 +40,7 @@ export class KnexSearchDocumentStore implements SearchDocumentStore {
   async postsForIndex(afterId: number, limit: number): Promise<PostForIndex[]> {
     const rows = await this.db<PostRow>('posts')
       .where('id', '>', afterId)
+      .whereNull('hidden_at')
       .orderBy('id')
       .limit(limit)
       .select('id', 'kind', 'title', 'description', 'status', 'owner', 'team');

@@ -5,7 +5,8 @@ import type {
   SkillInput,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
-import { insertedId, likePattern, toBool } from './rows';
+import { moveSkillRows } from './mergeSkill';
+import { insertedId, likePattern } from './rows';
 
 /** A resolved skill: its id and canonical name. */
 export interface SkillRef {
@@ -136,9 +137,10 @@ export class KnexSkillStore implements SkillStore {
   }
 
   /**
-   * Folds skill `id` into `into` (a name or alias): posts and profiles move
-   * over (the higher level wins where a person has both), and the old name
-   * and aliases become aliases of `into`.
+   * Folds skill `id` into `into` (a name or alias) in one transaction: posts,
+   * profiles (the higher level wins where a person has both), retros,
+   * evidence and rejected suggestions move over, and the old name and
+   * aliases become aliases of `into`.
    */
   async mergeSkill(id: number, into: string): Promise<Skill> {
     const targetId = await this.db.transaction(async tx => {
@@ -148,40 +150,10 @@ export class KnexSkillStore implements SkillStore {
       if (target.id === id) {
         throw new InputError('into: a skill cannot be merged into itself');
       }
-      const posts = await tx('post_skills')
-        .where('skill_id', id)
-        .whereNotIn(
-          'post_id',
-          tx('post_skills').select('post_id').where('skill_id', target.id),
-        )
-        .select('post_id');
-      if (posts.length) {
-        await tx('post_skills').insert(
-          posts.map(p => ({ post_id: p.post_id, skill_id: target.id })),
-        );
-      }
-      const moving = await tx('profile_skills').where('skill_id', id);
-      for (const row of moving) {
-        const existing = await tx('profile_skills')
-          .where({ user_ref: row.user_ref, skill_id: target.id })
-          .first();
-        if (!existing) {
-          await tx('profile_skills').insert({ ...row, skill_id: target.id });
-          continue;
-        }
-        await tx('profile_skills')
-          .where({ user_ref: row.user_ref, skill_id: target.id })
-          .update({
-            level: Math.max(existing.level ?? 0, row.level ?? 0) || null,
-            can_help: toBool(existing.can_help) || toBool(row.can_help),
-            learning: toBool(existing.learning) || toBool(row.learning),
-          });
-      }
+      await moveSkillRows(tx, id, target.id);
       const aliases = (
         await tx('skill_aliases').where('skill_id', id).select('alias_lower')
       ).map(a => a.alias_lower);
-      await tx('post_skills').where('skill_id', id).delete();
-      await tx('profile_skills').where('skill_id', id).delete();
       await tx('skill_aliases').where('skill_id', id).delete();
       await tx('skills').where('id', id).delete();
       await tx('skill_aliases')
@@ -206,11 +178,15 @@ export class KnexSkillStore implements SkillStore {
   async listSkills(
     options: { q?: string; exact?: boolean; id?: number } = {},
   ): Promise<Skill[]> {
+    const usage = (table: string) =>
+      this.db(table).count('*').whereRaw(`${table}.skill_id = skills.id`);
     const query = this.db('skills').select(
       'id',
       'name',
       'category',
       'description',
+      usage('post_skills').as('post_count'),
+      usage('profile_skills').as('profile_count'),
     );
     if (options.id !== undefined) query.where('id', options.id);
     if (options.q) {
@@ -247,6 +223,10 @@ export class KnexSkillStore implements SkillStore {
         .filter(a => a.skill_id === r.id)
         .map(a => a.alias_lower)
         .sort(),
+      usage: {
+        posts: Number(r.post_count),
+        profiles: Number(r.profile_count),
+      },
     }));
   }
 

@@ -13,6 +13,7 @@ import { KnexMatchingStore, MatchingStore } from './MatchingStore';
 import { openDatabase } from './openDatabase';
 import { KnexPairingStore, PairingStore } from './PairingStore';
 import { KnexPostStore, PostStore } from './PostStore';
+import { KnexReportStore, ReportStore } from './ReportStore';
 import { KnexRetroStore, RetroStore } from './RetroStore';
 import { KnexProfileStore, ProfileStore } from './ProfileStore';
 import {
@@ -37,6 +38,7 @@ export interface SkillExchangeStores {
   retros: RetroStore;
   evidence: EvidenceStore;
   pairing: PairingStore;
+  reports: ReportStore;
 }
 
 /** Opens (and migrates) the plugin's database and builds every store on it. */
@@ -64,6 +66,7 @@ export async function createStores(options: {
     retros: KnexRetroStore.create(db),
     evidence: KnexEvidenceStore.create(db),
     pairing: KnexPairingStore.create(db),
+    reports: KnexReportStore.create(db),
   };
 }
 
@@ -90,6 +93,7 @@ export type {
   PostCandidate,
 } from './MatchingStore';
 export type { PostResource, PostStore } from './PostStore';
+export type { ReportStore, Resolved } from './ReportStore';
 export type { RetroStore, Stint } from './RetroStore';
 export type {
   ProfileCatalogFacts,

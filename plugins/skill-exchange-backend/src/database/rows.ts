@@ -39,6 +39,8 @@ export interface PostRow {
   mode: 'offering' | 'seeking' | null;
   capacity: number | null;
   duration_minutes?: number | null;
+  /** When a moderator hid it. */
+  hidden_at?: Date | string | number | null;
 }
 
 /** A slot of a pairing session. */
@@ -222,6 +224,7 @@ export function toPost(row: PostRow, extras: PostExtras): Post {
     version: row.version,
     saved: extras.saved,
     interestCount: extras.interestCount,
+    ...(row.hidden_at ? { hidden: true } : {}),
   };
   const mine = extras.myInterest
     ? { myInterest: toInterest(extras.myInterest) }

@@ -12,6 +12,7 @@ import { matchingRoutes } from './matching';
 import { pairingRoutes } from './pairing';
 import { postRoutes } from './posts';
 import { profileRoutes } from './profiles';
+import { reportRoutes } from './reports';
 import { retroRoutes } from './retros';
 import { searchDocumentRoutes } from './searchDocuments';
 import { skillRoutes } from './skills';
@@ -27,6 +28,7 @@ export function createRouter(context: RouteContext): express.Router {
   for (const routes of [
     skillRoutes,
     postRoutes,
+    reportRoutes,
     interestRoutes,
     approvalRoutes,
     hackRoutes,

@@ -5,6 +5,7 @@ import type {
 import type { SkillExchangeStores } from '../database';
 import { demoProfiles } from './demoProfiles';
 import { demoPairingPosts } from './demoPairing';
+import { seedDemoReports } from './demoReports';
 import { createDemoEvents, demoResults } from './demoEvents';
 
 const u = (name: string) => `user:default/${name}`;
@@ -246,5 +247,6 @@ export async function seedDemoData(
       row.owner,
     );
   }
+  await seedDemoReports(stores);
   return true;
 }

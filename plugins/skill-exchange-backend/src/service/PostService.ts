@@ -1,3 +1,4 @@
+import { NotFoundError } from '@backstage/errors';
 import { found } from './found';
 import {
   ListPostsQuery,
@@ -8,6 +9,7 @@ import {
   PostStatus,
   skillExchangePostCreatePermission,
   skillExchangePostDeletePermission,
+  skillExchangePostModeratePermission,
   skillExchangePostUpdatePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import type { PostRelation, SkillExchangeStores } from '../database';
@@ -53,12 +55,22 @@ export class PostService {
     return this.stores.posts.listPosts(query, caller.userEntityRef);
   }
 
-  /** A post; embeds and mentorships say how soon their owner answers. */
+  /**
+   * A post; embeds and mentorships say how soon their owner answers. A post
+   * a moderator hid is there only for its owner and moderators.
+   */
   async get(id: number, caller: Caller): Promise<Post> {
     const post = found(
       await this.stores.posts.getPost(id, caller.userEntityRef),
       `No post ${id}`,
     );
+    if (
+      post.hidden &&
+      post.owner !== caller.userEntityRef &&
+      !(await this.access.allowed(skillExchangePostModeratePermission, caller))
+    ) {
+      throw new NotFoundError(`No post ${id}`);
+    }
     if (post.kind === 'hack') return post;
     const since = new Date(Date.now() - ANSWERS_WINDOW_DAYS * 86_400_000);
     const ownerAnswers = summariseAnswers(

@@ -28,6 +28,7 @@ import { EventCalendarService } from './eventCalendar';
 import { InterestService } from './InterestService';
 import { LearningService } from './LearningService';
 import { MatchingService } from './MatchingService';
+import { ModerationService } from './ModerationService';
 import { PairingService } from './PairingService';
 import { SkillExchangeNotifier } from './notifications';
 import { PostService } from './PostService';
@@ -49,6 +50,7 @@ export interface SkillExchangeServices {
   retros: RetroService;
   evidence: EvidenceService;
   pairing: PairingService;
+  moderation: ModerationService;
   calendars: EventCalendarService;
 }
 
@@ -156,6 +158,7 @@ export function createServices(options: {
       catalogFacts,
       appBaseUrl,
     ),
+    moderation: new ModerationService(stores, access, notifier),
     calendars: new EventCalendarService(stores, appBaseUrl),
   };
 }

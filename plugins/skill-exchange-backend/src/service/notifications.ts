@@ -94,6 +94,23 @@ export class SkillExchangeNotifier {
     });
   }
 
+  /** A moderator hid the owner's post after reports, with their note. */
+  postHidden(p: {
+    owner: string;
+    postId: number;
+    title: string;
+    note: string;
+  }) {
+    return this.send(p.owner, {
+      title: `A moderator hid "${p.title}"`,
+      description: `After reports from others, it is closed and listed nowhere.${
+        p.note ? ` The moderator's note: ${p.note}` : ''
+      }`,
+      link: `/skill-exchange/posts/${p.postId}`,
+      topic: 'skill-exchange:post-hidden',
+    });
+  }
+
   hackMemberJoined(p: {
     owner: string;
     user: string;

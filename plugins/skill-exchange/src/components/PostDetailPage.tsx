@@ -25,6 +25,7 @@ import {
 import { OwnerPanel } from './OwnerPanel';
 import { RetroCard, wasOnIt } from './RetroCard';
 import { PairingSession } from './PairingSession';
+import { ReportButton } from './ReportDialog';
 import { TakePartCard } from './TakePartCard';
 
 const AboutCard = ({ post }: { post: Post }) => (
@@ -84,6 +85,10 @@ export const PostDetailPage = () => {
           label={STATUS_LABELS[post.status]}
           color={post.status === 'open' ? 'primary' : 'default'}
         />
+        {post.hidden && <Chip label="Hidden by a moderator" />}
+        {post.owner !== me && (
+          <ReportButton postId={post.id} title={post.title} />
+        )}
       </Header>
       <Content>
         <Grid container spacing={3}>

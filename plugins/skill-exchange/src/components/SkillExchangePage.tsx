@@ -15,6 +15,7 @@ import { PeopleTab } from './PeopleTab';
 import { InsightsTab } from './InsightsTab';
 import { ApprovalsTab } from './ManagerApproval';
 import { SkillExchangeBase, useSkillExchangePath } from './common';
+import { AdminButton, AdminPage } from './admin/AdminPage';
 import { EventPage } from './events/EventPage';
 import { EventsTab } from './events/EventsTab';
 
@@ -35,6 +36,7 @@ const Exchange = () => {
         >
           My profile
         </Button>
+        <AdminButton />
       </Header>
       <Content>
         <TabbedLayout>
@@ -80,6 +82,7 @@ export const SkillExchangePage = () => {
         <Route path="events/:id" element={<EventPage />} />
         <Route path="profile" element={<ProfilePage mine />} />
         <Route path="profiles/:ref" element={<ProfilePage />} />
+        <Route path="admin" element={<AdminPage />} />
         <Route path="*" element={<Exchange />} />
       </Routes>
     </SkillExchangeBase>

@@ -49,6 +49,7 @@ export async function renderPost(
       offers: [],
     })),
     requestApproval: jest.fn(async () => ({})),
+    reportPost: jest.fn(async () => undefined),
     ...overrides,
   } as unknown as jest.Mocked<SkillExchangeApi>;
   const alertApi = { post: jest.fn(), alert$: jest.fn() };

@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { Box, Button, Chip } from '@material-ui/core';
+import AddIcon from '@material-ui/icons/Add';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import type { Skill } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeApiRef } from '../../api';
+import { useAction } from '../useAction';
+import { MergeDialog, SkillDialog } from './SkillDialogs';
+
+type Open =
+  | { dialog: 'add' }
+  | { dialog: 'edit'; skill: Skill }
+  | { dialog: 'merge'; skill: Skill }
+  | undefined;
+
+/**
+ * The skills taxonomy for taxonomy managers: a searchable table with usage,
+ * and add, edit (rename, category, aliases) and merge.
+ */
+export const SkillsAdmin = () => {
+  const api = useApi(skillExchangeApiRef);
+  const state = useAsyncRetry(() => api.listSkills(), [api]);
+  const [open, setOpen] = useState<Open>();
+  const { busy, run } = useAction(() => {
+    setOpen(undefined);
+    state.retry();
+  });
+
+  if (state.error) return <ResponseErrorPanel error={state.error} />;
+  if (!state.value) return <Progress />;
+  const skills = state.value;
+
+  const columns: TableColumn<Skill>[] = [
+    { title: 'Skill', field: 'name', highlight: true },
+    { title: 'Category', field: 'category' },
+    {
+      title: 'Aliases',
+      field: 'aliases',
+      customFilterAndSearch: (term: string, s: Skill) =>
+        s.aliases.some(a => a.includes(term.toLocaleLowerCase())),
+      render: s => (
+        <Box display="flex" flexWrap="wrap" style={{ gap: 4 }}>
+          {s.aliases.map(a => (
+            <Chip key={a} size="small" label={a} />
+          ))}
+        </Box>
+      ),
+    },
+    { title: 'Posts', field: 'usage.posts', type: 'numeric' },
+    { title: 'Profiles', field: 'usage.profiles', type: 'numeric' },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: s => (
+        <Box display="flex" style={{ gap: 8 }}>
+          <Button
+            size="small"
+            variant="outlined"
+            aria-label={`Edit ${s.name}`}
+            onClick={() => setOpen({ dialog: 'edit', skill: s })}
+          >
+            Edit
+          </Button>
+          <Button
+            size="small"
+            variant="outlined"
+            aria-label={`Merge ${s.name}`}
+            onClick={() => setOpen({ dialog: 'merge', skill: s })}
+          >
+            Merge
+          </Button>
+        </Box>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Box mb={2} display="flex" justifyContent="flex-end">
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          disabled={busy}
+          onClick={() => setOpen({ dialog: 'add' })}
+        >
+          Add skill
+        </Button>
+      </Box>
+      <Table<Skill>
+        title={`${skills.length} skills`}
+        localization={{
+          toolbar: {
+            searchPlaceholder: 'Filter skills',
+            searchAriaLabel: 'Filter skills',
+          },
+        }}
+        options={{
+          search: true,
+          paging: true,
+          pageSize: 20,
+          padding: 'dense',
+          draggable: false,
+          emptyRowsWhenPaging: false,
+        }}
+        columns={columns}
+        data={skills}
+      />
+      {open?.dialog === 'add' && (
+        <SkillDialog
+          onClose={() => setOpen(undefined)}
+          onSave={input =>
+            run(() => api.addSkill(input), `Added ${input.name}`)
+          }
+        />
+      )}
+      {open?.dialog === 'edit' && (
+        <SkillDialog
+          skill={open.skill}
+          onClose={() => setOpen(undefined)}
+          onSave={input =>
+            run(
+              () => api.updateSkill(open.skill.id, input),
+              `Saved ${input.name}`,
+            )
+          }
+        />
+      )}
+      {open?.dialog === 'merge' && (
+        <MergeDialog
+          skill={open.skill}
+          skills={skills}
+          onClose={() => setOpen(undefined)}
+          onMerge={into =>
+            run(
+              () => api.mergeSkill(open.skill.id, into),
+              `Merged ${open.skill.name} into ${into}`,
+            )
+          }
+        />
+      )}
+    </>
+  );
+};
