@@ -123,6 +123,9 @@ async function main() {
 
     const results = [];
     for (const scenario of scenarios) {
+      const scenarioStart = Date.now();
+      // eslint-disable-next-line no-console
+      console.error(`${scenario.name}: checking, then ${RUNS} runs`);
       // The same question first: equal ids and totals, or no timing at all.
       const [api, sql] = [await scenario.api(), await scenario.sql()];
       if (!same(api, sql)) {
@@ -141,14 +144,27 @@ async function main() {
       const apiMs: number[] = [];
       const sqlMs: number[] = [];
       for (let i = 0; i < RUNS; i++) {
-        if (i % 2) {
-          sqlMs.push(await timed(scenario.sql));
-          apiMs.push(await timed(scenario.api));
-        } else {
-          apiMs.push(await timed(scenario.api));
-          sqlMs.push(await timed(scenario.sql));
+        try {
+          if (i % 2) {
+            sqlMs.push(await timed(scenario.sql));
+            apiMs.push(await timed(scenario.api));
+          } else {
+            apiMs.push(await timed(scenario.api));
+            sqlMs.push(await timed(scenario.sql));
+          }
+        } catch (error) {
+          throw new Error(`${scenario.name}, run ${i + 1}: ${error}`, {
+            cause: error,
+          });
         }
       }
+      // eslint-disable-next-line no-console
+      console.error(
+        `${scenario.name}: done in ${(
+          (Date.now() - scenarioStart) /
+          1000
+        ).toFixed(1)} s`,
+      );
       results.push({
         name: scenario.name,
         kind: scenario.kind,

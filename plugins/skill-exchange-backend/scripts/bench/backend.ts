@@ -107,6 +107,10 @@ export async function startBenchBackend(knex: Knex): Promise<BenchBackend> {
     ],
   });
   const { port } = backend.server.address() as AddressInfo;
+  // One keep-alive connection for the whole run: with Node's default of 5 s, a
+  // baseline query slower than that (1M posts) let the server close the
+  // socket just as the next API call reused it (ECONNRESET).
+  backend.server.keepAliveTimeout = 120_000;
   // The database was migrated and seeded before: no demo data, no seeding.
   return {
     async call(method, path, user, body) {
