@@ -18,6 +18,7 @@ import { skillExchangeApiRef } from '../../api';
 import { KIND_LABELS, PersonLink, useSkillExchangePath } from '../common';
 import { TextDialog } from '../InterestDialog';
 import { useAction } from '../useAction';
+import { adminTableProps } from './tableProps';
 
 export const REASON_LABELS: Record<ReportReason, string> = {
   spam: 'Spam',
@@ -119,20 +120,7 @@ export const ModerationQueue = () => {
     <>
       <Table<ReportedPost>
         title={`${totalItems} reported post${totalItems === 1 ? '' : 's'}`}
-        localization={{
-          toolbar: {
-            searchPlaceholder: 'Filter reported posts',
-            searchAriaLabel: 'Filter reported posts',
-          },
-        }}
-        options={{
-          search: true,
-          paging: true,
-          pageSize: 20,
-          padding: 'dense',
-          draggable: false,
-          emptyRowsWhenPaging: false,
-        }}
+        {...adminTableProps('Filter reported posts')}
         columns={columns}
         data={items}
       />

@@ -13,6 +13,7 @@ import type { Skill } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
 import { useAction } from '../useAction';
 import { MergeDialog, SkillDialog } from './SkillDialogs';
+import { adminTableProps } from './tableProps';
 
 type Open =
   | { dialog: 'add' }
@@ -96,20 +97,7 @@ export const SkillsAdmin = () => {
       </Box>
       <Table<Skill>
         title={`${skills.length} skills`}
-        localization={{
-          toolbar: {
-            searchPlaceholder: 'Filter skills',
-            searchAriaLabel: 'Filter skills',
-          },
-        }}
-        options={{
-          search: true,
-          paging: true,
-          pageSize: 20,
-          padding: 'dense',
-          draggable: false,
-          emptyRowsWhenPaging: false,
-        }}
+        {...adminTableProps('Filter skills')}
         columns={columns}
         data={skills}
       />
