@@ -81,6 +81,14 @@ export async function stuckCohort(ctx, { admin, members }) {
       'SELECT count(*)::int AS n FROM gp_stuck_notices',
       [],
     );
+  // The cohort's own members' notices (the demo data has a bootcamp of its
+  // own, whose stuck member the job notices as well).
+  const memberNotices = () =>
+    count(
+      ctx.db.goldenPaths,
+      'SELECT count(*)::int AS n FROM gp_stuck_notices n JOIN gp_journeys j ON j.id = n.journey_id WHERE j.user_entity_ref = ANY($1)',
+      [members],
+    );
   const sent = () =>
     count(
       ctx.db.notifications,
@@ -99,6 +107,7 @@ export async function stuckCohort(ctx, { admin, members }) {
       round,
       triggers: statusCounts(answers),
       notices: await notices(),
+      memberNotices: await memberNotices(),
       notifications: await sent(),
     });
   }
@@ -109,7 +118,7 @@ export async function stuckCohort(ctx, { admin, members }) {
   );
   ctx.check(
     'the stuck-member job noticed every cohort member once',
-    rounds[0].notices === members.length,
+    rounds[0].memberNotices === members.length,
     rounds[0],
   );
   ctx.check(
