@@ -15,3 +15,4 @@ export {
 export { isDay1Service } from './components/runtime/isDay1Service';
 export { goldenPathsApiRef } from './api';
 export { rootRouteRef } from './routes';
+export { goldenPathsTranslationRef } from './translation';

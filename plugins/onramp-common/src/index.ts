@@ -9,3 +9,4 @@ export * from './zod';
 export * from './page';
 export * from './csv';
 export * from './numbers';
+export * from './translations';

@@ -15,3 +15,4 @@ export {
   EntityTeamSkillsCard,
 } from './plugin';
 export { skillExchangeApiRef } from './api';
+export { skillExchangeTranslationRef } from './translation';

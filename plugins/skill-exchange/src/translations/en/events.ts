@@ -1,0 +1,4 @@
+/** The events area's words (English, the default). */
+export const events = {
+  // filled by the events translation work
+};
