@@ -2,7 +2,6 @@ import {
   Sidebar,
   SidebarDivider,
   SidebarGroup,
-  SidebarItem,
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
@@ -14,13 +13,12 @@ import SupervisorAccountIcon from '@material-ui/icons/SupervisorAccount';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsItem } from './NotificationsItem';
+import { MyTeamNavItem, NavItem } from './NavItem';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
-      const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
-      ));
+      const nav = navItems.withComponent(NavItem);
 
       // Skipped items
       nav.take('page:search'); // Using search modal instead
@@ -41,11 +39,7 @@ export const SidebarContent = NavContentBlueprint.make({
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}
               {/* Golden Paths' page for managers: their reports' onboarding. */}
-              <SidebarItem
-                icon={SupervisorAccountIcon}
-                to="/golden-paths/team"
-                text="My team"
-              />
+              <MyTeamNavItem icon={<SupervisorAccountIcon />} />
             </SidebarScrollWrapper>
           </SidebarGroup>
           <SidebarSpace />
