@@ -69,6 +69,12 @@ const ownWords = createFrontendModule({
   ],
 });
 
+const german = {
+  'api:app/app-language': {
+    config: { availableLanguages: ['en', 'de'], defaultLanguage: 'de' },
+  },
+};
+
 function renderApp(extensions: object[], withOwnWords = false) {
   // The app reads its config from here (an array, as App.test.tsx sets it).
   process.env = {
@@ -101,13 +107,7 @@ jest.setTimeout(60_000);
 
 describe('the sidebar', () => {
   it('names the pages in the language the app starts in', async () => {
-    renderApp([
-      {
-        'api:app/app-language': {
-          config: { availableLanguages: ['en', 'de'], defaultLanguage: 'de' },
-        },
-      },
-    ]);
+    renderApp([german]);
     expect(
       await screen.findByText('Mein Team', undefined, { timeout: 30_000 }),
     ).toBeInTheDocument();
