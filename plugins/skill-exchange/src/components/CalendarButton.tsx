@@ -1,5 +1,7 @@
 import { Button } from '@material-ui/core';
 import EventIcon from '@material-ui/icons/Event';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { skillExchangeTranslationRef } from '../translation';
 import { downloadFile } from './common';
 import { useAction } from './useAction';
 
@@ -10,7 +12,7 @@ import { useAction } from './useAction';
 export const CalendarButton = ({
   load,
   fileName,
-  label = 'Add to calendar',
+  label,
   variant = 'outlined',
 }: {
   load: () => Promise<string>;
@@ -18,6 +20,7 @@ export const CalendarButton = ({
   label?: string;
   variant?: 'outlined' | 'contained';
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { busy, run } = useAction(() => {});
   return (
     <Button
@@ -29,7 +32,7 @@ export const CalendarButton = ({
         run(async () => downloadFile(await load(), fileName, 'text/calendar'))
       }
     >
-      {label}
+      {label ?? t('posts.calendarButton.add')}
     </Button>
   );
 };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -17,6 +18,7 @@ import type {
   SkillSuggestion,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { levelOptions } from './common';
 import { useAction } from './useAction';
 
@@ -33,8 +35,13 @@ const srOnly = {
  * What supports a skill, short ("7 PRs · 1 embed"), with each piece in
  * words for screen readers and as a tooltip.
  */
-export const SkillEvidenceLine = ({ evidence }: { evidence?: SkillEvidence }) =>
-  evidence ? (
+export const SkillEvidenceLine = ({
+  evidence,
+}: {
+  evidence?: SkillEvidence;
+}) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return evidence ? (
     <Typography
       variant="caption"
       color="textSecondary"
@@ -43,10 +50,13 @@ export const SkillEvidenceLine = ({ evidence }: { evidence?: SkillEvidence }) =>
     >
       <span aria-hidden>{evidence.summary}</span>
       <span style={srOnly}>
-        Evidence: {evidence.items.map(i => i.text).join('; ')}
+        {t('profiles.suggestedSkills.evidence', {
+          items: evidence.items.map(i => i.text).join('; '),
+        })}
       </span>
     </Typography>
   ) : null;
+};
 
 /** One suggestion: what supports it, a level, Accept and "Not me". */
 const SuggestionItem = ({
@@ -60,6 +70,7 @@ const SuggestionItem = ({
   onAccept: (level: number) => void;
   onReject: () => void;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [level, setLevel] = useState(2);
   const id = `sx-suggestion-${suggestion.skill.replace(/\W+/g, '-')}`;
   return (
@@ -72,30 +83,34 @@ const SuggestionItem = ({
         <TextField
           id={`${id}-level`}
           select
-          label="Level"
+          label={t('profiles.suggestedSkills.level')}
           variant="outlined"
           margin="dense"
           value={level}
           onChange={e => setLevel(Number(e.target.value))}
           style={{ minWidth: 170 }}
         >
-          {levelOptions()}
+          {levelOptions(t)}
         </TextField>
         <Button
           variant="contained"
           color="primary"
           disabled={busy}
           onClick={() => onAccept(level)}
-          aria-label={`Accept ${suggestion.skill}`}
+          aria-label={t('profiles.suggestedSkills.acceptLabel', {
+            skill: suggestion.skill,
+          })}
         >
-          Accept
+          {t('profiles.suggestedSkills.accept')}
         </Button>
         <Button
           disabled={busy}
           onClick={onReject}
-          aria-label={`Not me: ${suggestion.skill}`}
+          aria-label={t('profiles.suggestedSkills.notMeLabel', {
+            skill: suggestion.skill,
+          })}
         >
-          Not me
+          {t('profiles.suggestedSkills.notMe')}
         </Button>
       </Box>
     </ListItem>
@@ -116,6 +131,7 @@ export const SuggestedSkillsCard = ({
   onAccepted: (profile: Profile) => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [suggestions, setSuggestions] = useState<SkillSuggestion[]>();
   const [error, setError] = useState<Error>();
   useEffect(() => {
@@ -127,20 +143,26 @@ export const SuggestedSkillsCard = ({
 
   return (
     <InfoCard
-      title="Suggested skills"
-      subheader="From your merged pull requests, the embeds, mentorships and pairing sessions you completed or gave, and what you practised (retros). Only you see these."
+      title={t('profiles.suggestedSkills.title')}
+      subheader={t('profiles.suggestedSkills.subheader', {
+        embeds: t('common.kindsInText.embeds'),
+        mentorships: t('common.kindsInText.mentorships'),
+        pairing: t('common.kindsInText.pairing'),
+      })}
     >
       {!suggestions && !error && <Progress />}
       {error && (
         <Alert severity="error">
-          Could not load your suggested skills: {error.message}
+          {t('profiles.suggestedSkills.loadError', { message: error.message })}
         </Alert>
       )}
       {suggestions?.length === 0 && (
-        <Typography variant="body2">No suggestions right now.</Typography>
+        <Typography variant="body2">
+          {t('profiles.suggestedSkills.empty')}
+        </Typography>
       )}
       {suggestions && suggestions.length > 0 && (
-        <List dense aria-label="Suggested skills">
+        <List dense aria-label={t('profiles.suggestedSkills.title')}>
           {suggestions.map(s => (
             <SuggestionItem
               key={s.skill}
@@ -154,13 +176,13 @@ export const SuggestedSkillsCard = ({
                   });
                   setSuggestions(suggestions.filter(x => x !== s));
                   onAccepted(saved);
-                }, `${s.skill} added to your profile`)
+                }, t('profiles.suggestedSkills.added', { skill: s.skill }))
               }
               onReject={() =>
                 run(
                   async () =>
                     setSuggestions(await api.rejectSuggestion(s.skill)),
-                  `${s.skill} will not be suggested again`,
+                  t('profiles.suggestedSkills.rejected', { skill: s.skill }),
                 )
               }
             />
@@ -175,7 +197,7 @@ export const SuggestedSkillsCard = ({
             run(async () => setSuggestions(await api.refreshMyEvidence()))
           }
         >
-          Look for new evidence
+          {t('profiles.suggestedSkills.lookAgain')}
         </Button>
       </Box>
     </InfoCard>

@@ -1,11 +1,15 @@
 import { Grid, MenuItem, TextField } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
+  HACK_CATEGORIES,
+  HACK_STAGES,
   HackEvent,
   LIMITS,
+  LOCATIONS,
   registrationState,
   todayIso,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { HACK_CATEGORY_LABELS, HACK_LOCATION_LABELS } from './common';
+import { skillExchangeTranslationRef } from '../translation';
 import type { Field } from './EmbedFields';
 
 /**
@@ -31,63 +35,79 @@ export const HackFields = ({
   field: Field;
   events: HackEvent[];
   form: Record<string, any>;
-}) => (
-  <>
-    <Grid item xs={12} md={6}>
-      <TextField {...field('stage', 'Status', { select: true })}>
-        <MenuItem value="idea">Idea</MenuItem>
-        <MenuItem value="in_progress">In progress</MenuItem>
-        <MenuItem value="completed">Completed</MenuItem>
-      </TextField>
-      <TextField
-        {...field('eventId', 'Hack event', {
-          select: true,
-          helperText: 'Events whose registration is open',
-        })}
-      >
-        <MenuItem value="">No event</MenuItem>
-        {eventsToPick(events, Number(form.eventId) || undefined).map(ev => (
-          <MenuItem key={ev.id} value={ev.id}>
-            {ev.name}
-          </MenuItem>
-        ))}
-      </TextField>
-    </Grid>
-    <Grid item xs={12} md={6}>
-      <TextField {...field('location', 'Where', { select: true })}>
-        <MenuItem value="">Not said</MenuItem>
-        {Object.entries(HACK_LOCATION_LABELS).map(([value, label]) => (
-          <MenuItem key={value} value={value}>
-            {label}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField {...field('category', 'Category', { select: true })}>
-        <MenuItem value="">No category</MenuItem>
-        {Object.entries(HACK_CATEGORY_LABELS).map(([value, label]) => (
-          <MenuItem key={value} value={value}>
-            {label}
-          </MenuItem>
-        ))}
-      </TextField>
-    </Grid>
-    {form.stage === 'completed' && (
-      <Grid item xs={12}>
+}) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <>
+      <Grid item xs={12} md={6}>
         <TextField
-          {...field('demoUrl', 'Demo link', {
-            type: 'url',
-            helperText:
-              'A recording or the running demo (in an event, once it shows results)',
-          })}
-        />
+          {...field('stage', t('posts.hackFields.status'), { select: true })}
+        >
+          {HACK_STAGES.map(stage => (
+            <MenuItem key={stage} value={stage}>
+              {t(`posts.stage.${stage}`)}
+            </MenuItem>
+          ))}
+        </TextField>
         <TextField
-          {...field('resultSummary', 'Result summary', {
-            multiline: true,
-            minRows: 2,
-            inputProps: { maxLength: LIMITS.message },
-          })}
-        />
+          {...field(
+            'eventId',
+            t('posts.filters.event', { kind: t('common.kinds.hack') }),
+            {
+              select: true,
+              helperText: t('posts.hackFields.eventHelp'),
+            },
+          )}
+        >
+          <MenuItem value="">{t('posts.hackFields.noEvent')}</MenuItem>
+          {eventsToPick(events, Number(form.eventId) || undefined).map(ev => (
+            <MenuItem key={ev.id} value={ev.id}>
+              {ev.name}
+            </MenuItem>
+          ))}
+        </TextField>
       </Grid>
-    )}
-  </>
-);
+      <Grid item xs={12} md={6}>
+        <TextField
+          {...field('location', t('posts.hackFields.where'), { select: true })}
+        >
+          <MenuItem value="">{t('posts.hackFields.notSaid')}</MenuItem>
+          {LOCATIONS.map(l => (
+            <MenuItem key={l} value={l}>
+              {t(`posts.hackLocation.${l}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          {...field('category', t('posts.hackFields.category'), {
+            select: true,
+          })}
+        >
+          <MenuItem value="">{t('posts.hackFields.noCategory')}</MenuItem>
+          {HACK_CATEGORIES.map(c => (
+            <MenuItem key={c} value={c}>
+              {t(`posts.hackCategory.${c}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      {form.stage === 'completed' && (
+        <Grid item xs={12}>
+          <TextField
+            {...field('demoUrl', t('posts.hackFields.demoUrl'), {
+              type: 'url',
+              helperText: t('posts.hackFields.demoUrlHelp'),
+            })}
+          />
+          <TextField
+            {...field('resultSummary', t('posts.hackFields.resultSummary'), {
+              multiline: true,
+              minRows: 2,
+              inputProps: { maxLength: LIMITS.message },
+            })}
+          />
+        </Grid>
+      )}
+    </>
+  );
+};

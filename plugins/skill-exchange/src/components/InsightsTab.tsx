@@ -4,12 +4,14 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Grid, Typography, useTheme } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsync from 'react-use/esm/useAsync';
 import type { Insights } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { KIND_LABELS } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { levelNameOf } from './common';
 import { downloadInsightsCsv, RetroOutcomesCard } from './RetroOutcomesCard';
 
 /** One horizontal bar with its number, scaled to `max`. */
@@ -18,27 +20,34 @@ const Bar = (props: {
   max: number;
   color: string;
   label: string;
-}) => (
-  <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-    <Box
-      role="img"
-      aria-label={`${props.label}: ${props.value}`}
-      style={{
-        height: 10,
-        width: `${
-          props.max ? Math.max(2, (100 * props.value) / props.max) : 0
-        }%`,
-        maxWidth: 240,
-        background: props.color,
-        borderRadius: 2,
-      }}
-    />
-    <Typography variant="caption">{props.value}</Typography>
-  </Box>
-);
+}) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <Box display="flex" alignItems="center" style={{ gap: 8 }}>
+      <Box
+        role="img"
+        aria-label={t('insights.bar', {
+          label: props.label,
+          value: String(props.value),
+        })}
+        style={{
+          height: 10,
+          width: `${
+            props.max ? Math.max(2, (100 * props.value) / props.max) : 0
+          }%`,
+          maxWidth: 240,
+          background: props.color,
+          borderRadius: 2,
+        }}
+      />
+      <Typography variant="caption">{props.value}</Typography>
+    </Box>
+  );
+};
 
 const SupplyDemand = ({ insights }: { insights: Insights }) => {
   const theme = useTheme();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const rows = [...insights.skills]
     .filter(s => s.demand > 0 || s.supply > 0)
     .sort((a, b) => b.gap - a.gap || b.demand - a.demand)
@@ -46,19 +55,21 @@ const SupplyDemand = ({ insights }: { insights: Insights }) => {
   const max = Math.max(1, ...rows.flatMap(r => [r.supply, r.demand]));
   return (
     <InfoCard
-      title="Supply and demand per skill"
-      subheader="Open posts asking for a skill, against people at Practitioner or above. The biggest gaps first."
+      title={t('insights.supplyDemand.title')}
+      subheader={t('insights.supplyDemand.subheader', {
+        level: levelNameOf(t, 3),
+      })}
     >
       <table
-        aria-label="Supply and demand per skill"
+        aria-label={t('insights.supplyDemand.title')}
         style={{ width: '100%', borderSpacing: '0 6px' }}
       >
         <thead>
           <tr>
-            <th align="left">Skill</th>
-            <th align="left">Demand (open posts)</th>
-            <th align="left">Supply (people)</th>
-            <th align="left">Learners</th>
+            <th align="left">{t('insights.supplyDemand.skill')}</th>
+            <th align="left">{t('insights.supplyDemand.demand')}</th>
+            <th align="left">{t('insights.supplyDemand.supply')}</th>
+            <th align="left">{t('insights.supplyDemand.learners')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,7 +83,9 @@ const SupplyDemand = ({ insights }: { insights: Insights }) => {
                   value={r.demand}
                   max={max}
                   color={theme.palette.secondary.main}
-                  label={`${r.skill} demand`}
+                  label={t('insights.supplyDemand.demandBar', {
+                    skill: r.skill,
+                  })}
                 />
               </td>
               <td>
@@ -80,7 +93,9 @@ const SupplyDemand = ({ insights }: { insights: Insights }) => {
                   value={r.supply}
                   max={max}
                   color={theme.palette.primary.main}
-                  label={`${r.skill} supply`}
+                  label={t('insights.supplyDemand.supplyBar', {
+                    skill: r.skill,
+                  })}
                 />
               </td>
               <td>
@@ -92,7 +107,7 @@ const SupplyDemand = ({ insights }: { insights: Insights }) => {
       </table>
       {rows.length === 0 && (
         <Typography variant="body2">
-          No skills asked for or offered yet.
+          {t('insights.supplyDemand.empty')}
         </Typography>
       )}
     </InfoCard>
@@ -103,6 +118,7 @@ const SupplyDemand = ({ insights }: { insights: Insights }) => {
 export const InsightsTab = () => {
   const api = useApi(skillExchangeApiRef);
   const theme = useTheme();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { value, loading, error } = useAsync(
     () => api.getInsights({ top: 50 }),
     [api],
@@ -119,20 +135,19 @@ export const InsightsTab = () => {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={4}>
-        <InfoCard title="Active this month">
+        <InfoCard title={t('insights.tab.active')}>
           <Typography variant="h2" component="p">
             {insights.monthlyActiveUsers}
           </Typography>
           <Typography variant="body2">
-            people posted, answered, joined or updated their profile in the last
-            30 days
+            {t('insights.tab.activeText')}
           </Typography>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
-        <InfoCard title="Open and filled">
+        <InfoCard title={t('insights.tab.openAndFilled')}>
           <table
-            aria-label="Posts by kind and status"
+            aria-label={t('insights.tab.postsLabel')}
             style={{ width: '100%' }}
           >
             <tbody>
@@ -140,7 +155,7 @@ export const InsightsTab = () => {
                 <tr key={kind}>
                   <td>
                     <Typography variant="body2">
-                      {KIND_LABELS[kind]}s
+                      {t(`common.kinds.${kind}s`)}
                     </Typography>
                   </td>
                   <td>
@@ -148,13 +163,17 @@ export const InsightsTab = () => {
                       value={count(kind, 'open')}
                       max={maxPosts}
                       color={theme.palette.primary.main}
-                      label={`${kind} open`}
+                      label={t('insights.tab.openBar', {
+                        kind: t(`common.kindsInText.${kind}`),
+                      })}
                     />
                     <Bar
                       value={count(kind, 'filled')}
                       max={maxPosts}
                       color={theme.palette.success.main}
-                      label={`${kind} filled`}
+                      label={t('insights.tab.filledBar', {
+                        kind: t(`common.kindsInText.${kind}`),
+                      })}
                     />
                   </td>
                 </tr>
@@ -162,20 +181,30 @@ export const InsightsTab = () => {
             </tbody>
           </table>
           <Typography variant="caption">
-            Upper bar open, lower bar filled.
+            {t('insights.tab.barsHint')}
           </Typography>
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={4}>
-        <InfoCard title="Time to fill">
+        <InfoCard title={t('insights.tab.timeToFill')}>
           {insights.timeToFill.length === 0 && (
-            <Typography variant="body2">Nothing filled yet.</Typography>
+            <Typography variant="body2">
+              {t('insights.tab.nothingFilled')}
+            </Typography>
           )}
-          {insights.timeToFill.map(t => (
-            <Typography key={t.kind} variant="body2">
-              {KIND_LABELS[t.kind]}s:{' '}
-              <strong>{t.meanDays.toFixed(1)} days</strong> on average (
-              {t.filled} filled)
+          {insights.timeToFill.map(fill => (
+            <Typography key={fill.kind} variant="body2">
+              {t('insights.tab.fillLine', {
+                kinds: t(`common.kinds.${fill.kind}s`),
+                days: (
+                  <strong>
+                    {t('insights.tab.days', {
+                      days: fill.meanDays.toFixed(1),
+                    })}
+                  </strong>
+                ),
+                filled: String(fill.filled),
+              })}
             </Typography>
           ))}
         </InfoCard>
@@ -188,7 +217,7 @@ export const InsightsTab = () => {
             variant="outlined"
             onClick={download}
           >
-            Download CSV
+            {t('insights.tab.downloadCsv')}
           </Button>
         </Box>
       </Grid>

@@ -7,7 +7,9 @@ import {
   DialogTitle,
   TextField,
 } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { LIMITS } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../translation';
 
 /** A dialog asking for one text (a message, a reason), sent with `onSend`. */
 export const TextDialog = (props: {
@@ -23,6 +25,7 @@ export const TextDialog = (props: {
   onClose: () => void;
   onSend: (text: string) => Promise<void>;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [text, setText] = useState('');
   return (
     <Dialog
@@ -48,7 +51,7 @@ export const TextDialog = (props: {
         />
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={props.onClose}>{t('posts.cancel')}</Button>
         <Button
           color="primary"
           variant="contained"
@@ -67,13 +70,16 @@ export const InterestDialog = (props: {
   open: boolean;
   onClose: () => void;
   onSend: (message: string) => Promise<void>;
-}) => (
-  <TextDialog
-    id="sx-interest"
-    title="I'm interested"
-    label="Message to the owner"
-    helperText="Why you, and when you could start."
-    send="Send"
-    {...props}
-  />
-);
+}) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <TextDialog
+      id="sx-interest"
+      title={t('posts.interestDialog.title')}
+      label={t('posts.interestDialog.label')}
+      helperText={t('posts.interestDialog.help')}
+      send={t('posts.interestDialog.send')}
+      {...props}
+    />
+  );
+};

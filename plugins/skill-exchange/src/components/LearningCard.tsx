@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Button,
   List,
@@ -10,26 +11,23 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
-import type {
-  LearningGoalProgress,
-  LearningResourceKind,
-} from '@onramp/backstage-plugin-skill-exchange-common';
+import type { LearningGoalProgress } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
+import { SkillExchangeT } from './common';
 import { useAction } from './useAction';
 
-const KIND_NAMES: Record<LearningResourceKind, string> = {
-  docs: 'Docs',
-  course: 'Course',
-  link: 'Link',
-};
-
 /** "Docs · 30 min · 1 of 2 done". */
-function describeNext(goal: LearningGoalProgress): string {
+function describeNext(t: SkillExchangeT, goal: LearningGoalProgress): string {
   const { next } = goal;
   return [
-    next && KIND_NAMES[next.kind],
-    next?.minutes && `${next.minutes} min`,
-    `${goal.completed} of ${goal.total} done`,
+    next && t(`profiles.learning.kinds.${next.kind}`),
+    next?.minutes &&
+      t('profiles.learning.minutes', { minutes: String(next.minutes) }),
+    t('profiles.learning.progress', {
+      completed: String(goal.completed),
+      total: String(goal.total),
+    }),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -42,6 +40,7 @@ function describeNext(goal: LearningGoalProgress): string {
  */
 export const LearningCard = ({ onCompleted }: { onCompleted: () => void }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [goals, setGoals] = useState<LearningGoalProgress[]>();
   const [error, setError] = useState<Error>();
   const load = useCallback(async () => {
@@ -62,23 +61,20 @@ export const LearningCard = ({ onCompleted }: { onCompleted: () => void }) => {
 
   return (
     <InfoCard
-      title="Next for your learning goals"
-      subheader="Learning resources for the skills you want to learn"
+      title={t('profiles.learning.title')}
+      subheader={t('profiles.learning.subheader')}
     >
       {!goals && !error && <Progress />}
       {error && (
         <Alert severity="error">
-          Could not load your learning goals: {error.message}
+          {t('profiles.learning.loadError', { message: error.message })}
         </Alert>
       )}
       {goals?.length === 0 && (
-        <Typography variant="body2">
-          No learning goals yet. Add some with "Edit profile" to see what to
-          read or take next.
-        </Typography>
+        <Typography variant="body2">{t('profiles.learning.empty')}</Typography>
       )}
       {goals && goals.length > 0 && (
-        <List dense aria-label="Next for your learning goals">
+        <List dense aria-label={t('profiles.learning.title')}>
           {goals.map(goal => (
             <ListItem key={goal.skill} divider>
               <ListItemText
@@ -92,28 +88,32 @@ export const LearningCard = ({ onCompleted }: { onCompleted: () => void }) => {
                     ) : (
                       <Typography variant="body2" component="span">
                         {goal.total
-                          ? 'All resources done'
-                          : 'No learning resources yet'}
+                          ? t('profiles.learning.allDone')
+                          : t('profiles.learning.noResources')}
                       </Typography>
                     )}
                   </>
                 }
-                secondary={describeNext(goal)}
+                secondary={describeNext(t, goal)}
               />
               {goal.next && (
                 <ListItemSecondaryAction>
                   <Button
                     size="small"
                     disabled={busy}
-                    aria-label={`Mark done: ${goal.next.title}`}
+                    aria-label={t('profiles.learning.markDoneLabel', {
+                      title: goal.next.title,
+                    })}
                     onClick={() =>
                       run(
                         () => api.setLearningCompleted(goal.next!.id, true),
-                        `Marked ${goal.next!.title} done`,
+                        t('profiles.learning.marked', {
+                          title: goal.next!.title,
+                        }),
                       )
                     }
                   >
-                    Mark done
+                    {t('profiles.learning.markDone')}
                   </Button>
                 </ListItemSecondaryAction>
               )}

@@ -6,6 +6,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -18,28 +19,39 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
-  formatTimeShare,
   type ApprovalRequest,
   type EmbedPost,
   type Interest,
   type ManagerApproval,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { Link } from '@backstage/core-components';
-import { PersonLink, shortRef, useSkillExchangePath } from './common';
+import {
+  PersonLink,
+  shortRef,
+  SkillExchangeT,
+  timeShareText,
+  useSkillExchangePath,
+} from './common';
 import { TextDialog } from './InterestDialog';
 import { useAction } from './useAction';
 
-/** "Manager approved", "Waiting for their manager", "Manager declined: …". */
-export function approvalText(approval: ManagerApproval | null) {
+/** "Manager approved", "Waiting for the manager", "Manager declined: …". */
+export function approvalText(
+  t: SkillExchangeT,
+  approval: ManagerApproval | null,
+) {
   if (!approval) return undefined;
   switch (approval.status) {
     case 'requested':
-      return 'Waiting for the manager';
+      return t('profiles.managerApproval.requested');
     case 'approved':
-      return 'Manager approved';
+      return t('profiles.managerApproval.approved');
     default:
-      return `Manager declined: ${approval.reason}`;
+      return t('profiles.managerApproval.declined', {
+        reason: approval.reason ?? '',
+      });
   }
 }
 
@@ -62,6 +74,7 @@ export const MyManagerApproval = ({
   run: Run;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const settings = useAsync(() => api.getSettings(), [api]);
   const policy = settings.value?.managerApproval;
   const approval = interest.managerApproval;
@@ -69,25 +82,27 @@ export const MyManagerApproval = ({
   if (approval?.status === 'requested') {
     return (
       <Typography variant="body2">
-        Waiting for {shortRef(approval.manager)} (your manager) since{' '}
-        {new Date(approval.requestedAt).toLocaleDateString()}
+        {t('profiles.managerApproval.waitingSince', {
+          manager: shortRef(approval.manager),
+          date: new Date(approval.requestedAt).toLocaleDateString(),
+        })}
       </Typography>
     );
   }
   if (approval?.status === 'approved') {
-    return <Typography variant="body2">{approvalText(approval)}</Typography>;
+    return <Typography variant="body2">{approvalText(t, approval)}</Typography>;
   }
   if (!['pending', 'accepted'].includes(interest.status)) return null;
   return (
     <>
       {approval && (
-        <Typography variant="body2">{approvalText(approval)}</Typography>
+        <Typography variant="body2">{approvalText(t, approval)}</Typography>
       )}
       {(policy === 'required' || !approval) && (
         <Typography variant="body2" color="textSecondary">
           {policy === 'required'
-            ? 'The owner can accept you once your manager approves.'
-            : 'Your manager does not see your interest unless you ask them or it is accepted.'}
+            ? t('profiles.managerApproval.requiredHint')
+            : t('profiles.managerApproval.optionalHint')}
         </Typography>
       )}
       <Button
@@ -97,14 +112,19 @@ export const MyManagerApproval = ({
         onClick={() =>
           run(
             () => api.requestApproval(interest.id),
-            `Your manager was asked to approve ${formatTimeShare(
-              post.timeSharePercent,
-              post.durationWeeks,
-            )}`,
+            t('profiles.managerApproval.asked', {
+              timeShare: timeShareText(
+                t,
+                post.timeSharePercent,
+                post.durationWeeks,
+              ),
+            }),
           )
         }
       >
-        {approval ? 'Ask my manager again' : 'Ask my manager to approve'}
+        {approval
+          ? t('profiles.managerApproval.askAgain')
+          : t('profiles.managerApproval.ask')}
       </Button>
     </>
   );
@@ -123,24 +143,32 @@ const Request = ({
 }) => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { interest, post } = request;
   const approval = interest.managerApproval;
-  const who = `${shortRef(interest.user)} on ${post.title}`;
+  const who = t('profiles.approvalsTab.personOnPost', {
+    person: shortRef(interest.user),
+    post: post.title,
+  });
   return (
     <ListItem divider>
       <ListItemText
-        primary={
-          <>
-            <PersonLink userRef={interest.user} inText /> on{' '}
+        primary={t('profiles.approvalsTab.personOnPost', {
+          person: <PersonLink userRef={interest.user} inText />,
+          post: (
             <Link to={path(`/posts/${post.id}`)} underline="always">
               {post.title}
             </Link>
-          </>
-        }
-        secondary={`${formatTimeShare(
-          post.timeSharePercent,
-          post.durationWeeks,
-        )} · asked ${new Date(approval.requestedAt).toLocaleDateString()}`}
+          ),
+        })}
+        secondary={t('profiles.approvalsTab.askedOn', {
+          timeShare: timeShareText(
+            t,
+            post.timeSharePercent,
+            post.durationWeeks,
+          ),
+          date: new Date(approval.requestedAt).toLocaleDateString(),
+        })}
       />
       {approval.status === 'requested' ? (
         <Box display="flex" style={{ gap: 8 }}>
@@ -149,25 +177,28 @@ const Request = ({
             variant="contained"
             color="primary"
             disabled={busy}
-            aria-label={`Approve ${who}`}
+            aria-label={t('profiles.approvalsTab.approvePerson', { who })}
             onClick={() =>
-              run(() => api.answerApproval(interest.id, 'approve'), 'Approved')
+              run(
+                () => api.answerApproval(interest.id, 'approve'),
+                t('profiles.approvalsTab.approved'),
+              )
             }
           >
-            Approve
+            {t('profiles.approvalsTab.approve')}
           </Button>
           <Button
             size="small"
             variant="outlined"
             disabled={busy}
-            aria-label={`Decline ${who}`}
+            aria-label={t('profiles.approvalsTab.declinePerson', { who })}
             onClick={onDecline}
           >
-            Decline
+            {t('profiles.approvalsTab.decline')}
           </Button>
         </Box>
       ) : (
-        <Chip size="small" label={approvalText(approval)} />
+        <Chip size="small" label={approvalText(t, approval)} />
       )}
     </ListItem>
   );
@@ -176,6 +207,8 @@ const Request = ({
 /** A manager's requests: embeds their people asked them to approve. */
 export const ApprovalsTab = () => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const embed = t('common.kindsInText.embed');
   const requests = useAsyncRetry(() => api.listApprovals(), [api]);
   const { busy, run } = useAction(requests.retry);
   const [declining, setDeclining] = useState<number>();
@@ -185,17 +218,19 @@ export const ApprovalsTab = () => {
     return (
       <EmptyState
         missing="data"
-        title="Nobody has asked you to approve an embed"
-        description="When someone in a team you manage asks, their request appears here with the embed's time share. You do not see anyone's interest before they ask."
+        title={t('profiles.approvalsTab.emptyTitle', { embed })}
+        description={t('profiles.approvalsTab.emptyDescription', { embed })}
       />
     );
   }
   return (
     <InfoCard
-      title="Embeds your people asked you to approve"
-      subheader="You see someone's interest in an embed only once they ask you, or once the owner accepts them."
+      title={t('profiles.approvalsTab.title', {
+        embeds: t('common.kinds.embeds'),
+      })}
+      subheader={t('profiles.approvalsTab.subheader', { embed })}
     >
-      <List aria-label="Approval requests">
+      <List aria-label={t('profiles.approvalsTab.listLabel')}>
         {requests.value.map(r => (
           <Request
             key={r.interest.id}
@@ -208,10 +243,10 @@ export const ApprovalsTab = () => {
       </List>
       <TextDialog
         id="sx-decline"
-        title="Decline the embed"
-        label="Reason"
-        helperText="The applicant and the post's owner see it."
-        send="Decline"
+        title={t('profiles.approvalsTab.declineTitle', { embed })}
+        label={t('profiles.approvalsTab.reason')}
+        helperText={t('profiles.approvalsTab.reasonHelp')}
+        send={t('profiles.approvalsTab.decline')}
         required
         maxLength={1000}
         open={declining !== undefined}
@@ -220,7 +255,7 @@ export const ApprovalsTab = () => {
           run(async () => {
             await api.answerApproval(declining!, 'decline', reason);
             setDeclining(undefined);
-          }, 'Declined')
+          }, t('profiles.approvalsTab.declined'))
         }
       />
     </InfoCard>

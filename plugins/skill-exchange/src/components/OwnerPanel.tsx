@@ -5,6 +5,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -21,25 +22,43 @@ import type {
   PostStatus,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
+import { profiles as english } from '../translations/en/profiles';
 import {
   PersonLink,
   placesOf,
-  placesTakenText,
+  placesTakenLabel,
   shortRef,
+  SkillExchangeT,
   useSkillExchangePath,
-  waitingText,
+  waitingLabel,
 } from './common';
 import { approvalText } from './ManagerApproval';
 import { useAction } from './useAction';
 
 type Run = ReturnType<typeof useAction>['run'];
+type StatusText = keyof typeof english.ownerPanel.status;
 
-/** The status changes an owner may make: button text and the toast after. */
+/**
+ * The status changes an owner may make: button text and the toast after,
+ * through `t` (in English without it).
+ */
 export function statusChanges(
   post: Pick<Post, 'kind' | 'status'>,
+  t?: SkillExchangeT,
 ): Array<{ to: PostStatus; label: string; done: string }> {
-  const close = { to: 'closed' as const, label: 'Close', done: 'Closed' };
-  const reopen = { to: 'open' as const, label: 'Reopen', done: 'Reopened' };
+  const text = (key: StatusText): string =>
+    t ? t(`profiles.ownerPanel.status.${key}`) : english.ownerPanel.status[key];
+  const close = {
+    to: 'closed' as const,
+    label: text('close'),
+    done: text('closed'),
+  };
+  const reopen = {
+    to: 'open' as const,
+    label: text('reopen'),
+    done: text('reopened'),
+  };
   // A booked pairing session opens again by cancelling its booking.
   if (post.kind === 'pairing' && post.status === 'filled') return [];
   // A filled post still closes when it is over (its people are then asked
@@ -52,8 +71,8 @@ export function statusChanges(
       : [
           {
             to: 'filled' as const,
-            label: 'Mark filled',
-            done: 'Marked as filled',
+            label: text('markFilled'),
+            done: text('markedFilled'),
           },
         ]),
     close,
@@ -61,22 +80,24 @@ export function statusChanges(
 }
 
 const RESPONSES = [
-  { response: 'accept', label: 'Accept', done: 'Accepted', primary: true },
-  { response: 'decline', label: 'Decline', done: 'Declined', primary: false },
+  { response: 'accept', label: 'accept', done: 'accepted', primary: true },
+  { response: 'decline', label: 'decline', done: 'declined', primary: false },
 ] as const;
 
 /**
  * Why accepting is off when every place is taken, or undefined while a place
  * is free. The backend refuses such an accept with a 409 anyway.
  */
-export function fullExplanation(post: Post): string | undefined {
+export function fullExplanation(
+  post: Post,
+  t: SkillExchangeT,
+): string | undefined {
   const places = placesOf(post);
   if (!places || places.taken < places.places) return undefined;
-  return `${placesTakenText(
-    places,
-  )}. Withdraw an accepted person or raise the ${
-    places.limit
-  } to accept someone else.`;
+  const limit = places.limit === 'capacity' ? 'capacity' : 'headcount';
+  return t(`profiles.ownerPanel.full.${limit}`, {
+    placesTaken: placesTakenLabel(t, places),
+  });
 }
 
 const InterestedPeople = ({
@@ -91,11 +112,12 @@ const InterestedPeople = ({
   run: Run;
 }) => {
   const api = useApi(skillExchangeApiRef);
-  const full = fullExplanation(post);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const full = fullExplanation(post, t);
   return (
     <>
       <Typography variant="h6" component="h3">
-        Interested people
+        {t('profiles.ownerPanel.interestedPeople')}
       </Typography>
       {full && (
         <Typography variant="body2" id="places-full">
@@ -105,17 +127,21 @@ const InterestedPeople = ({
       {interests.loading && <Progress />}
       {interests.error && <ResponseErrorPanel error={interests.error} />}
       {interests.value?.length === 0 && (
-        <Typography variant="body2">Nobody yet.</Typography>
+        <Typography variant="body2">
+          {t('profiles.ownerPanel.nobodyYet')}
+        </Typography>
       )}
-      <List dense aria-label="Interested people">
+      <List dense aria-label={t('profiles.ownerPanel.interestedPeople')}>
         {interests.value?.map(i => (
           <ListItem key={i.id} divider>
             <ListItemText
               primary={<PersonLink userRef={i.user} />}
               secondary={[
-                i.message || 'No message',
-                i.status === 'pending' ? waitingText(i.createdAt) : undefined,
-                approvalText(i.managerApproval),
+                i.message || t('profiles.ownerPanel.noMessage'),
+                i.status === 'pending'
+                  ? waitingLabel(t, i.createdAt)
+                  : undefined,
+                approvalText(t, i.managerApproval),
               ]
                 .filter(Boolean)
                 .join(' · ')}
@@ -133,27 +159,38 @@ const InterestedPeople = ({
                       r.primary && full ? 'places-full' : undefined
                     }
                     onClick={() =>
-                      run(() => api.respondToInterest(i.id, r.response), r.done)
+                      run(
+                        () => api.respondToInterest(i.id, r.response),
+                        t(`profiles.ownerPanel.${r.done}`),
+                      )
                     }
                   >
-                    {r.label}
+                    {t(`profiles.ownerPanel.${r.label}`)}
                   </Button>
                 ))}
               </Box>
             ) : (
               <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-                <Chip size="small" label={i.status} />
+                <Chip
+                  size="small"
+                  label={t(`profiles.interestStatus.${i.status}`)}
+                />
                 {i.status === 'accepted' && (
                   <Button
                     size="small"
                     variant="outlined"
                     disabled={busy}
-                    aria-label={`Withdraw ${shortRef(i.user)}`}
+                    aria-label={t('profiles.ownerPanel.withdrawPerson', {
+                      person: shortRef(i.user),
+                    })}
                     onClick={() =>
-                      run(() => api.withdrawInterest(i.id), 'Place released')
+                      run(
+                        () => api.withdrawInterest(i.id),
+                        t('profiles.ownerPanel.placeReleased'),
+                      )
                     }
                   >
-                    Withdraw
+                    {t('profiles.ownerPanel.withdraw')}
                   </Button>
                 )}
               </Box>
@@ -176,6 +213,7 @@ export const OwnerPanel = ({
   const api = useApi(skillExchangeApiRef);
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const interests = useAsyncRetry(
     () =>
       post.kind === 'hack' || post.kind === 'pairing'
@@ -188,16 +226,16 @@ export const OwnerPanel = ({
     onChange();
   });
   return (
-    <InfoCard title="You posted this">
+    <InfoCard title={t('profiles.ownerPanel.title')}>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mb={2}>
         <Button
           variant="outlined"
           color="primary"
           onClick={() => navigate(path(`/posts/${post.id}/edit`))}
         >
-          Edit
+          {t('profiles.ownerPanel.edit')}
         </Button>
-        {statusChanges(post).map(change => (
+        {statusChanges(post, t).map(change => (
           <Button
             key={change.to}
             variant="outlined"
@@ -219,10 +257,10 @@ export const OwnerPanel = ({
             run(async () => {
               await api.deletePost(post.id);
               navigate(path('/'));
-            }, 'Deleted')
+            }, t('profiles.ownerPanel.deleted'))
           }
         >
-          Delete
+          {t('profiles.ownerPanel.delete')}
         </Button>
       </Box>
       {(post.kind === 'embed' || post.kind === 'mentorship') && (

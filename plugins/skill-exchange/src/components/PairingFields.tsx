@@ -9,10 +9,12 @@ import {
 } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   PAIRING_LIMITS,
   PairingPost,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../translation';
 import type { Field } from './EmbedFields';
 
 /** 60, 75, 90, 105 and 120 minutes. */
@@ -71,27 +73,38 @@ export const PairingFields = ({
   errors: Record<string, string>;
   onSlots: (slots: FormSlot[]) => void;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const slots = form.slots as FormSlot[];
   const setSlot = (i: number, start: string) =>
     onSlots(slots.map((s, j) => (j === i ? { start } : s)));
   return (
     <>
       <Grid item xs={12} md={6}>
-        <TextField {...field('mode', 'I am', { select: true })}>
-          <MenuItem value="offering">Offering a session</MenuItem>
-          <MenuItem value="seeking">Looking for a session</MenuItem>
+        <TextField
+          {...field('mode', t('posts.postForm.iAm'), { select: true })}
+        >
+          <MenuItem value="offering">
+            {t('posts.pairingFields.offering')}
+          </MenuItem>
+          <MenuItem value="seeking">
+            {t('posts.pairingFields.seeking')}
+          </MenuItem>
         </TextField>
-        <TextField {...field('durationMinutes', 'Length', { select: true })}>
+        <TextField
+          {...field('durationMinutes', t('posts.pairingFields.length'), {
+            select: true,
+          })}
+        >
           {DURATIONS.map(m => (
             <MenuItem key={m} value={m}>
-              {m} minutes
+              {t('posts.pairingFields.minutes', { minutes: String(m) })}
             </MenuItem>
           ))}
         </TextField>
       </Grid>
       <Grid item xs={12} md={6}>
         <Typography variant="subtitle2" component="h3" id="sx-slots-label">
-          Slots (your local time)
+          {t('posts.pairingFields.slots')}
         </Typography>
         {errors.slots && (
           <Typography variant="body2" color="error" role="alert">
@@ -102,7 +115,9 @@ export const PairingFields = ({
           <Box key={i} display="flex" alignItems="center" style={{ gap: 8 }}>
             <TextField
               id={`sx-slot-${i}`}
-              label={`Slot ${i + 1} starts`}
+              label={t('posts.pairingFields.slotStarts', {
+                number: String(i + 1),
+              })}
               type="datetime-local"
               value={slot.start}
               onChange={e => setSlot(i, e.target.value)}
@@ -114,7 +129,9 @@ export const PairingFields = ({
               fullWidth
             />
             <IconButton
-              aria-label={`Remove slot ${i + 1}`}
+              aria-label={t('posts.pairingFields.removeSlot', {
+                number: String(i + 1),
+              })}
               disabled={slots.length === 1}
               onClick={() => onSlots(slots.filter((_, j) => j !== i))}
             >
@@ -127,7 +144,7 @@ export const PairingFields = ({
           disabled={slots.length >= PAIRING_LIMITS.maxSlots}
           onClick={() => onSlots([...slots, { start: '' }])}
         >
-          Add slot
+          {t('posts.pairingFields.addSlot')}
         </Button>
       </Grid>
     </>

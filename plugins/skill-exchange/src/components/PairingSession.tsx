@@ -1,5 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -14,6 +15,7 @@ import {
   PairingSlot,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { CalendarButton } from './CalendarButton';
 import { PersonLink } from './common';
 import { useAction } from './useAction';
@@ -37,18 +39,26 @@ export const PairingSession = ({
   onChange: () => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { busy, run } = useAction(onChange);
   const { booking } = post;
   const bookedSlot = post.slots.find(s => s.id === booking?.slotId);
   const involved = booking && (me === post.owner || me === booking.user);
   const canBook = !booking && post.status === 'open' && post.owner !== me;
   return (
-    <InfoCard title={`Pairing session · ${post.durationMinutes} minutes`}>
+    <InfoCard
+      title={t('posts.pairingSession.title', {
+        kind: t('common.kinds.pairing'),
+        minutes: String(post.durationMinutes),
+      })}
+    >
       {booking && bookedSlot ? (
         <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
           <Typography variant="body1" data-testid="pairing-booking">
-            Booked by <PersonLink userRef={booking.user} inText /> for{' '}
-            <strong>{slotText(bookedSlot)}</strong>
+            {t('posts.pairingSession.bookedBy', {
+              person: <PersonLink userRef={booking.user} inText />,
+              slot: <strong>{slotText(bookedSlot)}</strong>,
+            })}
           </Typography>
           {involved && (
             <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
@@ -63,11 +73,11 @@ export const PairingSession = ({
                 onClick={() =>
                   run(
                     () => api.cancelPairingBooking(post.id),
-                    'Booking cancelled',
+                    t('posts.pairingSession.bookingCancelled'),
                   )
                 }
               >
-                Cancel booking
+                {t('posts.pairingSession.cancelBooking')}
               </Button>
             </Box>
           )}
@@ -75,16 +85,20 @@ export const PairingSession = ({
       ) : (
         <Typography variant="body2">
           {post.status === 'open'
-            ? 'Pick a time that suits you.'
-            : 'This session is not open for booking.'}
+            ? t('posts.pairingSession.pickATime')
+            : t('posts.pairingSession.notOpen')}
         </Typography>
       )}
-      <List dense aria-label="Slots">
+      <List dense aria-label={t('posts.pairingSession.slots')}>
         {post.slots.map(slot => (
           <ListItem key={slot.id} divider>
             <ListItemText
               primary={slotText(slot)}
-              secondary={slot.id === booking?.slotId ? 'Booked' : undefined}
+              secondary={
+                slot.id === booking?.slotId
+                  ? t('posts.pairingSession.booked')
+                  : undefined
+              }
             />
             {canBook && (
               <Button
@@ -92,15 +106,17 @@ export const PairingSession = ({
                 variant="contained"
                 color="primary"
                 disabled={busy}
-                aria-label={`Book ${slotText(slot)}`}
+                aria-label={t('posts.pairingSession.bookSlot', {
+                  slot: slotText(slot),
+                })}
                 onClick={() =>
                   run(
                     () => api.bookPairingSlot(post.id, slot.id),
-                    'Booked: you both got a notification',
+                    t('posts.pairingSession.bookedToast'),
                   )
                 }
               >
-                Book
+                {t('posts.pairingSession.book')}
               </Button>
             )}
           </ListItem>

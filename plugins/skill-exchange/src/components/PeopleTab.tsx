@@ -15,14 +15,17 @@ import {
   Typography,
 } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { Expert } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { SkillsInput } from './SkillsInput';
 import { LevelLabel, levelOptions, PersonLink, shortRef } from './common';
 
 /** The expert finder: people with all the chosen skills at a minimum level. */
 export const PeopleTab = () => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [params, setParams] = useSearchParams();
   const skills = params.get('skills')?.split(',').filter(Boolean) ?? [];
   const minLevel = Number(params.get('minLevel') ?? 3);
@@ -51,8 +54,7 @@ export const PeopleTab = () => {
   return (
     <Box>
       <Typography variant="body1" paragraph>
-        Find people who know what you need to learn. Everyone listed has all the
-        skills you pick at the level or above.
+        {t('profiles.peopleTab.intro')}
       </Typography>
       <Box
         display="flex"
@@ -64,7 +66,7 @@ export const PeopleTab = () => {
         <Box flexGrow={1} minWidth={300}>
           <SkillsInput
             id="sx-expert-skills"
-            label="Skills"
+            label={t('profiles.peopleTab.skills')}
             value={skills}
             onChange={s => set('skills', s.join(','))}
           />
@@ -72,19 +74,19 @@ export const PeopleTab = () => {
         <TextField
           id="sx-min-level"
           select
-          label="At least"
+          label={t('profiles.peopleTab.atLeast')}
           variant="outlined"
           margin="dense"
           value={minLevel}
           onChange={e => set('minLevel', String(e.target.value))}
           style={{ minWidth: 200 }}
         >
-          {levelOptions()}
+          {levelOptions(t)}
         </TextField>
         <TextField
           id="sx-rank"
           select
-          label="Rank by"
+          label={t('profiles.peopleTab.rankBy')}
           variant="outlined"
           margin="dense"
           value={rank}
@@ -93,8 +95,10 @@ export const PeopleTab = () => {
           }
           style={{ minWidth: 160 }}
         >
-          <MenuItem value="level">Level</MenuItem>
-          <MenuItem value="evidence">Evidence</MenuItem>
+          <MenuItem value="level">{t('profiles.peopleTab.rankLevel')}</MenuItem>
+          <MenuItem value="evidence">
+            {t('profiles.peopleTab.rankEvidence')}
+          </MenuItem>
         </TextField>
         <FormControlLabel
           control={
@@ -105,50 +109,59 @@ export const PeopleTab = () => {
               }
             />
           }
-          label="Only people who offer help"
+          label={t('profiles.peopleTab.onlyHelpers')}
         />
       </Box>
       {rank === 'evidence' && (
         <Typography variant="body2" paragraph>
-          Ranked by merged pull requests and completed embeds and mentorships in
-          these skills, among people who share their evidence.
+          {t('profiles.peopleTab.evidenceRanking', {
+            embeds: t('common.kindsInText.embeds'),
+            mentorships: t('common.kindsInText.mentorships'),
+          })}
         </Typography>
       )}
       {!skills.length && (
         <EmptyState
           missing="data"
-          title="Pick a skill"
-          description="Choose one or more skills to find people who can help."
+          title={t('profiles.peopleTab.pickTitle')}
+          description={t('profiles.peopleTab.pickDescription')}
         />
       )}
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
       {value && (
         <Table<Expert>
-          title={`${value.totalItems} ${
-            value.totalItems === 1 ? 'person' : 'people'
-          }`}
+          title={t('profiles.peopleTab.people', { count: value.totalItems })}
           options={{ paging: false, search: false }}
           data={value.items}
           columns={[
-            { title: 'Person', render: e => <PersonLink userRef={e.user} /> },
-            { title: 'Team', render: e => (e.team ? shortRef(e.team) : '') },
+            {
+              title: t('profiles.peopleTab.person'),
+              render: e => <PersonLink userRef={e.user} />,
+            },
+            {
+              title: t('profiles.peopleTab.team'),
+              render: e => (e.team ? shortRef(e.team) : ''),
+            },
             ...skills.map((_s, i) => ({
               title: value.items[0]?.skills[i]?.skill ?? skills[i],
               render: (e: Expert) => (
                 <>
                   <LevelLabel level={e.skills[i].level} />
-                  {e.skills[i].canHelp ? ' · can help' : ''}
+                  {e.skills[i].canHelp ? t('profiles.peopleTab.canHelp') : ''}
                 </>
               ),
             })),
             ...(rank === 'evidence'
-              ? [{ title: 'Why', render: (e: Expert) => e.evidence?.reason }]
+              ? [
+                  {
+                    title: t('profiles.peopleTab.why'),
+                    render: (e: Expert) => e.evidence?.reason,
+                  },
+                ]
               : []),
           ]}
-          emptyContent={
-            <Box p={2}>Nobody has all of these skills at that level yet.</Box>
-          }
+          emptyContent={<Box p={2}>{t('profiles.peopleTab.nobody')}</Box>}
         />
       )}
     </Box>

@@ -10,23 +10,18 @@ import {
   Typography,
 } from '@material-ui/core';
 import { AvatarGroup } from '@material-ui/lab';
-import {
-  formatTimeShare,
-  type Post,
-} from '@onramp/backstage-plugin-skill-exchange-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../translation';
 import {
   formatStart,
-  KIND_LABELS,
   LevelLabel,
-  HACK_CATEGORY_LABELS,
-  HACK_LOCATION_LABELS,
-  LOCATION_LABELS,
   placesOf,
-  placesTakenText,
+  placesTakenLabel,
   shortRef,
   SkillChips,
-  STAGE_LABELS,
-  STATUS_LABELS,
+  SkillExchangeT,
+  timeShareText,
   useSkillExchangePath,
 } from './common';
 
@@ -56,47 +51,75 @@ export function summaryOf(markdown: string): string {
     .trim();
 }
 
+/** "Can offer help with" or "Looking for help with", above a post's skills. */
+export function helpWithLabel(t: SkillExchangeT, post: Post): string {
+  return (post.kind === 'mentorship' || post.kind === 'pairing') &&
+    post.mode === 'offering'
+    ? t('posts.helpWith.offering')
+    : t('posts.helpWith.seeking');
+}
+
 export const PostDetails = ({ post }: { post: Post }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const places = placesOf(post);
-  const taken = places ? ` · ${placesTakenText(places)}` : '';
+  const taken = places ? ` · ${placesTakenLabel(t, places)}` : '';
   switch (post.kind) {
-    case 'embed':
+    case 'embed': {
+      const location = t(`posts.location.${post.location}`);
       return (
         <>
-          {formatTimeShare(post.timeSharePercent, post.durationWeeks)} · starts{' '}
-          {formatStart(post.start)} · {LOCATION_LABELS[post.location]}
-          {post.office ? ` (${post.office})` : ''} · level{' '}
-          <LevelLabel level={post.level} /> · {shortRef(post.team)}
+          {t('posts.postCard.embedDetails', {
+            timeShare: timeShareText(
+              t,
+              post.timeSharePercent,
+              post.durationWeeks,
+            ),
+            start: formatStart(post.start),
+            location: post.office ? `${location} (${post.office})` : location,
+            level: <LevelLabel level={post.level} />,
+            team: shortRef(post.team),
+          })}
           {taken}
         </>
       );
+    }
     case 'hack':
       return (
         <>
-          {STAGE_LABELS[post.stage]}
-          {post.location ? ` · ${HACK_LOCATION_LABELS[post.location]}` : ''}
-          {post.category
-            ? ` · ${HACK_CATEGORY_LABELS[post.category]}`
-            : ''} · {post.members.length} member
-          {post.members.length === 1 ? '' : 's'} · {post.followerCount}{' '}
-          following
+          {[
+            t(`posts.stage.${post.stage}`),
+            ...(post.location
+              ? [t(`posts.hackLocation.${post.location}`)]
+              : []),
+            ...(post.category
+              ? [t(`posts.hackCategory.${post.category}`)]
+              : []),
+            t('posts.postCard.members', { count: post.members.length }),
+            t('posts.postCard.following', {
+              count: post.followerCount,
+            }),
+          ].join(' · ')}
         </>
       );
     case 'pairing':
       return (
         <>
-          {post.mode === 'offering' ? 'Offering' : 'Looking for'} a{' '}
-          {post.durationMinutes}-minute session · {post.slots.length} slot
-          {post.slots.length === 1 ? '' : 's'}
-          {post.booking ? ' · booked' : ''}
+          {post.mode === 'offering'
+            ? t('posts.postCard.pairingOffering', {
+                minutes: String(post.durationMinutes),
+              })
+            : t('posts.postCard.pairingSeeking', {
+                minutes: String(post.durationMinutes),
+              })}
+          {' · '}
+          {t('posts.postCard.slots', { count: post.slots.length })}
+          {post.booking ? ` · ${t('posts.postCard.booked')}` : ''}
         </>
       );
     default:
       return (
         <>
-          {post.mode === 'offering'
-            ? 'Offering mentoring'
-            : 'Looking for a mentor'}
+          {t(`posts.mentorshipMode.${post.mode}`)}
           {taken}
         </>
       );
@@ -112,47 +135,52 @@ export const PostCard = ({
 }) => {
   const classes = useStyles();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
     <Card className={classes.card} variant="outlined" data-testid="post-card">
       <CardContent className={classes.content}>
         <Box display="flex" alignItems="center" mb={1} style={{ gap: 6 }}>
           <Chip
             size="small"
-            label={KIND_LABELS[post.kind]}
+            label={t(`common.kinds.${post.kind}`)}
             variant="outlined"
           />
           {post.kind === 'hack' && (
             <Chip
               size="small"
               color={post.stage === 'completed' ? 'default' : 'primary'}
-              label={STAGE_LABELS[post.stage]}
+              label={t(`posts.stage.${post.stage}`)}
             />
           )}
           {post.status !== 'open' && (
-            <Chip size="small" label={STATUS_LABELS[post.status]} />
+            <Chip size="small" label={t(`posts.status.${post.status}`)} />
           )}
-          {post.saved && <Chip size="small" label="Saved" />}
+          {post.saved && (
+            <Chip size="small" label={t('posts.postCard.saved')} />
+          )}
         </Box>
         <Typography variant="h6" component="h3" gutterBottom>
           <Link to={path(`/posts/${post.id}`)}>{post.title}</Link>
         </Typography>
         <Typography variant="body2" className={classes.summary}>
-          {summaryOf(post.description) || 'No description yet.'}
+          {summaryOf(post.description) || t('posts.postCard.noDescription')}
         </Typography>
         <Typography variant="body2" className={classes.details}>
           <PostDetails post={post} />
         </Typography>
         <Typography variant="caption" component="div" gutterBottom>
-          {(post.kind === 'mentorship' || post.kind === 'pairing') &&
-          post.mode === 'offering'
-            ? 'Can offer help with'
-            : 'Looking for help with'}
+          {helpWithLabel(t, post)}
         </Typography>
         <SkillChips skills={post.skills} highlight={highlight} />
       </CardContent>
       <CardActions>
         {post.kind === 'hack' && post.members.length > 0 && (
-          <AvatarGroup max={4} aria-label={`${post.members.length} members`}>
+          <AvatarGroup
+            max={4}
+            aria-label={t('posts.postCard.members', {
+              count: post.members.length,
+            })}
+          >
             {post.members.map(m => (
               <Avatar
                 key={m}
@@ -166,7 +194,9 @@ export const PostCard = ({
           </AvatarGroup>
         )}
         <Box flexGrow={1} />
-        <Typography variant="caption">by {shortRef(post.owner)}</Typography>
+        <Typography variant="caption">
+          {t('posts.postCard.by', { owner: shortRef(post.owner) })}
+        </Typography>
       </CardActions>
     </Card>
   );

@@ -9,17 +9,17 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { PostDetails } from './PostCard';
+import { skillExchangeTranslationRef } from '../translation';
+import { helpWithLabel, PostDetails } from './PostCard';
 import {
   ErrorPage,
-  KIND_LABELS,
   PersonLink,
   SkillChips,
-  STATUS_LABELS,
   useSkillExchangePath,
 } from './common';
 import { OwnerPanel } from './OwnerPanel';
@@ -28,27 +28,31 @@ import { PairingSession } from './PairingSession';
 import { ReportButton } from './ReportDialog';
 import { TakePartCard } from './TakePartCard';
 
-const AboutCard = ({ post }: { post: Post }) => (
-  <InfoCard title="About">
-    <Typography variant="body2" color="textSecondary" gutterBottom>
-      <PostDetails post={post} />
-    </Typography>
-    <MarkdownContent content={post.description || '_No description._'} />
-    <Box mt={2}>
-      <Typography variant="subtitle2" component="h3">
-        {(post.kind === 'mentorship' || post.kind === 'pairing') &&
-        post.mode === 'offering'
-          ? 'Can offer help with'
-          : 'Looking for help with'}
+const AboutCard = ({ post }: { post: Post }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <InfoCard title={t('posts.postDetail.about')}>
+      <Typography variant="body2" color="textSecondary" gutterBottom>
+        <PostDetails post={post} />
       </Typography>
-      <SkillChips skills={post.skills} />
-    </Box>
-    <Typography variant="caption" component="p">
-      Posted by <PersonLink userRef={post.owner} inText /> on{' '}
-      {new Date(post.createdAt).toLocaleDateString()}
-    </Typography>
-  </InfoCard>
-);
+      <MarkdownContent
+        content={post.description || t('posts.postDetail.noDescription')}
+      />
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h3">
+          {helpWithLabel(t, post)}
+        </Typography>
+        <SkillChips skills={post.skills} />
+      </Box>
+      <Typography variant="caption" component="p">
+        {t('posts.postDetail.postedBy', {
+          person: <PersonLink userRef={post.owner} inText />,
+          date: new Date(post.createdAt).toLocaleDateString(),
+        })}
+      </Typography>
+    </InfoCard>
+  );
+};
 
 /** One post: what it is, taking part, and the owner's panel for its owner. */
 export const PostDetailPage = () => {
@@ -56,6 +60,7 @@ export const PostDetailPage = () => {
   const api = useApi(skillExchangeApiRef);
   const identityApi = useApi(identityApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const state = useAsyncRetry(async () => {
     const [post, identity] = await Promise.all([
       api.getPost(Number(id)),
@@ -67,8 +72,10 @@ export const PostDetailPage = () => {
   if (state.loading && !state.value) return <Progress />;
   if (state.error) {
     return (
-      <ErrorPage title="Skill Exchange" error={state.error}>
-        <Link to={path('/')}>Back to the Skill Exchange</Link>
+      <ErrorPage title={t('common.title')} error={state.error}>
+        <Link to={path('/')}>
+          {t('posts.postDetail.backTo', { title: t('common.title') })}
+        </Link>
       </ErrorPage>
     );
   }
@@ -78,14 +85,14 @@ export const PostDetailPage = () => {
     <Page themeId="tool">
       <Header
         title={post.title}
-        type={KIND_LABELS[post.kind]}
+        type={t(`common.kinds.${post.kind}`)}
         typeLink={path(post.kind === 'embed' ? '/' : `/${post.kind}s`)}
       >
         <Chip
-          label={STATUS_LABELS[post.status]}
+          label={t(`posts.status.${post.status}`)}
           color={post.status === 'open' ? 'primary' : 'default'}
         />
-        {post.hidden && <Chip label="Hidden by a moderator" />}
+        {post.hidden && <Chip label={t('posts.postDetail.hidden')} />}
         {post.owner !== me && (
           <ReportButton postId={post.id} title={post.title} />
         )}

@@ -9,6 +9,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useCatalogGroups } from './useCatalogGroups';
 import { HackFields } from './HackFields';
 import { Box, Button, Grid, MenuItem, TextField } from '@material-ui/core';
@@ -23,6 +24,7 @@ import {
   postInputSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { EmbedFields } from './EmbedFields';
 import {
   PairingFields,
@@ -30,7 +32,7 @@ import {
   pairingSlotsInput,
 } from './PairingFields';
 import { SkillsInput } from './SkillsInput';
-import { KIND_LABELS, useSkillExchangePath } from './common';
+import { useSkillExchangePath } from './common';
 
 type FormState = Record<string, any>;
 
@@ -166,6 +168,7 @@ export const PostFormPage = () => {
   const api = useApi(skillExchangeApiRef);
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
 
   const existing = useAsync(
     async () => (editId ? api.getPost(editId) : undefined),
@@ -196,7 +199,9 @@ export const PostFormPage = () => {
 
   if (!EMPTY[kind]) {
     return (
-      <ResponseErrorPanel error={new Error(`Unknown kind of post: ${kind}`)} />
+      <ResponseErrorPanel
+        error={new Error(t('posts.postForm.unknownKind', { kind }))}
+      />
     );
   }
   if (existing.loading) return <Progress />;
@@ -256,35 +261,36 @@ export const PostFormPage = () => {
   };
 
   const title = existing.value
-    ? `Edit: ${existing.value.title}`
-    : `New ${KIND_LABELS[kind].toLocaleLowerCase()}`;
+    ? t('posts.postForm.editTitle', { title: existing.value.title })
+    : t('posts.postForm.newTitle', {
+        kind: t(`common.kindsInText.${kind}`),
+      });
 
   return (
     <Page themeId="tool">
-      <Header title={title} type="Skill Exchange" typeLink={path('/')} />
+      <Header title={title} type={t('common.title')} typeLink={path('/')} />
       <Content>
         <InfoCard>
           <form onSubmit={submit} noValidate aria-label={title}>
             {failure && (
               <Alert severity="error" role="alert" style={{ marginBottom: 16 }}>
-                Could not save: {failure}
+                {t('posts.postForm.couldNotSave', { error: failure })}
               </Alert>
             )}
             <Grid container spacing={2}>
               <Grid item xs={12}>
                 <TextField
-                  {...field('title', 'Title', {
+                  {...field('title', t('posts.postForm.title'), {
                     required: true,
                     inputProps: { maxLength: LIMITS.title },
                   })}
                 />
                 <TextField
-                  {...field('description', 'Description (Markdown)', {
+                  {...field('description', t('posts.postForm.description'), {
                     multiline: true,
                     minRows: 5,
                     inputProps: { maxLength: LIMITS.description },
-                    helperText:
-                      'What will people do and learn? Markdown is supported.',
+                    helperText: t('posts.postForm.descriptionHelp'),
                   })}
                 />
                 <SkillsInput
@@ -292,14 +298,16 @@ export const PostFormPage = () => {
                   label={
                     (kind === 'mentorship' || kind === 'pairing') &&
                     form.mode === 'offering'
-                      ? 'Can offer help with'
-                      : 'Looking for help with (skills)'
+                      ? t('posts.helpWith.offering')
+                      : t('posts.postForm.skillsSeeking')
                   }
                   value={form.skills}
                   onChange={skills => setForm(f => ({ ...f, skills }))}
                   error={errors.skills}
                   helperText={
-                    kind === 'pairing' ? 'One skill per session' : undefined
+                    kind === 'pairing'
+                      ? t('posts.postForm.oneSkillPerSession')
+                      : undefined
                   }
                   max={kind === 'pairing' ? 1 : LIMITS.skills}
                 />
@@ -324,12 +332,20 @@ export const PostFormPage = () => {
               )}
               {kind === 'mentorship' && (
                 <Grid item xs={12} md={6}>
-                  <TextField {...field('mode', 'I am', { select: true })}>
-                    <MenuItem value="offering">Offering mentoring</MenuItem>
-                    <MenuItem value="seeking">Looking for a mentor</MenuItem>
+                  <TextField
+                    {...field('mode', t('posts.postForm.iAm'), {
+                      select: true,
+                    })}
+                  >
+                    <MenuItem value="offering">
+                      {t('posts.mentorshipMode.offering')}
+                    </MenuItem>
+                    <MenuItem value="seeking">
+                      {t('posts.mentorshipMode.seeking')}
+                    </MenuItem>
                   </TextField>
                   <TextField
-                    {...field('capacity', 'How many people', {
+                    {...field('capacity', t('posts.postForm.capacity'), {
                       type: 'number',
                       inputProps: { min: 1, max: 10 },
                     })}
@@ -344,9 +360,11 @@ export const PostFormPage = () => {
                 color="primary"
                 disabled={saving}
               >
-                {existing.value ? 'Save changes' : 'Post'}
+                {existing.value
+                  ? t('posts.postForm.saveChanges')
+                  : t('posts.postForm.post')}
               </Button>
-              <Button onClick={() => navigate(-1)}>Cancel</Button>
+              <Button onClick={() => navigate(-1)}>{t('posts.cancel')}</Button>
             </Box>
           </form>
         </InfoCard>

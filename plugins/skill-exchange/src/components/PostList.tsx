@@ -29,13 +29,16 @@ import type {
   PostKind,
   PostPage,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { PostCard } from './PostCard';
-import { KIND_LABELS, TOP_SKILLS, useSkillExchangePath } from './common';
+import { SkillExchangeT, TOP_SKILLS, useSkillExchangePath } from './common';
 import {
   filterFromParams,
   filterSelects,
   QUICK_FILTERS,
+  quickFilterLabel,
   SelectSpec,
 } from './postFilters';
 
@@ -74,12 +77,23 @@ const listSort = (kind: PostKind, searched: boolean) => {
 };
 
 /** "12 embeds", or "10,000+ embeds, best matches first" for a capped search. */
-const countLine = (page: PostPage, label: string, searched: boolean) => {
-  const total = page.totalItems.toLocaleString('en-US');
-  const plural = page.totalItems === 1 && !page.totalIsLowerBound ? '' : 's';
-  return `${total}${page.totalIsLowerBound ? '+' : ''} ${label}${plural}${
-    searched ? ', best matches first' : ''
+const countLine = (
+  t: SkillExchangeT,
+  page: PostPage,
+  kind: PostKind,
+  searched: boolean,
+) => {
+  const total = `${page.totalItems.toLocaleString('en-US')}${
+    page.totalIsLowerBound ? '+' : ''
   }`;
+  const one = page.totalItems === 1 && !page.totalIsLowerBound;
+  const words = {
+    total,
+    kind: t(one ? `common.kindsInText.${kind}` : `common.kindsInText.${kind}s`),
+  };
+  return searched
+    ? t('posts.postList.countSearched', words)
+    : t('posts.postList.count', words);
 };
 
 export const PostList = ({ kind }: { kind: PostKind }) => {
@@ -87,6 +101,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const filter = filterFromParams(kind, params);
   const [query, setQuery] = useState(params.get('q') ?? '');
 
@@ -130,7 +145,8 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
   const quickActive = (p: Record<string, string>) =>
     Object.entries(p).every(([k, v]) => params.get(k) === v);
 
-  const label = KIND_LABELS[kind].toLocaleLowerCase();
+  const kindInText = t(`common.kindsInText.${kind}`);
+  const kindsInText = t(`common.kindsInText.${kind}s`);
   const createButton = (icon?: ReactNode) => (
     <Button
       variant="contained"
@@ -138,7 +154,9 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
       startIcon={icon}
       onClick={() => navigate(path(`/new/${kind}`))}
     >
-      {kind === 'hack' ? 'Post a hack' : `Create ${label} post`}
+      {kind === 'hack'
+        ? t('posts.postList.postHack', { kind: kindInText })
+        : t('posts.postList.createPost', { kind: kindInText })}
     </Button>
   );
 
@@ -170,8 +188,12 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
                 if ((params.get('q') ?? '') !== query.trim())
                   update({ q: query.trim() || undefined });
               }}
-              placeholder={`Search ${label}s`}
-              inputProps={{ 'aria-label': `Search ${label}s` }}
+              placeholder={t('posts.postList.search', { kind: kindsInText })}
+              inputProps={{
+                'aria-label': t('posts.postList.search', {
+                  kind: kindsInText,
+                }),
+              }}
               InputProps={{
                 startAdornment: (
                   <InputAdornment position="start">
@@ -184,7 +206,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
           {createButton(<AddIcon />)}
         </Box>
 
-        <Box mb={1} aria-label="Filter by skill" role="group">
+        <Box mb={1} aria-label={t('posts.postList.filterBySkill')} role="group">
           {TOP_SKILLS.map(skill => (
             <Chip
               key={skill}
@@ -220,8 +242,8 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
             const active = quickActive(f.params);
             return (
               <Chip
-                key={f.label}
-                label={f.label}
+                key={f.id}
+                label={quickFilterLabel(t, kind, f.id)}
                 variant={active ? 'default' : 'outlined'}
                 color={active ? 'secondary' : 'default'}
                 clickable
@@ -239,7 +261,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
               />
             );
           })}
-          {filterSelects(kind, events.value ?? [], teams.value ?? []).map(
+          {filterSelects(t, kind, events.value ?? [], teams.value ?? []).map(
             select => (
               <FilterSelect
                 key={select.param}
@@ -257,11 +279,11 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
       {value && value.items.length === 0 && (
         <EmptyState
           missing="content"
-          title={`No ${label}s match`}
+          title={t('posts.postList.noMatchTitle', { kind: kindsInText })}
           description={
             params.toString()
-              ? 'Try fewer filters or another search.'
-              : `Nobody has posted a ${label} yet. Be the first!`
+              ? t('posts.postList.noMatchFiltered')
+              : t('posts.postList.noMatchEmpty', { kind: kindInText })
           }
           action={createButton()}
         />
@@ -269,7 +291,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
       {value && value.items.length > 0 && (
         <>
           <Typography variant="body2" gutterBottom>
-            {countLine(value, label, Boolean(listFilter.q))}
+            {countLine(t, value, kind, Boolean(listFilter.q))}
           </Typography>
           <Grid container spacing={2}>
             {value.items.map(post => (

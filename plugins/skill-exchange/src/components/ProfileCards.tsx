@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -16,34 +17,51 @@ import type {
   GrowthActivity,
   PostKind,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { levelName } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { KIND_LABELS, useSkillExchangePath } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import {
+  kindLabel,
+  levelNameOf,
+  SkillExchangeT,
+  useSkillExchangePath,
+} from './common';
 
 const PAGE = 5;
 
-const KIND_NOUNS: Record<PostKind, string> = {
-  embed: 'embed',
-  hack: 'hack',
-  mentorship: 'mentorship',
-  pairing: 'pairing session',
-};
+/** A kind inside a sentence: "embed", "pairing session". */
+function kindNoun(t: SkillExchangeT, kind: PostKind): string {
+  return kind === 'pairing'
+    ? t('profiles.growthActivities.pairingSession', {
+        pairing: t('common.kindsInText.pairing'),
+      })
+    : t(`common.kindsInText.${kind}`);
+}
 
-/** "Accepted on the embed", "Joined the hack", "Their embed was filled", "Learned from". */
-function describeActivity(activity: GrowthActivity, mine: boolean): string {
-  if (!activity.post) return 'Learned from';
-  const kind = KIND_NOUNS[activity.post.kind];
+/** "Accepted on an embed", "Joined a hack", "Their embed was filled", "Learned from". */
+function describeActivity(
+  t: SkillExchangeT,
+  activity: GrowthActivity,
+  mine: boolean,
+): string {
+  if (!activity.post) return t('profiles.growthActivities.learnedFrom');
+  const kind = kindNoun(t, activity.post.kind);
   switch (activity.type) {
     case 'accepted':
       return activity.post.kind === 'mentorship'
-        ? 'Accepted for a mentorship'
-        : `Accepted on an ${kind}`;
+        ? t('profiles.growthActivities.acceptedForMentorship', {
+            mentorship: t('common.kindsInText.mentorship'),
+          })
+        : t('profiles.growthActivities.acceptedOn', { kind });
     case 'joined':
-      return 'Joined a hack';
+      return t('profiles.growthActivities.joined', {
+        hack: t('common.kindsInText.hack'),
+      });
     case 'paired':
-      return 'Paired in a session';
+      return t('profiles.growthActivities.paired');
     default:
-      return `${mine ? 'My' : 'Their'} ${kind} was filled`;
+      return mine
+        ? t('profiles.growthActivities.myPostFilled', { kind })
+        : t('profiles.growthActivities.theirPostFilled', { kind });
   }
 }
 
@@ -70,6 +88,7 @@ export const GrowthActivitiesCard = ({
 }) => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [items, setItems] = useState<GrowthActivity[]>([]);
   const [total, setTotal] = useState<number>();
   const [loading, setLoading] = useState(false);
@@ -101,7 +120,7 @@ export const GrowthActivitiesCard = ({
   }, [load]);
 
   return (
-    <InfoCard title="Growth activities">
+    <InfoCard title={t('profiles.growthActivities.title')}>
       {error && (
         <Alert
           severity="error"
@@ -111,22 +130,28 @@ export const GrowthActivitiesCard = ({
               size="small"
               onClick={() => load(items.length)}
             >
-              Retry
+              {t('profiles.growthActivities.retry')}
             </Button>
           }
         >
-          Could not load growth activities: {error.message}
+          {t('profiles.growthActivities.loadError', {
+            message: error.message,
+          })}
         </Alert>
       )}
       {total === 0 && (
         <Typography variant="body2">
           {mine
-            ? 'Nothing yet. Join a hack, or express interest in an embed or a mentorship: what you take part in shows up here.'
-            : 'Nothing yet.'}
+            ? t('profiles.growthActivities.emptyMine', {
+                hack: t('common.kindsInText.hack'),
+                embed: t('common.kindsInText.embed'),
+                mentorship: t('common.kindsInText.mentorship'),
+              })
+            : t('profiles.growthActivities.empty')}
         </Typography>
       )}
       {items.length > 0 && (
-        <List dense aria-label="Growth activities">
+        <List dense aria-label={t('profiles.growthActivities.title')}>
           {items.map(a => {
             const target = a.post
               ? { key: a.post.id, to: path(`/posts/${a.post.id}`), ...a.post }
@@ -141,7 +166,7 @@ export const GrowthActivitiesCard = ({
                   primary={
                     <>
                       <Typography variant="caption" component="span">
-                        {describeActivity(a, mine)} ·{' '}
+                        {describeActivity(t, a, mine)} ·{' '}
                       </Typography>
                       <Link to={target.to}>{target.title}</Link>
                     </>
@@ -158,7 +183,9 @@ export const GrowthActivitiesCard = ({
       {loading && <Progress />}
       {total !== undefined && items.length < total && !loading && (
         <Button size="small" onClick={() => load(items.length)}>
-          Show more ({total - items.length} more)
+          {t('profiles.growthActivities.showMore', {
+            number: String(total - items.length),
+          })}
         </Button>
       )}
     </InfoCard>
@@ -172,29 +199,29 @@ export const GrowthActivitiesCard = ({
 export const RecommendedCard = () => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { value, loading, error } = useAsync(
     () => api.getMyMatches({ limit: 5 }),
     [api],
   );
   return (
     <InfoCard
-      title="Recommended for you"
-      subheader="Open posts that fit your skills and learning goals"
+      title={t('profiles.recommended.title')}
+      subheader={t('profiles.recommended.subheader')}
     >
       {loading && <Progress />}
       {error && (
         <Alert severity="error">
-          Could not load recommendations: {error.message}
+          {t('profiles.recommended.loadError', { message: error.message })}
         </Alert>
       )}
       {value && value.items.length === 0 && (
         <Typography variant="body2">
-          Nothing fits yet. Add skills and learning goals with "Edit profile" to
-          get recommendations.
+          {t('profiles.recommended.empty')}
         </Typography>
       )}
       {value && value.items.length > 0 && (
-        <List dense aria-label="Recommended for you">
+        <List dense aria-label={t('profiles.recommended.title')}>
           {value.items.map(({ post, reason }) => (
             <ListItem key={post.id} divider alignItems="flex-start">
               <ListItemText
@@ -202,7 +229,7 @@ export const RecommendedCard = () => {
                 primary={
                   <Typography variant="body2" component="div">
                     <Typography variant="caption" component="span">
-                      {KIND_LABELS[post.kind]} ·{' '}
+                      {kindLabel(t, post.kind)} ·{' '}
                     </Typography>
                     <Link to={path(`/posts/${post.id}`)}>{post.title}</Link>
                   </Typography>
@@ -214,13 +241,18 @@ export const RecommendedCard = () => {
                       color="textSecondary"
                       component="div"
                     >
-                      Why: {reason.summary}
+                      {t('profiles.recommended.why', {
+                        summary: reason.summary,
+                      })}
                     </Typography>
                     {reason.matchedSkills.map(s => (
                       <Chip
                         key={`has-${s.skill}`}
                         size="small"
-                        label={`${s.skill}: you are ${levelName(s.level)}`}
+                        label={t('profiles.recommended.youAre', {
+                          skill: s.skill,
+                          level: levelNameOf(t, s.level),
+                        })}
                         style={{ marginRight: 4, marginTop: 4 }}
                       />
                     ))}
@@ -229,7 +261,9 @@ export const RecommendedCard = () => {
                         key={`learn-${skill}`}
                         size="small"
                         variant="outlined"
-                        label={`${skill}: you want to learn it`}
+                        label={t('profiles.recommended.wantToLearn', {
+                          skill,
+                        })}
                         style={{ marginRight: 4, marginTop: 4 }}
                       />
                     ))}
@@ -242,7 +276,10 @@ export const RecommendedCard = () => {
       )}
       {value && value.totalItems > value.items.length && (
         <Typography variant="caption" color="textSecondary">
-          {value.items.length} of {value.totalItems} shown, best first.
+          {t('profiles.recommended.shown', {
+            shown: String(value.items.length),
+            total: String(value.totalItems),
+          })}
         </Typography>
       )}
     </InfoCard>

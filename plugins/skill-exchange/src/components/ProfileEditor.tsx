@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -17,9 +18,10 @@ import {
   describeZodError,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { SkillsInput } from './SkillsInput';
 import { EditableSkill, ProfileSkillsEditor } from './ProfileSkillsEditor';
-import { OPEN_TO } from './common';
+import { OPEN_TO_KEYS, openToLabel } from './common';
 
 /**
  * My skill profile as a form. Checks it with the backend's schema before
@@ -34,6 +36,7 @@ export const ProfileEditor = ({
 }) => {
   const api = useApi(skillExchangeApiRef);
   const alertApi = useApi(alertApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [skills, setSkills] = useState<EditableSkill[]>(
     profile.skills.map(s => ({
       skill: s.skill,
@@ -75,7 +78,7 @@ export const ProfileEditor = ({
     try {
       const saved = await api.updateMyProfile(parsed.data);
       alertApi.post({
-        message: 'Profile saved',
+        message: t('profiles.profileEditor.saved'),
         severity: 'success',
         display: 'transient',
       });
@@ -88,28 +91,28 @@ export const ProfileEditor = ({
   };
 
   return (
-    <form onSubmit={save} aria-label="Edit my skill profile">
+    <form onSubmit={save} aria-label={t('profiles.profileEditor.formLabel')}>
       <Grid container spacing={3}>
         <Grid item xs={12} md={7}>
-          <InfoCard title="My skills">
+          <InfoCard title={t('profiles.profileEditor.mySkills')}>
             {failure && (
               <Alert severity="error" role="alert" style={{ marginBottom: 16 }}>
-                Could not save: {failure}
+                {t('profiles.profileEditor.couldNotSave', { reason: failure })}
               </Alert>
             )}
             <ProfileSkillsEditor skills={skills} onChange={setSkills} />
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={5}>
-          <InfoCard title="Growing">
+          <InfoCard title={t('profiles.profileEditor.growing')}>
             <SkillsInput
               id="sx-learning"
-              label="What I am learning"
+              label={t('profiles.profileEditor.learning')}
               value={learning}
               onChange={setLearning}
               max={LIMITS.skills}
             />
-            {OPEN_TO.map(([key, label]) => (
+            {OPEN_TO_KEYS.map(key => (
               <FormControlLabel
                 key={key}
                 control={
@@ -120,7 +123,7 @@ export const ProfileEditor = ({
                     }
                   />
                 }
-                label={label}
+                label={openToLabel(t, key)}
               />
             ))}
             <FormControlLabel
@@ -130,11 +133,14 @@ export const ProfileEditor = ({
                   onChange={e => setShareEvidence(e.target.checked)}
                 />
               }
-              label="Show others the evidence behind my skills (merged pull requests, completed embeds and mentorships)"
+              label={t('profiles.profileEditor.shareEvidence', {
+                embeds: t('common.kindsInText.embeds'),
+                mentorships: t('common.kindsInText.mentorships'),
+              })}
             />
             <TextField
               id="sx-bio"
-              label="Bio"
+              label={t('profiles.profileEditor.bio')}
               fullWidth
               multiline
               minRows={3}
@@ -146,7 +152,7 @@ export const ProfileEditor = ({
             />
             <TextField
               id="sx-contact"
-              label="Contact (chat handle or channel)"
+              label={t('profiles.profileEditor.contact')}
               fullWidth
               variant="outlined"
               margin="dense"
@@ -161,7 +167,7 @@ export const ProfileEditor = ({
                 color="primary"
                 disabled={saving}
               >
-                Save profile
+                {t('profiles.profileEditor.save')}
               </Button>
             </Box>
           </InfoCard>

@@ -2,32 +2,37 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Content, Header, Page, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Profile } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { ErrorPage, shortRef } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { ErrorPage, shortRef, SkillExchangeT } from './common';
 import { ProfileEditor } from './ProfileEditor';
 import { ProfileView } from './ProfileView';
 import { MyHacksCalendarButton } from './events/MyHacksCalendarButton';
 
 /** "3 months here", "2 years here" from the catalog start date. */
-function tenure(startDate?: string): string | undefined {
+function tenure(t: SkillExchangeT, startDate?: string): string | undefined {
   if (!startDate) return undefined;
   const months = Math.floor(
     (Date.now() - new Date(startDate).getTime()) / (30.44 * 86_400_000),
   );
   if (Number.isNaN(months)) return undefined;
-  if (months < 1) return 'joined this month';
-  if (months < 12) return `${months} month${months > 1 ? 's' : ''} here`;
-  const years = Math.floor(months / 12);
-  return `${years} year${years > 1 ? 's' : ''} here`;
+  if (months < 1) return t('profiles.profilePage.joinedThisMonth');
+  if (months < 12)
+    return t('profiles.profilePage.monthsHere', { count: months });
+  return t('profiles.profilePage.yearsHere', {
+    count: Math.floor(months / 12),
+  });
 }
 
 /** My profile (editable) at /profile, anyone's (read-only) at /profiles/:ref. */
 export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
   const { ref } = useParams();
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const state = useAsyncRetry(
     () =>
       mine ? api.getMyProfile() : api.getProfile(decodeURIComponent(ref ?? '')),
@@ -39,13 +44,18 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
 
   if (state.loading && !profile) return <Progress />;
   if (state.error) {
-    return <ErrorPage title="Skill profile" error={state.error} />;
+    return (
+      <ErrorPage
+        title={t('profiles.profilePage.errorTitle')}
+        error={state.error}
+      />
+    );
   }
   if (!profile) return null;
   const subtitle = [
     profile.title,
     profile.teams.map(shortRef).join(', '),
-    tenure(profile.startDate),
+    tenure(t, profile.startDate),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -54,7 +64,7 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
       <Header
         title={profile.displayName ?? shortRef(profile.user)}
         subtitle={subtitle}
-        type="Skill profile"
+        type={t('profiles.profilePage.type')}
       >
         {mine && (
           <Box display="flex" style={{ gap: 8 }}>
@@ -64,7 +74,9 @@ export const ProfilePage = ({ mine = false }: { mine?: boolean }) => {
               color="primary"
               onClick={() => setEditing(!editing)}
             >
-              {editing ? 'Done editing' : 'Edit profile'}
+              {editing
+                ? t('profiles.profilePage.doneEditing')
+                : t('profiles.profilePage.editProfile')}
             </Button>
           </Box>
         )}

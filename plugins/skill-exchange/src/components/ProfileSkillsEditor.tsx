@@ -7,11 +7,13 @@ import {
   Typography,
 } from '@material-ui/core';
 import DeleteIcon from '@material-ui/icons/Delete';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   LIMITS,
   PROFICIENCY_LEVELS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { levelOptions } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { levelDescription, levelNameOf, levelOptions } from './common';
 import { SkillsInput } from './SkillsInput';
 
 /** One skill as the profile form edits it. */
@@ -39,6 +41,7 @@ export const ProfileSkillsEditor = ({
   skills: EditableSkill[];
   onChange: (skills: EditableSkill[]) => void;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const change = (index: number, patch: Partial<EditableSkill>) =>
     onChange(skills.map((x, i) => (i === index ? { ...x, ...patch } : x)));
   return (
@@ -57,13 +60,13 @@ export const ProfileSkillsEditor = ({
             select
             size="small"
             variant="outlined"
-            label={`Level in ${s.skill}`}
+            label={t('profiles.skillsEditor.levelIn', { skill: s.skill })}
             value={s.level}
             onChange={e => change(index, { level: Number(e.target.value) })}
             style={{ minWidth: 220 }}
             margin="dense"
           >
-            {levelOptions()}
+            {levelOptions(t)}
           </TextField>
           <FormControlLabel
             control={
@@ -72,10 +75,10 @@ export const ProfileSkillsEditor = ({
                 onChange={e => change(index, { canHelp: e.target.checked })}
               />
             }
-            label="I can help"
+            label={t('profiles.skillsEditor.canHelp')}
           />
           <IconButton
-            aria-label={`Remove ${s.skill}`}
+            aria-label={t('profiles.skillsEditor.remove', { skill: s.skill })}
             onClick={() => onChange(skills.filter((_x, i) => i !== index))}
           >
             <DeleteIcon />
@@ -84,7 +87,7 @@ export const ProfileSkillsEditor = ({
       ))}
       <SkillsInput
         id="sx-add-skills"
-        label="Add skills"
+        label={t('profiles.skillsEditor.addSkills')}
         value={[]}
         onChange={names => onChange(addSkills(skills, names))}
         max={LIMITS.profileSkills}
@@ -93,9 +96,9 @@ export const ProfileSkillsEditor = ({
         {PROFICIENCY_LEVELS.map(l => (
           <Typography key={l.level} variant="caption" component="div">
             <strong>
-              {l.level} · {l.name}
+              {l.level} · {levelNameOf(t, l.level)}
             </strong>
-            : {l.description}
+            : {levelDescription(l.level, t)}
           </Typography>
         ))}
       </Box>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Chip, Grid, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import useAsync from 'react-use/esm/useAsync';
@@ -9,31 +10,41 @@ import type {
   ProfileSkill,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 import { PostCard } from './PostCard';
 import {
   LevelLabel,
   levelDescription,
-  OPEN_TO,
+  OPEN_TO_KEYS,
+  openToLabel,
   shortRef,
   SkillChips,
+  SkillExchangeT,
 } from './common';
 import { SkillEvidenceLine, SuggestedSkillsCard } from './EvidenceCards';
 import { LearningCard } from './LearningCard';
 import { DueRetrosCard } from './RetroCard';
 import { GrowthActivitiesCard, RecommendedCard } from './ProfileCards';
 
-const CATEGORY_TITLES: Record<string, string> = {
-  discipline: 'Discipline',
-  framework: 'Frameworks',
-  infrastructure: 'Infrastructure',
-  language: 'Languages',
-  domain: 'Domains',
-};
+/** The skill categories, in the order "I can help with" groups them. */
+const CATEGORIES = [
+  'discipline',
+  'framework',
+  'infrastructure',
+  'language',
+  'domain',
+] as const;
 
-/** The skills someone can help with, grouped in the order of CATEGORY_TITLES. */
+/** "Frameworks", "Languages": a category as a heading (unknown ones as they are). */
+function categoryTitle(t: SkillExchangeT, category: string): string {
+  const known = CATEGORIES.find(c => c === category);
+  return known ? t(`profiles.profileView.categories.${known}`) : category;
+}
+
+/** The skills someone can help with, grouped in the order of CATEGORIES. */
 function helpByCategory(skills: ProfileSkill[]): Map<string, ProfileSkill[]> {
   const byCategory = new Map<string, ProfileSkill[]>(
-    Object.keys(CATEGORY_TITLES).map(c => [c, []]),
+    CATEGORIES.map(c => [c, []]),
   );
   for (const s of skills.filter(x => x.canHelp)) {
     byCategory.set(s.category, [...(byCategory.get(s.category) ?? []), s]);
@@ -44,32 +55,37 @@ function helpByCategory(skills: ProfileSkill[]): Map<string, ProfileSkill[]> {
   return byCategory;
 }
 
-const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => (
-  <table aria-label="Skill levels">
-    <tbody>
-      {skills.map(s => (
-        <tr key={s.skill}>
-          <td style={{ paddingRight: 16, verticalAlign: 'top' }}>{s.skill}</td>
-          <td
-            style={{
-              paddingRight: 16,
-              verticalAlign: 'top',
-              whiteSpace: 'nowrap',
-            }}
-          >
-            <LevelLabel level={s.level} />
-          </td>
-          <td style={{ verticalAlign: 'top' }}>
-            <Typography variant="caption" color="textSecondary">
-              {levelDescription(s.level)}
-            </Typography>
-            <SkillEvidenceLine evidence={s.evidence} />
-          </td>
-        </tr>
-      ))}
-    </tbody>
-  </table>
-);
+const SkillLevelsTable = ({ skills }: { skills: ProfileSkill[] }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <table aria-label={t('profiles.profileView.skillLevels')}>
+      <tbody>
+        {skills.map(s => (
+          <tr key={s.skill}>
+            <td style={{ paddingRight: 16, verticalAlign: 'top' }}>
+              {s.skill}
+            </td>
+            <td
+              style={{
+                paddingRight: 16,
+                verticalAlign: 'top',
+                whiteSpace: 'nowrap',
+              }}
+            >
+              <LevelLabel level={s.level} />
+            </td>
+            <td style={{ verticalAlign: 'top' }}>
+              <Typography variant="caption" color="textSecondary">
+                {levelDescription(s.level, t)}
+              </Typography>
+              <SkillEvidenceLine evidence={s.evidence} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
 
 /** The profile owner's open posts: "My open opportunities" or "Team up with …". */
 const OpenPostsCard = ({
@@ -80,22 +96,31 @@ const OpenPostsCard = ({
   mine: boolean;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const open = useAsync(
     () => api.listPosts({ owner: profile.user, status: 'open', limit: 6 }),
     [api, profile.user],
   );
   const name = profile.displayName ?? shortRef(profile.user);
   return (
-    <InfoCard title={mine ? 'My open opportunities' : `Team up with ${name}`}>
+    <InfoCard
+      title={
+        mine
+          ? t('profiles.profileView.myOpenPosts')
+          : t('profiles.profileView.teamUpWith', { name })
+      }
+    >
       {open.loading && <Progress />}
       {open.error && (
         <Alert severity="error">
-          Could not load open opportunities: {open.error.message}
+          {t('profiles.profileView.openPostsError', {
+            message: open.error.message,
+          })}
         </Alert>
       )}
       {open.value?.items.length === 0 && (
         <Typography variant="body2">
-          No open opportunities right now.
+          {t('profiles.profileView.noOpenPosts')}
         </Typography>
       )}
       <Grid container spacing={2}>
@@ -107,8 +132,10 @@ const OpenPostsCard = ({
       </Grid>
       {open.value && open.value.totalItems > open.value.items.length && (
         <Typography variant="caption" color="textSecondary">
-          {open.value.items.length} of {open.value.totalItems} shown, newest
-          first.
+          {t('profiles.profileView.openPostsShown', {
+            shown: String(open.value.items.length),
+            total: String(open.value.totalItems),
+          })}
         </Typography>
       )}
     </InfoCard>
@@ -129,20 +156,23 @@ export const ProfileView = ({
   mine: boolean;
   onChanged?: (profile: Profile) => void;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const byCategory = helpByCategory(profile.skills);
   // Bumped when I mark a learning resource done: growth loads again.
   const [learned, setLearned] = useState(0);
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <InfoCard title="I can help with">
+        <InfoCard title={t('profiles.profileView.canHelpWith')}>
           {byCategory.size === 0 && (
-            <Typography variant="body2">Nothing listed yet.</Typography>
+            <Typography variant="body2">
+              {t('profiles.profileView.nothingListed')}
+            </Typography>
           )}
           {[...byCategory.entries()].map(([category, skills]) => (
             <Box key={category} mb={1}>
               <Typography variant="subtitle2" component="h3">
-                {CATEGORY_TITLES[category] ?? category}
+                {categoryTitle(t, category)}
               </Typography>
               <SkillChips skills={skills.map(s => s.skill)} />
             </Box>
@@ -150,9 +180,11 @@ export const ProfileView = ({
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Skill levels">
+        <InfoCard title={t('profiles.profileView.skillLevels')}>
           {profile.skills.length === 0 && (
-            <Typography variant="body2">No skills yet.</Typography>
+            <Typography variant="body2">
+              {t('profiles.profileView.noSkills')}
+            </Typography>
           )}
           <SkillLevelsTable skills={profile.skills} />
         </InfoCard>
@@ -163,28 +195,32 @@ export const ProfileView = ({
         </Grid>
       )}
       <Grid item xs={12} md={6}>
-        <InfoCard title="Learning goals">
+        <InfoCard title={t('profiles.profileView.learningGoals')}>
           {profile.learning.length ? (
             <SkillChips skills={profile.learning} />
           ) : (
-            <Typography variant="body2">None yet.</Typography>
+            <Typography variant="body2">
+              {t('profiles.profileView.noneYet')}
+            </Typography>
           )}
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={6}>
-        <InfoCard title="About">
+        <InfoCard title={t('profiles.profileView.about')}>
           <Typography variant="body2" paragraph>
-            {profile.bio || 'No bio yet.'}
+            {profile.bio || t('profiles.profileView.noBio')}
           </Typography>
           <Typography variant="body2">
-            Contact: {profile.contact || profile.email || '—'}
+            {t('profiles.profileView.contact', {
+              contact: profile.contact || profile.email || '—',
+            })}
           </Typography>
           <Box mt={1}>
-            {OPEN_TO.filter(([key]) => profile[key]).map(([key, label]) => (
+            {OPEN_TO_KEYS.filter(key => profile[key]).map(key => (
               <Chip
                 key={key}
                 size="small"
-                label={label}
+                label={openToLabel(t, key)}
                 style={{ marginRight: 4 }}
               />
             ))}

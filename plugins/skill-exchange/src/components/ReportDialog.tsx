@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Button,
   Dialog,
@@ -20,7 +21,7 @@ import {
   ReportReason,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { REASON_LABELS } from './admin/ModerationQueue';
+import { skillExchangeTranslationRef } from '../translation';
 
 /**
  * "Report" on someone else's post: a reason and an optional comment for the
@@ -30,6 +31,7 @@ import { REASON_LABELS } from './admin/ModerationQueue';
 export const ReportButton = (props: { postId: number; title: string }) => {
   const api = useApi(skillExchangeApiRef);
   const alertApi = useApi(alertApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState<ReportReason | ''>('');
   const [comment, setComment] = useState('');
@@ -41,7 +43,7 @@ export const ReportButton = (props: { postId: number; title: string }) => {
     try {
       await api.reportPost(props.postId, { reason, comment });
       alertApi.post({
-        message: 'Reported. A moderator will look at it.',
+        message: t('posts.reportDialog.reported'),
         severity: 'success',
         display: 'transient',
       });
@@ -62,7 +64,7 @@ export const ReportButton = (props: { postId: number; title: string }) => {
         onClick={() => setOpen(true)}
         style={{ marginLeft: 8 }}
       >
-        Report
+        {t('posts.reportDialog.report')}
       </Button>
       <Dialog
         open={open}
@@ -70,16 +72,21 @@ export const ReportButton = (props: { postId: number; title: string }) => {
         aria-labelledby="sx-report-title"
         fullWidth
       >
-        <DialogTitle id="sx-report-title">Report "{props.title}"</DialogTitle>
+        <DialogTitle id="sx-report-title">
+          {t('posts.reportDialog.title', { title: props.title })}
+        </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            The Skill Exchange's moderators see your report and may hide the
-            post. Its owner does not see who reported it.
+            {t('posts.reportDialog.explanation', {
+              product: t('common.title'),
+            })}
           </DialogContentText>
           <FormControl component="fieldset" required>
-            <FormLabel component="legend">Reason</FormLabel>
+            <FormLabel component="legend">
+              {t('posts.reportDialog.reason')}
+            </FormLabel>
             <RadioGroup
-              aria-label="Reason"
+              aria-label={t('posts.reportDialog.reason')}
               value={reason}
               onChange={e => setReason(e.target.value as ReportReason)}
             >
@@ -88,14 +95,14 @@ export const ReportButton = (props: { postId: number; title: string }) => {
                   key={r}
                   value={r}
                   control={<Radio />}
-                  label={REASON_LABELS[r]}
+                  label={t(`posts.reportDialog.reasons.${r}`)}
                 />
               ))}
             </RadioGroup>
           </FormControl>
           <TextField
             id="sx-report-comment"
-            label="Comment (optional)"
+            label={t('posts.reportDialog.comment')}
             fullWidth
             multiline
             minRows={2}
@@ -107,14 +114,14 @@ export const ReportButton = (props: { postId: number; title: string }) => {
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
+          <Button onClick={() => setOpen(false)}>{t('posts.cancel')}</Button>
           <Button
             color="primary"
             variant="contained"
             disabled={!reason || busy}
             onClick={send}
           >
-            Send report
+            {t('posts.reportDialog.send')}
           </Button>
         </DialogActions>
       </Dialog>

@@ -3,6 +3,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -23,29 +24,28 @@ import { Alert } from '@material-ui/lab';
 import {
   describeZodError,
   retroInputSchema,
-  levelName,
   type Post,
   type RetroState,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { KIND_LABELS, SkillChips, useSkillExchangePath } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { levelNameOf, SkillChips, useSkillExchangePath } from './common';
 import { SkillsInput } from './SkillsInput';
 import { useAction } from './useAction';
 
-/** The words of each usefulness, 1 to 5. */
-export const USEFULNESS = [
-  'Not useful',
-  'A little useful',
-  'Useful',
-  'Very useful',
-  'Extremely useful',
-];
-
-const kindName = (kind: Post['kind']) => KIND_LABELS[kind].toLocaleLowerCase();
+/** The keys of the words of each usefulness, 1 to 5. */
+const USEFULNESS = [
+  'notUseful',
+  'aLittle',
+  'useful',
+  'very',
+  'extremely',
+] as const;
 
 /** The retro form: skills practised, usefulness 1 to 5, a comment. */
 const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [ticked, setTicked] = useState<string[]>([]);
   const [others, setOthers] = useState<string[]>([]);
   const [usefulness, setUsefulness] = useState<number>();
@@ -53,8 +53,8 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
   const [error, setError] = useState<string>();
   const { busy, run } = useAction(onSent);
   const toggle = (skill: string) =>
-    setTicked(t =>
-      t.includes(skill) ? t.filter(s => s !== skill) : [...t, skill],
+    setTicked(was =>
+      was.includes(skill) ? was.filter(s => s !== skill) : [...was, skill],
     );
 
   const send = () => {
@@ -67,24 +67,26 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
       setError(
         usefulness
           ? describeZodError(parsed.error)
-          : 'Say how useful it was, from 1 to 5',
+          : t('insights.retro.sayHowUseful'),
       );
       return;
     }
     setError(undefined);
-    run(() => api.writeRetro(post.id, parsed.data), 'Thank you: retro sent');
+    run(() => api.writeRetro(post.id, parsed.data), t('insights.retro.sent'));
   };
 
   return (
     <form
-      aria-label="Retro"
+      aria-label={t('insights.retro.title')}
       onSubmit={e => {
         e.preventDefault();
         send();
       }}
     >
       <FormControl component="fieldset" margin="dense">
-        <FormLabel component="legend">Skills you practised</FormLabel>
+        <FormLabel component="legend">
+          {t('insights.retro.skillsPractised')}
+        </FormLabel>
         <FormGroup row>
           {post.skills.map(skill => (
             <FormControlLabel
@@ -102,13 +104,15 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
       </FormControl>
       <SkillsInput
         id={`retro-skills-${post.id}`}
-        label="Other skills you practised"
+        label={t('insights.retro.otherSkills')}
         value={others}
         onChange={setOthers}
         max={10}
       />
       <FormControl component="fieldset" margin="normal" required>
-        <FormLabel component="legend">How useful was it?</FormLabel>
+        <FormLabel component="legend">
+          {t('insights.retro.howUseful')}
+        </FormLabel>
         <RadioGroup
           row
           name="usefulness"
@@ -120,14 +124,14 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
               key={words}
               value={String(i + 1)}
               control={<Radio />}
-              label={`${i + 1} ${words}`}
+              label={`${i + 1} ${t(`insights.retro.usefulness.${words}`)}`}
             />
           ))}
         </RadioGroup>
       </FormControl>
       <TextField
         id={`retro-comment-${post.id}`}
-        label="Comment (optional)"
+        label={t('insights.retro.comment')}
         value={comment}
         onChange={e => setComment(e.target.value)}
         multiline
@@ -147,7 +151,7 @@ const RetroForm = ({ post, onSent }: { post: Post; onSent: () => void }) => {
           color="primary"
           disabled={busy}
         >
-          Send retro
+          {t('insights.retro.send')}
         </Button>
       </Box>
     </form>
@@ -173,15 +177,20 @@ const PractisedOffers = (props: {
   onAdded: () => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { busy, run } = useAction(props.onAdded);
   if (!props.state.offers.length) return null;
   return (
-    <List dense aria-label="Add what you practised to your profile">
+    <List dense aria-label={t('insights.retro.offersLabel')}>
       {props.state.offers.map(({ skill, level }) => (
         <ListItem key={skill} divider style={{ display: 'block' }}>
           <Typography variant="body2" gutterBottom>
-            You practised {skill} on {props.post.title}: add {skill} at level{' '}
-            {level} ({levelName(level)})?
+            {t('insights.retro.offer', {
+              skill,
+              title: props.post.title,
+              level: String(level),
+              levelName: levelNameOf(t, level),
+            })}
           </Typography>
           <Button
             size="small"
@@ -191,11 +200,11 @@ const PractisedOffers = (props: {
             onClick={() =>
               run(
                 () => api.acceptSuggestion(skill, { level }),
-                `${skill} added to your profile`,
+                t('insights.retro.added', { skill }),
               )
             }
           >
-            Add {skill} to my profile
+            {t('insights.retro.addToProfile', { skill })}
           </Button>
         </ListItem>
       ))}
@@ -210,6 +219,7 @@ const PractisedOffers = (props: {
  */
 export const RetroCard = ({ post }: { post: Post }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const {
     value: state,
     error,
@@ -218,28 +228,28 @@ export const RetroCard = ({ post }: { post: Post }) => {
 
   if (error) {
     return (
-      <Alert severity="error">Could not load your retro: {error.message}</Alert>
+      <Alert severity="error">
+        {t('insights.retro.loadFailed', { error: error.message })}
+      </Alert>
     );
   }
   if (!state) return <Progress />;
   if (state.state === 'not_on_it') return null;
-  const kind = kindName(post.kind);
+  const kind = t(`common.kindsInText.${post.kind}`);
   return (
     <div id="retro">
-      <InfoCard title="Retro">
+      <InfoCard title={t('insights.retro.title')}>
         {state.state === 'not_over' && (
           <Typography variant="body2">
             {state.endsOn
-              ? `When this ${kind} ends (${state.endsOn}), you'll be asked which skills you practised and how useful it was.`
-              : `When this ${kind} is over, you'll be asked which skills you practised and how useful it was.`}
+              ? t('insights.retro.endsOn', { kind, endsOn: state.endsOn })
+              : t('insights.retro.notOver', { kind })}
           </Typography>
         )}
         {state.state === 'due' && (
           <>
             <Typography variant="body2" paragraph>
-              This {kind} is over. Two minutes: what did you practise, and how
-              useful was it? Only you see your answers; insights count them in
-              groups.
+              {t('insights.retro.due', { kind })}
             </Typography>
             <RetroForm post={post} onSent={retry} />
           </>
@@ -247,15 +257,20 @@ export const RetroCard = ({ post }: { post: Post }) => {
         {state.state === 'written' && state.retro && (
           <>
             <Typography variant="body2" paragraph>
-              You wrote your retro on{' '}
-              {new Date(state.retro.createdAt).toLocaleDateString()}:{' '}
-              {state.retro.usefulness} of 5 (
-              {USEFULNESS[state.retro.usefulness - 1]}).
+              {t('insights.retro.written', {
+                date: new Date(state.retro.createdAt).toLocaleDateString(),
+                usefulness: String(state.retro.usefulness),
+                words: t(
+                  `insights.retro.usefulness.${
+                    USEFULNESS[state.retro.usefulness - 1]
+                  }`,
+                ),
+              })}
             </Typography>
             {state.retro.skills.length > 0 && (
               <>
                 <Typography variant="subtitle2" component="h3">
-                  Skills you practised
+                  {t('insights.retro.skillsPractised')}
                 </Typography>
                 <SkillChips skills={state.retro.skills} />
               </>
@@ -275,21 +290,22 @@ export const RetroCard = ({ post }: { post: Post }) => {
 export const DueRetrosCard = () => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { value: due, error } = useAsync(async () => api.getDueRetros(), [api]);
   if (error) {
     return (
       <Alert severity="error">
-        Could not load your retros: {error.message}
+        {t('insights.dueRetros.loadFailed', { error: error.message })}
       </Alert>
     );
   }
   if (!due?.length) return null;
   return (
     <InfoCard
-      title="Retros to write"
-      subheader="Two minutes each, only you see them"
+      title={t('insights.dueRetros.title')}
+      subheader={t('insights.dueRetros.subheader')}
     >
-      <List dense aria-label="Retros to write">
+      <List dense aria-label={t('insights.dueRetros.title')}>
         {due.map(d => (
           <ListItem key={d.postId} divider>
             <ListItemText
@@ -298,9 +314,14 @@ export const DueRetrosCard = () => {
                   {d.title}
                 </Link>
               }
-              secondary={`${KIND_LABELS[d.kind]} · ${
-                d.role === 'owner' ? 'you ran it' : 'you took part'
-              } · over since ${new Date(d.endedAt).toLocaleDateString()}`}
+              secondary={t('insights.dueRetros.line', {
+                kind: t(`common.kinds.${d.kind}`),
+                role:
+                  d.role === 'owner'
+                    ? t('insights.dueRetros.ranIt')
+                    : t('insights.dueRetros.tookPart'),
+                date: new Date(d.endedAt).toLocaleDateString(),
+              })}
             />
           </ListItem>
         ))}

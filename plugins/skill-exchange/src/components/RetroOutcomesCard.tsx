@@ -1,5 +1,6 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Alert } from '@material-ui/lab';
@@ -9,7 +10,8 @@ import type {
   SkillExchangeApi,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { KIND_LABELS } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { SkillExchangeT } from './common';
 
 /** Downloads one insights table as a CSV file. */
 export async function downloadInsightsCsv(
@@ -30,12 +32,26 @@ export async function downloadInsightsCsv(
 
 const cell = { padding: '4px 12px 4px 0' };
 
+/** "Embeds", "Hacks": a kind as a heading names it (the group if unknown). */
+function kindsName(t: SkillExchangeT, kind: string): string {
+  switch (kind) {
+    case 'embed':
+    case 'hack':
+    case 'mentorship':
+    case 'pairing':
+      return t(`common.kinds.${kind}s`);
+    default:
+      return kind;
+  }
+}
+
 const OutcomeTable = (props: {
   label: string;
   /** The first column's heading: Kind or Skill. */
   group: string;
   rows: RetroOutcome[];
   name: (group: string) => string;
+  t: SkillExchangeT;
 }) => (
   <table
     aria-label={props.label}
@@ -45,13 +61,13 @@ const OutcomeTable = (props: {
       <tr>
         <th align="left">{props.group}</th>
         <th align="right" style={cell}>
-          Answers
+          {props.t('profiles.retroOutcomes.answers')}
         </th>
         <th align="right" style={cell}>
-          Mean usefulness (1 to 5)
+          {props.t('profiles.retroOutcomes.meanUsefulness')}
         </th>
         <th align="left" style={cell}>
-          Answers at 1 · 2 · 3 · 4 · 5
+          {props.t('profiles.retroOutcomes.distribution')}
         </th>
       </tr>
     </thead>
@@ -79,6 +95,7 @@ const OutcomeTable = (props: {
  */
 export const RetroOutcomesCard = () => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { value, loading, error } = useAsync(
     () => api.getRetroInsights(),
     [api],
@@ -87,51 +104,54 @@ export const RetroOutcomesCard = () => {
   if (error) {
     return (
       <Alert severity="error">
-        Could not load retro outcomes: {error.message}
+        {t('profiles.retroOutcomes.loadError', { message: error.message })}
       </Alert>
     );
   }
   const { byKind, bySkill, hidden, minimumGroupSize } = value!;
-  const kindName = (kind: string) =>
-    `${KIND_LABELS[kind as keyof typeof KIND_LABELS] ?? kind}s`;
+  const minimum = String(minimumGroupSize);
   return (
     <InfoCard
-      title="Outcomes after stints"
-      subheader={`What people said in their retros. Groups of fewer than ${minimumGroupSize} answers are not shown, so no one's own answer can be read off.`}
+      title={t('profiles.retroOutcomes.title')}
+      subheader={t('profiles.retroOutcomes.subheader', { minimum })}
     >
       {byKind.length === 0 && bySkill.length === 0 ? (
         <Typography variant="body2">
-          No group has {minimumGroupSize} retros yet.
+          {t('profiles.retroOutcomes.noGroup', { minimum })}
         </Typography>
       ) : (
         <Grid container spacing={3}>
           {[
             {
-              label: 'Outcomes per kind',
-              group: 'Kind',
+              label: t('profiles.retroOutcomes.perKind'),
+              group: t('profiles.retroOutcomes.kind'),
               rows: byKind,
-              name: kindName,
+              name: (kind: string) => kindsName(t, kind),
             },
             {
-              label: 'Outcomes per skill',
-              group: 'Skill',
+              label: t('profiles.retroOutcomes.perSkill'),
+              group: t('profiles.retroOutcomes.skill'),
               rows: bySkill,
               name: (x: string) => x,
             },
           ]
-            .filter(t => t.rows.length > 0)
-            .map(t => (
-              <Grid item xs={12} key={t.group}>
-                <OutcomeTable {...t} />
+            .filter(table => table.rows.length > 0)
+            .map(table => (
+              <Grid item xs={12} key={table.group}>
+                <OutcomeTable {...table} t={t} />
               </Grid>
             ))}
         </Grid>
       )}
       {(hidden.kinds > 0 || hidden.skills > 0) && (
         <Typography variant="caption" component="p">
-          Not shown: {hidden.kinds} kind{hidden.kinds === 1 ? '' : 's'} and{' '}
-          {hidden.skills} skill{hidden.skills === 1 ? '' : 's'} with fewer than{' '}
-          {minimumGroupSize} answers.
+          {t('profiles.retroOutcomes.notShown', {
+            kinds: t('profiles.retroOutcomes.kinds', { count: hidden.kinds }),
+            skills: t('profiles.retroOutcomes.skills', {
+              count: hidden.skills,
+            }),
+            minimum,
+          })}
         </Typography>
       )}
       <Box mt={1}>
@@ -140,7 +160,7 @@ export const RetroOutcomesCard = () => {
           variant="outlined"
           onClick={() => downloadInsightsCsv(api, 'retros')}
         >
-          Download retro outcomes (CSV)
+          {t('profiles.retroOutcomes.download')}
         </Button>
       </Box>
     </InfoCard>

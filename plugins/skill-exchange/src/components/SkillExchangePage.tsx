@@ -6,6 +6,7 @@ import {
   TabbedLayout,
 } from '@backstage/core-components';
 import { Button } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import PersonIcon from '@material-ui/icons/Person';
 import { PostList } from './PostList';
 import { PostDetailPage } from './PostDetailPage';
@@ -18,15 +19,22 @@ import { SkillExchangeBase, useSkillExchangePath } from './common';
 import { AdminButton, AdminPage } from './admin/AdminPage';
 import { EventPage } from './events/EventPage';
 import { EventsTab } from './events/EventsTab';
+import { skillExchangeTranslationRef } from '../translation';
 
 const Exchange = () => {
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
     <Page themeId="tool">
       <Header
-        title="Skill Exchange"
-        subtitle="Embeds, hacks, mentorships and pairing: learn on the job, from each other"
+        title={t('common.title')}
+        subtitle={t('posts.page.subtitle', {
+          embeds: t('common.kinds.embeds'),
+          hacks: t('common.kindsInText.hacks'),
+          mentorships: t('common.kindsInText.mentorships'),
+          pairing: t('common.kindsInText.pairing'),
+        })}
       >
         <Button
           variant="contained"
@@ -34,34 +42,52 @@ const Exchange = () => {
           startIcon={<PersonIcon />}
           onClick={() => navigate(path('/profile'))}
         >
-          My profile
+          {t('posts.page.myProfile')}
         </Button>
         <AdminButton />
       </Header>
       <Content>
         <TabbedLayout>
-          <TabbedLayout.Route path="/" title="Embeds">
+          <TabbedLayout.Route path="/" title={t('common.kinds.embeds')}>
             <PostList kind="embed" />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/hacks" title="Hacks">
+          <TabbedLayout.Route path="/hacks" title={t('common.kinds.hacks')}>
             <PostList kind="hack" />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/mentorships" title="Mentorships">
+          <TabbedLayout.Route
+            path="/mentorships"
+            title={t('common.kinds.mentorships')}
+          >
             <PostList kind="mentorship" />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/pairings" title="Pairing">
+          <TabbedLayout.Route
+            path="/pairings"
+            title={t('common.kinds.pairing')}
+          >
             <PostList kind="pairing" />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/events" title="Events">
+          <TabbedLayout.Route
+            path="/events"
+            title={t('posts.page.tabs.events')}
+          >
             <EventsTab />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/people" title="People">
+          <TabbedLayout.Route
+            path="/people"
+            title={t('posts.page.tabs.people')}
+          >
             <PeopleTab />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/insights" title="Insights">
+          <TabbedLayout.Route
+            path="/insights"
+            title={t('posts.page.tabs.insights')}
+          >
             <InsightsTab />
           </TabbedLayout.Route>
-          <TabbedLayout.Route path="/approvals" title="Approvals">
+          <TabbedLayout.Route
+            path="/approvals"
+            title={t('posts.page.tabs.approvals')}
+          >
             <ApprovalsTab />
           </TabbedLayout.Route>
         </TabbedLayout>

@@ -1,8 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
 import { TextField } from '@material-ui/core';
 import { Autocomplete } from '@material-ui/lab';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { skillExchangeApiRef } from '../api';
+import { skillExchangeTranslationRef } from '../translation';
 
 /** Picks skills from the taxonomy (names and aliases are both searchable). */
 export const SkillsInput = (props: {
@@ -15,6 +17,7 @@ export const SkillsInput = (props: {
   max?: number;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { value: skills = [], loading } = useAsync(
     () => api.listSkills(),
     [api],
@@ -25,6 +28,11 @@ export const SkillsInput = (props: {
       id={props.id}
       multiple
       loading={loading}
+      noOptionsText={t('posts.skillsInput.noOptions')}
+      loadingText={t('posts.skillsInput.loading')}
+      clearText={t('posts.skillsInput.clear')}
+      openText={t('posts.skillsInput.open')}
+      closeText={t('posts.skillsInput.close')}
       options={skills.map(s => s.name)}
       value={props.value}
       onChange={(_e, value) => props.onChange(value.slice(0, props.max ?? 20))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Typography } from '@material-ui/core';
 import type {
   EmbedPost,
@@ -9,7 +10,8 @@ import type {
   Post,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
-import { ownerAnswersText, PersonLink } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { ownerAnswersLabel, PersonLink } from './common';
 import { InterestDialog } from './InterestDialog';
 import { MyManagerApproval } from './ManagerApproval';
 import { useAction } from './useAction';
@@ -31,6 +33,7 @@ const Interest = ({
   onInterested: () => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { myInterest } = post;
   if (!myInterest) {
     return mine ? null : (
@@ -41,14 +44,16 @@ const Interest = ({
           disabled={post.status !== 'open' || busy}
           onClick={onInterested}
         >
-          I'm interested
+          {t('profiles.takePartCard.interested')}
         </Button>
         {post.status === 'filled' && (
-          <Typography variant="body2">Filled: every place is taken.</Typography>
+          <Typography variant="body2">
+            {t('profiles.takePartCard.filled')}
+          </Typography>
         )}
         {post.ownerAnswers && (
           <Typography variant="body2" color="textSecondary">
-            {ownerAnswersText(post.ownerAnswers)}
+            {ownerAnswersLabel(t, post.ownerAnswers)}
           </Typography>
         )}
       </>
@@ -57,11 +62,17 @@ const Interest = ({
   return (
     <>
       <Typography variant="body2">
-        Your interest: <strong>{myInterest.status}</strong>
+        {t('profiles.takePartCard.yourInterest', {
+          status: (
+            <strong>{t(`profiles.interestStatus.${myInterest.status}`)}</strong>
+          ),
+        })}
       </Typography>
       {post.status === 'closed' && (
         <Typography variant="body2" color="textSecondary">
-          This {post.kind} is closed.
+          {t('profiles.takePartCard.closed', {
+            kind: t(`common.kindsInText.${post.kind}`),
+          })}
         </Typography>
       )}
       {post.kind === 'embed' && post.status !== 'closed' && (
@@ -78,15 +89,18 @@ const Interest = ({
             variant="outlined"
             disabled={busy}
             onClick={() =>
-              run(() => api.withdrawInterest(myInterest.id), 'Withdrawn')
+              run(
+                () => api.withdrawInterest(myInterest.id),
+                t('profiles.takePartCard.withdrawn'),
+              )
             }
           >
-            Withdraw
+            {t('profiles.takePartCard.withdraw')}
           </Button>
         )}
       {myInterest.status === 'withdrawn' && post.status === 'open' && (
         <Button variant="contained" color="primary" onClick={onInterested}>
-          I'm interested again
+          {t('profiles.takePartCard.interestedAgain')}
         </Button>
       )}
     </>
@@ -106,15 +120,22 @@ const HackMembership = ({
   run: Run;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const hack = t('common.kindsInText.hack');
   return (
     <>
       {post.members.includes(me) ? (
         <Button
           variant="outlined"
           disabled={busy}
-          onClick={() => run(() => api.leaveHack(post.id), 'You left the hack')}
+          onClick={() =>
+            run(
+              () => api.leaveHack(post.id),
+              t('profiles.takePartCard.left', { hack }),
+            )
+          }
         >
-          Leave hack
+          {t('profiles.takePartCard.leave', { hack })}
         </Button>
       ) : (
         <Button
@@ -122,10 +143,15 @@ const HackMembership = ({
           color="primary"
           disabled={busy || post.status === 'closed'}
           onClick={() =>
-            run(() => api.joinHack(post.id), 'You joined the hack')
+            run(
+              () => api.joinHack(post.id),
+              t('profiles.takePartCard.joined', { hack }),
+            )
           }
         >
-          {post.members.length === 0 ? 'Adopt this idea' : 'Join hack'}
+          {post.members.length === 0
+            ? t('profiles.takePartCard.adopt')
+            : t('profiles.takePartCard.join', { hack })}
         </Button>
       )}
       <Button
@@ -133,10 +159,14 @@ const HackMembership = ({
         disabled={busy}
         onClick={() => run(() => api.setFollowing(post.id, !post.following))}
       >
-        {post.following ? 'Unfollow' : 'Follow'}
+        {post.following
+          ? t('profiles.takePartCard.unfollow')
+          : t('profiles.takePartCard.follow')}
       </Button>
       <Typography variant="subtitle2" component="h3">
-        Members ({post.members.length})
+        {t('profiles.takePartCard.members', {
+          number: String(post.members.length),
+        })}
       </Typography>
       {post.members.map(m => (
         <PersonLink key={m} userRef={m} />
@@ -160,10 +190,11 @@ export const TakePartCard = ({
   onChange: () => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [interestOpen, setInterestOpen] = useState(false);
   const { busy, run } = useAction(onChange);
   return (
-    <InfoCard title="Take part">
+    <InfoCard title={t('profiles.takePartCard.title')}>
       <Box display="flex" flexDirection="column" style={{ gap: 8 }}>
         {post.kind === 'hack' && (
           <HackMembership post={post} me={me} busy={busy} run={run} />
@@ -183,11 +214,15 @@ export const TakePartCard = ({
           onClick={() =>
             run(
               () => api.setSaved(post.id, !post.saved),
-              post.saved ? 'Removed from saved' : 'Saved',
+              post.saved
+                ? t('profiles.takePartCard.removedFromSaved')
+                : t('profiles.takePartCard.saved'),
             )
           }
         >
-          {post.saved ? 'Unsave' : 'Save'}
+          {post.saved
+            ? t('profiles.takePartCard.unsave')
+            : t('profiles.takePartCard.save')}
         </Button>
       </Box>
       <InterestDialog
@@ -197,7 +232,7 @@ export const TakePartCard = ({
           run(async () => {
             await api.expressInterest(post.id, message);
             setInterestOpen(false);
-          }, 'The owner has been told you are interested')
+          }, t('profiles.takePartCard.toldOwner'))
         }
       />
     </InfoCard>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -20,7 +21,8 @@ import {
   levelName,
   PROFICIENCY_LEVELS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { shortRef } from './common';
+import { skillExchangeTranslationRef } from '../translation';
+import { levelNameOf, shortRef } from './common';
 import { useEntityLoad } from './useEntityLoad';
 
 /**
@@ -71,12 +73,15 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /** "1 Expert, 2 Practitioner": the members at each level, strongest first. */
-export function describeLevels(levels: number[]): string {
+export function describeLevels(
+  levels: number[],
+  name: (level: number) => string = levelName,
+): string {
   return levels
     .map((n, i) => ({ n, level: i + 1 }))
     .filter(l => l.n > 0)
     .reverse()
-    .map(l => `${l.n} ${levelName(l.level)}`)
+    .map(l => `${l.n} ${name(l.level)}`)
     .join(', ');
 }
 
@@ -89,13 +94,17 @@ const LevelBar = ({
 }) => {
   const classes = useStyles();
   const colours = levelColours(useTheme());
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
     <div
       className={classes.bar}
       role="img"
-      aria-label={`${coverage.skill}: ${
-        describeLevels(coverage.levels) || 'nobody has it yet'
-      }`}
+      aria-label={t('insights.teamSkills.levelsLabel', {
+        skill: coverage.skill,
+        levels:
+          describeLevels(coverage.levels, l => levelNameOf(t, l)) ||
+          t('insights.teamSkills.nobodyYet'),
+      })}
     >
       {coverage.levels.map((n, i) =>
         n > 0 ? (
@@ -116,6 +125,7 @@ const LevelBar = ({
 const LevelLegend = () => {
   const classes = useStyles();
   const colours = levelColours(useTheme());
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
     <div className={classes.legend} aria-hidden>
       {PROFICIENCY_LEVELS.map(l => (
@@ -124,7 +134,7 @@ const LevelLegend = () => {
             className={classes.swatch}
             style={{ backgroundColor: colours[l.level - 1] }}
           />
-          {l.level} · {l.name}
+          {l.level} · {levelNameOf(t, l.level)}
         </Typography>
       ))}
     </div>
@@ -147,6 +157,8 @@ export const TeamSkillsCard = ({
     (api, entityRef) => api.getTeamSkills(entityRef),
   );
   const classes = useStyles();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const levelNames = (level: number) => levelNameOf(t, level);
   const [showAll, setShowAll] = useState(false);
   const people = (skill: string) =>
     `${base}/people?skills=${encodeURIComponent(skill)}&minLevel=1`;
@@ -156,55 +168,72 @@ export const TeamSkillsCard = ({
     value?.skills.filter(s => s.members === 0 && s.learning > 0) ?? [];
   const shown = showAll ? levelled : levelled.slice(0, VISIBLE);
 
+  let subheader: string | undefined;
+  if (value) {
+    subheader = t('insights.teamSkills.profiles', {
+      profiles: String(value.profiles),
+      count: value.members,
+    });
+    if (value.groups.length > 1) {
+      subheader = t('insights.teamSkills.withGroups', {
+        profiles: subheader,
+        count: value.groups.length - 1,
+        name,
+      });
+    }
+  }
+
   return (
     <InfoCard
-      title="Team skills"
-      subheader={
-        value
-          ? `${value.profiles} of ${value.members} member${
-              value.members === 1 ? '' : 's'
-            } have a skill profile${
-              value.groups.length > 1
-                ? ` (${value.groups.length - 1} group${
-                    value.groups.length > 2 ? 's' : ''
-                  } below ${name} included)`
-                : ''
-            }`
-          : undefined
-      }
-      deepLink={{ title: 'Find people by skill', link: `${base}/people` }}
+      title={t('insights.teamSkills.title')}
+      subheader={subheader}
+      deepLink={{
+        title: t('insights.teamSkills.findPeople'),
+        link: `${base}/people`,
+      }}
     >
       {loading && <Progress />}
       {error && (
         <Alert severity="error">
-          Could not load the team's skills: {error.message}
+          {t('insights.teamSkills.loadFailed', { error: error.message })}
         </Alert>
       )}
       {value && value.members === 0 && (
         <Typography variant="body2">
-          {name} has no members in the catalog yet.
+          {t('insights.teamSkills.noMembers', { name })}
         </Typography>
       )}
       {value && value.members > 0 && value.skills.length === 0 && (
         <Typography variant="body2">
-          Nobody in {name} has listed skills yet.{' '}
-          <Link to={`${base}/profile`}>Add yours to your skill profile</Link>.
+          {t('insights.teamSkills.noSkills', {
+            name,
+            link: (
+              <Link to={`${base}/profile`}>
+                {t('insights.teamSkills.addYours')}
+              </Link>
+            ),
+          })}
         </Typography>
       )}
       {levelled.length > 0 && (
         <>
-          <Table size="small" aria-label={`Skills of ${name}`}>
+          <Table
+            size="small"
+            aria-label={t('insights.teamSkills.tableLabel', { name })}
+          >
             <TableHead>
               <TableRow>
-                <TableCell className={classes.cell}>Skill</TableCell>
+                <TableCell className={classes.cell}>
+                  {t('insights.teamSkills.skill')}
+                </TableCell>
                 <TableCell className={classes.cell} style={{ width: '40%' }}>
-                  Levels
+                  {t('insights.teamSkills.levelsColumn')}
                 </TableCell>
                 <TableCell className={classes.cell} align="right">
-                  Members
+                  {t('insights.teamSkills.members')}
                 </TableCell>
                 <TableCell className={classes.cell} align="right">
-                  Learning
+                  {t('insights.teamSkills.learning')}
                 </TableCell>
               </TableRow>
             </TableHead>
@@ -219,7 +248,9 @@ export const TeamSkillsCard = ({
                         color="textSecondary"
                         component="div"
                       >
-                        {s.helpers} can help
+                        {t('insights.teamSkills.canHelp', {
+                          n: String(s.helpers),
+                        })}
                       </Typography>
                     )}
                   </TableCell>
@@ -230,7 +261,7 @@ export const TeamSkillsCard = ({
                       color="textSecondary"
                       component="div"
                     >
-                      {describeLevels(s.levels)}
+                      {describeLevels(s.levels, levelNames)}
                     </Typography>
                   </TableCell>
                   <TableCell className={classes.cell} align="right">
@@ -247,8 +278,10 @@ export const TeamSkillsCard = ({
           {levelled.length > VISIBLE && (
             <Button size="small" onClick={() => setShowAll(!showAll)}>
               {showAll
-                ? 'Show fewer skills'
-                : `Show all ${levelled.length} skills`}
+                ? t('insights.teamSkills.showFewer')
+                : t('insights.teamSkills.showAll', {
+                    n: String(levelled.length),
+                  })}
             </Button>
           )}
         </>
@@ -256,13 +289,16 @@ export const TeamSkillsCard = ({
       {learningOnly.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2" component="h3">
-            Learning, nobody has it yet
+            {t('insights.teamSkills.learningOnly')}
           </Typography>
           {learningOnly.map(s => (
             <Link key={s.skill} to={people(s.skill)} underline="none">
               <Chip
                 size="small"
-                label={`${s.skill} · ${s.learning} learning`}
+                label={t('insights.teamSkills.learningChip', {
+                  skill: s.skill,
+                  n: String(s.learning),
+                })}
                 className={classes.gap}
               />
             </Link>
@@ -272,7 +308,7 @@ export const TeamSkillsCard = ({
       {value && value.gaps.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2" component="h3">
-            Gaps: asked for by the team's open posts, no member has it
+            {t('insights.teamSkills.gaps')}
           </Typography>
           {value.gaps.map(skill => {
             const demand =
@@ -282,9 +318,10 @@ export const TeamSkillsCard = ({
                 <Chip
                   size="small"
                   variant="outlined"
-                  label={`${skill} · ${demand} open post${
-                    demand === 1 ? '' : 's'
-                  }`}
+                  label={t('insights.teamSkills.gapChip', {
+                    skill,
+                    count: demand,
+                  })}
                   className={classes.gap}
                 />
               </Link>

@@ -1,5 +1,7 @@
 import { InfoCard, Link, Progress } from '@backstage/core-components';
 import { Typography } from '@material-ui/core';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { skillExchangeTranslationRef } from '../translation';
 import { LevelLabel, SkillChips } from './common';
 import { useEntityLoad } from './useEntityLoad';
 
@@ -9,34 +11,44 @@ export const UserSkillsCard = ({
 }: {
   base?: string;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { ref, value, loading, error } = useEntityLoad((api, entityRef) =>
     api.getProfile(entityRef),
   );
   return (
     <InfoCard
-      title="Skills"
+      title={t('profiles.userSkillsCard.title')}
       deepLink={{
-        title: 'Skill profile',
+        title: t('profiles.userSkillsCard.profileLink'),
         link: `${base}/profiles/${encodeURIComponent(ref)}`,
       }}
     >
       {loading && <Progress />}
-      {error && <Typography variant="body2">No skill profile.</Typography>}
+      {error && (
+        <Typography variant="body2">
+          {t('profiles.userSkillsCard.noProfile')}
+        </Typography>
+      )}
       {value && value.skills.length === 0 && value.learning.length === 0 && (
         <Typography variant="body2">
-          No skills listed yet.{' '}
-          <Link to={`${base}/profile`}>Edit your skill profile</Link> if this is
-          you.
+          {t('profiles.userSkillsCard.noSkills', {
+            editLink: (
+              <Link to={`${base}/profile`}>
+                {t('profiles.userSkillsCard.editLink')}
+              </Link>
+            ),
+          })}
         </Typography>
       )}
       {value && value.skills.length > 0 && (
-        <table aria-label="Skills">
+        <table aria-label={t('profiles.userSkillsCard.title')}>
           <tbody>
             {value.skills.slice(0, 8).map(s => (
               <tr key={s.skill}>
                 <td style={{ paddingRight: 16 }}>
-                  {s.skill}
-                  {s.canHelp ? ' (can help)' : ''}
+                  {s.canHelp
+                    ? t('profiles.userSkillsCard.canHelp', { skill: s.skill })
+                    : s.skill}
                 </td>
                 <td>
                   <LevelLabel level={s.level} />
@@ -53,7 +65,7 @@ export const UserSkillsCard = ({
             component="h3"
             style={{ marginTop: 8 }}
           >
-            Learning
+            {t('profiles.userSkillsCard.learning')}
           </Typography>
           <SkillChips skills={value.learning} />
         </>

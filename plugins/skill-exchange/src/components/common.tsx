@@ -8,11 +8,20 @@ import {
 } from '@backstage/core-components';
 import { Chip, MenuItem, Tooltip } from '@material-ui/core';
 import {
-  HackCategory,
-  levelName,
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import {
   Post,
+  PostKind,
   PROFICIENCY_LEVELS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../translation';
+
+/** The Skill Exchange's translation function (`useTranslationRef(...).t`). */
+export type SkillExchangeT = TranslationFunction<
+  typeof skillExchangeTranslationRef.T
+>;
 
 const BaseContext = createContext('/skill-exchange');
 
@@ -99,56 +108,73 @@ export const SkillChips = ({
   );
 };
 
-/** What a level means, e.g. "Can work on it without help" ('' for no level). */
-export function levelDescription(level: number): string {
-  return PROFICIENCY_LEVELS.find(l => l.level === level)?.description ?? '';
+/** A level's name, e.g. "Practitioner" ("Level 7" for no known level). */
+export function levelNameOf(t: SkillExchangeT, level: number): string {
+  return PROFICIENCY_LEVELS.some(l => l.level === level)
+    ? t(`posts.levels.name.${level as 1 | 2 | 3 | 4 | 5}`)
+    : t('posts.levels.unknown', { level: String(level) });
 }
 
-/** The five levels as "3 · Practitioner" options for a select. */
-export function levelOptions() {
+/**
+ * What a level means, e.g. "Can work on it without help" ('' for no level).
+ * In English without `t` (for callers not translated yet).
+ */
+export function levelDescription(level: number, t?: SkillExchangeT): string {
+  const known = PROFICIENCY_LEVELS.find(l => l.level === level);
+  if (!known) return '';
+  return t ? t(`posts.levels.description.${known.level}`) : known.description;
+}
+
+/**
+ * The five levels as "3 · Practitioner" options for a select (in English
+ * without `t`, for callers not translated yet).
+ */
+export function levelOptions(t?: SkillExchangeT) {
   return PROFICIENCY_LEVELS.map(l => (
     <MenuItem key={l.level} value={l.level}>
-      {l.level} · {l.name}
+      {l.level} · {t ? levelNameOf(t, l.level) : l.name}
     </MenuItem>
   ));
 }
 
 /** "3 · Practitioner", with the descriptor as a tooltip. */
 export const LevelLabel = ({ level }: { level: number }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
-    <Tooltip title={levelDescription(level)}>
+    <Tooltip title={levelDescription(level, t)}>
       <span>
-        {level} · {levelName(level)}
+        {level} · {levelNameOf(t, level)}
       </span>
     </Tooltip>
   );
 };
 
 /** What someone is open to, in the order a profile shows and edits them. */
-export const OPEN_TO = [
-  ['openToEmbeds', 'Open to embeds'],
-  ['openToMentoring', 'Open to mentoring'],
-  ['openToHacks', 'Open to hacks'],
+export const OPEN_TO_KEYS = [
+  'openToEmbeds',
+  'openToMentoring',
+  'openToHacks',
 ] as const;
 
-export const KIND_LABELS = {
-  embed: 'Embed',
-  hack: 'Hack',
-  mentorship: 'Mentorship',
-  pairing: 'Pairing',
-} as const;
+/** "Open to embeds", "Open to mentoring", "Open to hacks". */
+export function openToLabel(
+  t: SkillExchangeT,
+  key: (typeof OPEN_TO_KEYS)[number],
+): string {
+  if (key === 'openToMentoring') return t('posts.openTo.openToMentoring');
+  return t(`posts.openTo.${key}`, {
+    kind: t(
+      key === 'openToEmbeds'
+        ? 'common.kindsInText.embeds'
+        : 'common.kindsInText.hacks',
+    ),
+  });
+}
 
-export const STAGE_LABELS = {
-  idea: 'Idea',
-  in_progress: 'In progress',
-  completed: 'Completed',
-} as const;
-
-export const STATUS_LABELS = {
-  open: 'Open',
-  filled: 'Filled',
-  closed: 'Closed',
-} as const;
+/** "Embed", "Hack", ... as tabs, chips and headings name a kind. */
+export function kindLabel(t: SkillExchangeT, kind: PostKind): string {
+  return t(`common.kinds.${kind}`);
+}
 
 /** The places of an embed (headcount) or mentorship (capacity), and how many are taken. */
 export function placesOf(
@@ -172,58 +198,61 @@ export function placesOf(
 }
 
 /** "1 of 3 places taken". */
-export function placesTakenText(places: { places: number; taken: number }) {
-  return `${places.taken} of ${places.places} place${
-    places.places === 1 ? '' : 's'
-  } taken`;
-}
-
-/** "a day", "3 days": a duration in hours, rounded up to whole days. */
-function daysText(hours: number): string {
-  const days = Math.max(1, Math.ceil(hours / 24));
-  return days === 1 ? 'a day' : `${days} days`;
+export function placesTakenLabel(
+  t: SkillExchangeT,
+  places: { places: number; taken: number },
+): string {
+  return t('posts.placesTaken', {
+    count: places.places,
+    taken: String(places.taken),
+  });
 }
 
 /** "Usually answers within 2 days (median of 7 answers)". */
-export function ownerAnswersText(answers: {
-  answered: number;
-  medianHours: number;
-}) {
-  return `Usually answers within ${daysText(answers.medianHours)} (median of ${
-    answers.answered
-  } answers)`;
+export function ownerAnswersLabel(
+  t: SkillExchangeT,
+  answers: { answered: number; medianHours: number },
+): string {
+  const days = Math.max(1, Math.ceil(answers.medianHours / 24));
+  return t('posts.ownerAnswers', {
+    days: t('posts.days', { count: days }),
+    answered: String(answers.answered),
+  });
 }
 
 /** "waiting 4 days" for an interest made at `since`, as of `now`. */
-export function waitingText(since: string, now = Date.now()): string {
+export function waitingLabel(
+  t: SkillExchangeT,
+  since: string,
+  now = Date.now(),
+): string {
   const days = Math.floor((now - Date.parse(since)) / 86_400_000);
-  if (days < 1) return 'waiting less than a day';
-  return `waiting ${days} day${days === 1 ? '' : 's'}`;
+  if (days < 1) return t('posts.waitingLessThanADay');
+  return t('posts.waiting', { count: days });
 }
 
-export const LOCATION_LABELS = {
-  remote: 'Remote',
-  office: 'Office',
-  flexible: 'Flexible',
-} as const;
-
-/** Where people hack on a hack: remote reads "Anywhere", as on hack cards. */
-export const HACK_LOCATION_LABELS = {
-  remote: 'Anywhere',
-  office: 'In the office',
-  flexible: 'Flexible',
-} as const;
-
-/** What a hack is about. */
-export const HACK_CATEGORY_LABELS: Record<HackCategory, string> = {
-  tooling: 'Tooling',
-  product: 'Product',
-  infrastructure: 'Infrastructure',
-  data: 'Data',
-  'machine-learning': 'Machine learning',
-  'developer-experience': 'Developer experience',
-  other: 'Other',
-};
+/**
+ * An embed's share of the week, "2 days a week (40%)" or "full time", and
+ * with `weeks` its length: "2 days a week (40%) for 4 weeks".
+ */
+export function timeShareText(
+  t: SkillExchangeT,
+  percent: number,
+  weeks?: number,
+): string {
+  const days = (percent / 100) * 5;
+  const share =
+    percent >= 100
+      ? t('posts.timeShare.fullTime')
+      : t('posts.timeShare.daysAWeek', {
+          count: days,
+          days: Number.isInteger(days) ? String(days) : days.toFixed(1),
+          percent: String(percent),
+        });
+  return weeks === undefined
+    ? share
+    : t('posts.timeShare.period', { count: weeks, share });
+}
 
 /** "2027-Q1" or "2027-01-11" as people say it. */
 export function formatStart(start: string): string {

@@ -3,44 +3,78 @@ import type {
   PostKind,
   PostsFilter,
 } from '@onramp/backstage-plugin-skill-exchange-common';
-import { PROFICIENCY_LEVELS } from '@onramp/backstage-plugin-skill-exchange-common';
 import {
-  HACK_CATEGORY_LABELS,
-  HACK_LOCATION_LABELS,
-  LOCATION_LABELS,
-} from './common';
+  HACK_CATEGORIES,
+  LOCATIONS,
+  PROFICIENCY_LEVELS,
+} from '@onramp/backstage-plugin-skill-exchange-common';
+import { levelNameOf, type SkillExchangeT } from './common';
 import type { TeamOption } from './useCatalogGroups';
 
-/** Quick filters per kind: label and the URL parameters they set. */
+/** Which quick filter; its label is `quickFilterLabel(t, kind, id)`. */
+export type QuickFilterId =
+  | 'mine'
+  | 'mySessions'
+  | 'saved'
+  | 'member'
+  | 'following'
+  | 'findTeam'
+  | 'adoptable'
+  | 'past'
+  | 'offering'
+  | 'seeking';
+
+/** Quick filters per kind: which one and the URL parameters they set. */
 export const QUICK_FILTERS: Record<
   PostKind,
-  Array<{ label: string; params: Record<string, string> }>
+  Array<{ id: QuickFilterId; params: Record<string, string> }>
 > = {
   embed: [
-    { label: 'My embeds', params: { owner: 'me' } },
-    { label: 'Saved', params: { saved: 'me' } },
+    { id: 'mine', params: { owner: 'me' } },
+    { id: 'saved', params: { saved: 'me' } },
   ],
   hack: [
-    { label: 'My hacks', params: { owner: 'me' } },
-    { label: "Hacks I'm in", params: { member: 'me' } },
-    { label: 'Following', params: { following: 'me' } },
-    { label: 'Find a team', params: { stage: 'in_progress' } },
-    { label: 'Adopt an idea', params: { adoptable: 'true' } },
-    { label: 'Past hacks', params: { past: 'true' } },
+    { id: 'mine', params: { owner: 'me' } },
+    { id: 'member', params: { member: 'me' } },
+    { id: 'following', params: { following: 'me' } },
+    { id: 'findTeam', params: { stage: 'in_progress' } },
+    { id: 'adoptable', params: { adoptable: 'true' } },
+    { id: 'past', params: { past: 'true' } },
   ],
   mentorship: [
-    { label: 'My mentorships', params: { owner: 'me' } },
-    { label: 'Saved', params: { saved: 'me' } },
-    { label: 'Offering', params: { mode: 'offering' } },
-    { label: 'Seeking', params: { mode: 'seeking' } },
+    { id: 'mine', params: { owner: 'me' } },
+    { id: 'saved', params: { saved: 'me' } },
+    { id: 'offering', params: { mode: 'offering' } },
+    { id: 'seeking', params: { mode: 'seeking' } },
   ],
   pairing: [
-    { label: 'My sessions', params: { owner: 'me' } },
-    { label: 'Saved', params: { saved: 'me' } },
-    { label: 'Offering', params: { mode: 'offering' } },
-    { label: 'Seeking', params: { mode: 'seeking' } },
+    { id: 'mySessions', params: { owner: 'me' } },
+    { id: 'saved', params: { saved: 'me' } },
+    { id: 'offering', params: { mode: 'offering' } },
+    { id: 'seeking', params: { mode: 'seeking' } },
   ],
 };
+
+/** "My embeds", "Hacks I'm in", "Saved"... */
+export function quickFilterLabel(
+  t: SkillExchangeT,
+  kind: PostKind,
+  id: QuickFilterId,
+): string {
+  switch (id) {
+    case 'mine':
+    case 'past':
+      return t(`posts.quickFilters.${id}`, {
+        kind: t(`common.kindsInText.${kind}s`),
+      });
+    case 'member':
+      return t('posts.quickFilters.member', {
+        kind: t(`common.kinds.${kind}s`),
+      });
+    default:
+      return t(`posts.quickFilters.${id}`);
+  }
+}
 
 const FILTER_KEYS = [
   'q',
@@ -85,57 +119,71 @@ export type SelectSpec = {
 
 /** The selects beside the quick filters: which URL parameter, label, options. */
 export function filterSelects(
+  t: SkillExchangeT,
   kind: PostKind,
   events: HackEvent[],
   teams: TeamOption[] = [],
 ): SelectSpec[] {
   const level: SelectSpec = {
     param: 'level',
-    label: 'Expertise level',
+    label: t('posts.filters.level'),
     options: [
-      ['', 'Any level'],
+      ['', t('posts.filters.anyLevel')],
       ...PROFICIENCY_LEVELS.map(
-        l => [String(l.level), `${l.level} · ${l.name}`] as const,
+        l =>
+          [String(l.level), `${l.level} · ${levelNameOf(t, l.level)}`] as const,
       ),
     ],
   };
   const location: SelectSpec = {
     param: 'location',
-    label: 'Location',
-    options: [['', 'Anywhere'], ...Object.entries(LOCATION_LABELS)],
+    label: t('posts.filters.location'),
+    options: [
+      ['', t('posts.filters.anywhere')],
+      ...LOCATIONS.map(l => [l, t(`posts.location.${l}`)] as const),
+    ],
   };
   const event: SelectSpec = {
     param: 'eventId',
-    label: 'Hack event',
+    label: t('posts.filters.event', { kind: t('common.kinds.hack') }),
     options: [
-      ['', 'Any event'],
+      ['', t('posts.filters.anyEvent')],
       ...events.map(ev => [String(ev.id), ev.name] as const),
     ],
   };
   const status: SelectSpec = {
     param: 'status',
-    label: 'Status',
+    label: t('posts.filters.status'),
     options: [
-      ['', 'Open'],
-      ['filled', 'Filled'],
-      ['closed', 'Closed'],
-      ['any', 'Any status'],
+      ['', t('posts.status.open')],
+      ['filled', t('posts.status.filled')],
+      ['closed', t('posts.status.closed')],
+      ['any', t('posts.filters.anyStatus')],
     ],
   };
   const team: SelectSpec = {
     param: 'team',
-    label: 'Team',
-    options: [['', 'Any team'], ...teams.map(t => [t.ref, t.name] as const)],
+    label: t('posts.filters.team'),
+    options: [
+      ['', t('posts.filters.anyTeam')],
+      ...teams.map(tm => [tm.ref, tm.name] as const),
+    ],
   };
   const hackPlace: SelectSpec = {
     param: 'location',
-    label: 'Where',
-    options: [['', 'Any place'], ...Object.entries(HACK_LOCATION_LABELS)],
+    label: t('posts.filters.where'),
+    options: [
+      ['', t('posts.filters.anyPlace')],
+      ...LOCATIONS.map(l => [l, t(`posts.hackLocation.${l}`)] as const),
+    ],
   };
   const category: SelectSpec = {
     param: 'category',
-    label: 'Category',
-    options: [['', 'Any category'], ...Object.entries(HACK_CATEGORY_LABELS)],
+    label: t('posts.filters.category'),
+    options: [
+      ['', t('posts.filters.anyCategory')],
+      ...HACK_CATEGORIES.map(c => [c, t(`posts.hackCategory.${c}`)] as const),
+    ],
   };
   if (kind === 'embed') {
     return [...(teams.length ? [team] : []), level, location, status];

@@ -7,6 +7,7 @@ import {
   Progress,
   WarningPanel,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { Box, Button, Grid } from '@material-ui/core';
 import SettingsIcon from '@material-ui/icons/Settings';
@@ -15,6 +16,7 @@ import {
   skillExchangePostModeratePermission,
   skillExchangeTaxonomyManagePermission,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../../translation';
 import { useSkillExchangePath } from '../common';
 import { ModerationQueue } from './ModerationQueue';
 import { SkillsAdmin } from './SkillsAdmin';
@@ -41,6 +43,8 @@ export function useAdminAccess() {
 export const AdminPage = () => {
   const access = useAdminAccess();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const title = t('common.title');
   let body;
   if (access.loading) {
     body = <Progress />;
@@ -48,10 +52,10 @@ export const AdminPage = () => {
     body = (
       <WarningPanel
         severity="error"
-        title="You are not allowed to administer the Skill Exchange"
-        message="Managing the skills taxonomy and moderating posts take permissions you do not have. Ask your portal's administrators if you need them."
+        title={t('admin.page.deniedTitle', { title })}
+        message={t('admin.page.deniedMessage')}
       >
-        <Link to={path('/')}>Back to the Skill Exchange</Link>
+        <Link to={path('/')}>{t('admin.page.back', { title })}</Link>
       </WarningPanel>
     );
   } else {
@@ -59,14 +63,14 @@ export const AdminPage = () => {
       <Grid container spacing={3}>
         {access.taxonomy && (
           <Grid item xs={12}>
-            <InfoCard title="Skills">
+            <InfoCard title={t('admin.page.skills')}>
               <SkillsAdmin />
             </InfoCard>
           </Grid>
         )}
         {access.moderation && (
           <Grid item xs={12}>
-            <InfoCard title="Moderation">
+            <InfoCard title={t('admin.page.moderation')}>
               <ModerationQueue />
             </InfoCard>
           </Grid>
@@ -77,9 +81,9 @@ export const AdminPage = () => {
   return (
     <Page themeId="tool">
       <Header
-        title="Skill Exchange admin"
-        subtitle="The skills taxonomy and reported posts"
-        type="Skill Exchange"
+        title={t('admin.page.title', { title })}
+        subtitle={t('admin.page.subtitle')}
+        type={title}
         typeLink={path('/')}
       />
       <Content>
@@ -94,6 +98,7 @@ export const AdminButton = () => {
   const access = useAdminAccess();
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   if (access.loading || (!access.taxonomy && !access.moderation)) return null;
   return (
     <Button
@@ -103,7 +108,7 @@ export const AdminButton = () => {
       onClick={() => navigate(path('/admin'))}
       style={{ marginLeft: 8 }}
     >
-      Admin
+      {t('admin.adminButton')}
     </Button>
   );
 };

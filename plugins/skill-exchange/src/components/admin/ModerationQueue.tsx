@@ -8,6 +8,10 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import {
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { Box, Button, Typography } from '@material-ui/core';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
@@ -15,21 +19,24 @@ import type {
   ReportReason,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
-import { KIND_LABELS, PersonLink, useSkillExchangePath } from '../common';
+import { skillExchangeTranslationRef } from '../../translation';
+import { PersonLink, useSkillExchangePath } from '../common';
 import { TextDialog } from '../InterestDialog';
 import { useAction } from '../useAction';
 import { adminTableProps } from './tableProps';
 
-export const REASON_LABELS: Record<ReportReason, string> = {
-  spam: 'Spam',
-  offensive: 'Offensive',
-  other: 'Other',
-};
-
 /** "2 × Spam, 1 × Other". */
-function reasonsText(post: ReportedPost): string {
+function reasonsText(
+  t: TranslationFunction<typeof skillExchangeTranslationRef.T>,
+  post: ReportedPost,
+): string {
   return Object.entries(post.reasons)
-    .map(([reason, n]) => `${n} × ${REASON_LABELS[reason as ReportReason]}`)
+    .map(([reason, n]) =>
+      t('admin.moderation.reasonCount', {
+        n: String(n),
+        reason: t(`admin.reasons.${reason as ReportReason}`),
+      }),
+    )
     .join(', ');
 }
 
@@ -40,6 +47,7 @@ function reasonsText(post: ReportedPost): string {
 export const ModerationQueue = () => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   // The first 100 reported posts, open ones first; the table pages them.
   const state = useAsyncRetry(() => api.listReports({ limit: 100 }), [api]);
   const [hiding, setHiding] = useState<ReportedPost>();
@@ -55,61 +63,71 @@ export const ModerationQueue = () => {
     return (
       <EmptyState
         missing="data"
-        title="No reported posts"
-        description="When someone reports a post, it waits here for a moderator."
+        title={t('admin.moderation.emptyTitle')}
+        description={t('admin.moderation.emptyDescription')}
       />
     );
   }
 
   const columns: TableColumn<ReportedPost>[] = [
     {
-      title: 'Post',
+      title: t('admin.moderation.columns.post'),
       render: p => (
         <>
           <Link to={path(`/posts/${p.postId}`)}>{p.title}</Link>
           <Typography variant="caption" component="div">
-            {KIND_LABELS[p.kind]} by <PersonLink userRef={p.owner} inText />
+            {t('admin.moderation.kindBy', {
+              kind: t(`common.kinds.${p.kind}`),
+              owner: <PersonLink userRef={p.owner} inText />,
+            })}
           </Typography>
         </>
       ),
     },
-    { title: 'Open reports', field: 'openReports', type: 'numeric' },
-    { title: 'Reasons', render: reasonsText },
     {
-      title: 'Latest comment',
+      title: t('admin.moderation.columns.openReports'),
+      field: 'openReports',
+      type: 'numeric',
+    },
+    {
+      title: t('admin.moderation.columns.reasons'),
+      render: p => reasonsText(t, p),
+    },
+    {
+      title: t('admin.moderation.columns.latestComment'),
       render: p => p.reports.find(r => r.comment)?.comment ?? '',
     },
     {
-      title: 'Latest report',
+      title: t('admin.moderation.columns.latestReport'),
       render: p => new Date(p.latestReportAt).toLocaleString(),
     },
     {
-      title: 'Actions',
+      title: t('admin.moderation.columns.actions'),
       render: p => (
         <Box display="flex" style={{ gap: 8 }}>
           <Button
             size="small"
             variant="outlined"
             disabled={busy}
-            aria-label={`Dismiss reports of ${p.title}`}
+            aria-label={t('admin.moderation.dismissLabel', { title: p.title })}
             onClick={() =>
               run(
                 () => api.resolveReports(p.postId, { action: 'dismiss' }),
-                `Dismissed the reports of ${p.title}`,
+                t('admin.moderation.dismissed', { title: p.title }),
               )
             }
           >
-            Dismiss
+            {t('admin.moderation.dismiss')}
           </Button>
           <Button
             size="small"
             variant="contained"
             color="secondary"
             disabled={busy}
-            aria-label={`Hide ${p.title}`}
+            aria-label={t('admin.moderation.hideLabel', { title: p.title })}
             onClick={() => setHiding(p)}
           >
-            Hide
+            {t('admin.moderation.hide')}
           </Button>
         </Box>
       ),
@@ -119,8 +137,8 @@ export const ModerationQueue = () => {
   return (
     <>
       <Table<ReportedPost>
-        title={`${totalItems} reported post${totalItems === 1 ? '' : 's'}`}
-        {...adminTableProps('Filter reported posts')}
+        title={t('admin.moderation.tableTitle', { count: totalItems })}
+        {...adminTableProps(t, t('admin.moderation.filter'))}
         columns={columns}
         data={items}
       />
@@ -128,16 +146,18 @@ export const ModerationQueue = () => {
         <TextDialog
           id="sx-hide"
           open
-          title={`Hide "${hiding.title}"`}
-          label="Note to the owner"
-          helperText="Why it is hidden. The owner gets this note; the post is closed and listed nowhere."
-          send="Hide post"
+          title={t('admin.moderation.hideDialog.title', {
+            title: hiding.title,
+          })}
+          label={t('admin.moderation.hideDialog.label')}
+          helperText={t('admin.moderation.hideDialog.helperText')}
+          send={t('admin.moderation.hideDialog.send')}
           maxLength={500}
           onClose={() => setHiding(undefined)}
           onSend={note =>
             run(
               () => api.resolveReports(hiding.postId, { action: 'hide', note }),
-              `Hid ${hiding.title}`,
+              t('admin.moderation.hid', { title: hiding.title }),
             )
           }
         />

@@ -11,11 +11,18 @@ import {
 } from '@material-ui/core';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
+import {
   Skill,
   SKILL_CATEGORIES,
   SkillInput,
   skillInputSchema,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import { skillExchangeTranslationRef } from '../../translation';
+
+type Translate = TranslationFunction<typeof skillExchangeTranslationRef.T>;
 
 /** "a, b , c" -> ["a", "b", "c"] (blank parts left out). */
 export function splitAliases(text: string): string[] {
@@ -32,19 +39,22 @@ const CancelOr = (props: {
   disabled: boolean;
   onCancel: () => void;
   onClick: () => void;
-}) => (
-  <DialogActions>
-    <Button onClick={props.onCancel}>Cancel</Button>
-    <Button
-      color={props.color}
-      variant="contained"
-      disabled={props.disabled}
-      onClick={props.onClick}
-    >
-      {props.label}
-    </Button>
-  </DialogActions>
-);
+}) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  return (
+    <DialogActions>
+      <Button onClick={props.onCancel}>{t('admin.skillDialog.cancel')}</Button>
+      <Button
+        color={props.color}
+        variant="contained"
+        disabled={props.disabled}
+        onClick={props.onClick}
+      >
+        {props.label}
+      </Button>
+    </DialogActions>
+  );
+};
 
 /**
  * Adds a skill (no `skill`) or edits one: name, category, description and
@@ -56,6 +66,7 @@ export const SkillDialog = (props: {
   onSave: (input: SkillInput) => Promise<void>;
 }) => {
   const { skill } = props;
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [name, setName] = useState(skill?.name ?? '');
   const [category, setCategory] = useState<string>(
     skill?.category ?? 'language',
@@ -71,31 +82,34 @@ export const SkillDialog = (props: {
   const problem = parsed.success
     ? undefined
     : parsed.error.issues
-        .map(i => `${i.path.join('.') || 'skill'}: ${i.message}`)
+        .map(
+          i =>
+            `${i.path.join('.') || t('admin.skillDialog.problemField')}: ${
+              i.message
+            }`,
+        )
         .join('; ');
-  const title = skill ? `Edit ${skill.name}` : 'Add a skill';
+  const title = skill
+    ? t('admin.skillDialog.editTitle', { name: skill.name })
+    : t('admin.skillDialog.addTitle');
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="sx-skill-title">
       <DialogTitle id="sx-skill-title">{title}</DialogTitle>
       <DialogContent>
         <TextField
           id="sx-skill-name"
-          label="Name"
+          label={t('admin.skillDialog.name')}
           fullWidth
           margin="normal"
           required
           value={name}
-          helperText={
-            skill
-              ? 'A new name keeps the old one as an alias, so old links work.'
-              : undefined
-          }
+          helperText={skill ? t('admin.skillDialog.renameHint') : undefined}
           onChange={e => setName(e.target.value)}
         />
         <TextField
           id="sx-skill-category"
           select
-          label="Category"
+          label={t('admin.skillDialog.category')}
           fullWidth
           margin="normal"
           value={category}
@@ -103,22 +117,22 @@ export const SkillDialog = (props: {
         >
           {SKILL_CATEGORIES.map(c => (
             <MenuItem key={c} value={c}>
-              {c}
+              {t(`admin.categories.${c}`)}
             </MenuItem>
           ))}
         </TextField>
         <TextField
           id="sx-skill-aliases"
-          label="Aliases"
+          label={t('admin.skillDialog.aliases')}
           fullWidth
           margin="normal"
           value={aliases}
-          helperText="Other names, separated by commas (e.g. k8s, kube)."
+          helperText={t('admin.skillDialog.aliasesHint')}
           onChange={e => setAliases(e.target.value)}
         />
         <TextField
           id="sx-skill-description"
-          label="Description"
+          label={t('admin.skillDialog.description')}
           fullWidth
           multiline
           minRows={2}
@@ -133,7 +147,7 @@ export const SkillDialog = (props: {
         )}
       </DialogContent>
       <CancelOr
-        label="Save"
+        label={t('admin.skillDialog.save')}
         color="primary"
         disabled={!parsed.success}
         onCancel={props.onClose}
@@ -144,16 +158,15 @@ export const SkillDialog = (props: {
 };
 
 /** What merging `from` into `into` rewrites, in words. */
-export function mergeSummary(from: Skill, into: string): string {
-  const posts = from.usage?.posts ?? 0;
-  const profiles = from.usage?.profiles ?? 0;
-  const plural = (n: number, word: string) =>
-    `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(posts, 'post')} and ${plural(profiles, 'profile')} using ${
-    from.name
-  }, with its retros, evidence and dismissed suggestions, move to ${into} in one step. ${
-    from.name
-  } and its aliases become aliases of ${into}. This cannot be undone.`;
+export function mergeSummary(t: Translate, from: Skill, into: string): string {
+  return t('admin.mergeDialog.summary', {
+    posts: t('admin.mergeDialog.posts', { count: from.usage?.posts ?? 0 }),
+    profiles: t('admin.mergeDialog.profiles', {
+      count: from.usage?.profiles ?? 0,
+    }),
+    from: from.name,
+    into,
+  });
 }
 
 /** Picks the skill to merge `skill` into, then asks to confirm what moves. */
@@ -163,6 +176,7 @@ export const MergeDialog = (props: {
   onClose: () => void;
   onMerge: (into: string) => Promise<void>;
 }) => {
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [into, setInto] = useState<Skill | null>(null);
   const others = props.skills.filter(s => s.id !== props.skill.id);
   return (
@@ -172,7 +186,9 @@ export const MergeDialog = (props: {
       aria-labelledby="sx-merge-title"
       fullWidth
     >
-      <DialogTitle id="sx-merge-title">Merge {props.skill.name}</DialogTitle>
+      <DialogTitle id="sx-merge-title">
+        {t('admin.mergeDialog.title', { name: props.skill.name })}
+      </DialogTitle>
       <DialogContent>
         <Autocomplete
           id="sx-merge-into"
@@ -181,17 +197,21 @@ export const MergeDialog = (props: {
           value={into}
           onChange={(_e, value) => setInto(value)}
           renderInput={params => (
-            <TextField {...params} label="Merge into" variant="outlined" />
+            <TextField
+              {...params}
+              label={t('admin.mergeDialog.into')}
+              variant="outlined"
+            />
           )}
         />
         {into && (
           <DialogContentText style={{ marginTop: 16 }}>
-            {mergeSummary(props.skill, into.name)}
+            {mergeSummary(t, props.skill, into.name)}
           </DialogContentText>
         )}
       </DialogContent>
       <CancelOr
-        label="Merge"
+        label={t('admin.mergeDialog.merge')}
         color="secondary"
         disabled={!into}
         onCancel={props.onClose}

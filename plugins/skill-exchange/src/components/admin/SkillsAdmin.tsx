@@ -6,11 +6,13 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Chip } from '@material-ui/core';
 import AddIcon from '@material-ui/icons/Add';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type { Skill } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
+import { skillExchangeTranslationRef } from '../../translation';
 import { useAction } from '../useAction';
 import { MergeDialog, SkillDialog } from './SkillDialogs';
 import { adminTableProps } from './tableProps';
@@ -27,6 +29,7 @@ type Open =
  */
 export const SkillsAdmin = () => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const state = useAsyncRetry(() => api.listSkills(), [api]);
   const [open, setOpen] = useState<Open>();
   const { busy, run } = useAction(() => {
@@ -39,10 +42,14 @@ export const SkillsAdmin = () => {
   const skills = state.value;
 
   const columns: TableColumn<Skill>[] = [
-    { title: 'Skill', field: 'name', highlight: true },
-    { title: 'Category', field: 'category' },
+    { title: t('admin.skills.columns.skill'), field: 'name', highlight: true },
     {
-      title: 'Aliases',
+      title: t('admin.skills.columns.category'),
+      field: 'category',
+      render: s => t(`admin.categories.${s.category}`),
+    },
+    {
+      title: t('admin.skills.columns.aliases'),
       field: 'aliases',
       customFilterAndSearch: (term: string, s: Skill) =>
         s.aliases.some(a => a.includes(term.toLocaleLowerCase())),
@@ -54,28 +61,36 @@ export const SkillsAdmin = () => {
         </Box>
       ),
     },
-    { title: 'Posts', field: 'usage.posts', type: 'numeric' },
-    { title: 'Profiles', field: 'usage.profiles', type: 'numeric' },
     {
-      title: 'Actions',
+      title: t('admin.skills.columns.posts'),
+      field: 'usage.posts',
+      type: 'numeric',
+    },
+    {
+      title: t('admin.skills.columns.profiles'),
+      field: 'usage.profiles',
+      type: 'numeric',
+    },
+    {
+      title: t('admin.skills.columns.actions'),
       sorting: false,
       render: s => (
         <Box display="flex" style={{ gap: 8 }}>
           <Button
             size="small"
             variant="outlined"
-            aria-label={`Edit ${s.name}`}
+            aria-label={t('admin.skills.editLabel', { name: s.name })}
             onClick={() => setOpen({ dialog: 'edit', skill: s })}
           >
-            Edit
+            {t('admin.skills.edit')}
           </Button>
           <Button
             size="small"
             variant="outlined"
-            aria-label={`Merge ${s.name}`}
+            aria-label={t('admin.skills.mergeLabel', { name: s.name })}
             onClick={() => setOpen({ dialog: 'merge', skill: s })}
           >
-            Merge
+            {t('admin.skills.merge')}
           </Button>
         </Box>
       ),
@@ -92,12 +107,12 @@ export const SkillsAdmin = () => {
           disabled={busy}
           onClick={() => setOpen({ dialog: 'add' })}
         >
-          Add skill
+          {t('admin.skills.add')}
         </Button>
       </Box>
       <Table<Skill>
-        title={`${skills.length} skills`}
-        {...adminTableProps('Filter skills')}
+        title={t('admin.skills.tableTitle', { count: skills.length })}
+        {...adminTableProps(t, t('admin.skills.filter'))}
         columns={columns}
         data={skills}
       />
@@ -105,7 +120,10 @@ export const SkillsAdmin = () => {
         <SkillDialog
           onClose={() => setOpen(undefined)}
           onSave={input =>
-            run(() => api.addSkill(input), `Added ${input.name}`)
+            run(
+              () => api.addSkill(input),
+              t('admin.skills.added', { name: input.name }),
+            )
           }
         />
       )}
@@ -116,7 +134,7 @@ export const SkillsAdmin = () => {
           onSave={input =>
             run(
               () => api.updateSkill(open.skill.id, input),
-              `Saved ${input.name}`,
+              t('admin.skills.saved', { name: input.name }),
             )
           }
         />
@@ -129,7 +147,7 @@ export const SkillsAdmin = () => {
           onMerge={into =>
             run(
               () => api.mergeSkill(open.skill.id, into),
-              `Merged ${open.skill.name} into ${into}`,
+              t('admin.skills.merged', { from: open.skill.name, into }),
             )
           }
         />

@@ -1,5 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Button,
   Dialog,
@@ -16,6 +17,7 @@ import {
   LIMITS,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
+import { skillExchangeTranslationRef } from '../../translation';
 
 type Form = Record<
   | 'name'
@@ -73,11 +75,16 @@ export const EventFormDialog = ({
   onSaved: (saved: HackEvent) => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [form, setForm] = useState<Form>(() => formOf(event));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const title = event ? `Edit ${event.name}` : 'Create a hack event';
+  const title = event
+    ? t('events.form.editTitle', { name: event.name })
+    : t('events.form.createTitle', {
+        hack: t('common.kindsInText.hack'),
+      });
 
   const field = (
     name: keyof Form,
@@ -142,60 +149,70 @@ export const EventFormDialog = ({
         <DialogContent>
           {failure && (
             <Alert severity="error" role="alert">
-              Could not save: {failure}
+              {t('events.form.failure', { error: failure })}
             </Alert>
           )}
           <TextField
-            {...field('name', 'Name', {
+            {...field('name', t('events.form.name'), {
               required: true,
               autoFocus: true,
               inputProps: { maxLength: 120 },
             })}
           />
           <TextField
-            {...field('description', 'Description (Markdown)', {
+            {...field('description', t('events.form.description'), {
               multiline: true,
               minRows: 3,
               inputProps: { maxLength: LIMITS.description },
             })}
           />
           <TextField
-            {...field('startsOn', 'First day', {
+            {...field('startsOn', t('events.form.startsOn'), {
               type: 'date',
               required: true,
             })}
           />
           <TextField
-            {...field('endsOn', 'Last day', { type: 'date', required: true })}
-          />
-          <TextField
-            {...field('registrationOpensOn', 'Registration opens', {
+            {...field('endsOn', t('events.form.endsOn'), {
               type: 'date',
-              helperText: 'Empty: open from now on',
+              required: true,
             })}
           />
           <TextField
-            {...field('registrationClosesOn', 'Registration closes', {
-              type: 'date',
-              helperText: 'Empty: on the last day',
-            })}
+            {...field(
+              'registrationOpensOn',
+              t('events.form.registrationOpensOn'),
+              {
+                type: 'date',
+                helperText: t('events.form.registrationOpensOnHint'),
+              },
+            )}
           />
           <TextField
-            {...field('organisers', 'Other organisers', {
-              helperText:
-                'User refs, comma-separated, e.g. user:default/amara.okafor',
+            {...field(
+              'registrationClosesOn',
+              t('events.form.registrationClosesOn'),
+              {
+                type: 'date',
+                helperText: t('events.form.registrationClosesOnHint'),
+              },
+            )}
+          />
+          <TextField
+            {...field('organisers', t('events.form.organisers'), {
+              helperText: t('events.form.organisersHint'),
             })}
           />
         </DialogContent>
         <DialogActions>
-          <Button onClick={onClose}>Cancel</Button>
+          <Button onClick={onClose}>{t('events.form.cancel')}</Button>
           <Button
             type="submit"
             variant="contained"
             color="primary"
             disabled={saving}
           >
-            {event ? 'Save event' : 'Create event'}
+            {event ? t('events.form.save') : t('events.form.create')}
           </Button>
         </DialogActions>
       </form>

@@ -10,6 +10,7 @@ import {
   Progress,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Box,
@@ -25,25 +26,27 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import {
   HackEvent,
   Post,
-  registrationClosedReason,
   skillExchangePostModeratePermission,
   todayIso,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
-import { ErrorPage, STAGE_LABELS, useSkillExchangePath } from '../common';
+import { skillExchangeTranslationRef } from '../../translation';
+import { ErrorPage, useSkillExchangePath } from '../common';
 import { CalendarButton } from '../CalendarButton';
 import { OrganiserCard } from './OrganiserCard';
 import {
   dateRange,
-  formatDay,
+  day,
+  hackWords,
   organises,
-  PHASE_LABELS,
+  registrationClosedText,
   registrationText,
 } from './eventText';
 
 /** A hack of the event: its page, stage, people and, once in, its result. */
 const HackItem = ({ hack }: { hack: Post }) => {
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   if (hack.kind !== 'hack') return null;
   const people = hack.members.length;
   return (
@@ -53,16 +56,16 @@ const HackItem = ({ hack }: { hack: Post }) => {
         secondaryTypographyProps={{ component: 'div' }}
         secondary={
           <>
-            {STAGE_LABELS[hack.stage]} · {people}{' '}
-            {people === 1 ? 'person' : 'people'}
+            {t(`posts.stage.${hack.stage}`)} ·{' '}
+            {t('events.page.people', { count: people })}
             {hack.resultSummary && (
               <Typography variant="body2" color="textPrimary">
-                Result: {hack.resultSummary}
+                {t('events.page.result', { result: hack.resultSummary })}
               </Typography>
             )}
             {hack.demoUrl && (
               <Link to={hack.demoUrl} underline="always">
-                Demo of {hack.title}
+                {t('events.page.demo', { title: hack.title })}
               </Link>
             )}
           </>
@@ -75,11 +78,12 @@ const HackItem = ({ hack }: { hack: Post }) => {
 const TakePart = ({ event }: { event: HackEvent }) => {
   const api = useApi(skillExchangeApiRef);
   const path = useSkillExchangePath();
-  const closed = registrationClosedReason(event, todayIso());
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const closed = registrationClosedText(t, event, todayIso());
   return (
-    <InfoCard title="Take part">
+    <InfoCard title={t('events.page.takePart')}>
       <Typography variant="body2" paragraph>
-        {closed ?? registrationText(event, todayIso())}
+        {closed ?? registrationText(t, event, todayIso())}
       </Typography>
       <Box display="flex" flexWrap="wrap" style={{ gap: 8 }}>
         {!closed && (
@@ -89,7 +93,7 @@ const TakePart = ({ event }: { event: HackEvent }) => {
             startIcon={<AddIcon />}
             to={path(`/new/hack?eventId=${event.id}`)}
           >
-            Add a hack
+            {t('events.page.addHack', hackWords(t))}
           </LinkButton>
         )}
         <CalendarButton
@@ -107,6 +111,7 @@ export const EventPage = () => {
   const api = useApi(skillExchangeApiRef);
   const identityApi = useApi(identityApiRef);
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const { allowed: moderator } = usePermission({
     permission: skillExchangePostModeratePermission,
   });
@@ -123,8 +128,11 @@ export const EventPage = () => {
   if (state.loading && !state.value) return <Progress />;
   if (state.error) {
     return (
-      <ErrorPage title="Hack event" error={state.error}>
-        <Link to={path('/events')}>Back to the events</Link>
+      <ErrorPage
+        title={t('events.page.type', hackWords(t))}
+        error={state.error}
+      >
+        <Link to={path('/events')}>{t('events.page.back')}</Link>
       </ErrorPage>
     );
   }
@@ -134,38 +142,58 @@ export const EventPage = () => {
     <Page themeId="tool">
       <Header
         title={event.name}
-        subtitle={dateRange(event)}
-        type="Hack event"
+        subtitle={dateRange(t, event)}
+        type={t('events.page.type', hackWords(t))}
         typeLink={path('/events')}
       >
-        <Chip label={`Phase: ${PHASE_LABELS[event.phase]}`} color="primary" />
+        <Chip
+          label={t('events.page.phase', {
+            phase: t(`events.phases.${event.phase}`),
+          })}
+          color="primary"
+        />
       </Header>
       <Content>
         <Grid container spacing={3}>
           <Grid item xs={12} md={8}>
-            <InfoCard title="About">
+            <InfoCard title={t('events.page.about')}>
               <Typography variant="body2" color="textSecondary" paragraph>
-                {dateRange(event)} · Registration{' '}
+                {dateRange(t, event)} ·{' '}
                 {event.registrationOpensOn
-                  ? `from ${formatDay(event.registrationOpensOn)} `
-                  : ''}
-                until {formatDay(event.registrationClosesOn)}
+                  ? t('events.page.registrationFromUntil', {
+                      opens: day(t, event.registrationOpensOn),
+                      closes: day(t, event.registrationClosesOn),
+                    })
+                  : t('events.page.registrationUntil', {
+                      closes: day(t, event.registrationClosesOn),
+                    })}
               </Typography>
               <MarkdownContent
-                content={event.description || '_No description._'}
+                content={event.description || t('events.page.noDescription')}
               />
             </InfoCard>
             <Box mt={3}>
-              <InfoCard title={`Hacks (${hacks.length})`}>
+              <InfoCard
+                title={t('events.page.hacksTitle', {
+                  ...hackWords(t),
+                  n: String(hacks.length),
+                })}
+              >
                 {hacks.length ? (
-                  <List aria-label={`Hacks of ${event.name}`} dense>
+                  <List
+                    aria-label={t('events.page.hacksLabel', {
+                      ...hackWords(t),
+                      event: event.name,
+                    })}
+                    dense
+                  >
                     {hacks.map(hack => (
                       <HackItem key={hack.id} hack={hack} />
                     ))}
                   </List>
                 ) : (
                   <Typography variant="body2">
-                    No hacks yet: be the first to add one.
+                    {t('events.page.noHacks', hackWords(t))}
                   </Typography>
                 )}
               </InfoCard>

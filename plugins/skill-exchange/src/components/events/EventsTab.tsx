@@ -7,6 +7,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   Box,
@@ -29,27 +30,29 @@ import {
   todayIso,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
+import { skillExchangeTranslationRef } from '../../translation';
 import { useSkillExchangePath } from '../common';
 import { EventFormDialog } from './EventFormDialog';
 import { MyHacksCalendarButton } from './MyHacksCalendarButton';
-import { dateRange, PHASE_LABELS, registrationText } from './eventText';
+import { dateRange, hackWords, registrationText } from './eventText';
 
 const EventRow = ({ event, today }: { event: HackEvent; today: string }) => {
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   return (
     <TableRow>
       <TableCell component="th" scope="row">
         <Link to={path(`/events/${event.id}`)}>{event.name}</Link>
       </TableCell>
-      <TableCell>{dateRange(event)}</TableCell>
+      <TableCell>{dateRange(t, event)}</TableCell>
       <TableCell>
         <Chip
           size="small"
-          label={PHASE_LABELS[event.phase]}
+          label={t(`events.phases.${event.phase}`)}
           color={event.phase === 'results' ? 'default' : 'primary'}
         />
       </TableCell>
-      <TableCell>{registrationText(event, today)}</TableCell>
+      <TableCell>{registrationText(t, event, today)}</TableCell>
       <TableCell align="right">{event.hackCount}</TableCell>
     </TableRow>
   );
@@ -64,6 +67,8 @@ export const EventsTab = () => {
   const api = useApi(skillExchangeApiRef);
   const navigate = useNavigate();
   const path = useSkillExchangePath();
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
+  const hack = hackWords(t);
   const { allowed: canCreate } = usePermission({
     permission: skillExchangeEventCreatePermission,
   });
@@ -81,9 +86,7 @@ export const EventsTab = () => {
         mb={2}
         style={{ gap: 8 }}
       >
-        <Typography variant="body1">
-          Hack weeks and hack days: add your hack while registration is open.
-        </Typography>
+        <Typography variant="body1">{t('events.tab.intro', hack)}</Typography>
         <Box display="flex" style={{ gap: 8 }}>
           <MyHacksCalendarButton />
           {canCreate && (
@@ -93,7 +96,7 @@ export const EventsTab = () => {
               startIcon={<AddIcon />}
               onClick={() => setCreating(true)}
             >
-              Create event
+              {t('events.tab.create')}
             </Button>
           )}
         </Box>
@@ -103,20 +106,20 @@ export const EventsTab = () => {
       {events.value?.length === 0 && (
         <EmptyState
           missing="data"
-          title="No hack events yet"
-          description="When someone organises a hack week, it shows here."
+          title={t('events.tab.emptyTitle', hack)}
+          description={t('events.tab.emptyDescription', hack)}
         />
       )}
       {!!events.value?.length && (
         <TableContainer component={Paper}>
-          <Table aria-label="Hack events" size="small">
+          <Table aria-label={t('events.tab.tableLabel', hack)} size="small">
             <TableHead>
               <TableRow>
-                <TableCell>Event</TableCell>
-                <TableCell>Dates</TableCell>
-                <TableCell>Phase</TableCell>
-                <TableCell>Registration</TableCell>
-                <TableCell align="right">Hacks</TableCell>
+                <TableCell>{t('events.tab.columns.event')}</TableCell>
+                <TableCell>{t('events.tab.columns.dates')}</TableCell>
+                <TableCell>{t('events.tab.columns.phase')}</TableCell>
+                <TableCell>{t('events.tab.columns.registration')}</TableCell>
+                <TableCell align="right">{hack.Hacks}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, MenuItem, TextField } from '@material-ui/core';
 import EditIcon from '@material-ui/icons/Edit';
 import {
@@ -9,9 +10,10 @@ import {
   HackEvent,
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../../api';
+import { skillExchangeTranslationRef } from '../../translation';
 import { useAction } from '../useAction';
 import { EventFormDialog } from './EventFormDialog';
-import { PHASE_HINTS, PHASE_LABELS } from './eventText';
+import { hackWords } from './eventText';
 
 /** For an event's organisers (and moderators): edit it, move its phase. */
 export const OrganiserCard = ({
@@ -22,6 +24,7 @@ export const OrganiserCard = ({
   onChange: () => void;
 }) => {
   const api = useApi(skillExchangeApiRef);
+  const { t } = useTranslationRef(skillExchangeTranslationRef);
   const [editing, setEditing] = useState(false);
   const { busy, run } = useAction(onChange);
 
@@ -39,28 +42,26 @@ export const OrganiserCard = ({
           phase,
           version: event.version,
         }),
-      `${event.name} is in its ${PHASE_LABELS[
-        phase
-      ].toLocaleLowerCase()} phase`,
+      t(`events.phaseMoved.${phase}`, { event: event.name }),
     );
 
   return (
-    <InfoCard title="Organise">
+    <InfoCard title={t('events.organise.title')}>
       <TextField
         id="sx-event-phase"
         select
         fullWidth
         variant="outlined"
         margin="dense"
-        label="Phase"
+        label={t('events.organise.phase')}
         value={event.phase}
         disabled={busy}
-        helperText={PHASE_HINTS[event.phase]}
+        helperText={t(`events.phaseHints.${event.phase}`, hackWords(t))}
         onChange={e => movePhase(e.target.value as EventPhase)}
       >
         {EVENT_PHASES.map(phase => (
           <MenuItem key={phase} value={phase}>
-            {PHASE_LABELS[phase]}
+            {t(`events.phases.${phase}`)}
           </MenuItem>
         ))}
       </TextField>
@@ -70,7 +71,7 @@ export const OrganiserCard = ({
           startIcon={<EditIcon />}
           onClick={() => setEditing(true)}
         >
-          Edit event
+          {t('events.organise.edit')}
         </Button>
       </Box>
       {editing && (

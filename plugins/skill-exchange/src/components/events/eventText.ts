@@ -1,27 +1,29 @@
+import type { TranslationFunction } from '@backstage/frontend-plugin-api';
 import {
-  EventPhase,
   HackEvent,
   registrationState,
   RegistrationState,
 } from '@onramp/backstage-plugin-skill-exchange-common';
+import type { skillExchangeTranslationRef } from '../../translation';
 
-export const PHASE_LABELS: Record<EventPhase, string> = {
-  planning: 'Planning',
-  hacking: 'Hacking',
-  results: 'Results',
-};
+/** The Skill Exchange's translation function, as `useTranslationRef` gives it. */
+export type Translate = TranslationFunction<
+  typeof skillExchangeTranslationRef.T
+>;
 
-/** What each phase means, under the phase switch. */
-export const PHASE_HINTS: Record<EventPhase, string> = {
-  planning: 'Hacks gather and people join them.',
-  hacking: 'The event is on.',
-  results:
-    'Registration is over; completed hacks record their demo link and result.',
-};
+/** The words for hacks that the event texts interpolate. */
+export function hackWords(t: Translate) {
+  return {
+    hack: t('common.kindsInText.hack'),
+    hacks: t('common.kindsInText.hacks'),
+    Hack: t('common.kinds.hack'),
+    Hacks: t('common.kinds.hacks'),
+  };
+}
 
 /** "14 Dec 2026" for a YYYY-MM-DD day, the same wherever the reader is. */
-export function formatDay(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+export function formatDay(iso: string, locale = 'en-GB'): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -29,23 +31,69 @@ export function formatDay(iso: string): string {
   });
 }
 
+/** A day in the reader's language ("14 Dec 2026", "14. Dez. 2026"). */
+export function day(t: Translate, iso: string): string {
+  return formatDay(iso, t('events.dayLocale'));
+}
+
 /** "14 Dec 2026 to 18 Dec 2026", or one day. */
-export function dateRange(event: Pick<HackEvent, 'startsOn' | 'endsOn'>) {
+export function dateRange(
+  t: Translate,
+  event: Pick<HackEvent, 'startsOn' | 'endsOn'>,
+) {
   return event.startsOn === event.endsOn
-    ? formatDay(event.startsOn)
-    : `${formatDay(event.startsOn)} to ${formatDay(event.endsOn)}`;
+    ? day(t, event.startsOn)
+    : t('events.dateRange', {
+        from: day(t, event.startsOn),
+        to: day(t, event.endsOn),
+      });
 }
 
 /** "Registration open until 15 Dec 2026" and the like, on `today`. */
-export function registrationText(event: HackEvent, today: string): string {
+export function registrationText(
+  t: Translate,
+  event: HackEvent,
+  today: string,
+): string {
   const state: RegistrationState = registrationState(event, today);
   if (state === 'open') {
-    return `Registration open until ${formatDay(event.registrationClosesOn)}`;
+    return t('events.registration.open', {
+      day: day(t, event.registrationClosesOn),
+    });
   }
   if (state === 'not_yet_open') {
-    return `Registration opens on ${formatDay(event.registrationOpensOn!)}`;
+    return t('events.registration.notYetOpen', {
+      day: day(t, event.registrationOpensOn!),
+    });
   }
-  return 'Registration closed';
+  return t('events.registration.closed');
+}
+
+/**
+ * Why a hack cannot join the event on `today`, or undefined while
+ * registration is open (the words of `registrationClosedReason`).
+ */
+export function registrationClosedText(
+  t: Translate,
+  event: HackEvent,
+  today: string,
+): string | undefined {
+  const words = {
+    event: event.name,
+    hacks: t('common.kindsInText.hacks'),
+    opens: event.registrationOpensOn ?? '',
+    closes: event.registrationClosesOn,
+  };
+  switch (registrationState(event, today)) {
+    case 'not_yet_open':
+      return t('events.closedReason.notYetOpen', words);
+    case 'closed':
+      return event.phase === 'results'
+        ? t('events.closedReason.results', words)
+        : t('events.closedReason.closed', words);
+    default:
+      return undefined;
+  }
 }
 
 /** Whether `me` created or organises the event. */

@@ -1,4 +1,76 @@
 import type { events as en } from '../en/events';
 import type { AreaMessages } from '@onramp/backstage-plugin-onramp-common';
 
-export const events: AreaMessages<typeof en, 'events'> = {};
+export const events: AreaMessages<typeof en, 'events'> = {
+  'events.dayLocale': 'de-DE',
+  'events.dateRange': '{{from}} bis {{to}}',
+  'events.phases.planning': 'Planung',
+  'events.phases.hacking': 'Hacking',
+  'events.phases.results': 'Ergebnisse',
+  'events.phaseHints.planning':
+    '{{Hacks}} finden sich zusammen, und Leute schließen sich ihnen an.',
+  'events.phaseHints.hacking': 'Das Event läuft.',
+  'events.phaseHints.results':
+    'Die Anmeldung ist vorbei; abgeschlossene {{hacks}} tragen ihren Demo-Link und ihr Ergebnis ein.',
+  'events.phaseMoved.planning': '{{event}} ist jetzt in der Planungsphase',
+  'events.phaseMoved.hacking': '{{event}} ist jetzt in der Hacking-Phase',
+  'events.phaseMoved.results': '{{event}} ist jetzt in der Ergebnisphase',
+  'events.registration.open': 'Anmeldung offen bis {{day}}',
+  'events.registration.notYetOpen': 'Anmeldung ab {{day}}',
+  'events.registration.closed': 'Anmeldung geschlossen',
+  'events.closedReason.notYetOpen':
+    'Die Anmeldung für {{event}} öffnet am {{opens}}; {{hacks}} können ab dann bis {{closes}} teilnehmen.',
+  'events.closedReason.results':
+    '{{event}} zeigt seine Ergebnisse; {{hacks}} können nicht mehr teilnehmen.',
+  'events.closedReason.closed':
+    'Die Anmeldung für {{event}} wurde am {{closes}} geschlossen; {{hacks}} können nicht mehr teilnehmen.',
+  'events.tab.intro':
+    '{{Hack}}-Wochen und {{hack}}-Tage: Trag deinen {{hack}} ein, solange die Anmeldung offen ist.',
+  'events.tab.create': 'Event anlegen',
+  'events.tab.emptyTitle': 'Noch keine {{hack}}-Events',
+  'events.tab.emptyDescription':
+    'Sobald jemand eine {{hack}}-Woche organisiert, erscheint sie hier.',
+  'events.tab.tableLabel': '{{Hack}}-Events',
+  'events.tab.columns.event': 'Event',
+  'events.tab.columns.dates': 'Zeitraum',
+  'events.tab.columns.phase': 'Phase',
+  'events.tab.columns.registration': 'Anmeldung',
+  'events.myCalendar': 'Kalender meiner {{hacks}}',
+  'events.page.type': '{{Hack}}-Event',
+  'events.page.back': 'Zurück zu den Events',
+  'events.page.phase': 'Phase: {{phase}}',
+  'events.page.about': 'Über das Event',
+  'events.page.registrationUntil': 'Anmeldung bis {{closes}}',
+  'events.page.registrationFromUntil': 'Anmeldung vom {{opens}} bis {{closes}}',
+  'events.page.noDescription': '_Keine Beschreibung._',
+  'events.page.hacksTitle': '{{Hacks}} ({{n}})',
+  'events.page.hacksLabel': '{{Hacks}} von {{event}}',
+  'events.page.noHacks':
+    'Noch keine {{hacks}}: Trag als Erste oder Erster einen ein.',
+  'events.page.people_one': '{{count}} Person',
+  'events.page.people_other': '{{count}} Personen',
+  'events.page.result': 'Ergebnis: {{result}}',
+  'events.page.demo': 'Demo von {{title}}',
+  'events.page.takePart': 'Mitmachen',
+  'events.page.addHack': '{{hack}} eintragen',
+  'events.organise.title': 'Organisation',
+  'events.organise.phase': 'Phase',
+  'events.organise.edit': 'Event bearbeiten',
+  'events.form.createTitle': '{{hack}}-Event anlegen',
+  'events.form.editTitle': '{{name}} bearbeiten',
+  'events.form.failure': 'Speichern fehlgeschlagen: {{error}}',
+  'events.form.name': 'Name',
+  'events.form.description': 'Beschreibung (Markdown)',
+  'events.form.startsOn': 'Erster Tag',
+  'events.form.endsOn': 'Letzter Tag',
+  'events.form.registrationOpensOn': 'Anmeldung öffnet',
+  'events.form.registrationOpensOnHint': 'Leer: ab sofort offen',
+  'events.form.registrationClosesOn': 'Anmeldung schließt',
+  'events.form.registrationClosesOnHint': 'Leer: am letzten Tag',
+  'events.form.organisers': 'Weitere Organisator:innen',
+  'events.form.organisersHint':
+    'User-Refs, durch Kommas getrennt, z. B. user:default/amara.okafor',
+  'events.form.cancel': 'Abbrechen',
+  'events.form.save': 'Event speichern',
+  'events.form.create': 'Event anlegen',
+};

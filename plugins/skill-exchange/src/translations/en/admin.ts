@@ -1,4 +1,118 @@
 /** The admin area's words (English, the default). */
 export const admin = {
-  // filled by the admin translation work
-};
+  page: {
+    title: '{{title}} admin',
+    subtitle: 'The skills taxonomy and reported posts',
+    deniedTitle: 'You are not allowed to administer the {{title}}',
+    deniedMessage:
+      "Managing the skills taxonomy and moderating posts take permissions you do not have. Ask your portal's administrators if you need them.",
+    back: 'Back to the {{title}}',
+    skills: 'Skills',
+    moderation: 'Moderation',
+  },
+  adminButton: 'Admin',
+  /** Why someone reports a post. */
+  reasons: {
+    spam: 'Spam',
+    offensive: 'Offensive',
+    other: 'Other',
+  },
+  /** The skill categories, as the taxonomy lists them. */
+  categories: {
+    discipline: 'discipline',
+    language: 'language',
+    framework: 'framework',
+    infrastructure: 'infrastructure',
+    domain: 'domain',
+  },
+  /** The admin tables' own words (material-table). */
+  table: {
+    emptyDataSourceMessage: 'No records to display',
+    searchTooltip: 'Filter',
+    clearSearch: 'Clear Search',
+    labelDisplayedRows: '{from}-{to} of {count}',
+    labelRowsPerPage: 'Rows per page:',
+    labelRowsSelect: 'rows',
+    firstPage: 'First Page',
+    previousPage: 'Previous Page',
+    nextPage: 'Next Page',
+    lastPage: 'Last Page',
+  },
+  moderation: {
+    reasonCount: '{{n}} × {{reason}}',
+    emptyTitle: 'No reported posts',
+    emptyDescription:
+      'When someone reports a post, it waits here for a moderator.',
+    columns: {
+      post: 'Post',
+      openReports: 'Open reports',
+      reasons: 'Reasons',
+      latestComment: 'Latest comment',
+      latestReport: 'Latest report',
+      actions: 'Actions',
+    },
+    kindBy: '{{kind}} by {{owner}}',
+    dismiss: 'Dismiss',
+    dismissLabel: 'Dismiss reports of {{title}}',
+    dismissed: 'Dismissed the reports of {{title}}',
+    hide: 'Hide',
+    hideLabel: 'Hide {{title}}',
+    hid: 'Hid {{title}}',
+    tableTitle_one: '{{count}} reported post',
+    tableTitle_other: '{{count}} reported posts',
+    filter: 'Filter reported posts',
+    hideDialog: {
+      title: 'Hide "{{title}}"',
+      label: 'Note to the owner',
+      helperText:
+        'Why it is hidden. The owner gets this note; the post is closed and listed nowhere.',
+      send: 'Hide post',
+    },
+  },
+  skills: {
+    columns: {
+      skill: 'Skill',
+      category: 'Category',
+      aliases: 'Aliases',
+      posts: 'Posts',
+      profiles: 'Profiles',
+      actions: 'Actions',
+    },
+    edit: 'Edit',
+    editLabel: 'Edit {{name}}',
+    merge: 'Merge',
+    mergeLabel: 'Merge {{name}}',
+    add: 'Add skill',
+    tableTitle_one: '{{count}} skill',
+    tableTitle_other: '{{count}} skills',
+    filter: 'Filter skills',
+    added: 'Added {{name}}',
+    saved: 'Saved {{name}}',
+    merged: 'Merged {{from}} into {{into}}',
+  },
+  skillDialog: {
+    cancel: 'Cancel',
+    addTitle: 'Add a skill',
+    editTitle: 'Edit {{name}}',
+    name: 'Name',
+    renameHint: 'A new name keeps the old one as an alias, so old links work.',
+    category: 'Category',
+    aliases: 'Aliases',
+    aliasesHint: 'Other names, separated by commas (e.g. k8s, kube).',
+    description: 'Description',
+    /** A problem with the whole skill rather than one field. */
+    problemField: 'skill',
+    save: 'Save',
+  },
+  mergeDialog: {
+    title: 'Merge {{name}}',
+    into: 'Merge into',
+    merge: 'Merge',
+    posts_one: '{{count}} post',
+    posts_other: '{{count}} posts',
+    profiles_one: '{{count}} profile',
+    profiles_other: '{{count}} profiles',
+    summary:
+      '{{posts}} and {{profiles}} using {{from}}, with its retros, evidence and dismissed suggestions, move to {{into}} in one step. {{from}} and its aliases become aliases of {{into}}. This cannot be undone.',
+  },
+} as const;

@@ -25,4 +25,4 @@ export const common = {
     pairing: 'pairing',
     pairings: 'pairings',
   },
-};
+} as const;

@@ -1,4 +1,10 @@
+import { labels } from './posts/labels';
+import { browse } from './posts/browse';
+import { forms } from './posts/forms';
+
 /** The posts area's words (English, the default). */
 export const posts = {
-  // filled by the posts translation work
+  ...labels,
+  ...browse,
+  ...forms,
 };

@@ -1,0 +1,101 @@
+/**
+ * Making and taking part in posts: the post form and each kind's fields, a
+ * pairing session's slots, and the interest, report and calendar actions.
+ */
+export const forms = {
+  postForm: {
+    unknownKind: 'Unknown kind of post: {{kind}}',
+    editTitle: 'Edit: {{title}}',
+    newTitle: 'New {{kind}}',
+    couldNotSave: 'Could not save: {{error}}',
+    title: 'Title',
+    description: 'Description (Markdown)',
+    descriptionHelp: 'What will people do and learn? Markdown is supported.',
+    skillsSeeking: 'Looking for help with (skills)',
+    oneSkillPerSession: 'One skill per session',
+    iAm: 'I am',
+    capacity: 'How many people',
+    saveChanges: 'Save changes',
+    post: 'Post',
+  },
+  embedFields: {
+    team: 'Hosting team',
+    level: 'Expertise level wanted',
+    start: 'Start',
+    startHelp: 'A date (2027-01-11) or a quarter (2027-Q1)',
+    duration: 'Duration (weeks)',
+    timeShare: 'Time share',
+    timeShareHelp:
+      'How much of their week it takes; their manager sees it when asked to approve',
+    location: 'Location',
+    office: 'Office',
+    headcount: 'Headcount',
+  },
+  hackFields: {
+    status: 'Status',
+    eventHelp: 'Events whose registration is open',
+    noEvent: 'No event',
+    where: 'Where',
+    notSaid: 'Not said',
+    category: 'Category',
+    noCategory: 'No category',
+    demoUrl: 'Demo link',
+    demoUrlHelp:
+      'A recording or the running demo (in an event, once it shows results)',
+    resultSummary: 'Result summary',
+  },
+  pairingFields: {
+    offering: 'Offering a session',
+    seeking: 'Looking for a session',
+    length: 'Length',
+    minutes: '{{minutes}} minutes',
+    slots: 'Slots (your local time)',
+    slotStarts: 'Slot {{number}} starts',
+    removeSlot: 'Remove slot {{number}}',
+    addSlot: 'Add slot',
+  },
+  pairingSession: {
+    title: '{{kind}} session · {{minutes}} minutes',
+    bookedBy: 'Booked by {{person}} for {{slot}}',
+    cancelBooking: 'Cancel booking',
+    bookingCancelled: 'Booking cancelled',
+    pickATime: 'Pick a time that suits you.',
+    notOpen: 'This session is not open for booking.',
+    slots: 'Slots',
+    booked: 'Booked',
+    book: 'Book',
+    bookSlot: 'Book {{slot}}',
+    bookedToast: 'Booked: you both got a notification',
+  },
+  interestDialog: {
+    title: "I'm interested",
+    label: 'Message to the owner',
+    help: 'Why you, and when you could start.',
+    send: 'Send',
+  },
+  reportDialog: {
+    report: 'Report',
+    title: 'Report "{{title}}"',
+    explanation:
+      "The {{product}}'s moderators see your report and may hide the post. Its owner does not see who reported it.",
+    reason: 'Reason',
+    reasons: {
+      spam: 'Spam',
+      offensive: 'Offensive',
+      other: 'Other',
+    },
+    comment: 'Comment (optional)',
+    send: 'Send report',
+    reported: 'Reported. A moderator will look at it.',
+  },
+  skillsInput: {
+    noOptions: 'No options',
+    loading: 'Loading…',
+    clear: 'Clear',
+    open: 'Open',
+    close: 'Close',
+  },
+  calendarButton: {
+    add: 'Add to calendar',
+  },
+} as const;
