@@ -9,6 +9,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, TextField } from '@material-ui/core';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
 import { PendingApproval } from '@onramp/backstage-plugin-golden-paths-common';
@@ -16,6 +17,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { formatDate, humanizeRef } from './util';
 
 /** Approve in one click, or decline with a reason the newcomer sees. */
@@ -28,12 +30,14 @@ const Decide = ({
 }) => {
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const label = `${approval.stepTitle} for ${humanizeRef(
-    approval.userEntityRef,
-  )}`;
+  const label = t('journey.approvals.stepFor', {
+    step: approval.stepTitle,
+    person: humanizeRef(approval.userEntityRef),
+  });
   const act = async (what: string, fn: () => Promise<void>) => {
     setBusy(true);
     try {
@@ -46,7 +50,10 @@ const Decide = ({
       onDone();
     } catch (e) {
       alertApi.post({
-        message: `Could not save: ${(e as Error).message}`,
+        message: t('journey.failed', {
+          failure: t('journey.approvals.saveFailed'),
+          reason: (e as Error).message,
+        }),
         severity: 'error',
       });
       setBusy(false);
@@ -56,24 +63,28 @@ const Decide = ({
     return (
       <Box display="flex" alignItems="center" style={{ gap: 8 }}>
         <TextField
-          label="Reason"
+          label={t('journey.approvals.reason')}
           size="small"
           value={reason}
           onChange={e => setReason(e.target.value)}
-          inputProps={{ 'aria-label': `Reason to decline ${label}` }}
+          inputProps={{
+            'aria-label': t('journey.approvals.reasonFor', { approval: label }),
+          }}
         />
         <Button
           variant="outlined"
           disabled={busy || reason.trim() === ''}
           onClick={() =>
-            act(`Declined ${label}`, () =>
+            act(t('journey.approvals.declined', { approval: label }), () =>
               api.declineStep(approval.journeyId, approval.stepId, reason),
             )
           }
         >
-          Decline
+          {t('journey.approvals.decline')}
         </Button>
-        <Button onClick={() => setDeclining(false)}>Cancel</Button>
+        <Button onClick={() => setDeclining(false)}>
+          {t('journey.approvals.cancel')}
+        </Button>
       </Box>
     );
   }
@@ -84,22 +95,22 @@ const Decide = ({
         variant="contained"
         color="primary"
         disabled={busy}
-        aria-label={`Approve ${label}`}
+        aria-label={t('journey.approvals.approveFor', { approval: label })}
         onClick={() =>
-          act(`Approved ${label}`, () =>
+          act(t('journey.approvals.approved', { approval: label }), () =>
             api.approveStep(approval.journeyId, approval.stepId),
           )
         }
       >
-        Approve
+        {t('journey.approvals.approve')}
       </Button>
       <Button
         variant="outlined"
         disabled={busy}
-        aria-label={`Decline ${label}`}
+        aria-label={t('journey.approvals.declineFor', { approval: label })}
         onClick={() => setDeclining(true)}
       >
-        Decline…
+        {t('journey.approvals.declineMore')}
       </Button>
     </Box>
   );
@@ -108,6 +119,7 @@ const Decide = ({
 /** The approval steps waiting for me (or a group I am in). */
 export const ApprovalsPage = () => {
   const api = useApi(goldenPathsApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const { value, loading, error, retry } = useAsyncRetry(
     async () => (await api.listApprovals()).items,
     [api],
@@ -115,19 +127,25 @@ export const ApprovalsPage = () => {
   const columns: TableColumn<PendingApproval>[] = [
     // The person's name from the catalog (entity presentation API).
     {
-      title: 'Who',
+      title: t('journey.approvals.columns.who'),
       render: a => <EntityDisplayName entityRef={a.userEntityRef} hideIcon />,
     },
-    { title: 'Step', field: 'stepTitle' },
-    { title: 'Path', field: 'pathTitle' },
-    { title: 'Waiting since', render: a => formatDate(a.requestedAt) },
+    { title: t('journey.approvals.columns.step'), field: 'stepTitle' },
+    { title: t('journey.approvals.columns.path'), field: 'pathTitle' },
+    {
+      title: t('journey.approvals.columns.waitingSince'),
+      render: a => formatDate(a.requestedAt),
+    },
     { title: '', render: a => <Decide approval={a} onDone={retry} /> },
   ];
   return (
     <Page themeId="home">
-      <Header title="Approvals" subtitle="Golden path steps waiting for you">
+      <Header
+        title={t('journey.approvals.title')}
+        subtitle={t('journey.approvals.subtitle', { path: t('common.path') })}
+      >
         <Button component={RouterLink} to=".." relative="path">
-          All paths
+          {t('journey.allPaths')}
         </Button>
       </Header>
       <Content>
@@ -136,13 +154,13 @@ export const ApprovalsPage = () => {
         {value && value.length === 0 && (
           <EmptyState
             missing="data"
-            title="Nothing waits for you"
-            description="When a newcomer reaches an approval step you approve, it shows up here and in your notifications."
+            title={t('journey.approvals.emptyTitle')}
+            description={t('journey.approvals.emptyDescription')}
           />
         )}
         {value && value.length > 0 && (
           <Table
-            title="Waiting for your approval"
+            title={t('journey.approvals.tableTitle')}
             options={{ paging: false, search: false }}
             columns={columns}
             data={value}

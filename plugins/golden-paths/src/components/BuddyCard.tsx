@@ -5,12 +5,14 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Typography } from '@material-ui/core';
 import { JourneyBuddy } from '@onramp/backstage-plugin-golden-paths-common';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { useBusyAction } from './useBusyAction';
 import { formatDate, humanizeRef } from './util';
 
@@ -39,6 +41,7 @@ const Buddy = ({ buddy }: { buddy: NonNullable<JourneyBuddy['buddy']> }) => (
  */
 export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
   const api = useApi(goldenPathsApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const [view, setView] = useState<JourneyBuddy>();
   const { loading, error } = useAsync(async () => {
     setView(await api.getJourneyBuddy(journeyId));
@@ -49,6 +52,17 @@ export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
   if (error) return <ResponseErrorPanel error={error} />;
   if (!view?.enabled) return null;
   const { buddy } = view;
+  const confirmation = ({
+    confirmedBy,
+    confirmedAt,
+  }: NonNullable<JourneyBuddy['buddy']>) => {
+    const by = confirmedBy ? humanizeRef(confirmedBy) : undefined;
+    const date = confirmedAt ? formatDate(confirmedAt) : undefined;
+    if (by && date) return t('journey.buddy.confirmedByOn', { by, date });
+    if (by) return t('journey.buddy.confirmedBy', { by });
+    if (date) return t('journey.buddy.confirmedOn', { date });
+    return t('journey.buddy.confirmed');
+  };
   const decide = (action: 'confirmBuddy' | 'declineBuddy', failure: string) =>
     run(failure, async () =>
       setView(await api[action](journeyId, buddy!.userEntityRef)),
@@ -56,17 +70,15 @@ export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
 
   return (
     <Box mb={3}>
-      <InfoCard title="Your buddy">
+      <InfoCard title={t('journey.buddy.title')}>
         {!buddy && (
-          <Typography variant="body2">
-            No onboarding buddy suggested yet: nobody of your discipline with
-            room for one more person was found in the Skill Exchange. Ask your
-            manager to pick someone.
-          </Typography>
+          <Typography variant="body2">{t('journey.buddy.none')}</Typography>
         )}
         {buddy?.status === 'suggested' && (
           <>
-            <Typography variant="body2">Suggested for you:</Typography>
+            <Typography variant="body2">
+              {t('journey.buddy.suggested')}
+            </Typography>
             <Buddy buddy={buddy} />
             {view.canDecide && (
               <Box display="flex" style={{ gap: 8 }}>
@@ -75,18 +87,21 @@ export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
                   color="primary"
                   disabled={busy}
                   onClick={() =>
-                    decide('confirmBuddy', 'Could not confirm your buddy')
+                    decide('confirmBuddy', t('journey.buddy.confirmFailed'))
                   }
                 >
-                  Confirm
+                  {t('journey.buddy.confirm')}
                 </Button>
                 <Button
                   disabled={busy}
                   onClick={() =>
-                    decide('declineBuddy', 'Could not suggest another buddy')
+                    decide(
+                      'declineBuddy',
+                      t('journey.buddy.suggestAnotherFailed'),
+                    )
                   }
                 >
-                  Suggest another
+                  {t('journey.buddy.suggestAnother')}
                 </Button>
               </Box>
             )}
@@ -94,13 +109,10 @@ export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
         )}
         {buddy?.status === 'confirmed' && (
           <>
-            <Typography variant="body2">Your onboarding buddy:</Typography>
+            <Typography variant="body2">{t('journey.buddy.yours')}</Typography>
             <Buddy buddy={buddy} />
             <Typography variant="body2" paragraph>
-              Confirmed
-              {buddy.confirmedBy ? ` by ${humanizeRef(buddy.confirmedBy)}` : ''}
-              {buddy.confirmedAt ? ` on ${formatDate(buddy.confirmedAt)}` : ''}.
-              Ask them anything; they see your progress.
+              {confirmation(buddy)}
             </Typography>
             <Button
               color="primary"
@@ -108,7 +120,7 @@ export const BuddyCard = ({ journeyId }: { journeyId: string }) => {
               component={RouterLink}
               to={skillExchangeProfileUrl(buddy.userEntityRef)}
             >
-              Skill Exchange profile
+              {t('journey.buddy.profile')}
             </Button>
           </>
         )}

@@ -1,4 +1,5 @@
 import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Typography } from '@material-ui/core';
 import {
   GoldenPathStep,
@@ -7,7 +8,9 @@ import {
   evidenceHintOf,
   evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { describeEvidence, formatDate } from './util';
+import { goldenPathsTranslationRef } from '../translation';
+import { GoldenPathsT, englishT } from './translate';
+import { describeEvidence, eitherOf, formatDate } from './util';
 
 /** The evidence keys of a rule, strongest first (none unless it is an evidence rule). */
 export function ruleKeysOf(rule: GoldenPathStep['rule']): string[] {
@@ -28,6 +31,7 @@ function stepKeys(step: GoldenPathStep): string[] {
 
 /** Where a pending step's evidence can come from, in words (none for manual steps). */
 export const EvidenceHint = ({ step }: { step: GoldenPathStep }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const hint = evidenceHintOf({
     evidenceHint: step.evidenceHint,
     keys: stepKeys(step),
@@ -39,7 +43,7 @@ export const EvidenceHint = ({ step }: { step: GoldenPathStep }) => {
       color="textSecondary"
       data-testid="evidence-hint"
     >
-      Waiting for evidence: {hint}
+      {t('journey.evidence.waitingForEvidence', { hint })}
     </Typography>
   ) : null;
 };
@@ -69,18 +73,26 @@ function repositoryName(value: string) {
  * GitLab merge request's iid), `commit`, `branch`, `environment`, `tag`), the
  * Day-1 templates (`repository` (the published remote), `serviceCommit` (the
  * commit a deploy answered from), `commitHash`), and other tools (`source`,
- * `repoUrl`, `prNumber`, `number`, `sha`).
+ * `repoUrl`, `prNumber`, `number`, `sha`). Worded by `t` (English without);
+ * `PR #42` and `MR !7` read the same in every language.
  */
-export function arrivedFacts(evidence: StepEvidence): string[] {
+export function arrivedFacts(
+  evidence: StepEvidence,
+  t: GoldenPathsT = englishT,
+): string[] {
   const o = evidence.outputs ?? {};
   const facts: string[] = [];
   const source = text(o.source) ?? text(o.provider);
   if (source) {
-    facts.push(`from ${source}`);
+    facts.push(t('journey.evidence.facts.from', { source }));
   }
   const repository = text(o.repository) ?? text(o.repoUrl);
   if (repository) {
-    facts.push(`repository ${repositoryName(repository)}`);
+    facts.push(
+      t('journey.evidence.facts.repository', {
+        repository: repositoryName(repository),
+      }),
+    );
   }
   const pr = text(o.pullRequest) ?? text(o.prNumber) ?? text(o.number);
   if (pr && source === 'gitlab') {
@@ -94,11 +106,13 @@ export function arrivedFacts(evidence: StepEvidence): string[] {
     text(o.serviceCommit) ??
     text(o.commitHash);
   if (commit) {
-    facts.push(`commit ${commit.slice(0, 7)}`);
+    facts.push(
+      t('journey.evidence.facts.commit', { commit: commit.slice(0, 7) }),
+    );
   }
-  for (const key of ['branch', 'environment', 'tag']) {
+  for (const key of ['branch', 'environment', 'tag'] as const) {
     const value = text(o[key]);
-    if (value) facts.push(`${key} ${value}`);
+    if (value) facts.push(t(`journey.evidence.facts.${key}`, { value }));
   }
   return facts;
 }
@@ -114,6 +128,7 @@ export const EvidenceDetails = ({
   evidence: StepEvidence;
   rule: GoldenPathStep['rule'];
 }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const ruleKeys = ruleKeysOf(rule);
   const rank = evidence.key ? ruleKeys.indexOf(evidence.key) : -1;
   const stronger = rank > 0 ? ruleKeys.slice(0, rank) : [];
@@ -126,16 +141,18 @@ export const EvidenceDetails = ({
       color="textSecondary"
       data-testid="evidence"
     >
-      {evidence.source === 'manual' ? (
-        'Marked done by you'
-      ) : (
-        <>
-          Done: <strong>{describeEvidence(evidence)}</strong>
-        </>
-      )}
-      {evidence.key ? ` · evidence ${evidence.key}` : ''}
-      {arrivedFacts(evidence).map(f => ` · ${f}`)} on{' '}
-      {formatDate(evidence.occurredAt)}
+      {evidence.source === 'manual'
+        ? t('journey.evidence.markedDoneByYou')
+        : t('journey.evidence.done', {
+            what: <strong>{describeEvidence(evidence, t)}</strong>,
+          })}
+      {evidence.key
+        ? ` · ${t('journey.evidence.key', { key: evidence.key })}`
+        : ''}
+      {arrivedFacts(evidence, t).map(f => ` · ${f}`)}{' '}
+      {t('journey.evidence.occurredOn', {
+        date: formatDate(evidence.occurredAt),
+      })}
       {evidence.summary ? ` — ${evidence.summary}` : ''}
       {evidence.taskId && (
         <>
@@ -144,7 +161,7 @@ export const EvidenceDetails = ({
             to={`/create/tasks/${encodeURIComponent(evidence.taskId)}`}
             underline="always"
           >
-            task log
+            {t('journey.evidence.taskLog')}
           </Link>
         </>
       )}
@@ -158,8 +175,9 @@ export const EvidenceDetails = ({
       )}
       {stronger.length > 0 && (
         <div>
-          Not verified yet: {stronger.join(' or ')} replaces this when it is
-          reported.
+          {t('journey.evidence.notVerified', {
+            keys: eitherOf(stronger, t),
+          })}
         </div>
       )}
     </Typography>

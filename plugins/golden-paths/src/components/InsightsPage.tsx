@@ -17,7 +17,6 @@ import {
   FormControl,
   Grid,
   InputLabel,
-  LinearProgress,
   MenuItem,
   Select,
   Typography,
@@ -27,41 +26,52 @@ import {
   DurationSummary,
   GoldenPathsMetrics,
   MetricsQuery,
-  StepMetrics,
   fetchAllPages,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
 import {
-  filtersText,
   formatDuration,
   hiddenText,
   medianCell,
   MethodLine,
   methodText,
 } from './metricsMethod';
+import { GoldenPathsT, useGoldenPathsT } from './translate';
+import { Funnel } from './MetricsFunnel';
 import { OnboardingTrends } from './OnboardingTrends';
 import { PulseInsightsSection } from './PulseInsightsSection';
 import { downloadCsv } from './util';
 
 export { formatDuration } from './metricsMethod';
 
-const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+const percent = (t: GoldenPathsT, rate: number) =>
+  t('insights.page.percent', { value: String(Math.round(rate * 100)) });
 
 /** Started, completed and the completion rate: the columns every table shares. */
 function completionColumns<T extends CompletionRate>(
+  t: GoldenPathsT,
   minimumGroupSize: number,
 ): TableColumn<T>[] {
   const cell = (row: T, value: string | number | null) =>
-    row.suppressed || value === null ? hiddenText(minimumGroupSize) : value;
+    row.suppressed || value === null ? hiddenText(t, minimumGroupSize) : value;
   return [
-    { title: 'People', render: row => cell(row, row.people) },
-    { title: 'Started', render: row => cell(row, row.started) },
-    { title: 'Completed', render: row => cell(row, row.completed) },
     {
-      title: 'Completion',
-      render: row => cell(row, row.rate === null ? null : percent(row.rate)),
+      title: t('insights.page.columns.people'),
+      render: row => cell(row, row.people),
+    },
+    {
+      title: t('insights.page.columns.started'),
+      render: row => cell(row, row.started),
+    },
+    {
+      title: t('insights.page.columns.completed'),
+      render: row => cell(row, row.completed),
+    },
+    {
+      title: t('insights.page.columns.completion'),
+      render: row => cell(row, row.rate === null ? null : percent(t, row.rate)),
     },
   ];
 }
@@ -99,89 +109,54 @@ const Summary = ({
   title: string;
   summary: DurationSummary;
   minimumGroupSize: number;
-}) => (
-  <InfoCard title={title}>
-    <Typography variant="h4" component="p">
-      {summary.suppressed
-        ? hiddenText(minimumGroupSize)
-        : formatDuration(summary.medianMs)}
-    </Typography>
-    <MethodLine>{methodText(summary)}</MethodLine>
-  </InfoCard>
-);
-
-/** "2 completed, 1 dropped off, median 1h 0m, p90 2h 0m". */
-function stepText(step: StepMetrics, minimumGroupSize: number): string {
-  if (step.completed === null) {
-    return `${step.title}: ${hiddenText(minimumGroupSize)}`;
-  }
-  const time = step.time.suppressed
-    ? `median and p90 ${hiddenText(minimumGroupSize).toLocaleLowerCase()}`
-    : `median ${formatDuration(step.time.medianMs)}, p90 ${formatDuration(
-        step.time.p90Ms,
-      )}`;
-  return `${step.title}: ${step.completed} completed, ${step.dropOff} dropped off, ${time}`;
-}
-
-const Funnel = ({
-  steps,
-  started,
-  minimumGroupSize,
-}: {
-  steps: StepMetrics[];
-  started: number;
-  minimumGroupSize: number;
-}) => (
-  <Box>
-    {steps.map(step => (
-      <Box key={step.stepId} mb={1} aria-label={`${step.title} funnel`}>
-        <Typography variant="body2">
-          {stepText(step, minimumGroupSize)}
-        </Typography>
-        <LinearProgress
-          aria-label="Steps done"
-          variant="determinate"
-          value={started === 0 ? 0 : (100 * (step.completed ?? 0)) / started}
-        />
-      </Box>
-    ))}
-    {steps[0] && (
-      <MethodLine>{`Each step: from the previous step (or the journey start) to its completion · median and p90 of the journeys that completed it · ${filtersText(
-        { ...steps[0].time.method.filters, stepId: undefined },
-      )}`}</MethodLine>
-    )}
-  </Box>
-);
+}) => {
+  const t = useGoldenPathsT();
+  return (
+    <InfoCard title={title}>
+      <Typography variant="h4" component="p">
+        {summary.suppressed
+          ? hiddenText(t, minimumGroupSize)
+          : formatDuration(summary.medianMs, t)}
+      </Typography>
+      <MethodLine>{methodText(t, summary)}</MethodLine>
+    </InfoCard>
+  );
+};
 
 type PathRow = GoldenPathsMetrics['paths'][number] & { id: string };
 
-const pathColumns = (minimumGroupSize: number): TableColumn<PathRow>[] => [
-  { title: 'Path', field: 'title' },
-  { title: 'Discipline', field: 'discipline' },
-  ...completionColumns<PathRow>(minimumGroupSize),
+const pathColumns = (
+  t: GoldenPathsT,
+  minimumGroupSize: number,
+): TableColumn<PathRow>[] => [
+  { title: t('insights.page.columns.path'), field: 'title' },
+  { title: t('insights.page.columns.discipline'), field: 'discipline' },
+  ...completionColumns<PathRow>(t, minimumGroupSize),
   {
-    title: 'Time to complete (from journey start)',
-    render: row => medianCell(row.timeToComplete, minimumGroupSize),
+    title: t('insights.page.columns.timeToComplete'),
+    render: row => medianCell(t, row.timeToComplete, minimumGroupSize),
   },
 ];
 
 /** The figures, charts and tables of one answer of `GET /metrics`. */
 const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
+  const t = useGoldenPathsT();
   const k = metrics.minimumGroupSize;
   const summaries: Array<[string, DurationSummary | null]> = [
-    ['Time to first template', metrics.timeToFirstTemplate],
-    ['Time to first deploy', metrics.timeToFirstDeploy],
-    ['Time to day 1 complete', metrics.timeToDay1Complete],
-    ['Time to first PR', metrics.onboarding.overall.timeToFirstPr],
-    ['Time to 10th merged PR', metrics.timeToTenthMergedPr],
+    [t('insights.page.summaries.firstTemplate'), metrics.timeToFirstTemplate],
+    [t('insights.page.summaries.firstDeploy'), metrics.timeToFirstDeploy],
+    [t('insights.page.summaries.day1Complete'), metrics.timeToDay1Complete],
+    [
+      t('insights.page.summaries.firstPr'),
+      metrics.onboarding.overall.timeToFirstPr,
+    ],
+    [t('insights.page.summaries.tenthMergedPr'), metrics.timeToTenthMergedPr],
   ];
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
         <Typography variant="body2" color="textSecondary">
-          Groups of fewer than {k} people are hidden, with one more group where
-          exactly one would be, so no hidden figure is a total minus the rest.
-          No figure here is about one person.
+          {t('insights.page.hiddenNote', { size: String(k) })}
         </Typography>
       </Grid>
       {summaries.map(
@@ -200,9 +175,9 @@ const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
       </Grid>
       <Grid item xs={12}>
         <Table<PathRow>
-          title="Completion per path"
+          title={t('insights.page.perPath')}
           options={{ paging: false, search: false }}
-          columns={pathColumns(k)}
+          columns={pathColumns(t, k)}
           data={metrics.paths.map(p => ({ ...p, id: p.pathId }))}
         />
       </Grid>
@@ -210,7 +185,9 @@ const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
         .filter(p => (p.started ?? 0) > 0)
         .map(p => (
           <Grid item xs={12} md={6} key={p.pathId}>
-            <InfoCard title={`${p.title}: funnel`}>
+            <InfoCard
+              title={t('insights.page.funnel.title', { path: p.title })}
+            >
               <Funnel
                 steps={p.steps}
                 started={p.started ?? 0}
@@ -221,27 +198,33 @@ const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
         ))}
       <Grid item xs={12} md={6}>
         <Table
-          title="Completion per discipline"
+          title={t('insights.page.perDiscipline')}
           options={{ paging: false, search: false }}
           columns={[
-            { title: 'Discipline', field: 'discipline' },
-            ...completionColumns<GoldenPathsMetrics['disciplines'][number]>(k),
+            {
+              title: t('insights.page.columns.discipline'),
+              field: 'discipline',
+            },
+            ...completionColumns<GoldenPathsMetrics['disciplines'][number]>(
+              t,
+              k,
+            ),
           ]}
           data={metrics.disciplines}
         />
       </Grid>
       <Grid item xs={12} md={6}>
         <Table
-          title="Cohort comparison"
+          title={t('insights.page.cohortComparison')}
           options={{ paging: false, search: false }}
           emptyContent={
             <Box p={2}>
-              <Typography>No cohorts yet.</Typography>
+              <Typography>{t('insights.page.noCohorts')}</Typography>
             </Box>
           }
           columns={[
-            { title: 'Cohort', field: 'title' },
-            ...completionColumns<GoldenPathsMetrics['cohorts'][number]>(k),
+            { title: t('insights.page.columns.cohort'), field: 'title' },
+            ...completionColumns<GoldenPathsMetrics['cohorts'][number]>(t, k),
           ]}
           data={metrics.cohorts}
         />
@@ -252,6 +235,7 @@ const Insights = ({ metrics }: { metrics: GoldenPathsMetrics }) => {
 
 /** Onboarding insights for the configured viewers: funnels, times, cohorts, CSV. */
 export const InsightsPage = () => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
   const [params, setParams] = useSearchParams();
@@ -299,21 +283,25 @@ export const InsightsPage = () => {
   return (
     <Page themeId="home">
       <Header
-        title="Onboarding insights"
-        subtitle="Is onboarding working? Funnels, times to first template, deploy and day-1 complete"
+        title={t('insights.page.title')}
+        subtitle={t('insights.page.subtitle')}
       >
         <Button component={RouterLink} to=".." relative="path">
-          All paths
+          {t('insights.page.allPaths')}
         </Button>
       </Header>
       <Content>
-        <ContentHeader title="Golden path metrics">
+        <ContentHeader
+          title={t('insights.page.metricsTitle', {
+            path: t('common.path'),
+          })}
+        >
           <Button variant="outlined" onClick={() => exportCsv('funnels')}>
-            Export CSV
+            {t('insights.page.exportCsv')}
           </Button>
           <Box ml={1} component="span">
             <Button variant="outlined" onClick={() => exportCsv('onboarding')}>
-              Export onboarding times CSV
+              {t('insights.page.exportOnboardingCsv')}
             </Button>
           </Box>
         </ContentHeader>
@@ -322,11 +310,11 @@ export const InsightsPage = () => {
             <MetricsFilter
               id="gp-discipline"
               name="discipline"
-              label="Discipline"
+              label={t('insights.page.filters.discipline')}
               value={query.discipline}
               onChange={setFilter}
               options={[
-                ['', 'All disciplines'],
+                ['', t('insights.page.filters.allDisciplines')],
                 ...disciplines.map(d => [d, d] as const),
               ]}
             />
@@ -335,11 +323,11 @@ export const InsightsPage = () => {
             <MetricsFilter
               id="gp-cohort"
               name="cohortId"
-              label="Cohort"
+              label={t('insights.page.filters.cohort')}
               value={query.cohortId}
               onChange={setFilter}
               options={[
-                ['', 'Everyone'],
+                ['', t('insights.page.filters.everyone')],
                 ...(cohorts.value ?? []).map(c => [c.id, c.title] as const),
               ]}
             />
@@ -351,8 +339,8 @@ export const InsightsPage = () => {
             ?.status === 403 ? (
             <EmptyState
               missing="info"
-              title="Onboarding insights are for the people who run onboarding"
-              description="Only the users and groups listed in goldenPaths.metrics.viewers see cohort metrics. Ask your platform team if you need them."
+              title={t('insights.page.forbidden.title')}
+              description={t('insights.page.forbidden.description')}
             />
           ) : (
             <ResponseErrorPanel error={metrics.error} />

@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useApiHolder } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   scaffolderApiRef,
   type ScaffolderTask,
@@ -8,11 +9,25 @@ import { Box, Button, Chip, Paper, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
+import { goldenPathsTranslationRef } from '../translation';
 import { TeardownButton } from './teardown/TeardownButton';
 import { formatDate, templateUrl } from './util';
 
 /** How many of your newest tasks are searched for a path's templates. */
 const RECENT_TASKS = 50;
+
+/** The scaffolder's task statuses that have words (others show as they are). */
+const TASK_STATUSES = [
+  'open',
+  'processing',
+  'completed',
+  'failed',
+  'cancelled',
+  'skipped',
+] as const;
+type KnownStatus = (typeof TASK_STATUSES)[number];
+const isKnownStatus = (status: string): status is KnownStatus =>
+  (TASK_STATUSES as readonly string[]).includes(status);
 
 /** The templates a path runs, in step order. */
 function templatesOf(path: GoldenPath) {
@@ -41,6 +56,7 @@ const RunCard = ({
   templateRef: string;
   task: ScaffolderTask;
 }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const name = task.spec.parameters?.name;
   // Runs started before the question existed, or through the API without
   // it, are practice runs unless they said otherwise.
@@ -49,22 +65,33 @@ const RunCard = ({
     <Paper
       variant="outlined"
       data-testid="latest-run"
-      aria-label="Your latest run"
+      aria-label={t('journey.latestRun.title')}
     >
       <Box p={2} display="flex" alignItems="center" flexWrap="wrap">
         <Box flexGrow={1}>
           <Typography variant="subtitle2" component="h2">
-            Your latest run
-            {typeof name === 'string' && name ? `: ${name}` : ''}{' '}
-            <Chip size="small" label={task.status} />
+            {typeof name === 'string' && name
+              ? t('journey.latestRun.titleNamed', { name })
+              : t('journey.latestRun.title')}{' '}
+            <Chip
+              size="small"
+              label={
+                isKnownStatus(task.status)
+                  ? t(`journey.latestRun.status.${task.status}`)
+                  : task.status
+              }
+            />
           </Typography>
           <Typography variant="body2" color="textSecondary">
-            Started {formatDate(task.createdAt)} ·{' '}
+            {t('journey.latestRun.started', {
+              date: formatDate(task.createdAt),
+            })}{' '}
+            ·{' '}
             <Link
               to={`/create/tasks/${encodeURIComponent(task.id)}`}
               underline="always"
             >
-              open the task
+              {t('journey.latestRun.openTask')}
             </Link>
           </Typography>
         </Box>
@@ -74,7 +101,7 @@ const RunCard = ({
           component={RouterLink}
           to={templateUrl(templateRef, pathId)}
         >
-          Run again
+          {t('journey.latestRun.runAgain')}
         </Button>
         {practice &&
           task.status === 'completed' &&
@@ -93,6 +120,7 @@ const RunCard = ({
  */
 export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {
   const scaffolderApi = useApiHolder().get(scaffolderApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const templates = templatesOf(goldenPath);
   const { value, error } = useAsync(async () => {
     if (!scaffolderApi || templates.length === 0) {
@@ -111,7 +139,7 @@ export const LatestRun = ({ goldenPath }: { goldenPath: GoldenPath }) => {
   if (error) {
     return (
       <Typography variant="body2" color="error" paragraph>
-        Your latest run could not be loaded: {error.message}
+        {t('journey.latestRun.loadFailed', { reason: error.message })}
       </Typography>
     );
   }

@@ -1,10 +1,12 @@
 import { Link, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, LinearProgress, Typography } from '@material-ui/core';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { templateUrl } from './util';
 import { PulseDueNote } from './PulseCard';
 
@@ -15,6 +17,8 @@ export const NextStepCard = ({
   basePath?: string;
 }) => {
   const api = useApi(goldenPathsApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
+  const pathInText = t('common.pathInText');
   const { value, loading, error } = useAsync(async () => {
     const journeys = await fetchAllPages(page => api.getMyJourneys(page));
     const open = journeys.filter(j => j.status !== 'completed');
@@ -38,8 +42,8 @@ export const NextStepCard = ({
         <PulseDueNote basePath={basePath} />
         <Typography variant="body1" paragraph>
           {value?.finished
-            ? 'You have finished every golden path you started. Nice work!'
-            : 'Pick the golden path for your discipline and ship something on day 1.'}
+            ? t('journey.nextStep.allFinished', { path: pathInText })
+            : t('journey.nextStep.pick', { path: pathInText })}
         </Typography>
         <Button
           variant="contained"
@@ -47,7 +51,7 @@ export const NextStepCard = ({
           component={RouterLink}
           to={basePath}
         >
-          Choose a golden path
+          {t('journey.nextStep.choose', { path: pathInText })}
         </Button>
       </Box>
     );
@@ -58,14 +62,19 @@ export const NextStepCard = ({
   return (
     <Box>
       <PulseDueNote basePath={basePath} />
-      <Typography variant="overline">{path.title} golden path</Typography>
+      <Typography variant="overline">
+        {t('journey.pathTitle', { title: path.title, path: pathInText })}
+      </Typography>
       <LinearProgress
-        aria-label="Steps done"
+        aria-label={t('journey.stepsDoneLabel')}
         variant="determinate"
         value={(100 * journey.completedSteps) / Math.max(1, journey.totalSteps)}
       />
       <Typography variant="caption">
-        {journey.completedSteps} of {journey.totalSteps} steps done
+        {t('journey.stepsDone', {
+          done: String(journey.completedSteps),
+          count: journey.totalSteps,
+        })}
       </Typography>
       {step && (
         <Box mt={2}>
@@ -77,8 +86,9 @@ export const NextStepCard = ({
           )}
           {step.tutorial && (
             <Typography variant="body2" paragraph>
-              Tutorial:{' '}
-              <Link to={step.tutorial.url}>{step.tutorial.title}</Link>
+              {t('journey.tutorial', {
+                link: <Link to={step.tutorial.url}>{step.tutorial.title}</Link>,
+              })}
             </Typography>
           )}
           {step.rule.type === 'template' ? (
@@ -88,11 +98,11 @@ export const NextStepCard = ({
               component={RouterLink}
               to={templateUrl(step.rule.templateRef)}
             >
-              Run template
+              {t('journey.runTemplate')}
             </Button>
           ) : (
             <Button color="primary" component={RouterLink} to={pathUrl}>
-              Open checklist
+              {t('journey.nextStep.openChecklist')}
             </Button>
           )}
         </Box>

@@ -18,8 +18,10 @@ import {
   clockText,
   filtersText,
   hiddenText,
+  hiddenWithN,
   MethodLine,
 } from './metricsMethod';
+import { GoldenPathsT, useGoldenPathsT } from './translate';
 
 const DAY = 86_400_000;
 
@@ -30,38 +32,46 @@ function days(summary: DurationSummary | null): number | null {
     : Math.round((10 * summary.medianMs) / DAY) / 10;
 }
 
-const dayText = (d: number) => `${d} day${d === 1 ? '' : 's'}`;
-
 /**
  * "3.5 days, p90 5.5 days (N 6)", "—" when nobody got there yet, or the
  * hidden text.
  */
 export function formatDays(
+  t: GoldenPathsT,
   summary: DurationSummary | null,
   minimumGroupSize: number,
 ): string {
   if (summary?.suppressed) {
-    const n = summary.count === null ? '' : ` (N ${summary.count})`;
-    return `${hiddenText(minimumGroupSize)}${n}`;
+    return summary.count === null
+      ? hiddenText(t, minimumGroupSize)
+      : hiddenWithN(t, minimumGroupSize, summary.count);
   }
   const d = days(summary);
   if (d === null) {
-    return '—';
+    return t('insights.method.none');
   }
   const p90 = days(summary && { ...summary, medianMs: summary.p90Ms });
-  return `${dayText(d)}, p90 ${dayText(p90 ?? d)} (N ${summary!.count})`;
+  return t('insights.trends.daysFigure', {
+    median: t('insights.trends.days', { count: d }),
+    p90: t('insights.trends.days', { count: p90 ?? d }),
+    n: String(summary!.count),
+  });
 }
 
 /**
  * "12 of 40 people have no start date; counted from their journey start",
  * or undefined when everyone has one (or the group is hidden).
  */
-export function fallbackNote(times: OnboardingTimes): string | undefined {
+export function fallbackNote(
+  t: GoldenPathsT,
+  times: OnboardingTimes,
+): string | undefined {
   const { countedFromJourneyStart: fallback, people } = times;
   return fallback && people
-    ? `${fallback} of ${people} ${
-        people === 1 ? 'person has' : 'people have'
-      } no start date; counted from their journey start.`
+    ? t('insights.trends.fallbackNote', {
+        count: people,
+        fallback: String(fallback),
+      })
     : undefined;
 }
 
@@ -81,30 +91,45 @@ export const OnboardingTrendChart = ({
   height?: number;
 }) => {
   const theme = useTheme();
+  const t = useGoldenPathsT();
   const data = months.map(m => ({
     month: m.month,
-    people: m.people ?? hiddenText(minimumGroupSize),
+    people: m.people ?? hiddenText(t, minimumGroupSize),
     firstPr: days(m.timeToFirstPr),
     tenthPr: days(m.timeToTenthMergedPr),
     firstDeploy: days(m.timeToFirstDeploy),
   }));
   const lines = [
-    ['firstPr', 'First PR', theme.palette.primary.main],
-    ['tenthPr', '10th merged PR', theme.palette.secondary.main],
-    ['firstDeploy', 'First deploy', theme.palette.success.main],
+    ['firstPr', t('insights.trends.firstPr'), theme.palette.primary.main],
+    ['tenthPr', t('insights.trends.tenthPr'), theme.palette.secondary.main],
+    [
+      'firstDeploy',
+      t('insights.trends.firstDeploy'),
+      theme.palette.success.main,
+    ],
   ] as const;
+  const value = (d: number | null) =>
+    d === null ? t('insights.trends.chart.none') : String(d);
   return (
     <Box
       role="img"
-      aria-label={`Median days from start date by start month: ${data
-        .map(d =>
-          typeof d.people === 'string'
-            ? `${d.month} ${d.people}`
-            : `${d.month} first PR ${d.firstPr ?? 'none'}, 10th merged PR ${
-                d.tenthPr ?? 'none'
-              }, first deploy ${d.firstDeploy ?? 'none'}`,
-        )
-        .join('; ')}`}
+      aria-label={t('insights.trends.chart.label', {
+        months: data
+          .map(d =>
+            typeof d.people === 'string'
+              ? t('insights.trends.chart.monthHidden', {
+                  month: d.month,
+                  hidden: d.people,
+                })
+              : t('insights.trends.chart.month', {
+                  month: d.month,
+                  firstPr: value(d.firstPr),
+                  tenthPr: value(d.tenthPr),
+                  firstDeploy: value(d.firstDeploy),
+                }),
+          )
+          .join('; '),
+      })}
       style={{ overflowX: 'auto' }}
     >
       <LineChart
@@ -118,16 +143,22 @@ export const OnboardingTrendChart = ({
         <YAxis
           stroke={theme.palette.text.secondary}
           label={{
-            value: 'days',
+            value: t('insights.trends.chart.axis'),
             angle: -90,
             position: 'insideLeft',
             fill: theme.palette.text.secondary,
           }}
         />
         <Tooltip
-          formatter={(value, name) => [`${value} days`, name]}
+          formatter={(median, name) => [
+            t('insights.trends.chart.tooltipValue', { value: String(median) }),
+            name,
+          ]}
           labelFormatter={(month, payload) =>
-            `Started ${month} (${payload?.[0]?.payload?.people ?? 0})`
+            t('insights.trends.chart.tooltipLabel', {
+              month: String(month),
+              people: String(payload?.[0]?.payload?.people ?? 0),
+            })
           }
         />
         <Legend verticalAlign="top" height={32} />
@@ -151,20 +182,34 @@ export const OnboardingTrendChart = ({
 type CohortRow = OnboardingMetrics['byCohort'][number] & { id: string };
 
 /** The method line of the trend: clock, N per month, hidden months, filters. */
-function trendMethod(onboarding: OnboardingMetrics, minimumGroupSize: number) {
+function trendMethod(
+  t: GoldenPathsT,
+  onboarding: OnboardingMetrics,
+  minimumGroupSize: number,
+) {
   const { overall, byStartMonth } = onboarding;
   const hidden = byStartMonth.filter(m => m.suppressed).map(m => m.month);
   const n = byStartMonth
     .filter(m => !m.suppressed)
-    .map(m => `${m.month} N ${m.people}`);
+    .map(m =>
+      t('insights.trends.method.monthN', {
+        month: m.month,
+        n: String(m.people),
+      }),
+    );
   return [
-    clockText(overall.timeToFirstPr),
-    'median per start month (p90 in the CSV)',
+    clockText(t, overall.timeToFirstPr),
+    t('insights.trends.method.perMonth'),
     ...(n.length > 0 ? [n.join(', ')] : []),
     ...(hidden.length > 0
-      ? [`${hiddenText(minimumGroupSize)}: ${hidden.join(', ')}`]
+      ? [
+          t('insights.trends.method.hiddenMonths', {
+            hidden: hiddenText(t, minimumGroupSize),
+            months: hidden.join(', '),
+          }),
+        ]
       : []),
-    filtersText(overall.timeToFirstPr.method.filters),
+    filtersText(t, overall.timeToFirstPr.method.filters),
   ].join(' · ');
 }
 
@@ -176,12 +221,13 @@ export const OnboardingTrends = ({
   onboarding: OnboardingMetrics;
   minimumGroupSize: number;
 }) => {
-  const note = fallbackNote(onboarding.overall);
+  const t = useGoldenPathsT();
+  const note = fallbackNote(t, onboarding.overall);
   const k = minimumGroupSize;
   return (
     <InfoCard
-      title="Onboarding from the start date"
-      subheader="Median days from each person's start date (catalog annotation onramp.dev/start-date) to their first pull request, 10th merged pull request and first deploy, by the month they started"
+      title={t('insights.trends.title')}
+      subheader={t('insights.trends.subheader')}
     >
       {note && (
         <Typography variant="body2" color="textSecondary" paragraph>
@@ -189,53 +235,53 @@ export const OnboardingTrends = ({
         </Typography>
       )}
       {onboarding.byStartMonth.length === 0 ? (
-        <Typography variant="body2">
-          No one has started a path in this selection yet: the trend appears
-          once people start.
-        </Typography>
+        <Typography variant="body2">{t('insights.trends.empty')}</Typography>
       ) : (
         <>
           <OnboardingTrendChart
             months={onboarding.byStartMonth}
             minimumGroupSize={k}
           />
-          <MethodLine>{trendMethod(onboarding, k)}</MethodLine>
+          <MethodLine>{trendMethod(t, onboarding, k)}</MethodLine>
         </>
       )}
       {onboarding.byCohort.length > 0 && (
         <Box mt={2}>
           <Table<CohortRow>
-            title="Onboarding times by cohort"
+            title={t('insights.trends.byCohort.title')}
             options={{ paging: false, search: false }}
             columns={[
-              { title: 'Cohort', field: 'title' },
+              { title: t('insights.trends.byCohort.cohort'), field: 'title' },
               {
-                title: 'People',
-                render: r => r.people ?? hiddenText(k),
+                title: t('insights.trends.byCohort.people'),
+                render: r => r.people ?? hiddenText(t, k),
               },
               {
-                title: 'From journey start',
-                render: r => r.countedFromJourneyStart ?? hiddenText(k),
+                title: t('insights.trends.byCohort.fromJourneyStart'),
+                render: r => r.countedFromJourneyStart ?? hiddenText(t, k),
               },
               {
-                title: 'First PR',
-                render: r => formatDays(r.timeToFirstPr, k),
+                title: t('insights.trends.firstPr'),
+                render: r => formatDays(t, r.timeToFirstPr, k),
               },
               {
-                title: '10th merged PR',
-                render: r => formatDays(r.timeToTenthMergedPr, k),
+                title: t('insights.trends.tenthPr'),
+                render: r => formatDays(t, r.timeToTenthMergedPr, k),
               },
               {
-                title: 'First deploy',
-                render: r => formatDays(r.timeToFirstDeploy, k),
+                title: t('insights.trends.firstDeploy'),
+                render: r => formatDays(t, r.timeToFirstDeploy, k),
               },
             ]}
             data={onboarding.byCohort.map(c => ({ ...c, id: c.cohortId }))}
           />
           <MethodLine>
-            {`Each time: from the start date (onramp.dev/start-date, else first journey start) · median, p90 and N of the people who got there · ${filtersText(
-              onboarding.overall.timeToFirstPr.method.filters,
-            )}, by cohort`}
+            {t('insights.trends.byCohort.method', {
+              filters: filtersText(
+                t,
+                onboarding.overall.timeToFirstPr.method.filters,
+              ),
+            })}
           </MethodLine>
         </Box>
       )}

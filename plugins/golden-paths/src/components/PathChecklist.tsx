@@ -1,5 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   LinearProgress,
@@ -17,6 +18,7 @@ import {
   JourneyStepStatus,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { EvidenceDetails, EvidenceHint } from './EvidenceDetails';
 import { GateStatus, RemovedSteps } from './GateStatus';
 import { StatusIcon, StepAction, StepChecks } from './StepControls';
@@ -30,6 +32,7 @@ const JourneyProgress = ({
   path: GoldenPath;
   journey: Journey;
 }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const percent =
     journey.totalSteps === 0
       ? 0
@@ -38,15 +41,21 @@ const JourneyProgress = ({
     <Box mb={2}>
       <Typography variant="body2" gutterBottom>
         {journey.status === 'completed'
-          ? `Done! You finished ${path.title} on ${formatDate(
-              journey.completedAt!,
-            )}.`
-          : `${journey.completedSteps} of ${journey.totalSteps} steps done`}
+          ? t('journey.checklist.finished', {
+              title: path.title,
+              date: formatDate(journey.completedAt!),
+            })
+          : t('journey.stepsDone', {
+              done: String(journey.completedSteps),
+              count: journey.totalSteps,
+            })}
       </Typography>
       <LinearProgress
         variant="determinate"
         value={percent}
-        aria-label={`${percent}% done`}
+        aria-label={t('journey.checklist.percentDone', {
+          percent: String(percent),
+        })}
       />
     </Box>
   );
@@ -58,30 +67,36 @@ const StepDetails = ({
 }: {
   step: GoldenPathStep;
   status: JourneyStepStatus;
-}) => (
-  <>
-    {step.description && (
-      <Typography variant="body2" component="div">
-        {step.description}
-      </Typography>
-    )}
-    {step.tutorial && (
-      <Typography variant="body2" component="div">
-        Tutorial:{' '}
-        <Link to={step.tutorial.url} underline="always">
-          {step.tutorial.title}
-        </Link>
-      </Typography>
-    )}
-    {status.gate && <GateStatus gate={status.gate} />}
-    {status.evidence && !status.gate && (
-      <EvidenceDetails evidence={status.evidence} rule={step.rule} />
-    )}
-    {!status.evidence && !status.gate && status.status !== 'completed' && (
-      <EvidenceHint step={step} />
-    )}
-  </>
-);
+}) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
+  return (
+    <>
+      {step.description && (
+        <Typography variant="body2" component="div">
+          {step.description}
+        </Typography>
+      )}
+      {step.tutorial && (
+        <Typography variant="body2" component="div">
+          {t('journey.tutorial', {
+            link: (
+              <Link to={step.tutorial.url} underline="always">
+                {step.tutorial.title}
+              </Link>
+            ),
+          })}
+        </Typography>
+      )}
+      {status.gate && <GateStatus gate={status.gate} />}
+      {status.evidence && !status.gate && (
+        <EvidenceDetails evidence={status.evidence} rule={step.rule} />
+      )}
+      {!status.evidence && !status.gate && status.status !== 'completed' && (
+        <EvidenceHint step={step} />
+      )}
+    </>
+  );
+};
 
 /** The ordered steps of one path as a checklist with live status. */
 export const PathChecklist = ({
@@ -94,9 +109,10 @@ export const PathChecklist = ({
   onChange: (journey: Journey) => void;
 }) => {
   const api = useApi(goldenPathsApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const { busy, run } = useBusyAction();
   const complete = (stepId: string, checkId?: string) =>
-    run('Could not complete the step', async () =>
+    run(t('journey.checklist.completeFailed'), async () =>
       onChange(
         await api.completeStep(path.id, stepId, checkId ? { checkId } : {}),
       ),
@@ -106,7 +122,7 @@ export const PathChecklist = ({
     <>
       <JourneyProgress path={path} journey={journey} />
       <Paper>
-        <List aria-label="Steps">
+        <List aria-label={t('journey.checklist.steps')}>
           {path.steps.map((step, index) => {
             const status = journey.steps.find(s => s.stepId === step.id) ?? {
               stepId: step.id,

@@ -7,10 +7,12 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Box, Button, Typography } from '@material-ui/core';
 import { GoldenPath } from '@onramp/backstage-plugin-golden-paths-common';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { BuddyCard } from './BuddyCard';
 import { LatestRun } from './LatestRun';
 import { PathChecklist } from './PathChecklist';
@@ -29,35 +31,38 @@ const PathPreview = ({
   path: GoldenPath;
   starting: boolean;
   onStart: () => void;
-}) => (
-  <>
-    <Button
-      variant="contained"
-      color="primary"
-      disabled={starting}
-      onClick={onStart}
-    >
-      Start this path
-    </Button>
-    <Box mt={3}>
-      <Typography variant="h6" component="h2">
-        What you will do
-      </Typography>
-      <ol aria-label="Steps of this path">
-        {path.steps.map(step => (
-          <li key={step.id}>
-            <Typography variant="body1">{step.title}</Typography>
-            {step.description && (
-              <Typography variant="body2" color="textSecondary">
-                {step.description}
-              </Typography>
-            )}
-          </li>
-        ))}
-      </ol>
-    </Box>
-  </>
-);
+}) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
+  return (
+    <>
+      <Button
+        variant="contained"
+        color="primary"
+        disabled={starting}
+        onClick={onStart}
+      >
+        {t('journey.pathPage.start')}
+      </Button>
+      <Box mt={3}>
+        <Typography variant="h6" component="h2">
+          {t('journey.pathPage.whatYouWillDo')}
+        </Typography>
+        <ol aria-label={t('journey.pathPage.stepsOfPath')}>
+          {path.steps.map(step => (
+            <li key={step.id}>
+              <Typography variant="body1">{step.title}</Typography>
+              {step.description && (
+                <Typography variant="body2" color="textSecondary">
+                  {step.description}
+                </Typography>
+              )}
+            </li>
+          ))}
+        </ol>
+      </Box>
+    </>
+  );
+};
 
 /** Where the path is defined: its catalog entity and its YAML. */
 const PathSource = ({
@@ -65,24 +70,28 @@ const PathSource = ({
 }: {
   source: NonNullable<GoldenPath['source']>;
 }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const { kind, namespace, name } = parseEntityRefLoose(source.entityRef);
   return (
     <Typography variant="body2" paragraph data-testid="path-source">
-      Defined in the catalog:{' '}
-      <Link
-        to={`/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
-          kind,
-        )}/${encodeURIComponent(name)}`}
-        underline="always"
-      >
-        {source.entityRef}
-      </Link>
+      {t('journey.pathPage.definedIn', {
+        entity: (
+          <Link
+            to={`/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+              kind,
+            )}/${encodeURIComponent(name)}`}
+            underline="always"
+          >
+            {source.entityRef}
+          </Link>
+        ),
+      })}
       {source.viewUrl && (
         <>
           {' '}
           (
           <Link to={source.viewUrl} underline="always">
-            source YAML
+            {t('journey.pathPage.sourceYaml')}
           </Link>
           )
         </>
@@ -104,20 +113,32 @@ export const PathPage = ({
     pathId,
     pollIntervalMs,
   );
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const { busy: starting, run } = useBusyAction();
   const start = () =>
-    run('Could not start the path', async () =>
+    run(t('journey.startFailed'), async () =>
       setJourney(await api.startJourney(pathId)),
     );
 
   return (
     <Page themeId="home">
       <Header
-        title={path ? `${path.title} golden path` : 'Golden path'}
-        subtitle={path ? `Owned by ${humanizeRef(path.owner)}` : undefined}
+        title={
+          path
+            ? t('journey.pathTitle', {
+                title: path.title,
+                path: t('common.pathInText'),
+              })
+            : t('common.path')
+        }
+        subtitle={
+          path
+            ? t('journey.pathPage.ownedBy', { owner: humanizeRef(path.owner) })
+            : undefined
+        }
       >
         <Button component={RouterLink} to=".." relative="path">
-          All paths
+          {t('journey.allPaths')}
         </Button>
       </Header>
       <Content>

@@ -8,6 +8,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { alertApiRef, configApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Box,
   Button,
@@ -24,6 +25,7 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { fetchAllPages } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
 import { humanizeRef } from './util';
 import { ShareSkillExchangeSwitch } from './bootcamps/MyBootcamps';
 import { PulseCard } from './PulseCard';
@@ -34,8 +36,10 @@ export const PathsOverview = () => {
   const alertApi = useApi(alertApiRef);
   const config = useApi(configApiRef);
   const navigate = useNavigate();
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const organization =
-    config.getOptionalString('organization.name') ?? 'your organization';
+    config.getOptionalString('organization.name') ??
+    t('journey.overview.yourOrganization');
   const [choosing, setChoosing] = useState<string | undefined>();
 
   const { value, loading, error } = useAsync(async () => {
@@ -55,7 +59,10 @@ export const PathsOverview = () => {
       navigate(encodeURIComponent(pathId));
     } catch (e) {
       alertApi.post({
-        message: `Could not start the path: ${(e as Error).message}`,
+        message: t('journey.failed', {
+          failure: t('journey.startFailed'),
+          reason: (e as Error).message,
+        }),
         severity: 'error',
       });
       setChoosing(undefined);
@@ -65,24 +72,26 @@ export const PathsOverview = () => {
   return (
     <Page themeId="home">
       <Header
-        title="Golden Paths"
-        subtitle="Step-by-step journeys from your first day to shipping it"
+        title={t('common.title')}
+        subtitle={t('journey.overview.subtitle')}
       />
       <Content>
-        <ContentHeader title={`Get started at ${organization}`}>
+        <ContentHeader
+          title={t('journey.overview.getStarted', { organization })}
+        >
           <Button component={RouterLink} to="approvals">
-            Approvals
+            {t('journey.approvals.title')}
           </Button>
           <Button component={RouterLink} to="insights">
-            Onboarding insights
+            {t('journey.overview.insights')}
           </Button>
           {value?.me.canManageCohorts && (
             <Button component={RouterLink} to="bootcamps">
-              Bootcamps
+              {t('journey.overview.bootcamps')}
             </Button>
           )}
           <Button component={RouterLink} to="team">
-            My team's onboarding
+            {t('journey.overview.myTeam')}
           </Button>
         </ContentHeader>
         {value && <ShareSkillExchangeSwitch me={value.me} />}
@@ -92,8 +101,10 @@ export const PathsOverview = () => {
         {value && value.paths.length === 0 && (
           <EmptyState
             missing="content"
-            title="No golden paths yet"
-            description="A platform team adds paths as GoldenPath entities in the catalog (a catalog location)."
+            title={t('journey.overview.emptyTitle', {
+              paths: t('common.pathsInText'),
+            })}
+            description={t('journey.overview.emptyDescription')}
           />
         )}
         {value && value.paths.length > 0 && (
@@ -119,7 +130,7 @@ export const PathsOverview = () => {
                         <Chip
                           size="small"
                           color="primary"
-                          label="For you"
+                          label={t('journey.overview.forYou')}
                           style={{ marginLeft: 8 }}
                         />
                       )}
@@ -132,11 +143,13 @@ export const PathsOverview = () => {
                       {journey && (
                         <Box mt={2}>
                           <Typography variant="caption">
-                            {journey.completedSteps} of {journey.totalSteps}{' '}
-                            steps done
+                            {t('journey.stepsDone', {
+                              done: String(journey.completedSteps),
+                              count: journey.totalSteps,
+                            })}
                           </Typography>
                           <LinearProgress
-                            aria-label="Steps done"
+                            aria-label={t('journey.stepsDoneLabel')}
                             variant="determinate"
                             value={
                               journey.totalSteps === 0
@@ -155,8 +168,8 @@ export const PathsOverview = () => {
                           onClick={() => navigate(encodeURIComponent(path.id))}
                         >
                           {journey.status === 'completed'
-                            ? 'Review'
-                            : 'Continue'}
+                            ? t('journey.overview.review')
+                            : t('journey.overview.continue')}
                         </Button>
                       ) : (
                         <Button
@@ -165,7 +178,7 @@ export const PathsOverview = () => {
                           disabled={choosing !== undefined}
                           onClick={() => choose(path.id)}
                         >
-                          Choose
+                          {t('journey.overview.choose')}
                         </Button>
                       )}
                     </CardActions>

@@ -68,7 +68,8 @@ describe('PulseCard', () => {
         comment: 'Getting there',
       }),
     );
-  });
+    // Ten radio buttons clicked one by one: over jest's 5 s on a busy 2-core machine.
+  }, 30_000);
 
   it('opens the linked day, with its answer to change', async () => {
     const { rendered } = render(

@@ -13,7 +13,6 @@ import {
 } from '@material-ui/core';
 import {
   Pulse,
-  PULSE_QUESTIONS,
   pulseAnswerRequestSchema,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { useEffect, useState } from 'react';
@@ -21,9 +20,26 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../api';
+import { GoldenPathsT, useGoldenPathsT } from './translate';
 
 const SCORES = [1, 2, 3, 4, 5];
-const SCALE = { 1: 'not at all', 5: 'fully' } as Record<number, string>;
+
+/** "1 (not at all)", "2", ..., "5 (fully)". */
+const scoreLabel = (t: GoldenPathsT, score: number) => {
+  if (score === 1) {
+    return t('insights.pulse.card.scoreLabel', {
+      score: '1',
+      meaning: t('insights.pulse.scale.notAtAll'),
+    });
+  }
+  if (score === 5) {
+    return t('insights.pulse.card.scoreLabel', {
+      score: '5',
+      meaning: t('insights.pulse.scale.fully'),
+    });
+  }
+  return String(score);
+};
 
 /** One 1..5 question as a labelled radio group. */
 const ScoreQuestion = (props: {
@@ -31,33 +47,37 @@ const ScoreQuestion = (props: {
   question: string;
   value: number | undefined;
   onChange: (value: number) => void;
-}) => (
-  <FormControl component="fieldset" margin="normal">
-    <FormLabel component="legend" id={props.id}>
-      {props.question} (1 not at all, 5 fully)
-    </FormLabel>
-    <RadioGroup
-      row
-      aria-labelledby={props.id}
-      name={props.id}
-      value={props.value === undefined ? '' : String(props.value)}
-      onChange={e => props.onChange(Number(e.target.value))}
-    >
-      {SCORES.map(score => (
-        <FormControlLabel
-          key={score}
-          value={String(score)}
-          control={<Radio color="primary" />}
-          label={SCALE[score] ? `${score} (${SCALE[score]})` : String(score)}
-        />
-      ))}
-    </RadioGroup>
-  </FormControl>
-);
+}) => {
+  const t = useGoldenPathsT();
+  return (
+    <FormControl component="fieldset" margin="normal">
+      <FormLabel component="legend" id={props.id}>
+        {t('insights.pulse.card.questionLegend', { question: props.question })}
+      </FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby={props.id}
+        name={props.id}
+        value={props.value === undefined ? '' : String(props.value)}
+        onChange={e => props.onChange(Number(e.target.value))}
+      >
+        {SCORES.map(score => (
+          <FormControlLabel
+            key={score}
+            value={String(score)}
+            control={<Radio color="primary" />}
+            label={scoreLabel(t, score)}
+          />
+        ))}
+      </RadioGroup>
+    </FormControl>
+  );
+};
 
 /** The form of one pulse: both questions, a comment and Save. */
 const PulseForm = (props: { pulse: Pulse; onSaved: () => void }) => {
   const { pulse } = props;
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
   const [onboarded, setOnboarded] = useState(pulse.answer?.onboarded);
@@ -81,14 +101,16 @@ const PulseForm = (props: { pulse: Pulse; onSaved: () => void }) => {
     try {
       await api.answerPulse(pulse.day, body.data);
       alertApi.post({
-        message: `Saved your day ${pulse.day} pulse. Thank you!`,
+        message: t('insights.pulse.card.saved', { day: String(pulse.day) }),
         severity: 'success',
         display: 'transient',
       });
       props.onSaved();
     } catch (e) {
       alertApi.post({
-        message: `Could not save your pulse: ${(e as Error).message}`,
+        message: t('insights.pulse.card.saveFailed', {
+          message: (e as Error).message,
+        }),
         severity: 'error',
       });
     } finally {
@@ -99,36 +121,38 @@ const PulseForm = (props: { pulse: Pulse; onSaved: () => void }) => {
   return (
     <Box
       component="form"
-      aria-label={`Day ${pulse.day} pulse`}
+      aria-label={t('insights.pulse.card.formLabel', {
+        day: String(pulse.day),
+      })}
       onSubmit={(e: React.FormEvent) => {
         e.preventDefault();
         save();
       }}
     >
       <Typography variant="subtitle1" component="h3">
-        Day {pulse.day}
         {pulse.answer
-          ? ` · answered ${new Date(
-              pulse.answer.updatedAt,
-            ).toLocaleDateString()}`
-          : ' · waiting for your answer'}
+          ? t('insights.pulse.card.answered', {
+              day: String(pulse.day),
+              date: new Date(pulse.answer.updatedAt).toLocaleDateString(),
+            })
+          : t('insights.pulse.card.waiting', { day: String(pulse.day) })}
       </Typography>
       <Box display="flex" flexDirection="column">
         <ScoreQuestion
           id={`pulse-${pulse.day}-onboarded`}
-          question={PULSE_QUESTIONS.onboarded}
+          question={t('insights.pulse.questions.onboarded')}
           value={onboarded}
           onChange={setOnboarded}
         />
         <ScoreQuestion
           id={`pulse-${pulse.day}-productive`}
-          question={PULSE_QUESTIONS.productive}
+          question={t('insights.pulse.questions.productive')}
           value={productive}
           onChange={setProductive}
         />
         <TextField
           id={`pulse-${pulse.day}-comment`}
-          label="Comment (optional)"
+          label={t('insights.pulse.card.comment')}
           value={comment}
           onChange={e => setComment(e.target.value)}
           multiline
@@ -143,7 +167,9 @@ const PulseForm = (props: { pulse: Pulse; onSaved: () => void }) => {
         color="primary"
         disabled={!body.success || saving}
       >
-        {pulse.answer ? 'Save changes' : 'Save'}
+        {pulse.answer
+          ? t('insights.pulse.card.saveChanges')
+          : t('insights.pulse.card.save')}
       </Button>
     </Box>
   );
@@ -155,6 +181,7 @@ const PulseForm = (props: { pulse: Pulse; onSaved: () => void }) => {
  * first, answered ones can be changed. Nothing when none was asked.
  */
 export const PulseCard = () => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const [params] = useSearchParams();
   const { value, retry } = useAsyncRetry(() => api.getMyPulses(), [api]);
@@ -172,8 +199,8 @@ export const PulseCard = () => {
   return (
     <Box id="pulse" mb={3}>
       <InfoCard
-        title="How are you doing?"
-        subheader="Your onboarding pulse: only you see your own answers; insights show groups of people, never one person."
+        title={t('insights.pulse.card.title')}
+        subheader={t('insights.pulse.card.subheader')}
       >
         {value.items.length > 1 && (
           <Box mb={1}>
@@ -185,8 +212,9 @@ export const PulseCard = () => {
                 aria-pressed={p.day === pulse.day}
                 onClick={() => setChosen(p.day)}
               >
-                Day {p.day}
-                {p.answer ? '' : ' (due)'}
+                {p.answer
+                  ? t('insights.pulse.card.day', { day: String(p.day) })
+                  : t('insights.pulse.card.dayDue', { day: String(p.day) })}
               </Button>
             ))}
           </Box>
@@ -202,6 +230,7 @@ export const PulseCard = () => {
  * nothing when none is due.
  */
 export const PulseDueNote = (props: { basePath: string }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const { value } = useAsync(() => api.getMyPulses(), [api]);
   const day = value?.due[0];
@@ -212,7 +241,7 @@ export const PulseDueNote = (props: { basePath: string }) => {
     <Box mb={2}>
       <Typography variant="body2">
         <Link to={`${props.basePath}?pulse=${day}#pulse`}>
-          How are you doing? Your day {day} pulse is waiting
+          {t('insights.pulse.card.dueNote', { day: String(day) })}
         </Link>
       </Typography>
     </Box>

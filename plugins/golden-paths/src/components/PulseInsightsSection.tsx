@@ -8,7 +8,6 @@ import {
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { Box, Button, Grid, Typography } from '@material-ui/core';
 import {
-  PULSE_QUESTIONS,
   PulseGroup,
   PulseInsights,
   PulseScores,
@@ -16,6 +15,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../api';
 import { hiddenText } from './metricsMethod';
+import { GoldenPathsT, useGoldenPathsT } from './translate';
 import { downloadCsv } from './util';
 
 /** "1: 2 · 2: 0 · 3: 5 · 4: 3 · 5: 1". */
@@ -33,13 +33,17 @@ const Distribution = ({
   scores: PulseScores;
   label: string;
 }) => {
+  const t = useGoldenPathsT();
   const counts = scores.distribution ?? [0, 0, 0, 0, 0];
   const max = Math.max(1, ...counts);
   return (
     <Box
       display="flex"
       alignItems="flex-end"
-      aria-label={`${label}: ${distributionText(scores)}`}
+      aria-label={t('insights.pulse.insights.distribution', {
+        label,
+        distribution: distributionText(scores),
+      })}
       role="img"
     >
       {counts.map((n, i) => (
@@ -56,7 +60,12 @@ const Distribution = ({
       ))}
       <Box ml={1}>
         <Typography variant="body2">
-          mean {scores.mean === null ? '–' : scores.mean.toFixed(2)}
+          {t('insights.pulse.insights.mean', {
+            mean:
+              scores.mean === null
+                ? t('insights.pulse.insights.noMean')
+                : scores.mean.toFixed(2),
+          })}
         </Typography>
       </Box>
     </Box>
@@ -65,30 +74,36 @@ const Distribution = ({
 
 type Row = PulseGroup & { id: string; name: string };
 
-function columns(k: number): TableColumn<Row>[] {
+function columns(t: GoldenPathsT, k: number): TableColumn<Row>[] {
   const hidden = (row: Row) => row.suppressed;
   return [
-    { title: 'Group', field: 'name' },
+    { title: t('insights.pulse.insights.group'), field: 'name' },
     {
-      title: 'Answers',
-      render: row => (hidden(row) ? hiddenText(k) : row.answers),
+      title: t('insights.pulse.insights.answers'),
+      render: row => (hidden(row) ? hiddenText(t, k) : row.answers),
     },
     {
-      title: PULSE_QUESTIONS.onboarded,
+      title: t('insights.pulse.questions.onboarded'),
       render: row =>
         hidden(row) ? (
           ''
         ) : (
-          <Distribution scores={row.onboarded} label="Onboarded" />
+          <Distribution
+            scores={row.onboarded}
+            label={t('insights.pulse.insights.onboarded')}
+          />
         ),
     },
     {
-      title: PULSE_QUESTIONS.productive,
+      title: t('insights.pulse.questions.productive'),
       render: row =>
         hidden(row) ? (
           ''
         ) : (
-          <Distribution scores={row.productive} label="Productive" />
+          <Distribution
+            scores={row.productive}
+            label={t('insights.pulse.insights.productive')}
+          />
         ),
     },
   ];
@@ -100,35 +115,38 @@ const Family = (props: {
   hidden: number;
   minimumGroupSize: number;
   empty: string;
-}) => (
-  <Table<Row>
-    title={props.title}
-    subtitle={
-      props.hidden > 0
-        ? `${props.hidden} group${
-            props.hidden === 1 ? '' : 's'
-          } hidden (fewer than ${
-            props.minimumGroupSize
-          } people, or the next smallest)`
-        : undefined
-    }
-    options={{
-      paging: false,
-      search: false,
-      sorting: false,
-      padding: 'dense',
-    }}
-    emptyContent={
-      <Box p={2}>
-        <Typography>{props.empty}</Typography>
-      </Box>
-    }
-    columns={columns(props.minimumGroupSize)}
-    data={props.rows}
-  />
-);
+}) => {
+  const t = useGoldenPathsT();
+  return (
+    <Table<Row>
+      title={props.title}
+      subtitle={
+        props.hidden > 0
+          ? t('insights.pulse.insights.hiddenGroups', {
+              count: props.hidden,
+              size: String(props.minimumGroupSize),
+            })
+          : undefined
+      }
+      options={{
+        paging: false,
+        search: false,
+        sorting: false,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Box p={2}>
+          <Typography>{props.empty}</Typography>
+        </Box>
+      }
+      columns={columns(t, props.minimumGroupSize)}
+      data={props.rows}
+    />
+  );
+};
 
 const PulseTables = ({ insights }: { insights: PulseInsights }) => {
+  const t = useGoldenPathsT();
   const families: Array<{
     title: string;
     rows: Row[];
@@ -136,37 +154,43 @@ const PulseTables = ({ insights }: { insights: PulseInsights }) => {
     empty: string;
   }> = [
     {
-      title: 'Pulse per day',
+      title: t('insights.pulse.insights.perDay'),
       rows: [
-        { ...insights.overall, id: 'all', name: 'All days' },
+        {
+          ...insights.overall,
+          id: 'all',
+          name: t('insights.pulse.insights.allDays'),
+        },
         ...insights.byDay.map(d => ({
           ...d,
           id: `d${d.day}`,
-          name: `Day ${d.day}`,
+          name: t('insights.pulse.insights.day', { day: String(d.day) }),
         })),
       ],
       hidden: insights.hiddenGroups.byDay,
-      empty: 'No pulse answers yet.',
+      empty: t('insights.pulse.insights.noAnswers'),
     },
     {
-      title: 'Pulse per discipline',
+      title: t('insights.pulse.insights.perDiscipline'),
       rows: insights.byDiscipline.map(d => ({
         ...d,
         id: d.discipline,
         name: d.discipline,
       })),
       hidden: insights.hiddenGroups.byDiscipline,
-      empty: 'No answers from people on a golden path yet.',
+      empty: t('insights.pulse.insights.noDisciplineAnswers', {
+        path: t('common.pathInText'),
+      }),
     },
     {
-      title: 'Pulse per cohort',
+      title: t('insights.pulse.insights.perCohort'),
       rows: insights.byCohort.map(c => ({
         ...c,
         id: c.cohortId,
         name: c.title,
       })),
       hidden: insights.hiddenGroups.byCohort,
-      empty: 'No answers from cohort members yet.',
+      empty: t('insights.pulse.insights.noCohortAnswers'),
     },
   ];
   return (
@@ -186,6 +210,7 @@ const PulseTables = ({ insights }: { insights: PulseInsights }) => {
  * hidden groups counted, and the CSV.
  */
 export const PulseInsightsSection = (props: { cohortId?: string }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
   const query = { cohortId: props.cohortId };
@@ -218,18 +243,18 @@ export const PulseInsightsSection = (props: { cohortId?: string }) => {
             justifyContent="space-between"
           >
             <Typography variant="h5" component="h2" id="gp-pulse-heading">
-              Pulse
+              {t('insights.pulse.insights.heading')}
             </Typography>
             <Button variant="outlined" onClick={exportCsv}>
-              Export pulse CSV
+              {t('insights.pulse.insights.exportCsv')}
             </Button>
           </Box>
         }
-        subheader={`"${PULSE_QUESTIONS.onboarded}" and "${
-          PULSE_QUESTIONS.productive
-        }", 1 (not at all) to 5 (fully), asked at day 7, 30, 60 and 90 after the start date. Groups of fewer than ${
-          insights.value?.minimumGroupSize ?? 5
-        } people are hidden.`}
+        subheader={t('insights.pulse.insights.subheader', {
+          onboarded: t('insights.pulse.questions.onboarded'),
+          productive: t('insights.pulse.questions.productive'),
+          size: String(insights.value?.minimumGroupSize ?? 5),
+        })}
       >
         {insights.loading && <Progress />}
         {insights.value && <PulseTables insights={insights.value} />}

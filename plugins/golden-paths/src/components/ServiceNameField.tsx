@@ -1,5 +1,9 @@
 import { Link } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { ApiHolder, useApi } from '@backstage/core-plugin-api';
+import {
+  translationApiRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { FormHelperText, TextField } from '@material-ui/core';
 import type {
   CustomFieldValidator,
@@ -11,6 +15,8 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { useEffect, useState } from 'react';
 import { goldenPathsApiRef } from '../api';
+import { goldenPathsTranslationRef } from '../translation';
+import { GoldenPathsT, englishT } from './translate';
 
 /** The field's name in templates: `ui:field: GoldenPathServiceName`. */
 export const SERVICE_NAME_FIELD = 'GoldenPathServiceName';
@@ -35,6 +41,7 @@ export const ServiceNameField = ({
   debounceMs = 400,
 }: FieldExtensionComponentProps<string> & { debounceMs?: number }) => {
   const api = useApi(goldenPathsApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const value = formData ?? '';
   const problem = value ? serviceNameProblem(value) : undefined;
   const [answer, setAnswer] = useState<Answer | undefined>();
@@ -81,18 +88,18 @@ export const ServiceNameField = ({
       return (
         <>
           {lead}
-          <Link to={url}>open it</Link>
+          <Link to={url}>{t('journey.serviceName.openIt')}</Link>
           {lead.endsWith('(') ? ')' : ''}
         </>
       );
     }
     switch (answer?.state) {
       case 'checking':
-        return `Checking whether ${value} is free…`;
+        return t('journey.serviceName.checking', { name: value });
       case 'done':
-        return `${value} is free`;
+        return t('journey.serviceName.free', { name: value });
       case 'failed':
-        return `Could not check the name: ${answer.error}`;
+        return t('journey.serviceName.checkFailed', { reason: answer.error });
       default:
         return schema.description;
     }
@@ -101,7 +108,7 @@ export const ServiceNameField = ({
     <>
       <TextField
         id={id}
-        label={schema.title ?? 'Name'}
+        label={schema.title ?? t('journey.serviceName.label')}
         value={value}
         required={required}
         disabled={disabled}
@@ -117,6 +124,14 @@ export const ServiceNameField = ({
     </>
   );
 };
+
+/** The words of the app's language outside React (English when it has none). */
+function translationOf(apiHolder: ApiHolder): GoldenPathsT {
+  const snapshot = apiHolder
+    .get(translationApiRef)
+    ?.getTranslation(goldenPathsTranslationRef);
+  return snapshot?.ready ? snapshot.t : englishT;
+}
 
 /**
  * Runs before the next step and before submit: the pattern, then the same
@@ -141,6 +156,9 @@ export const serviceNameValidation: CustomFieldValidator<string> = async (
   }
   const check = await api.checkServiceName(value);
   if (!check.available) {
-    validation.addError(check.message ?? `${value} is taken`);
+    validation.addError(
+      check.message ??
+        translationOf(apiHolder)('journey.serviceName.taken', { name: value }),
+    );
   }
 };

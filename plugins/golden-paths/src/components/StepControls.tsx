@@ -13,9 +13,11 @@ import {
   JourneyStepStatus,
   evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { Link as RouterLink, useParams } from 'react-router-dom';
+import { goldenPathsTranslationRef } from '../translation';
 import { EvidenceDetails } from './EvidenceDetails';
-import { templateUrl } from './util';
+import { eitherOf, templateUrl } from './util';
 
 /** Done or not: a green tick or an empty circle, named when `titled`. */
 export const StatusIcon = ({
@@ -24,17 +26,19 @@ export const StatusIcon = ({
 }: {
   done: boolean;
   titled?: boolean;
-}) =>
-  done ? (
+}) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
+  return done ? (
     <CheckCircleIcon
       style={{ color: '#2e7d32' }}
-      titleAccess={titled ? 'Done' : undefined}
+      titleAccess={titled ? t('journey.stepControls.done') : undefined}
     />
   ) : (
     <RadioButtonUncheckedIcon
-      titleAccess={titled ? 'Not done yet' : undefined}
+      titleAccess={titled ? t('journey.stepControls.notDone') : undefined}
     />
   );
+};
 
 type ControlProps = {
   busy: boolean;
@@ -54,6 +58,7 @@ export const RuleControl = ({
   dense = false,
 }: ControlProps & { rule: GoldenPathStep['rule']; dense?: boolean }) => {
   const { pathId } = useParams();
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   switch (rule.type) {
     case 'manual':
       return (
@@ -64,7 +69,7 @@ export const RuleControl = ({
           disabled={busy}
           onClick={() => onComplete()}
         >
-          Mark as done
+          {t('journey.stepControls.markDone')}
         </Button>
       );
     case 'template':
@@ -75,7 +80,7 @@ export const RuleControl = ({
           component={RouterLink}
           to={templateUrl(rule.templateRef, pathId)}
         >
-          Run template
+          {t('journey.runTemplate')}
         </Button>
       );
     case 'evidence':
@@ -83,7 +88,9 @@ export const RuleControl = ({
         <Chip
           size="small"
           variant="outlined"
-          label={`Waiting for ${evidenceRuleKeys(rule).join(' or ')}`}
+          label={t('journey.stepControls.waitingFor', {
+            keys: eitherOf(evidenceRuleKeys(rule), t),
+          })}
         />
       );
     case 'approval':
@@ -91,9 +98,12 @@ export const RuleControl = ({
         <Chip
           size="small"
           variant="outlined"
-          label={`Waiting for approval (${
-            rule.approver === 'manager' ? 'manager' : 'path owner'
-          })`}
+          label={t('journey.stepControls.waitingForApproval', {
+            approver:
+              rule.approver === 'manager'
+                ? t('journey.stepControls.approver.manager')
+                : t('journey.stepControls.approver.owner'),
+          })}
         />
       );
     case 'waitFor':
@@ -101,7 +111,9 @@ export const RuleControl = ({
         <Chip
           size="small"
           variant="outlined"
-          label={`Done with step ${rule.stepId}`}
+          label={t('journey.stepControls.doneWithStep', {
+            step: rule.stepId,
+          })}
         />
       );
     default:
@@ -118,11 +130,18 @@ export const StepAction = ({
   status,
   ...control
 }: ControlProps & { step: GoldenPathStep; status: JourneyStepStatus }) => {
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   if (status.status === 'completed') {
     return null;
   }
   if (status.gate?.status === 'declined') {
-    return <Chip size="small" variant="outlined" label="Declined" />;
+    return (
+      <Chip
+        size="small"
+        variant="outlined"
+        label={t('journey.stepControls.declined')}
+      />
+    );
   }
   return <RuleControl rule={step.rule} {...control} />;
 };

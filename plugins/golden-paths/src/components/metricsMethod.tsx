@@ -4,51 +4,64 @@ import {
   DurationSummary,
   FigureFilters,
 } from '@onramp/backstage-plugin-golden-paths-common';
+import { englishT, GoldenPathsT } from './translate';
 
 /** 5400000 -> "1h 30m". */
-export function formatDuration(ms: number | null): string {
+export function formatDuration(
+  ms: number | null,
+  t: GoldenPathsT = englishT,
+): string {
   if (ms === null) {
-    return '—';
+    return t('insights.method.none');
   }
   const minutes = Math.round(ms / 60000);
   if (minutes < 60) {
-    return `${minutes}m`;
+    return t('insights.method.duration.minutes', { count: minutes });
   }
   const hours = Math.floor(minutes / 60);
   if (hours < 48) {
-    return `${hours}h ${minutes % 60}m`;
+    return t('insights.method.duration.hoursMinutes', {
+      hours: t('insights.method.duration.hours', { count: hours }),
+      minutes: t('insights.method.duration.minutes', { count: minutes % 60 }),
+    });
   }
-  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+  return t('insights.method.duration.daysHours', {
+    days: t('insights.method.duration.days', { count: Math.floor(hours / 24) }),
+    hours: t('insights.method.duration.hours', { count: hours % 24 }),
+  });
 }
 
 /** What the UI shows instead of a hidden group's figures. */
-export function hiddenText(minimumGroupSize: number): string {
-  return `Hidden: fewer than ${minimumGroupSize} people`;
+export function hiddenText(t: GoldenPathsT, minimumGroupSize: number): string {
+  return t('insights.method.hidden', { size: String(minimumGroupSize) });
 }
 
-const CLOCK_STARTS: Record<ClockStart, string> = {
-  'start-date': 'start date (onramp.dev/start-date, else first journey start)',
-  'first-journey-start': 'first journey start',
-  'journey-start': 'journey start',
-  'previous-step': 'previous step',
-};
+const CLOCK_STARTS = {
+  'start-date': 'startDate',
+  'first-journey-start': 'firstJourneyStart',
+  'journey-start': 'journeyStart',
+  'previous-step': 'previousStep',
+} as const satisfies Record<ClockStart, string>;
 
-const FILTER_NAMES: Record<keyof FigureFilters, string> = {
-  pathId: 'path',
-  discipline: 'discipline',
-  cohortId: 'cohort',
-  from: 'from',
-  to: 'to',
-  startMonth: 'started',
-  stepId: 'step',
-};
+const FILTER_KEYS: Array<keyof FigureFilters> = [
+  'pathId',
+  'discipline',
+  'cohortId',
+  'from',
+  'to',
+  'startMonth',
+  'stepId',
+];
 
 /** "cohort bootcamp, started 2026-10", or "everyone". */
-export function filtersText(filters: FigureFilters): string {
-  const parts = (Object.keys(FILTER_NAMES) as Array<keyof FigureFilters>)
-    .filter(key => filters[key])
-    .map(key => `${FILTER_NAMES[key]} ${filters[key]}`);
-  return parts.length > 0 ? parts.join(', ') : 'everyone';
+export function filtersText(t: GoldenPathsT, filters: FigureFilters): string {
+  const parts = FILTER_KEYS.filter(key => filters[key]).map(key =>
+    t('insights.method.filter', {
+      name: t(`insights.method.filterNames.${key}`),
+      value: String(filters[key]),
+    }),
+  );
+  return parts.length > 0 ? parts.join(', ') : t('insights.method.everyone');
 }
 
 /**
@@ -56,25 +69,39 @@ export function filtersText(filters: FigureFilters): string {
  * 3 from journey start) to first deploy.healthy evidence · N 6 · median 3d
  * 2h · p90 5d 2h · everyone".
  */
-export function methodText(summary: DurationSummary): string {
-  const clock = `${clockText(summary)} to ${summary.method.clockStop}`;
-  const n = `N ${summary.count ?? 'hidden'}`;
+export function methodText(t: GoldenPathsT, summary: DurationSummary): string {
+  const clock = t('insights.method.clock', {
+    from: clockText(t, summary),
+    stop: summary.method.clockStop,
+  });
+  const n = t('insights.method.n', {
+    n:
+      summary.count === null
+        ? t('insights.method.nHidden')
+        : String(summary.count),
+  });
   const figures = summary.suppressed
-    ? 'median and p90 hidden'
-    : `median ${formatDuration(summary.medianMs)} · p90 ${formatDuration(
-        summary.p90Ms,
-      )}`;
-  return [clock, n, figures, filtersText(summary.method.filters)].join(' · ');
+    ? t('insights.method.figuresHidden')
+    : t('insights.method.figures', {
+        median: formatDuration(summary.medianMs, t),
+        p90: formatDuration(summary.p90Ms, t),
+      });
+  return [clock, n, figures, filtersText(t, summary.method.filters)].join(
+    ' · ',
+  );
 }
 
 /** "From start date (...); 1 from journey start": where the clock starts. */
-export function clockText(summary: DurationSummary): string {
+export function clockText(t: GoldenPathsT, summary: DurationSummary): string {
   const { clockStart, countedFromJourneyStart } = summary.method;
-  const fallback =
-    countedFromJourneyStart === null || countedFromJourneyStart === undefined
-      ? ''
-      : `; ${countedFromJourneyStart} from journey start`;
-  return `From ${CLOCK_STARTS[clockStart]}${fallback}`;
+  const start = t(`insights.method.clockStarts.${CLOCK_STARTS[clockStart]}`);
+  return countedFromJourneyStart === null ||
+    countedFromJourneyStart === undefined
+    ? t('insights.method.clockFrom', { start })
+    : t('insights.method.clockFromWithFallback', {
+        start,
+        n: String(countedFromJourneyStart),
+      });
 }
 
 /** The method line under a figure or chart. */
@@ -89,18 +116,33 @@ export const MethodLine = ({ children }: { children: string }) => (
   </Typography>
 );
 
+/** "Hidden: fewer than 5 people (N 3)". */
+export function hiddenWithN(
+  t: GoldenPathsT,
+  minimumGroupSize: number,
+  n: number,
+): string {
+  return t('insights.method.hiddenWithN', {
+    hidden: hiddenText(t, minimumGroupSize),
+    n: String(n),
+  });
+}
+
 /** A duration's median for a table cell, or the hidden text. */
 export function medianCell(
+  t: GoldenPathsT,
   summary: DurationSummary,
   minimumGroupSize: number,
 ): string {
   if (summary.count === null) {
-    return hiddenText(minimumGroupSize);
+    return hiddenText(t, minimumGroupSize);
   }
   if (summary.suppressed) {
-    return `${hiddenText(minimumGroupSize)} (N ${summary.count})`;
+    return hiddenWithN(t, minimumGroupSize, summary.count);
   }
-  return `${formatDuration(summary.medianMs)} (p90 ${formatDuration(
-    summary.p90Ms,
-  )}, N ${summary.count})`;
+  return t('insights.method.medianCell', {
+    median: formatDuration(summary.medianMs, t),
+    p90: formatDuration(summary.p90Ms, t),
+    n: String(summary.count),
+  });
 }

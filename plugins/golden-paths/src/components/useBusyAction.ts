@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { goldenPathsTranslationRef } from '../translation';
 
 /**
  * One action at a time: `busy` while it runs; a failure is posted as an
- * error alert, "<failure>: <reason>".
+ * error alert, "<failure>: <reason>" (`failure` is translated by the
+ * caller).
  */
 export function useBusyAction() {
   const alertApi = useApi(alertApiRef);
+  const { t } = useTranslationRef(goldenPathsTranslationRef);
   const [busy, setBusy] = useState(false);
   const run = async (failure: string, action: () => Promise<void>) => {
     setBusy(true);
@@ -14,7 +18,10 @@ export function useBusyAction() {
       await action();
     } catch (e) {
       alertApi.post({
-        message: `${failure}: ${(e as Error).message}`,
+        message: t('journey.failed', {
+          failure,
+          reason: (e as Error).message,
+        }),
         severity: 'error',
       });
     } finally {

@@ -1,6 +1,7 @@
 import { AlertApi } from '@backstage/core-plugin-api';
 import { StepEvidence } from '@onramp/backstage-plugin-golden-paths-common';
 import { parseEntityRefLoose } from './entityRef';
+import type { GoldenPathsT } from './translate';
 
 /**
  * `template:default/day-1-backend-service` -> `/create/templates/default/day-1-backend-service`;
@@ -33,26 +34,45 @@ export function formatDate(iso: string): string {
 /**
  * What a piece of evidence says happened, for people:
  * `deploy.requested` with a commit -> `deploy requested (commit abc1234)`.
+ * The key itself is shown as it is (its words are the evidence's name).
  */
-export function describeEvidence(evidence: StepEvidence): string {
+export function describeEvidence(
+  evidence: StepEvidence,
+  t: GoldenPathsT,
+): string {
   if (!evidence.key) {
-    return evidence.source === 'manual' ? 'marked done' : 'evidence';
+    return evidence.source === 'manual'
+      ? t('journey.evidence.describe.markedDone')
+      : t('journey.evidence.describe.evidence');
   }
   const what = evidence.key.replace(/[._-]+/g, ' ');
   const commit = evidence.outputs?.commitHash;
   return typeof commit === 'string' && commit.length > 0
-    ? `${what} (commit ${commit.slice(0, 7)})`
+    ? t('journey.evidence.describe.withCommit', {
+        what,
+        commit: commit.slice(0, 7),
+      })
     : what;
+}
+
+/** `['a', 'b', 'c']` -> "a or b or c", in the reader's language. */
+export function eitherOf(items: string[], t: GoldenPathsT): string {
+  return items.length === 0
+    ? ''
+    : items.reduce((first, second) => t('journey.either', { first, second }));
 }
 
 /**
  * Fetches a CSV and hands it to the browser as a download named
- * `filename`; a failure is an error alert.
+ * `filename`; a failure is an error alert, worded by `failureMessage`
+ * (translated by the caller; English "Could not export: <reason>" without).
  */
 export async function downloadCsv(
   fetchCsv: () => Promise<string>,
   filename: string,
   alertApi: Pick<AlertApi, 'post'>,
+  failureMessage: (reason: string) => string = reason =>
+    `Could not export: ${reason}`,
 ): Promise<void> {
   try {
     const csv = await fetchCsv();
@@ -64,7 +84,7 @@ export async function downloadCsv(
     URL.revokeObjectURL(url);
   } catch (e) {
     alertApi.post({
-      message: `Could not export: ${(e as Error).message}`,
+      message: failureMessage((e as Error).message),
       severity: 'error',
     });
   }

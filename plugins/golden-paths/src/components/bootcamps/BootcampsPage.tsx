@@ -21,13 +21,20 @@ import { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../../api';
+import { GoldenPathsT, useGoldenPathsT } from '../translate';
 import { CohortForm } from './CohortForm';
 
 /** `2026-12-01 – 2026-12-19`, or from the start date only. */
-export function cohortDates(cohort: { startDate: string; endDate?: string }) {
+export function cohortDates(
+  t: GoldenPathsT,
+  cohort: { startDate: string; endDate?: string },
+) {
   return cohort.endDate
-    ? `${cohort.startDate} – ${cohort.endDate}`
-    : `from ${cohort.startDate}`;
+    ? t('bootcamps.dates.range', {
+        start: cohort.startDate,
+        end: cohort.endDate,
+      })
+    : t('bootcamps.dates.from', { start: cohort.startDate });
 }
 
 /** The page frame of the bootcamp screens, with a way back. */
@@ -41,31 +48,38 @@ export const BootcampsFrame = ({
   subtitle?: string;
   back?: string;
   children: ReactNode;
-}) => (
-  <Page themeId="home">
-    <Header title={title} subtitle={subtitle}>
-      <Button component={RouterLink} to={back} relative="path">
-        Back
-      </Button>
-    </Header>
-    <Content>{children}</Content>
-  </Page>
-);
+}) => {
+  const t = useGoldenPathsT();
+  return (
+    <Page themeId="home">
+      <Header title={title} subtitle={subtitle}>
+        <Button component={RouterLink} to={back} relative="path">
+          {t('bootcamps.back')}
+        </Button>
+      </Header>
+      <Content>{children}</Content>
+    </Page>
+  );
+};
 
 /** What someone without the permission sees (the API answers 403 too). */
-export const NotAllowed = () => (
-  <EmptyState
-    missing="info"
-    title="Bootcamps are for cohort managers"
-    description="You need the golden-paths.cohort.manage permission (and to be one of goldenPaths.metrics.viewers) to run bootcamps. Ask your platform team if you should."
-  />
-);
+export const NotAllowed = () => {
+  const t = useGoldenPathsT();
+  return (
+    <EmptyState
+      missing="info"
+      title={t('bootcamps.notAllowed.title')}
+      description={t('bootcamps.notAllowed.description')}
+    />
+  );
+};
 
 /**
  * Bootcamps: every cohort with its path and dates, and a form to create one
  * from a catalog group or a list of people; for cohort managers only.
  */
 export const BootcampsPage = () => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const catalogApi = useApi(catalogApiRef);
   const navigate = useNavigate();
@@ -104,7 +118,7 @@ export const BootcampsPage = () => {
 
   const columns: TableColumn<Cohort>[] = [
     {
-      title: 'Bootcamp',
+      title: t('bootcamps.list.columns.bootcamp'),
       field: 'title',
       render: c => (
         <Link to={encodeURIComponent(c.id)} underline="always">
@@ -113,18 +127,26 @@ export const BootcampsPage = () => {
       ),
     },
     {
-      title: 'Path',
+      title: t('bootcamps.list.columns.path'),
       render: c =>
-        value?.paths?.find(p => p.id === c.pathId)?.title ?? c.pathId ?? '—',
+        value?.paths?.find(p => p.id === c.pathId)?.title ??
+        c.pathId ??
+        t('bootcamps.none'),
     },
-    { title: 'Dates', render: c => cohortDates(c) },
-    { title: 'Members', render: c => c.members.length },
+    {
+      title: t('bootcamps.list.columns.dates'),
+      render: c => cohortDates(t, c),
+    },
+    {
+      title: t('bootcamps.list.columns.members'),
+      render: c => c.members.length,
+    },
   ];
 
   return (
     <BootcampsFrame
-      title="Bootcamps"
-      subtitle="Cohorts of newcomers on a path together: progress, and a nudge when someone is stuck"
+      title={t('bootcamps.list.title')}
+      subtitle={t('bootcamps.list.subtitle')}
     >
       {loading && <Progress />}
       {error && <ResponseErrorPanel error={error} />}
@@ -132,13 +154,11 @@ export const BootcampsPage = () => {
       {value?.cohorts && (
         <>
           <Table
-            title="Cohorts"
+            title={t('bootcamps.list.tableTitle')}
             options={{ paging: false, search: false }}
             columns={columns}
             data={value.cohorts}
-            emptyContent={
-              <Box p={2}>No bootcamps yet: create the first one below.</Box>
-            }
+            emptyContent={<Box p={2}>{t('bootcamps.list.empty')}</Box>}
           />
           <Box mt={3}>
             <CohortForm

@@ -12,13 +12,14 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
+import { GoldenPathsT, useGoldenPathsT } from '../translate';
 import { humanizeRef } from '../util';
 import { BootcampsFrame, cohortDates, NotAllowed } from './BootcampsPage';
 
-const statusText = (row: CohortBoardRow) => {
-  if (row.status === 'not-started') return 'Not started';
-  if (row.status === 'completed') return 'Finished';
-  return row.currentStep?.title ?? '—';
+const statusText = (t: GoldenPathsT, row: CohortBoardRow) => {
+  if (row.status === 'not-started') return t('bootcamps.board.notStarted');
+  if (row.status === 'completed') return t('bootcamps.board.finished');
+  return row.currentStep?.title ?? t('bootcamps.none');
 };
 
 /**
@@ -28,6 +29,7 @@ const statusText = (row: CohortBoardRow) => {
  */
 export const CohortBoardPage = () => {
   const { cohortId = '' } = useParams();
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ text: string; failed: boolean }>();
@@ -52,23 +54,29 @@ export const CohortBoardPage = () => {
   const nudge = (row: CohortBoardRow) =>
     act(async () => {
       await api.nudgeMember(cohortId, row.userEntityRef);
-      return `Nudged ${humanizeRef(row.userEntityRef)}`;
+      return t('bootcamps.board.nudged', {
+        name: humanizeRef(row.userEntityRef),
+      });
     });
   const nudgeAll = () =>
     act(async () => {
       const { nudged, alreadyNudged } = await api.nudgeStuckMembers(cohortId);
-      const skipped = alreadyNudged.length
-        ? `; ${alreadyNudged.length} already nudged today`
-        : '';
-      return `Nudged ${nudged.length} stuck member${
-        nudged.length === 1 ? '' : 's'
-      }${skipped}`;
+      const done = t('bootcamps.board.nudgedStuck', { count: nudged.length });
+      return alreadyNudged.length
+        ? t('bootcamps.board.nudgedStuckSkipped', {
+            nudged: done,
+            skipped: String(alreadyNudged.length),
+          })
+        : done;
     });
 
   const columns: TableColumn<CohortBoardRow>[] = [
-    { title: 'Member', render: r => humanizeRef(r.userEntityRef) },
     {
-      title: 'Steps done',
+      title: t('bootcamps.board.columns.member'),
+      render: r => humanizeRef(r.userEntityRef),
+    },
+    {
+      title: t('bootcamps.board.columns.stepsDone'),
       render: r => (
         <Box minWidth={120}>
           <Typography variant="body2">
@@ -76,29 +84,34 @@ export const CohortBoardPage = () => {
           </Typography>
           <LinearProgress
             variant="determinate"
-            aria-label={`Steps done by ${humanizeRef(r.userEntityRef)}`}
+            aria-label={t('bootcamps.board.stepsDoneBy', {
+              name: humanizeRef(r.userEntityRef),
+            })}
             value={r.totalSteps ? (100 * r.completedSteps) / r.totalSteps : 0}
           />
         </Box>
       ),
     },
-    { title: 'Current step', render: statusText },
     {
-      title: 'Stuck',
+      title: t('bootcamps.board.columns.currentStep'),
+      render: r => statusText(t, r),
+    },
+    {
+      title: t('bootcamps.board.columns.stuck'),
       render: r =>
         r.stuckDays !== undefined ? (
           <Box display="flex" alignItems="center" style={{ gap: 4 }}>
             <WarningIcon color="error" fontSize="small" aria-hidden />
             <Typography variant="body2" style={{ fontWeight: 700 }}>
-              Stuck for {r.stuckDays} days
+              {t('bootcamps.board.stuckFor', { count: r.stuckDays })}
             </Typography>
           </Box>
         ) : (
-          '—'
+          t('bootcamps.none')
         ),
     },
     {
-      title: 'Nudge',
+      title: t('bootcamps.board.columns.nudge'),
       render: r => (
         <Button
           size="small"
@@ -106,12 +119,18 @@ export const CohortBoardPage = () => {
           disabled={busy || r.nudgedToday}
           aria-label={
             r.nudgedToday
-              ? `Nudged today: ${humanizeRef(r.userEntityRef)}`
-              : `Nudge ${humanizeRef(r.userEntityRef)}`
+              ? t('bootcamps.board.nudgedTodayLabel', {
+                  name: humanizeRef(r.userEntityRef),
+                })
+              : t('bootcamps.board.nudgeLabel', {
+                  name: humanizeRef(r.userEntityRef),
+                })
           }
           onClick={() => nudge(r)}
         >
-          {r.nudgedToday ? 'Nudged today' : 'Nudge'}
+          {r.nudgedToday
+            ? t('bootcamps.board.nudgedToday')
+            : t('bootcamps.board.nudge')}
         </Button>
       ),
     },
@@ -121,10 +140,13 @@ export const CohortBoardPage = () => {
   const stuck = board?.rows.filter(r => r.stuckDays !== undefined) ?? [];
   return (
     <BootcampsFrame
-      title={board ? board.cohort.title : 'Bootcamp'}
+      title={board ? board.cohort.title : t('bootcamps.board.title')}
       subtitle={
         board
-          ? `${board.pathTitle ?? 'No path'} · ${cohortDates(board.cohort)}`
+          ? t('bootcamps.board.subtitle', {
+              path: board.pathTitle ?? t('bootcamps.board.noPath'),
+              dates: cohortDates(t, board.cohort),
+            })
           : undefined
       }
     >
@@ -140,12 +162,16 @@ export const CohortBoardPage = () => {
               disabled={busy || stuck.every(r => r.nudgedToday)}
               onClick={nudgeAll}
             >
-              Nudge all stuck
+              {t('bootcamps.board.nudgeAll')}
             </Button>
             <Typography variant="body2">
-              {stuck.length} stuck (no evidence for more than{' '}
-              {board.stuckAfterDays} days),{' '}
-              {stuck.filter(r => !r.nudgedToday).length} not nudged today
+              {t('bootcamps.board.stuckSummary', {
+                stuck: String(stuck.length),
+                days: t('bootcamps.board.days', {
+                  count: board.stuckAfterDays,
+                }),
+                notNudged: String(stuck.filter(r => !r.nudgedToday).length),
+              })}
             </Typography>
           </Box>
           <Typography
@@ -157,7 +183,9 @@ export const CohortBoardPage = () => {
             {outcome?.text}
           </Typography>
           <Table
-            title={`Progress board (${board.rows.length} members)`}
+            title={t('bootcamps.board.tableTitle', {
+              count: board.rows.length,
+            })}
             options={{ paging: false, search: false, padding: 'dense' }}
             columns={columns}
             data={board.rows}

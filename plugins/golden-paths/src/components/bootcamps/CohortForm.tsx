@@ -17,6 +17,7 @@ import {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { FormEvent, useState } from 'react';
 import { goldenPathsApiRef } from '../../api';
+import { useGoldenPathsT } from '../translate';
 
 /** `ML Bootcamp January` -> `ml-bootcamp-january`. */
 export function slugOf(title: string): string {
@@ -46,6 +47,7 @@ export const CohortForm = ({
   groups: Array<{ ref: string; title: string }>;
   onCreated: (cohortId: string) => void;
 }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const alertApi = useApi(alertApiRef);
   const [title, setTitle] = useState('');
@@ -80,22 +82,31 @@ export const CohortForm = ({
         found[field] ??= issue.message;
       }
     }
-    if (from === 'group' && !group) found.group = 'Choose a group';
-    if (from === 'list' && members.length === 0) found.members = 'Add people';
+    if (from === 'group' && !group) {
+      found.group = t('bootcamps.form.chooseGroup');
+    }
+    if (from === 'list' && members.length === 0) {
+      found.members = t('bootcamps.form.addPeople');
+    }
     setErrors(found);
     if (!parsed.success || Object.keys(found).length > 0) return;
     setBusy(true);
     try {
       const cohort = await api.createCohort(parsed.data);
       alertApi.post({
-        message: `Created ${cohort.title} with ${cohort.members.length} members`,
+        message: t('bootcamps.form.created', {
+          title: cohort.title,
+          count: cohort.members.length,
+        }),
         severity: 'success',
         display: 'transient',
       });
       onCreated(cohort.id);
     } catch (e) {
       alertApi.post({
-        message: `Could not create the bootcamp: ${(e as Error).message}`,
+        message: t('bootcamps.form.createFailed', {
+          message: (e as Error).message,
+        }),
         severity: 'error',
       });
     } finally {
@@ -109,12 +120,12 @@ export const CohortForm = ({
   });
 
   return (
-    <InfoCard title="New bootcamp">
-      <form onSubmit={submit} aria-label="New bootcamp" noValidate>
+    <InfoCard title={t('bootcamps.form.title')}>
+      <form onSubmit={submit} aria-label={t('bootcamps.form.title')} noValidate>
         <Box display="flex" flexWrap="wrap" style={{ gap: 16 }}>
           <TextField
             id="bootcamp-title"
-            label="Title"
+            label={t('bootcamps.form.titleField')}
             value={title}
             onChange={e => setTitle(e.target.value)}
             required
@@ -124,7 +135,7 @@ export const CohortForm = ({
           <TextField
             select
             id="bootcamp-path"
-            label="Path"
+            label={t('bootcamps.form.path')}
             value={pathId}
             onChange={e => setPathId(e.target.value)}
             style={{ minWidth: 220 }}
@@ -138,7 +149,7 @@ export const CohortForm = ({
           </TextField>
           <TextField
             id="bootcamp-start"
-            label="Start date"
+            label={t('bootcamps.form.startDate')}
             type="date"
             value={startDate}
             onChange={e => setStartDate(e.target.value)}
@@ -148,7 +159,7 @@ export const CohortForm = ({
           />
           <TextField
             id="bootcamp-end"
-            label="End date"
+            label={t('bootcamps.form.endDate')}
             type="date"
             value={endDate}
             onChange={e => setEndDate(e.target.value)}
@@ -158,7 +169,9 @@ export const CohortForm = ({
         </Box>
         <Box mt={2}>
           <FormControl component="fieldset">
-            <FormLabel component="legend">Members</FormLabel>
+            <FormLabel component="legend">
+              {t('bootcamps.form.members')}
+            </FormLabel>
             <RadioGroup
               row
               value={from}
@@ -167,12 +180,12 @@ export const CohortForm = ({
               <FormControlLabel
                 value="group"
                 control={<Radio />}
-                label="From a catalog group"
+                label={t('bootcamps.form.fromGroup')}
               />
               <FormControlLabel
                 value="list"
                 control={<Radio />}
-                label="A list of people"
+                label={t('bootcamps.form.fromList')}
               />
             </RadioGroup>
           </FormControl>
@@ -181,7 +194,7 @@ export const CohortForm = ({
           <TextField
             select
             id="bootcamp-group"
-            label="Group"
+            label={t('bootcamps.form.group')}
             value={group}
             onChange={e => setGroup(e.target.value)}
             style={{ minWidth: 280 }}
@@ -196,7 +209,7 @@ export const CohortForm = ({
         ) : (
           <TextField
             id="bootcamp-people"
-            label="People (user names or refs, one per line)"
+            label={t('bootcamps.form.people')}
             multiline
             minRows={3}
             fullWidth
@@ -212,7 +225,7 @@ export const CohortForm = ({
             color="primary"
             disabled={busy}
           >
-            Create bootcamp
+            {t('bootcamps.form.create')}
           </Button>
         </Box>
       </form>

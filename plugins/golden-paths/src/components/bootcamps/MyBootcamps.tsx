@@ -4,11 +4,13 @@ import { Me } from '@onramp/backstage-plugin-golden-paths-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { goldenPathsApiRef } from '../../api';
+import { useGoldenPathsT } from '../translate';
 import { useBusyAction } from '../useBusyAction';
 import { cohortDates } from './BootcampsPage';
 
 /** "Bootcamp: <name> (<dates>)" for the caller's cohorts on this path. */
 export const MyBootcamps = ({ pathId }: { pathId: string }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const { value } = useAsync(() => api.listMyCohorts(), [api]);
   const mine = (value?.items ?? []).filter(
@@ -22,7 +24,10 @@ export const MyBootcamps = ({ pathId }: { pathId: string }) => {
           color="primary"
           variant="outlined"
           style={{ marginRight: 8, marginBottom: 16 }}
-          label={`Bootcamp: ${c.title} (${cohortDates(c)})`}
+          label={t('bootcamps.mine.chip', {
+            title: c.title,
+            dates: cohortDates(t, c),
+          })}
         />
       ))}
     </>
@@ -31,11 +36,12 @@ export const MyBootcamps = ({ pathId }: { pathId: string }) => {
 
 /** The person's own switch: managers may see their Skill Exchange activity. */
 export const ShareSkillExchangeSwitch = ({ me }: { me: Me }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const { busy, run } = useBusyAction();
   const [share, setShare] = useState(me.settings.shareSkillExchange);
   const toggle = (next: boolean) =>
-    run('Could not save the setting', async () => {
+    run(t('bootcamps.mine.shareFailed'), async () => {
       const saved = await api.updateMySettings({ shareSkillExchange: next });
       setShare(saved.shareSkillExchange);
     });
@@ -49,7 +55,7 @@ export const ShareSkillExchangeSwitch = ({ me }: { me: Me }) => {
           color="primary"
         />
       }
-      label="Let my managers see my Skill Exchange activity"
+      label={t('bootcamps.mine.share')}
     />
   );
 };

@@ -27,6 +27,7 @@ import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { goldenPathsApiRef } from '../../api';
+import { useGoldenPathsT } from '../translate';
 import { useBusyAction } from '../useBusyAction';
 
 /** Starts a path for the report (their manager only). */
@@ -39,12 +40,13 @@ const AssignPath = ({
   paths: GoldenPath[];
   onDone: () => void;
 }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const { busy, run } = useBusyAction();
   const [pathId, setPathId] = useState('');
   const open = paths.filter(p => !member.journeys.some(j => j.pathId === p.id));
   const assign = () =>
-    run('Could not assign the path', async () => {
+    run(t('bootcamps.team.assignFailed'), async () => {
       await api.assignPath({ userEntityRef: member.userEntityRef, pathId });
       setPathId('');
       onDone();
@@ -55,7 +57,7 @@ const AssignPath = ({
         select
         size="small"
         id={`assign-${member.userEntityRef.replace(/[^a-z0-9]+/gi, '-')}`}
-        label={`Path for ${member.displayName}`}
+        label={t('bootcamps.team.pathFor', { name: member.displayName })}
         value={pathId}
         onChange={e => setPathId(e.target.value)}
         style={{ minWidth: 240 }}
@@ -72,7 +74,7 @@ const AssignPath = ({
         disabled={busy || !pathId}
         onClick={assign}
       >
-        Assign path
+        {t('bootcamps.team.assign')}
       </Button>
     </Box>
   );
@@ -87,47 +89,64 @@ const MemberCard = ({
   member: TeamMember;
   paths: GoldenPath[];
   onChange: () => void;
-}) => (
-  <InfoCard title={member.displayName} subheader={member.groups.join(', ')}>
-    {member.journeys.length === 0 && (
-      <Typography variant="body2">No golden path started yet.</Typography>
-    )}
-    {member.journeys.map(j => (
-      <Box key={j.id} mb={1}>
+}) => {
+  const t = useGoldenPathsT();
+  return (
+    <InfoCard title={member.displayName} subheader={member.groups.join(', ')}>
+      {member.journeys.length === 0 && (
         <Typography variant="body2">
-          {j.pathTitle}: {j.completedSteps} of {j.totalSteps} steps done
-          {j.status === 'completed' ? ' (finished)' : ''}
+          {t('bootcamps.team.noJourney', { path: t('common.pathInText') })}
         </Typography>
-        <LinearProgress
-          variant="determinate"
-          aria-label={`${member.displayName} on ${j.pathTitle}`}
-          value={j.totalSteps ? (100 * j.completedSteps) / j.totalSteps : 0}
-        />
-      </Box>
-    ))}
-    <Typography variant="body2" style={{ marginTop: 8 }}>
-      {member.sharesSkillExchange ? (
-        <Link
-          to={`/skill-exchange/profiles/${encodeURIComponent(
-            member.userEntityRef,
-          )}`}
-          underline="always"
-        >
-          Skill Exchange profile and activity
-        </Link>
-      ) : (
-        'Skill Exchange activity not shared'
       )}
-    </Typography>
-    <AssignPath member={member} paths={paths} onDone={onChange} />
-  </InfoCard>
-);
+      {member.journeys.map(j => (
+        <Box key={j.id} mb={1}>
+          <Typography variant="body2">
+            {t(
+              j.status === 'completed'
+                ? 'bootcamps.team.progressFinished'
+                : 'bootcamps.team.progress',
+              {
+                path: j.pathTitle,
+                done: String(j.completedSteps),
+                total: String(j.totalSteps),
+              },
+            )}
+          </Typography>
+          <LinearProgress
+            variant="determinate"
+            aria-label={t('bootcamps.team.progressLabel', {
+              name: member.displayName,
+              path: j.pathTitle,
+            })}
+            value={j.totalSteps ? (100 * j.completedSteps) / j.totalSteps : 0}
+          />
+        </Box>
+      ))}
+      <Typography variant="body2" style={{ marginTop: 8 }}>
+        {member.sharesSkillExchange ? (
+          <Link
+            to={`/skill-exchange/profiles/${encodeURIComponent(
+              member.userEntityRef,
+            )}`}
+            underline="always"
+          >
+            {t('bootcamps.team.skillExchangeLink')}
+          </Link>
+        ) : (
+          t('bootcamps.team.notShared')
+        )}
+      </Typography>
+      <AssignPath member={member} paths={paths} onDone={onChange} />
+    </InfoCard>
+  );
+};
 
 /**
  * My team's onboarding: the caller's reports from the catalog (members of
  * the groups whose manager annotation names them), with their journeys.
  */
 export const TeamPage = () => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [team, paths] = await Promise.all([
@@ -139,11 +158,13 @@ export const TeamPage = () => {
   return (
     <Page themeId="home">
       <Header
-        title="My team's onboarding"
-        subtitle="The people you manage in the catalog, and their golden paths"
+        title={t('bootcamps.team.title')}
+        subtitle={t('bootcamps.team.subtitle', {
+          paths: t('common.pathsInText'),
+        })}
       >
         <Button component={RouterLink} to=".." relative="path">
-          Back
+          {t('bootcamps.back')}
         </Button>
       </Header>
       <Content>
@@ -152,8 +173,8 @@ export const TeamPage = () => {
         {value && value.team.items.length === 0 && (
           <EmptyState
             missing="data"
-            title="Nobody reports to you"
-            description="Your reports are the members of the catalog groups whose onramp.dev/manager annotation names you."
+            title={t('bootcamps.team.emptyTitle')}
+            description={t('bootcamps.team.emptyDescription')}
           />
         )}
         {value && value.team.items.length > 0 && (

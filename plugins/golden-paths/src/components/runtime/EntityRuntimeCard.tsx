@@ -19,6 +19,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { goldenPathsApiRef } from '../../api';
+import { useGoldenPathsT } from '../translate';
 import { describeExit, describeHealthCheck, formatUptime } from './format';
 import { RuntimeActions } from './RuntimeActions';
 
@@ -42,8 +43,16 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
+const STATUS_KEYS = {
+  running: 'running',
+  starting: 'starting',
+  'crash-looping': 'crashLooping',
+  stopped: 'stopped',
+} as const satisfies Record<LocalRuntimeStatus, string>;
+
 const StatusChip = ({ status }: { status: LocalRuntimeStatus }) => {
   const { palette } = useTheme();
+  const t = useGoldenPathsT();
   const colors = {
     running: palette.success,
     starting: palette.warning,
@@ -53,7 +62,7 @@ const StatusChip = ({ status }: { status: LocalRuntimeStatus }) => {
   return (
     <Chip
       size="small"
-      label={status}
+      label={t(`runtime.status.${STATUS_KEYS[status]}`)}
       style={
         colors
           ? { backgroundColor: colors.main, color: colors.contrastText }
@@ -65,43 +74,49 @@ const StatusChip = ({ status }: { status: LocalRuntimeStatus }) => {
 
 const RuntimeDetails = ({ service }: { service: LocalRuntimeService }) => {
   const classes = useStyles();
-  const exit = describeExit(service.lastExit);
+  const t = useGoldenPathsT();
+  const exit = describeExit(t, service.lastExit);
   const metadata: Record<string, unknown> = {
-    Status: <StatusChip status={service.status} />,
-    URL: (
+    [t('runtime.details.status')]: <StatusChip status={service.status} />,
+    [t('runtime.details.url')]: (
       <Link to={service.url} target="_blank" rel="noopener">
-        Open service
+        {t('runtime.details.open')}
       </Link>
     ),
-    Commit: (
+    [t('runtime.details.commit')]: (
       <Typography variant="body2" component="code" title={service.commit}>
         {service.commit.slice(0, 7)}
       </Typography>
     ),
-    Uptime:
+    [t('runtime.details.uptime')]:
       service.uptimeSeconds === undefined
-        ? 'not running'
-        : formatUptime(service.uptimeSeconds),
-    Restarts: String(service.restarts),
-    ...(exit ? { 'Last exit': exit } : {}),
-    'Last health check': describeHealthCheck(service.lastHealthCheck),
+        ? t('runtime.details.notRunning')
+        : formatUptime(t, service.uptimeSeconds),
+    [t('runtime.details.restarts')]: String(service.restarts),
+    ...(exit ? { [t('runtime.details.lastExit')]: exit } : {}),
+    [t('runtime.details.lastHealthCheck')]: describeHealthCheck(
+      t,
+      service.lastHealthCheck,
+    ),
   };
   return (
     <>
       <StructuredMetadataTable metadata={metadata} dense />
       <Box mt={2} mb={1}>
         <Typography variant="subtitle2" component="h3">
-          Last {service.logLines.length} log lines
+          {t('runtime.details.logLines', { count: service.logLines.length })}
         </Typography>
       </Box>
       <pre
         className={classes.log}
-        aria-label={`Log of ${service.name}`}
+        aria-label={t('runtime.details.logLabel', { name: service.name })}
         // A scrollable region must be reachable by keyboard (axe: scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
       >
-        {service.logLines.length ? service.logLines.join('\n') : '(empty)'}
+        {service.logLines.length
+          ? service.logLines.join('\n')
+          : t('runtime.details.emptyLog')}
       </pre>
     </>
   );
@@ -116,6 +131,7 @@ const RuntimeDetails = ({ service }: { service: LocalRuntimeService }) => {
  */
 export const EntityRuntimeCard = () => {
   const { entity } = useEntity();
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const name = entity.metadata.annotations?.[GOLDEN_PATH_SERVICE_ANNOTATION];
   const [busy, setBusy] = useState(false);
@@ -139,7 +155,12 @@ export const EntityRuntimeCard = () => {
     try {
       setChanged(await api.changeLocalRuntimeService(name, action));
     } catch (e) {
-      setActionError(`Could not ${action} ${name}: ${(e as Error).message}`);
+      setActionError(
+        t(`runtime.card.actionFailed.${action}`, {
+          name,
+          message: (e as Error).message,
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -149,7 +170,9 @@ export const EntityRuntimeCard = () => {
   if (!name) {
     content = (
       <Typography variant="body2">
-        This component has no {GOLDEN_PATH_SERVICE_ANNOTATION} annotation.
+        {t('runtime.card.noAnnotation', {
+          annotation: GOLDEN_PATH_SERVICE_ANNOTATION,
+        })}
       </Typography>
     );
   } else if (!service && state.loading) {
@@ -157,7 +180,10 @@ export const EntityRuntimeCard = () => {
   } else if (!service && state.error) {
     content = (
       <Typography variant="body2" color="error" role="alert">
-        The runtime of {name} could not be loaded: {state.error.message}
+        {t('runtime.card.loadFailed', {
+          name,
+          message: state.error.message,
+        })}
       </Typography>
     );
   } else if (service) {
@@ -180,11 +206,11 @@ export const EntityRuntimeCard = () => {
   }
   return (
     <InfoCard
-      title="Runtime"
-      subheader={service?.runtime ?? 'local runtime (this machine)'}
+      title={t('runtime.card.title')}
+      subheader={service?.runtime ?? t('runtime.card.localRuntime')}
       action={
         <IconButton
-          aria-label="Refresh the runtime"
+          aria-label={t('runtime.card.refresh')}
           onClick={state.retry}
           disabled={busy}
         >
@@ -195,7 +221,7 @@ export const EntityRuntimeCard = () => {
       {content}
       {state.error && service ? (
         <Typography variant="body2" color="error" role="alert">
-          Could not refresh: {state.error.message}
+          {t('runtime.card.refreshFailed', { message: state.error.message })}
         </Typography>
       ) : null}
       {actionError ? (

@@ -9,12 +9,7 @@ import {
 } from '@material-ui/core';
 import type { LocalRuntimeAction } from '@onramp/backstage-plugin-golden-paths-common';
 import { useState } from 'react';
-
-const LABELS: Record<LocalRuntimeAction, string> = {
-  restart: 'Restart',
-  stop: 'Stop',
-  start: 'Start',
-};
+import { useGoldenPathsT } from '../translate';
 
 /**
  * The buttons the caller may use (the backend's `allowedActions`); Stop asks
@@ -31,6 +26,7 @@ export const RuntimeActions = ({
   busy: boolean;
   onAction: (action: LocalRuntimeAction) => void;
 }) => {
+  const t = useGoldenPathsT();
   const [confirmStop, setConfirmStop] = useState(false);
   if (allowed.length === 0) return null;
   return (
@@ -45,7 +41,7 @@ export const RuntimeActions = ({
               action === 'stop' ? setConfirmStop(true) : onAction(action)
             }
           >
-            {LABELS[action]}
+            {t(`runtime.actions.${action}`)}
           </Button>
         </Box>
       ))}
@@ -54,15 +50,16 @@ export const RuntimeActions = ({
         onClose={() => setConfirmStop(false)}
         aria-labelledby="runtime-stop-title"
       >
-        <DialogTitle id="runtime-stop-title">Stop {name}?</DialogTitle>
+        <DialogTitle id="runtime-stop-title">
+          {t('runtime.actions.stopTitle', { name })}
+        </DialogTitle>
         <DialogContent>
-          <DialogContentText>
-            The process stops and its port closes. It stays stopped, also when
-            the portal restarts, until someone starts it or deploys it again.
-          </DialogContentText>
+          <DialogContentText>{t('runtime.actions.stopText')}</DialogContentText>
         </DialogContent>
         <DialogActions>
-          <Button onClick={() => setConfirmStop(false)}>Cancel</Button>
+          <Button onClick={() => setConfirmStop(false)}>
+            {t('runtime.cancel')}
+          </Button>
           <Button
             color="secondary"
             onClick={() => {
@@ -70,7 +67,7 @@ export const RuntimeActions = ({
               onAction('stop');
             }}
           >
-            Stop {name}
+            {t('runtime.actions.stopConfirm', { name })}
           </Button>
         </DialogActions>
       </Dialog>

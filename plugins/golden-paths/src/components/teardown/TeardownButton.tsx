@@ -1,6 +1,7 @@
 import { Box, Button, Typography } from '@material-ui/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { useGoldenPathsT } from '../translate';
 import { TeardownDialog } from './TeardownDialog';
 import { useTeardownPlan } from './useTeardownPlan';
 
@@ -10,13 +11,14 @@ import { useTeardownPlan } from './useTeardownPlan';
  * disabled, with the reason, for someone who may not tear it down.
  */
 export const TeardownButton = ({ name }: { name: string }) => {
+  const t = useGoldenPathsT();
   const { value: plan, error } = useTeardownPlan(name);
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
   if (error) {
     return (
       <Typography variant="caption" color="error">
-        Teardown unavailable: {error.message}
+        {t('runtime.teardown.unavailable', { message: error.message })}
       </Typography>
     );
   }
@@ -29,7 +31,7 @@ export const TeardownButton = ({ name }: { name: string }) => {
         onClick={() => setOpen(true)}
         aria-describedby={plan.reason ? `teardown-why-${name}` : undefined}
       >
-        Tear down
+        {t('runtime.teardown.tearDown')}
       </Button>
       {plan.reason && (
         <Typography

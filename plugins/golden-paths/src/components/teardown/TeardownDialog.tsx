@@ -17,6 +17,7 @@ import type {
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { useState } from 'react';
 import { goldenPathsApiRef } from '../../api';
+import { useGoldenPathsT } from '../translate';
 
 /**
  * "Tear down <name>?": lists exactly what the teardown removes (the
@@ -32,6 +33,7 @@ export const TeardownDialog = ({
   plan: TeardownPlanView;
   onClose: (started?: TeardownStarted) => void;
 }) => {
+  const t = useGoldenPathsT();
   const api = useApi(goldenPathsApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -48,13 +50,14 @@ export const TeardownDialog = ({
   const titleId = `teardown-${name}-title`;
   return (
     <Dialog open onClose={() => onClose()} aria-labelledby={titleId}>
-      <DialogTitle id={titleId}>Tear down {name}?</DialogTitle>
+      <DialogTitle id={titleId}>
+        {t('runtime.teardown.dialogTitle', { name })}
+      </DialogTitle>
       <DialogContent>
         <DialogContentText>
-          This practice run is removed for good. The teardown runs as a
-          scaffolder task and removes:
+          {t('runtime.teardown.dialogText')}
         </DialogContentText>
-        <List dense aria-label="What the teardown removes">
+        <List dense aria-label={t('runtime.teardown.removesLabel')}>
           {plan.removes.map(item => (
             <ListItem key={item}>
               <ListItemText primary={item} />
@@ -63,13 +66,13 @@ export const TeardownDialog = ({
         </List>
         {error && (
           <Typography color="error" role="alert">
-            The teardown could not start: {error}
+            {t('runtime.teardown.couldNotStart', { message: error })}
           </Typography>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose()} disabled={busy}>
-          Cancel
+          {t('runtime.cancel')}
         </Button>
         <Button
           color="secondary"
@@ -77,7 +80,9 @@ export const TeardownDialog = ({
           onClick={start}
           disabled={busy}
         >
-          {busy ? 'Starting…' : 'Tear down'}
+          {busy
+            ? t('runtime.teardown.starting')
+            : t('runtime.teardown.tearDown')}
         </Button>
       </DialogActions>
     </Dialog>

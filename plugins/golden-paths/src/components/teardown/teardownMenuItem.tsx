@@ -3,6 +3,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Typography } from '@material-ui/core';
 import type { TeardownStarted } from '@onramp/backstage-plugin-golden-paths-common';
 import { useNavigate } from 'react-router-dom';
+import { useGoldenPathsT } from '../translate';
 import { TeardownDialog } from './TeardownDialog';
 import { useTeardownPlan } from './useTeardownPlan';
 
@@ -14,6 +15,7 @@ import { useTeardownPlan } from './useTeardownPlan';
  */
 export function useTeardownMenuItemProps() {
   const { entity } = useEntity();
+  const t = useGoldenPathsT();
   const name = entity.metadata.name;
   const { value: plan } = useTeardownPlan(name);
   const dialogApi = useApi(dialogApiRef);
@@ -21,7 +23,7 @@ export function useTeardownMenuItemProps() {
   return {
     title: (
       <>
-        Tear down
+        {t('runtime.teardown.tearDown')}
         {plan?.reason && (
           <Typography variant="caption" component="div" color="textSecondary">
             {plan.reason}
