@@ -264,6 +264,14 @@ export type FigureMethod = {
    */
   countedFromJourneyStart?: number | null;
   filters: FigureFilters;
+  /**
+   * Set when the figure is read from a precomputed rollup (the per-step
+   * figures): when the rollup was last rebuilt in full (ISO 8601).
+   * Everything recorded through Golden Paths is in it as it is written;
+   * rows written to the database some other way (a restore, an import)
+   * show only from the next rebuild, hourly.
+   */
+  asOf?: string;
 };
 
 /**

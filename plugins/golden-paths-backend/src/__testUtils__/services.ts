@@ -22,6 +22,7 @@ const TABLES = [
   'gp_local_ci_runs',
   'gp_local_git_refs',
   'gp_stuck_notices',
+  'gp_step_metrics',
   'gp_step_progress',
   'gp_evidence',
   'gp_merged_prs',

@@ -15,6 +15,7 @@ import {
 } from './rows';
 import { startAtOf } from './PeopleStore';
 import { GateStore, KnexGateStore } from './GateStore';
+import { refreshStepMetrics, StepCompletion } from './StepMetricsRollup';
 
 /** A page request in SQL terms. */
 export type PageWindow = { limit: number; offset: number };
@@ -95,10 +96,22 @@ export class KnexJourneyStore implements JourneyStore {
     return new KnexJourneyStore(db);
   }
 
-  private constructor(private readonly db: Knex) {}
+  /**
+   * @param completions - in a transaction, the steps it completed, whose
+   *   metrics rollup rows it refreshes before it commits
+   */
+  private constructor(
+    private readonly db: Knex,
+    private readonly completions?: StepCompletion[],
+  ) {}
 
   transaction<T>(fn: (store: JourneyStore) => Promise<T>): Promise<T> {
-    return this.db.transaction(tx => fn(new KnexJourneyStore(tx)));
+    return this.db.transaction(async tx => {
+      const completions: StepCompletion[] = [];
+      const result = await fn(new KnexJourneyStore(tx, completions));
+      await refreshStepMetrics(tx, completions);
+      return result;
+    });
   }
 
   gates(): GateStore {
@@ -204,12 +217,19 @@ export class KnexJourneyStore implements JourneyStore {
     return rows.map(progressFromRow);
   }
 
-  async insertProgress(row: ProgressRow) {
+  async insertProgress(row: ProgressRow): Promise<boolean> {
+    if (!this.completions) {
+      // The completion and its metrics rollup row in one transaction.
+      return this.transaction(tx => tx.insertProgress(row));
+    }
     const inserted = await this.db('gp_step_progress')
       .insert(progressToColumns(row))
       .onConflict(['journey_id', 'step_id', 'check_id'])
       .ignore()
       .returning('journey_id');
+    if (inserted.length > 0 && row.checkId === '') {
+      this.completions.push({ journeyId: row.journeyId, stepId: row.stepId });
+    }
     return inserted.length > 0;
   }
 

@@ -4,25 +4,31 @@ import {
   onboardingStatement,
   OnboardingRow,
 } from './onboardingSql';
+import {
+  isPostgres,
+  liveStepFigures,
+  MetricsFilter,
+  runOverJourneys,
+  StepFigure,
+} from './metricsSql';
 import { Median, medianOf, percentilesByGroup } from './percentile';
+import { counts, num } from './rows';
+import { readStepMetrics, rebuildStepMetrics } from './StepMetricsRollup';
 
 export type { Median } from './percentile';
-import { counts, num } from './rows';
+export type { MetricsFilter, StepFigure } from './metricsSql';
 
-/** Filters of the metrics, already resolved to path ids. */
-export type MetricsFilter = {
-  /** Only journeys on these paths; undefined for all. */
-  pathIds?: string[];
-  cohortId?: string;
-  /** Journeys started at or after (epoch ms). */
-  from?: number;
-  /** Journeys started before (epoch ms). */
-  to?: number;
+/** The per-step figures, and where they come from. */
+export type StepFigures = {
+  figures: StepFigure[];
+  /**
+   * Set when they come from the rollup (gp_step_metrics): when it was last
+   * rebuilt in full (epoch ms). Completions recorded through the plugin
+   * are in it as they are written; rows written around it, from then on,
+   * show after the next rebuild.
+   */
+  rollupRebuiltAt?: number;
 };
-
-function rowsOf(result: any): any[] {
-  return Array.isArray(result) ? result : result.rows;
-}
 
 /** Counts of started and completed journeys. */
 export type Completion = { started: number; completed: number };
@@ -63,12 +69,20 @@ export interface MetricsStore {
     filter: MetricsFilter,
     options: { deployEvidenceKey: string; nth: number },
   ): Promise<OnboardingRow[]>;
-  /** Per path and step: completions and median time to the step. */
+  /**
+   * Per path and step: completions and the median and p90 time to the
+   * step. From the rollup when the filter is by path only (and the rollup
+   * was rebuilt since the migration), else (or with `live`) computed over
+   * the completions.
+   */
   steps(
     filter: MetricsFilter,
-  ): Promise<
-    Array<Median & { pathId: string; stepId: string; completed: number }>
-  >;
+    options?: { live?: boolean },
+  ): Promise<StepFigures>;
+  /** Rebuilds the per-step rollup in full (the scheduled task). */
+  rebuildStepMetrics(
+    now: number,
+  ): Promise<{ groups: number; corrected: number }>;
 }
 
 /** The Knex implementation of {@link MetricsStore}. */
@@ -80,52 +94,15 @@ export class KnexMetricsStore implements MetricsStore {
   private constructor(private readonly db: Knex) {}
 
   private isPostgres() {
-    return this.db.client.config.client === 'pg';
+    return isPostgres(this.db);
   }
 
-  private filtered(filter: MetricsFilter) {
-    const query = this.db('gp_journeys as j').select(
-      'j.id',
-      'j.user_entity_ref',
-      'j.path_id',
-      'j.started_at',
-      'j.completed_at',
-    );
-    if (filter.pathIds) {
-      if (filter.pathIds.length === 0) {
-        query.whereRaw('1 = 0');
-      } else {
-        query.whereIn('j.path_id', filter.pathIds);
-      }
-    }
-    if (filter.cohortId) {
-      query.whereIn(
-        'j.user_entity_ref',
-        this.db('gp_cohort_members')
-          .select('user_entity_ref')
-          .where('cohort_id', filter.cohortId),
-      );
-    }
-    if (filter.from !== undefined) {
-      query.where('j.started_at', '>=', filter.from);
-    }
-    if (filter.to !== undefined) {
-      query.where('j.started_at', '<', filter.to);
-    }
-    return query.toSQL();
-  }
-
-  private async run(
+  private run(
     filter: MetricsFilter,
     body: string,
     bindings: readonly unknown[] = [],
   ) {
-    const fj = this.filtered(filter);
-    const result = await this.db.raw(`WITH fj AS (${fj.sql}) ${body}`, [
-      ...fj.bindings,
-      ...bindings,
-    ] as any);
-    return rowsOf(result);
+    return runOverJourneys(this.db, filter, body, bindings);
   }
 
   /** Journeys started and completed per path. */
@@ -256,26 +233,28 @@ export class KnexMetricsStore implements MetricsStore {
     );
   }
 
-  /**
-   * Per path and step: how many journeys completed it, and the median time
-   * from the journey's previous progress (or its start) to this step.
-   */
-  async steps(filter: MetricsFilter) {
-    const rows = await this.run(
-      filter,
-      percentilesByGroup(this.isPostgres(), {
-        keys: ['path_id', 'step_id'],
-        value: 'p.duration_ms',
-        from: `gp_step_progress p JOIN fj ON fj.id = p.journey_id
-          WHERE p.check_id = ''`,
-      }),
-    );
-    return rows.map(r => ({
-      pathId: r.path_id as string,
-      stepId: r.step_id as string,
-      completed: num(r.cnt),
-      ...medianOf(r.cnt, r),
-    }));
+  async steps(
+    filter: MetricsFilter,
+    options: { live?: boolean } = {},
+  ): Promise<StepFigures> {
+    const byPathOnly =
+      filter.cohortId === undefined &&
+      filter.from === undefined &&
+      filter.to === undefined;
+    if (byPathOnly && !options.live) {
+      const rollup = await readStepMetrics(this.db, filter.pathIds);
+      if (rollup) {
+        return {
+          figures: rollup.figures,
+          rollupRebuiltAt: rollup.rebuiltAt,
+        };
+      }
+    }
+    return { figures: await liveStepFigures(this.db, filter) };
+  }
+
+  rebuildStepMetrics(now: number) {
+    return rebuildStepMetrics(this.db, now);
   }
 
   private async median(

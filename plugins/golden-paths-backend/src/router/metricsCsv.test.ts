@@ -51,11 +51,11 @@ describe('the metrics CSV', () => {
           .filter(line => line.startsWith('cohort,'));
         // Cohorts of one each: hidden (empty figures), titles neutralised.
         expect(cohortLines).toEqual([
-          "cohort,c0,'=1+1,true,,,,,,,,,,,,cohortId=c0,5",
-          "cohort,c1,'+SUM(A1),true,,,,,,,,,,,,cohortId=c1,5",
-          "cohort,c2,'-2,true,,,,,,,,,,,,cohortId=c2,5",
-          "cohort,c3,'@x,true,,,,,,,,,,,,cohortId=c3,5",
-          "cohort,c4,'=2+2,true,,,,,,,,,,,,cohortId=c4,5",
+          "cohort,c0,'=1+1,true,,,,,,,,,,,,cohortId=c0,5,",
+          "cohort,c1,'+SUM(A1),true,,,,,,,,,,,,cohortId=c1,5,",
+          "cohort,c2,'-2,true,,,,,,,,,,,,cohortId=c2,5,",
+          "cohort,c3,'@x,true,,,,,,,,,,,,cohortId=c3,5,",
+          "cohort,c4,'=2+2,true,,,,,,,,,,,,cohortId=c4,5,",
         ]);
         expect(backend.auditor.createEvent).toHaveBeenCalledWith(
           expect.objectContaining({ eventId: 'metrics-export' }),

@@ -67,6 +67,8 @@ export function metricsTable(metrics: GoldenPathsMetrics): {
     ...FIGURE_COLUMNS,
     'filters',
     'minimum_group_size',
+    // Set on figures read from a rollup: its last full rebuild.
+    'as_of',
   ];
   const k = metrics.minimumGroupSize;
   const lines: CsvRow[] = [];
@@ -92,6 +94,7 @@ export function metricsTable(metrics: GoldenPathsMetrics): {
       ...figureCells(figure),
       filtersCell(filters),
       k,
+      figure?.method.asOf ?? '',
     ]);
   const { overall } = metrics.onboarding;
   const overallFigures: Array<[string, DurationSummary | null]> = [

@@ -148,7 +148,7 @@ describeOnEachDatabase('onboarding metrics', t => {
 
     const csv = metricsTable(metrics);
     expect(csv.header.join(',')).toBe(
-      'scope,id,title,suppressed,people,started,completed,completion_rate,drop_off,n,median_ms,p90_ms,clock_start,clock_stop,counted_from_journey_start,filters,minimum_group_size',
+      'scope,id,title,suppressed,people,started,completed,completion_rate,drop_off,n,median_ms,p90_ms,clock_start,clock_stop,counted_from_journey_start,filters,minimum_group_size,as_of',
     );
     expect(csv.rows).toContainEqual([
       'path',
@@ -168,6 +168,7 @@ describeOnEachDatabase('onboarding metrics', t => {
       undefined,
       'pathId=backend-day-1',
       1,
+      '',
     ]);
     expect(csv.rows).toContainEqual([
       'cohort',
@@ -187,6 +188,7 @@ describeOnEachDatabase('onboarding metrics', t => {
       '',
       'cohortId=bootcamp',
       1,
+      '',
     ]);
   });
 });

@@ -69,7 +69,7 @@ export async function computeMetrics(options: {
     byCohort,
     toComplete,
     toTemplate,
-    steps,
+    stepFigures,
     onboardingRows,
     disciplinePeople,
   ] = await Promise.all([
@@ -84,6 +84,11 @@ export async function computeMetrics(options: {
     }),
     store.peopleByPathGroup(filter, pathsByDiscipline),
   ]);
+  const steps = stepFigures.figures;
+  const stepsAsOf =
+    stepFigures.rollupRebuiltAt === undefined
+      ? {}
+      : { asOf: new Date(stepFigures.rollupRebuiltAt).toISOString() };
   const filters = figureFilters(query);
   const onboarding = onboardingMetrics(onboardingRows, {
     pullRequests: options.pullRequests ?? false,
@@ -153,6 +158,7 @@ export async function computeMetrics(options: {
               clockStart: 'previous-step' as const,
               clockStop: 'step completed',
               filters: { ...pathFilters, stepId: step.id },
+              ...stepsAsOf,
             },
             { minimumGroupSize, groupHidden: hidden },
           ),

@@ -17,10 +17,11 @@ import { syncStartDates } from '../service/startDates';
 
 /**
  * The plugin's scheduled work, through the scheduler so that one replica
- * runs each task at a time: hourly stuck-member notices, the start dates
- * from the catalog every minute, the merged pull request sync every 10
- * minutes when there is a source, the pulse survey asks, and the local git server's watcher
- * (goldenPaths.localCi) when enabled.
+ * runs each task at a time: hourly stuck-member notices and the rebuild of
+ * the step metrics rollup, the start dates from the catalog every minute,
+ * the merged pull request sync every 10 minutes when there is a source, the
+ * pulse survey asks, and the local git server's watcher (goldenPaths.localCi)
+ * when enabled.
  */
 export async function scheduleTasks(options: {
   scheduler: SchedulerService;
@@ -78,6 +79,29 @@ export async function scheduleTasks(options: {
       },
     });
   }
+  // The per-step metrics rollup (gp_step_metrics) is kept in step by the
+  // transactions that record completions; rebuilding it hourly picks up
+  // rows written around the plugin (restores, imports) and, on the first
+  // run after its migration, the completions from before. Global: one
+  // replica rebuilds per period.
+  await scheduler.scheduleTask({
+    id: 'golden-paths-step-metrics',
+    scope: 'global',
+    frequency: { hours: 1 },
+    timeout: { minutes: 10 },
+    initialDelay: { seconds: 30 },
+    fn: async () => {
+      const { groups, corrected } = await stores.metrics.rebuildStepMetrics(
+        Date.now(),
+      );
+      const message = `Rebuilt the step metrics rollup: ${groups} step(s), ${corrected} corrected`;
+      if (corrected > 0) {
+        logger.info(message);
+      } else {
+        logger.debug(message);
+      }
+    },
+  });
   await scheduler.scheduleTask({
     id: 'golden-paths-stuck-members',
     frequency: { hours: 1 },
