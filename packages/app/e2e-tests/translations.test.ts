@@ -22,11 +22,18 @@ test.describe('the portal in German', () => {
     const nav = page.getByRole('navigation', { name: 'sidebar nav' });
     await nav.getByRole('link', { name: 'Skill Exchange' }).click();
     await expect(page.getByRole('tab', { name: 'Mentorings' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Mein Profil' }),
+    ).toBeVisible();
     await screenshot(page, 'skill-exchange-de');
     await expectNoSeriousA11yViolations(page);
 
     await nav.getByRole('link', { name: 'Golden Paths' }).click();
     await expect(nav.getByRole('link', { name: 'Mein Team' })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Onboarding-Insights' }),
+    ).toBeVisible();
+    await expect(page.getByText(/^Loslegen bei/).first()).toBeVisible();
     await screenshot(page, 'golden-paths-de');
     await expectNoSeriousA11yViolations(page);
 
