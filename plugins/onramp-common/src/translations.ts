@@ -1,8 +1,15 @@
-type Depth = [never, 0, 1, 2, 3, 4];
+/**
+ * How many levels deeper {@link MessageKeys} may look, by level.
+ *
+ * @public
+ */
+export type MessageDepth = [never, 0, 1, 2, 3, 4];
 
 /**
  * The dot-separated keys of a nested message declaration, under `prefix`
  * (up to five levels deep).
+ *
+ * @public
  */
 export type MessageKeys<T, TPrefix extends string, D extends number = 5> = [
   D,
@@ -11,22 +18,32 @@ export type MessageKeys<T, TPrefix extends string, D extends number = 5> = [
   : T extends string
   ? TPrefix
   : {
-      [K in keyof T & string]: MessageKeys<T[K], `${TPrefix}.${K}`, Depth[D]>;
+      [K in keyof T & string]: MessageKeys<T[K], `${TPrefix}.${K}`, MessageDepth[D]>;
     }[keyof T & string];
 
 /**
  * A language's messages for one area of a plugin's translation ref, flat as
  * Backstage's translation API takes them: every key of the English area and
  * no other, so TypeScript names a missing or misspelt key.
+ *
+ * @public
  */
 export type AreaMessages<T, TPrefix extends string> = {
   [K in MessageKeys<T, TPrefix>]: string;
 };
 
-/** A nested message declaration, as `createTranslationRef` takes it. */
+/**
+ * A nested message declaration, as `createTranslationRef` takes it.
+ *
+ * @public
+ */
 export type NestedMessages = { [key: string]: string | NestedMessages };
 
-/** Flattens nested messages to dot-separated keys. */
+/**
+ * Flattens nested messages to dot-separated keys.
+ *
+ * @public
+ */
 export function flattenMessages(
   messages: NestedMessages,
   prefix = '',
@@ -48,6 +65,8 @@ const placeholders = (text: string) =>
  * missing, left empty or unknown, or a `{{placeholder}}` that the English
  * text has and the translation lost (or the other way round). Empty when
  * the translation is complete.
+ *
+ * @public
  */
 export function translationProblems(
   english: NestedMessages,
