@@ -18,7 +18,11 @@ export type MessageKeys<T, TPrefix extends string, D extends number = 5> = [
   : T extends string
   ? TPrefix
   : {
-      [K in keyof T & string]: MessageKeys<T[K], `${TPrefix}.${K}`, MessageDepth[D]>;
+      [K in keyof T & string]: MessageKeys<
+        T[K],
+        `${TPrefix}.${K}`,
+        MessageDepth[D]
+      >;
     }[keyof T & string];
 
 /**
