@@ -4,6 +4,9 @@
  *
  * @packageDocumentation
  */
+import type { TranslationRef } from '@backstage/frontend-plugin-api';
+import { goldenPathsTranslationRef as typedTranslationRef } from './translation';
+
 export {
   goldenPathsPlugin,
   GoldenPathsPage,
@@ -15,4 +18,14 @@ export {
 export { isDay1Service } from './components/runtime/isDay1Service';
 export { goldenPathsApiRef } from './api';
 export { rootRouteRef } from './routes';
-export { goldenPathsTranslationRef } from './translation';
+
+/**
+ * Every word the plugin shows, through Backstage's translation API: give it
+ * to `createTranslationMessages` to change words (the README lists the
+ * shared keys, such as `common.title`). Typed with string keys so that the
+ * public API does not list each of its messages.
+ *
+ * @public
+ */
+export const goldenPathsTranslationRef: TranslationRef<'golden-paths'> =
+  typedTranslationRef;

@@ -7,6 +7,9 @@
  *
  * @packageDocumentation
  */
+import type { TranslationRef } from '@backstage/frontend-plugin-api';
+import { skillExchangeTranslationRef as typedTranslationRef } from './translation';
+
 export {
   skillExchangePlugin as default,
   legacySkillExchangePlugin,
@@ -15,4 +18,14 @@ export {
   EntityTeamSkillsCard,
 } from './plugin';
 export { skillExchangeApiRef } from './api';
-export { skillExchangeTranslationRef } from './translation';
+
+/**
+ * Every word the plugin shows, through Backstage's translation API: give it
+ * to `createTranslationMessages` to change words (the README lists the
+ * shared keys, such as `common.title`). Typed with string keys so that the
+ * public API does not list each of its messages.
+ *
+ * @public
+ */
+export const skillExchangeTranslationRef: TranslationRef<'skill-exchange'> =
+  typedTranslationRef;
