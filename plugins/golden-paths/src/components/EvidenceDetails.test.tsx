@@ -2,6 +2,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { GoldenPathStep } from '@onramp/backstage-plugin-golden-paths-common';
 import { arrivedFacts, EvidenceDetails, EvidenceHint } from './EvidenceDetails';
+import { englishT } from './__testUtils__/englishT';
 
 jest.setTimeout(60_000);
 
@@ -60,12 +61,15 @@ describe('the step evidence', () => {
 
   it('reads the outputs the SCM webhooks and the Day-1 templates really carry', () => {
     const facts = (outputs: Record<string, unknown>) =>
-      arrivedFacts({
-        source: 'evidence',
-        key: 'pr.merged',
-        occurredAt: '2026-11-05T10:00:00Z',
-        outputs,
-      });
+      arrivedFacts(
+        {
+          source: 'evidence',
+          key: 'pr.merged',
+          occurredAt: '2026-11-05T10:00:00Z',
+          outputs,
+        },
+        englishT(),
+      );
     // scm-events, GitHub pull_request merged.
     expect(
       facts({

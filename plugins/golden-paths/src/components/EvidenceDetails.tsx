@@ -9,7 +9,7 @@ import {
   evidenceRuleKeys,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { goldenPathsTranslationRef } from '../translation';
-import { GoldenPathsT, englishT } from './translate';
+import { GoldenPathsT } from './translate';
 import { describeEvidence, eitherOf, formatDate } from './util';
 
 /** The evidence keys of a rule, strongest first (none unless it is an evidence rule). */
@@ -78,7 +78,7 @@ function repositoryName(value: string) {
  */
 export function arrivedFacts(
   evidence: StepEvidence,
-  t: GoldenPathsT = englishT,
+  t: GoldenPathsT,
 ): string[] {
   const o = evidence.outputs ?? {};
   const facts: string[] = [];

@@ -11,6 +11,7 @@ import {
   GoldenPathsMetrics,
 } from '@onramp/backstage-plugin-golden-paths-common';
 import { formatDuration, InsightsPage } from './InsightsPage';
+import { englishT } from './__testUtils__/englishT';
 import { mockApi, page } from './testData';
 
 jest.setTimeout(60_000);
@@ -317,9 +318,10 @@ describe('InsightsPage', () => {
   });
 
   it('formats durations', () => {
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(5 * 60000)).toBe('5m');
-    expect(formatDuration(90 * 60000)).toBe('1h 30m');
-    expect(formatDuration(50 * HOUR)).toBe('2d 2h');
+    const english = englishT();
+    expect(formatDuration(null, english)).toBe('—');
+    expect(formatDuration(5 * 60000, english)).toBe('5m');
+    expect(formatDuration(90 * 60000, english)).toBe('1h 30m');
+    expect(formatDuration(50 * HOUR, english)).toBe('2d 2h');
   });
 });

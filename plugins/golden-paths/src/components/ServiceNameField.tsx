@@ -16,7 +16,6 @@ import {
 import { useEffect, useState } from 'react';
 import { goldenPathsApiRef } from '../api';
 import { goldenPathsTranslationRef } from '../translation';
-import { GoldenPathsT, englishT } from './translate';
 
 /** The field's name in templates: `ui:field: GoldenPathServiceName`. */
 export const SERVICE_NAME_FIELD = 'GoldenPathServiceName';
@@ -125,12 +124,14 @@ export const ServiceNameField = ({
   );
 };
 
-/** The words of the app's language outside React (English when it has none). */
-function translationOf(apiHolder: ApiHolder): GoldenPathsT {
+/** "<name> is taken" in the app's language (English until it has loaded). */
+function takenText(apiHolder: ApiHolder, name: string): string {
   const snapshot = apiHolder
     .get(translationApiRef)
     ?.getTranslation(goldenPathsTranslationRef);
-  return snapshot?.ready ? snapshot.t : englishT;
+  return snapshot?.ready
+    ? snapshot.t('journey.serviceName.taken', { name })
+    : `${name} is taken`;
 }
 
 /**
@@ -156,9 +157,6 @@ export const serviceNameValidation: CustomFieldValidator<string> = async (
   }
   const check = await api.checkServiceName(value);
   if (!check.available) {
-    validation.addError(
-      check.message ??
-        translationOf(apiHolder)('journey.serviceName.taken', { name: value }),
-    );
+    validation.addError(check.message ?? takenText(apiHolder, value));
   }
 };

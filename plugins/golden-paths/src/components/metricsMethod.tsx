@@ -4,13 +4,10 @@ import {
   DurationSummary,
   FigureFilters,
 } from '@onramp/backstage-plugin-golden-paths-common';
-import { englishT, GoldenPathsT } from './translate';
+import { GoldenPathsT } from './translate';
 
 /** 5400000 -> "1h 30m". */
-export function formatDuration(
-  ms: number | null,
-  t: GoldenPathsT = englishT,
-): string {
+export function formatDuration(ms: number | null, t: GoldenPathsT): string {
   if (ms === null) {
     return t('insights.method.none');
   }

@@ -23,7 +23,6 @@ import type {
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { skillExchangeApiRef } from '../api';
 import { skillExchangeTranslationRef } from '../translation';
-import { profiles as english } from '../translations/en/profiles';
 import {
   PersonLink,
   placesOf,
@@ -37,18 +36,21 @@ import { approvalText } from './ManagerApproval';
 import { useAction } from './useAction';
 
 type Run = ReturnType<typeof useAction>['run'];
-type StatusText = keyof typeof english.ownerPanel.status;
 
-/**
- * The status changes an owner may make: button text and the toast after,
- * through `t` (in English without it).
- */
+/** The status changes an owner may make: button text and the toast after. */
 export function statusChanges(
   post: Pick<Post, 'kind' | 'status'>,
-  t?: SkillExchangeT,
+  t: SkillExchangeT,
 ): Array<{ to: PostStatus; label: string; done: string }> {
-  const text = (key: StatusText): string =>
-    t ? t(`profiles.ownerPanel.status.${key}`) : english.ownerPanel.status[key];
+  const text = (
+    key:
+      | 'close'
+      | 'closed'
+      | 'reopen'
+      | 'reopened'
+      | 'markFilled'
+      | 'markedFilled',
+  ) => t(`profiles.ownerPanel.status.${key}`);
   const close = {
     to: 'closed' as const,
     label: text('close'),

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Post } from '@onramp/backstage-plugin-skill-exchange-common';
 import { statusChanges } from './OwnerPanel';
-import { ME, OWNER, renderPost } from './__testUtils__/renderPost';
+import { englishT, ME, OWNER, renderPost } from './__testUtils__/renderPost';
 import { post } from './testData';
 
 jest.setTimeout(30_000);
@@ -208,10 +208,12 @@ describe('a closed post', () => {
   });
 });
 
+const english = englishT();
+
 describe('statusChanges', () => {
   it('fills and closes open embeds, only closes open hacks, reopens or closes filled posts, reopens closed ones', () => {
     const labels = (p: Pick<Post, 'kind' | 'status'>) =>
-      statusChanges(p).map(c => `${c.label}->${c.to}`);
+      statusChanges(p, english).map(c => `${c.label}->${c.to}`);
     expect(labels({ kind: 'embed', status: 'open' })).toEqual([
       'Mark filled->filled',
       'Close->closed',

@@ -1,3 +1,6 @@
+import type { SkillExchangeT } from '../common';
+import { MockTranslationApi } from '@backstage/test-utils/alpha';
+import { skillExchangeTranslationRef } from '../../translation';
 import { Route, Routes } from 'react-router-dom';
 import {
   mockApis,
@@ -70,4 +73,13 @@ export async function renderPost(
     { routeEntries: [`/posts/${shown.id}`] },
   );
   return { api, alertApi, rendered };
+}
+
+/** The English messages' translation function (Backstage's test mock). */
+export function englishT(): SkillExchangeT {
+  const snapshot = MockTranslationApi.create().getTranslation(
+    skillExchangeTranslationRef,
+  );
+  if (!snapshot.ready) throw new Error('The mock translation is not ready');
+  return snapshot.t;
 }
