@@ -18,18 +18,60 @@ timed() {
   summary+=("$(printf '%-28s %4ss' "$name" $(($(date +%s) - t0)))")
 }
 
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+
+# together NAME CMD... [-- NAME CMD...]: stages that share no files, side by
+# side (2 cores: tsc alone leaves one idle). Each one's output is printed
+# when all are done; any failure fails the group.
+together() {
+  local names=() pids=() n=0 failed=()
+  while [ $# -gt 0 ]; do
+    local name="$1" cmd=()
+    shift
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do cmd+=("$1") && shift; done
+    [ $# -eq 0 ] || shift
+    step "$name (started alongside)"
+    (
+      t0=$(date +%s)
+      rc=0
+      "${cmd[@]}" >"$results/together-$n.log" 2>&1 || rc=$?
+      echo $(($(date +%s) - t0)) >"$results/together-$n.secs"
+      exit $rc
+    ) &
+    names+=("$name") pids+=($!) n=$((n + 1))
+  done
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || failed+=("${names[$i]}")
+    step "${names[$i]}"
+    cat "$results/together-$i.log" >&2
+    summary+=("$(printf '%-28s %4ss (alongside)' "${names[$i]}" "$(cat "$results/together-$i.secs")")")
+  done
+  rm -f "$results"/together-*
+  [ ${#failed[@]} -eq 0 ] || die "Failed: ${failed[*]}"
+}
+
+# Caches a second run on an unchanged tree may use (never in CI, which
+# starts from a clean checkout and proves everything): eslint's per-package
+# success cache keyed by file contents, prettier's cache, and (below) the
+# test runner's per-package success cache.
+cache=()
+[ -n "${CI:-}" ] || [ -n "${ONRAMP_TEST_NO_CACHE:-}" ] || cache=(1)
+
 timed "install (immutable)" yarn install --immutable
 
-timed "type check (tsc)" yarn tsc
-timed "lint" yarn backstage-cli repo lint
-timed "formatting (prettier)" yarn prettier --check .
+# The type check is the one the API reports need (no skipLibCheck, no
+# incremental state: what `backstage-repo-tools api-reports --tsc` runs), so
+# they reuse its declarations in dist-types instead of compiling again.
+together "type check (tsc)" yarn tsc:full \
+  -- "lint" yarn backstage-cli repo lint ${cache:+--success-cache} \
+  -- "formatting (prettier)" yarn prettier --check ${cache:+--cache --cache-strategy content} .
 # Every published package built (from the declarations tsc wrote to dist-types
 # above), packed and its tarball checked as an adopter would get it; then the
-# public API of each against its committed report (compiled again by the repo
-# tools, as `yarn build:api-reports` does, so both see the same declarations).
+# public API of each against its committed report, from the same declarations.
 packs="$(mktemp -d)"
 timed "build and pack" yarn test:pack --out "$packs"
-timed "API reports" yarn test:api-reports
+timed "API reports" yarn test:api-reports:from-types
 # The same tarballs installed into a clean Backstage app outside this
 # workspace by each plugin README's install steps, started, and checked in
 # Chromium: a Skill Exchange post, a golden path started, a Day-1 dry-run.
@@ -59,9 +101,15 @@ else
     "[onramp] !!! Start PostgreSQL (or set ONRAMP_TEST_POSTGRES_URL) to run it." >&2
 fi
 
-results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
-timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests --json --outputFile="$0/jest.json" 2>&1 | tee "$0/jest.log"' "$results"
+# Backstage's success cache skips a package whose committed tree, and those
+# of the packages it depends on, passed before (per database set). It reads
+# git's HEAD, so it is used only when nothing is uncommitted.
+jest_cache=()
+if [ -n "${cache[*]}" ] && [ -z "$(git status --porcelain)" ]; then
+  jest_cache=(--success-cache --success-cache-dir "node_modules/.cache/onramp-test-success/${pg_ok:+sqlite-pg}${pg_ok:-sqlite}")
+  log "Unchanged packages that passed before are skipped (success cache; ONRAMP_TEST_NO_CACHE=1 runs all)"
+fi
+timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests "${@:1}" --json --outputFile="$0/jest.json" 2>&1 | tee "$0/jest.log"' "$results" "${jest_cache[@]}"
 
 # End to end: the production build of the app, served by the backend on one
 # port (scripts/e2e-portal.sh, started by Playwright). Every flow on a clean

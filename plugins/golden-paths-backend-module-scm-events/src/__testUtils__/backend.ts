@@ -149,6 +149,9 @@ export async function startScmEventsBackend(options: {
       mockServices.rootConfig.factory({
         data: {
           events: {
+            // On PostgreSQL the events service long-polls the event bus; a
+            // backend stops only when the open poll ends (55 s by default).
+            notifyTimeoutMs: 1_000,
             modules: {
               github: { webhookSecret: GITHUB_SECRET },
               gitlab: { webhookSecret: GITLAB_TOKEN },
