@@ -51,10 +51,9 @@ together() {
   [ ${#failed[@]} -eq 0 ] || die "Failed: ${failed[*]}"
 }
 
-# Caches a second run on an unchanged tree may use (never in CI, which
-# starts from a clean checkout and proves everything): eslint's per-package
-# success cache keyed by file contents, prettier's cache, and (below) the
-# test runner's per-package success cache.
+# Caches a second run in the same checkout uses (never in CI, which starts
+# from a clean checkout and proves everything): eslint's per-package success
+# cache keyed by file contents, and prettier's cache of file contents.
 cache=()
 [ -n "${CI:-}" ] || [ -n "${ONRAMP_TEST_NO_CACHE:-}" ] || cache=(1)
 
@@ -101,15 +100,7 @@ else
     "[onramp] !!! Start PostgreSQL (or set ONRAMP_TEST_POSTGRES_URL) to run it." >&2
 fi
 
-# Backstage's success cache skips a package whose committed tree, and those
-# of the packages it depends on, passed before (per database set). It reads
-# git's HEAD, so it is used only when nothing is uncommitted.
-jest_cache=()
-if [ -n "${cache[*]}" ] && [ -z "$(git status --porcelain)" ]; then
-  jest_cache=(--success-cache --success-cache-dir "node_modules/.cache/onramp-test-success/${pg_ok:+sqlite-pg}${pg_ok:-sqlite}")
-  log "Unchanged packages that passed before are skipped (success cache; ONRAMP_TEST_NO_CACHE=1 runs all)"
-fi
-timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests "${@:1}" --json --outputFile="$0/jest.json" 2>&1 | tee "$0/jest.log"' "$results" "${jest_cache[@]}"
+timed "unit and backend tests" bash -c 'set -o pipefail; CI=true yarn backstage-cli repo test --passWithNoTests --json --outputFile="$0/jest.json" 2>&1 | tee "$0/jest.log"' "$results"
 
 # End to end: the production build of the app, served by the backend on one
 # port (scripts/e2e-portal.sh, started by Playwright). Every flow on a clean
