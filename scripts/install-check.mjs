@@ -32,6 +32,7 @@
 // Env: ONRAMP_INSTALL_PORT (default 7017), ONRAMP_CHROMIUM.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { packages, tarballName } from './pack-check.mjs';
@@ -45,6 +46,7 @@ const INSTALL_ROLES = [
   'backend-plugin',
   'backend-plugin-module',
 ];
+const require_ = createRequire(import.meta.url);
 const MARKER = "// The Onramp plugins' README lines:";
 
 const t0 = Date.now();
@@ -173,8 +175,12 @@ function prepareApp(packDir) {
         /^@(backstage|types)\//.test(name) && !range.startsWith('patch:'),
     ),
   );
-  // Native builds the monorepo skips (keytar needs libsecret), skipped alike.
-  pkg.dependenciesMeta = monorepo.dependenciesMeta;
+  // Native builds the monorepo skips (keytar needs libsecret), skipped alike;
+  // better-sqlite3's is reused (reuseNativeBuild).
+  pkg.dependenciesMeta = {
+    ...monorepo.dependenciesMeta,
+    [NATIVE_REUSED]: { built: false },
+  };
   for (const { pkg: p } of packages) {
     const tgz = path.join(packDir, tarballName(p.name));
     if (!fs.existsSync(tgz)) fail(`no tarball ${tgz}: pack first`);
@@ -186,6 +192,43 @@ function prepareApp(packDir) {
     filter: src => !src.includes(`${path.sep}handbook`),
   });
   return app;
+}
+
+/**
+ * better-sqlite3 compiles SQLite from source here (its prebuilt binaries are
+ * not on the npm registry): about 70 s on 2 cores. The clean app installs it
+ * without its build script, then gets the module this workspace compiled
+ * when the version is the same (the app starts from this yarn.lock and runs
+ * on the same Node); otherwise it is compiled there, as its install would.
+ */
+const NATIVE_REUSED = 'better-sqlite3';
+
+function reuseNativeBuild(app) {
+  const mine = path.dirname(require_.resolve(`${NATIVE_REUSED}/package.json`));
+  const theirs = path.join(app, 'node_modules', NATIVE_REUSED);
+  const version = dir =>
+    JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
+  if (!fs.existsSync(theirs)) fail(`the clean app has no ${theirs}`);
+  const built = path.join(mine, 'build/Release/better_sqlite3.node');
+  if (fs.existsSync(built) && version(mine) === version(theirs)) {
+    fs.mkdirSync(path.join(theirs, 'build/Release'), { recursive: true });
+    fs.copyFileSync(
+      built,
+      path.join(theirs, 'build/Release/better_sqlite3.node'),
+    );
+    log(
+      `${NATIVE_REUSED} ${version(
+        theirs,
+      )}: this workspace's native build reused`,
+    );
+  } else {
+    log(`${NATIVE_REUSED} ${version(theirs)}: compiling its native module`);
+    run(
+      path.join(root, 'node_modules/.bin/node-gyp'),
+      ['rebuild', '--release'],
+      theirs,
+    );
+  }
 }
 
 /** Follows every installable plugin's README in the app folder. */
@@ -216,6 +259,7 @@ function followReadmes(app, packDir) {
   for (const [cwd, specs] of adds) {
     run('yarn', ['--cwd', cwd, 'add', ...specs], app, env);
   }
+  reuseNativeBuild(app);
   const indexFile = path.join(app, 'packages/backend/src/index.ts');
   const indexTs = withBackendLines(fs.readFileSync(indexFile, 'utf8'), backend);
   fs.writeFileSync(indexFile, indexTs);
