@@ -206,28 +206,22 @@ const NATIVE_REUSED = 'better-sqlite3';
 function reuseNativeBuild(app) {
   const mine = path.dirname(require_.resolve(`${NATIVE_REUSED}/package.json`));
   const theirs = path.join(app, 'node_modules', NATIVE_REUSED);
+  if (!fs.existsSync(theirs)) fail(`the clean app has no ${theirs}`);
   const version = dir =>
     JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version;
-  if (!fs.existsSync(theirs)) fail(`the clean app has no ${theirs}`);
-  const built = path.join(mine, 'build/Release/better_sqlite3.node');
-  if (fs.existsSync(built) && version(mine) === version(theirs)) {
-    fs.mkdirSync(path.join(theirs, 'build/Release'), { recursive: true });
-    fs.copyFileSync(
-      built,
-      path.join(theirs, 'build/Release/better_sqlite3.node'),
-    );
-    log(
-      `${NATIVE_REUSED} ${version(
-        theirs,
-      )}: this workspace's native build reused`,
-    );
+  const wanted = `${NATIVE_REUSED} ${version(theirs)}`;
+  const module = 'build/Release/better_sqlite3.node';
+  if (
+    fs.existsSync(path.join(mine, module)) &&
+    version(mine) === version(theirs)
+  ) {
+    fs.mkdirSync(path.dirname(path.join(theirs, module)), { recursive: true });
+    fs.copyFileSync(path.join(mine, module), path.join(theirs, module));
+    log(`${wanted}: this workspace's native build reused`);
   } else {
-    log(`${NATIVE_REUSED} ${version(theirs)}: compiling its native module`);
-    run(
-      path.join(root, 'node_modules/.bin/node-gyp'),
-      ['rebuild', '--release'],
-      theirs,
-    );
+    log(`${wanted}: compiling its native module`);
+    const nodeGyp = path.join(root, 'node_modules/.bin/node-gyp');
+    run(nodeGyp, ['rebuild', '--release'], theirs);
   }
 }
 
