@@ -41,6 +41,7 @@ import {
 
 const PEOPLE = Number(process.env.GP_BENCH_PEOPLE ?? 10_000);
 const STEPS = 30;
+const COHORTS = 12;
 const RUNS = Number(process.env.GP_BENCH_RUNS ?? 15);
 const HOUR = 3_600_000;
 const TARGET = 2;
@@ -75,6 +76,7 @@ async function seed(db: Knex) {
   const journeys: any[] = [];
   const progress: any[] = [];
   const evidence: any[] = [];
+  const members: any[] = [];
   for (let p = 0; p < PEOPLE; p++) {
     const id = randomUUID();
     const user = `user:default/person-${p}`;
@@ -119,6 +121,25 @@ async function seed(db: Knex) {
         synced_at: started,
       });
     }
+    // 80% are in one of the cohorts; a third opened a PR the SCM reported
+    // as evidence, some before their first merge.
+    if (next() < 0.8) {
+      members.push({
+        cohort_id: `cohort-${p % COHORTS}`,
+        user_entity_ref: user,
+      });
+    }
+    if (next() < 0.33) {
+      evidence.push({
+        user_entity_ref: user,
+        path_id: '',
+        step_id: '',
+        evidence_id: `${id}-pr`,
+        key: 'pr.opened',
+        occurred_at: started + Math.floor(next() * 4 * 24 * HOUR),
+        recorded_at: started,
+      });
+    }
     const prs = Math.floor(next() * 21);
     for (let k = 0; k < prs; k++) {
       merges.push({
@@ -145,12 +166,30 @@ async function seed(db: Knex) {
   await db.batchInsert('gp_evidence', evidence, 500);
   await db.batchInsert('gp_people', people, 500);
   await db.batchInsert('gp_merged_prs', merges, 500);
+  await db.batchInsert(
+    'gp_cohorts',
+    Array.from({ length: COHORTS }, (_, c) => ({
+      id: `cohort-${c}`,
+      title: `Cohort ${c}`,
+      start_date: '2026-01-05',
+      owner: 'group:default/platform',
+      created_at: t0,
+      updated_at: t0,
+    })),
+    500,
+  );
+  await db.batchInsert('gp_cohort_members', members, 500);
   if (db.client.config.client === 'pg') {
     // The statistics autovacuum would gather a minute later, so that the
     // plans do not change halfway through the runs.
     await db.raw('ANALYZE');
   }
-  return { rows: progress.length, merges: merges.length, dated: people.length };
+  return {
+    rows: progress.length,
+    merges: merges.length,
+    dated: people.length,
+    members: members.length,
+  };
 }
 
 type Timing = { p50: number; p95: number; p99: number };
@@ -191,7 +230,7 @@ function ratio(a: Timing, b: Timing) {
 }
 
 async function bench(name: string, db: Knex) {
-  const { rows, merges, dated } = await seed(db);
+  const { rows, merges, dated, members } = await seed(db);
   const store = KnexMetricsStore.create(db);
   // The seed wrote around the plugin (like an import): the scheduled
   // rebuild brings the rollup in step.
@@ -262,7 +301,7 @@ async function bench(name: string, db: Knex) {
   }
   console.log(
     [
-      `${name}: ${PEOPLE} people (${dated} with a start date), ${rows} step completions, ${merges} merged PRs, ${RUNS} runs`,
+      `${name}: ${PEOPLE} people (${dated} with a start date, ${members} in ${COHORTS} cohorts), ${rows} step completions, ${merges} merged PRs, ${RUNS} runs`,
       `  checked: ${stepsChecked}; ${onboardingChecked}`,
       `  metrics (whole GET /metrics)   ${ms(endpoint)}`,
       `  raw SQL per-step figures       ${ms(raw)}`,

@@ -6,6 +6,7 @@
 import { Knex } from 'knex';
 import { withoutJit } from '../src/database/metricsSql';
 import { MetricsStore } from '../src/database/MetricsStore';
+import { OnboardingRow } from '../src/database/onboardingSql';
 import { roundedOrNull } from '../src/database/percentile';
 
 function rowsOf(result: any): any[] {
@@ -114,60 +115,137 @@ export async function checkSteps(db: Knex, store: MetricsStore) {
   return `${reference.length} steps, same counts, medians and p90`;
 }
 
+export const ONBOARDING_OPTIONS = {
+  deployEvidenceKey: 'deploy.healthy',
+  nth: 10,
+};
+
 /**
- * The onboarding question in plain SQL: per person the origin (start date,
- * else first journey start) and the 10th merged PR at or after it; per
- * start month the count, median and p90.
+ * The whole onboarding question in plain SQL, as `GET /metrics` asks it:
+ * per person with a journey the origin (start date, else first journey
+ * start, flagged), and from it the time to the first PR (opened or merged
+ * evidence, or a merged PR), to the 10th merged PR and to the first deploy
+ * evidence; per group (everyone, start month, cohort) the people, how many
+ * count from their journey start, and per figure the count, median and p90.
  */
 export function onboardingReference(db: Knex) {
   const pg = db.client.config.client === 'pg';
   const month = pg
     ? `to_char(to_timestamp(o.origin / 1000.0) AT TIME ZONE 'UTC', 'YYYY-MM')`
     : `strftime('%Y-%m', o.origin / 1000, 'unixepoch')`;
+  // `+` keeps SQLite on the (user, key) index, as in the store.
+  const evidence = (keys: string) => `SELECT e.occurred_at AS at
+    FROM gp_evidence e WHERE e.user_entity_ref = o.user_entity_ref
+      AND (e.key || '') IN (${keys}) AND +e.occurred_at >= o.origin`;
+  const figure = (name: string) =>
+    `SELECT kind, grp, '${name}' AS metric, ${name} AS dur FROM g
+     WHERE ${name} IS NOT NULL`;
   return `WITH o AS (
       SELECT j.user_entity_ref,
-        COALESCE(MIN(p.start_at), MIN(j.started_at)) AS origin
+        COALESCE(MIN(p.start_at), MIN(j.started_at)) AS origin,
+        CASE WHEN MIN(p.start_at) IS NULL THEN 1 ELSE 0 END AS fallback
       FROM gp_journeys j LEFT JOIN gp_people p
         ON p.user_entity_ref = j.user_entity_ref
       GROUP BY j.user_entity_ref
     ), x AS (
-      SELECT ${month} AS month, (
+      SELECT o.user_entity_ref, o.fallback, ${month} AS month, (
+        SELECT MIN(t.at) FROM (
+          ${evidence(`'pr.opened', 'pr.merged'`)}
+          UNION ALL SELECT m.merged_at FROM gp_merged_prs m
+          WHERE m.user_entity_ref = o.user_entity_ref AND m.merged_at >= o.origin
+        ) t
+      ) - o.origin AS first_pr, (
         SELECT m.merged_at FROM gp_merged_prs m
         WHERE m.user_entity_ref = o.user_entity_ref AND m.merged_at >= o.origin
-        ORDER BY m.merged_at LIMIT 1 OFFSET 9
-      ) - o.origin AS dur
+        ORDER BY m.merged_at LIMIT 1 OFFSET ${ONBOARDING_OPTIONS.nth - 1}
+      ) - o.origin AS tenth_pr, (
+        SELECT MIN(t.at) FROM (${evidence(
+          `'${ONBOARDING_OPTIONS.deployEvidenceKey}'`,
+        )}) t
+      ) - o.origin AS first_deploy
       FROM o
+    ), g AS (
+      SELECT 'all' AS kind, '' AS grp, x.* FROM x
+      UNION ALL SELECT 'month', x.month, x.* FROM x
+      UNION ALL SELECT 'cohort', cm.cohort_id, x.* FROM x
+        JOIN gp_cohort_members cm ON cm.user_entity_ref = x.user_entity_ref
+    ), people AS (
+      SELECT kind, grp, COUNT(*) AS people, SUM(fallback) AS fallback
+      FROM g GROUP BY kind, grp
     ), d AS (
-      SELECT month, dur${ranks(pg, 'month', 'dur')} FROM x WHERE dur IS NOT NULL
+      ${figure('first_pr')} UNION ALL ${figure('tenth_pr')}
+      UNION ALL ${figure('first_deploy')}
+    ), r AS (
+      SELECT kind, grp, metric, dur${ranks(pg, 'kind, grp, metric', 'dur')}
+      FROM d
+    ), f AS (
+      SELECT kind, grp, metric, COUNT(*) AS cnt, ${percentiles(pg, 'dur')}
+      FROM r GROUP BY kind, grp, metric
     )
-    SELECT month, COUNT(*) AS cnt, ${percentiles(pg, 'dur')}
-    FROM d GROUP BY month ORDER BY month`;
+    SELECT people.kind, people.grp, people.people, people.fallback,
+      f.metric, f.cnt, f.median, f.p90
+    FROM people LEFT JOIN f ON f.kind = people.kind AND f.grp = people.grp
+    ORDER BY people.kind, people.grp, f.metric`;
 }
 
-export const ONBOARDING_OPTIONS = {
-  deployEvidenceKey: 'deploy.healthy',
-  nth: 10,
-};
+const FIGURES = {
+  first_pr: 'firstPr',
+  tenth_pr: 'tenthMergedPr',
+  first_deploy: 'firstDeploy',
+} as const;
 
-/** Checks the store's onboarding times per start month against the reference. */
+function groupKey(group: OnboardingRow['group']) {
+  if (group.kind === 'month') {
+    return `month\u0000${group.month}`;
+  }
+  return group.kind === 'cohort'
+    ? `cohort\u0000${group.cohortId}`
+    : 'all\u0000';
+}
+
+/**
+ * Checks the store's onboarding times against the reference: the same
+ * groups, people and fallbacks, and per figure the same count, median and
+ * p90.
+ */
 export async function checkOnboarding(db: Knex, store: MetricsStore) {
-  const ours = await store.onboarding({}, ONBOARDING_OPTIONS);
+  const ours = new Map(
+    (await store.onboarding({}, ONBOARDING_OPTIONS)).map(row => [
+      groupKey(row.group),
+      row,
+    ]),
+  );
   const reference = await raw(db, onboardingReference(db));
+  const groups = new Set<string>();
+  let figures = 0;
   for (const r of reference) {
-    const row = ours.find(
-      o => o.group.kind === 'month' && o.group.month === r.month,
-    );
+    const key = `${r.kind}\u0000${r.grp}`;
+    groups.add(key);
+    const row = ours.get(key);
+    const figure = r.metric
+      ? row?.[FIGURES[r.metric as keyof typeof FIGURES]]
+      : undefined;
     const same =
-      row &&
-      row.tenthMergedPr.count === Number(r.cnt) &&
-      sameFigure(row.tenthMergedPr, r);
+      row !== undefined &&
+      row.people === Number(r.people) &&
+      row.countedFromJourneyStart === Number(r.fallback) &&
+      (!r.metric || (figure?.count === Number(r.cnt) && sameFigure(figure, r)));
     if (!same) {
       throw new Error(
-        `Onboarding times differ from the reference for ${
-          r.month
-        }: ${JSON.stringify(row?.tenthMergedPr)} vs ${JSON.stringify(r)}`,
+        `Onboarding times differ from the reference for ${key}/${
+          r.metric
+        }: ${JSON.stringify(row)} vs ${JSON.stringify(r)}`,
       );
     }
+    figures += r.metric ? 1 : 0;
   }
-  return `${reference.length} start months, same counts, medians and p90`;
+  const oursFigures = [...ours.values()].flatMap(row =>
+    Object.values(FIGURES).filter(name => row[name].count > 0),
+  ).length;
+  if (ours.size !== groups.size || oursFigures !== figures) {
+    throw new Error(
+      `${ours.size} onboarding groups with ${oursFigures} figures, not ${groups.size} with ${figures}`,
+    );
+  }
+  return `${groups.size} onboarding groups and ${figures} figures, same people, counts, medians and p90`;
 }
