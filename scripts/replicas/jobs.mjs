@@ -211,3 +211,75 @@ export async function reminders(ctx, { token, owner, interested }) {
   }
   return { rounds };
 }
+
+/**
+ * The per-step figures the rollup (gp_step_metrics) holds that differ from
+ * its source tables, as PostgreSQL computes them there (percentile_cont,
+ * rounded as the plugin rounds). `where` narrows to some groups.
+ */
+async function rollupDrift(db, where = 'TRUE', params = []) {
+  const { rows } = await db.query(
+    `WITH live AS (
+       SELECT j.path_id, p.step_id, count(*)::int AS completed,
+         round((percentile_cont(0.5) WITHIN GROUP (ORDER BY p.duration_ms))::numeric)::bigint AS median_ms,
+         round((percentile_cont(0.9) WITHIN GROUP (ORDER BY p.duration_ms))::numeric)::bigint AS p90_ms
+       FROM gp_step_progress p JOIN gp_journeys j ON j.id = p.journey_id
+       WHERE p.check_id = '' GROUP BY j.path_id, p.step_id
+     ), kept AS (
+       SELECT path_id, step_id, completed, median_ms, p90_ms
+       FROM gp_step_metrics WHERE completed > 0
+     )
+     SELECT path_id, step_id, live.completed AS live, kept.completed AS kept,
+       live.median_ms AS live_median, kept.median_ms AS kept_median
+     FROM live FULL JOIN kept USING (path_id, step_id)
+     WHERE (${where}) AND (live.completed IS DISTINCT FROM kept.completed
+       OR live.median_ms IS DISTINCT FROM kept.median_ms
+       OR live.p90_ms IS DISTINCT FROM kept.p90_ms)`,
+    params,
+  );
+  return rows;
+}
+
+/**
+ * The per-step metrics rollup. Each completion refreshes its step's row in
+ * its own transaction; after the evidence scenario's newcomers completed the
+ * same step through both replicas at once, that row must count them all.
+ * Then the full rebuild, triggered on both replicas at once, must leave the
+ * whole rollup equal to its source tables.
+ */
+export async function stepRollup(ctx, { token, pathId, stepId }) {
+  const db = ctx.db.goldenPaths;
+  const step = await rollupDrift(db, 'path_id = $1 AND step_id = $2', [
+    pathId,
+    stepId,
+  ]);
+  ctx.check(
+    `the rollup row of ${pathId}/${stepId} counts every concurrent completion`,
+    step.length === 0,
+    step,
+  );
+  const state = async () =>
+    (
+      await db.query(
+        `SELECT rebuilt_at FROM gp_rollup_state WHERE name = 'step_metrics'`,
+      )
+    ).rows[0]?.rebuilt_at;
+  const before = await state();
+  const answers = await triggerEverywhere(ctx, {
+    pluginId: 'golden-paths',
+    taskId: 'golden-paths-step-metrics',
+    db,
+    token,
+  });
+  const after = await state();
+  const drift = await rollupDrift(db);
+  const { rows } = await db.query(
+    'SELECT count(*)::int AS n FROM gp_step_metrics WHERE completed > 0',
+  );
+  ctx.check(
+    'after the rebuild on both replicas the whole rollup equals its source tables',
+    drift.length === 0 && Number(after) > Number(before ?? 0),
+    { drift, before, after },
+  );
+  return { triggers: statusCounts(answers), groups: rows[0].n };
+}

@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { signIn } from './http.mjs';
-import { reminders, stuckCohort } from './jobs.mjs';
+import { reminders, stepRollup, stuckCohort } from './jobs.mjs';
 import {
   dropReplicaDatabases,
   pluginDatabase,
@@ -148,6 +148,11 @@ async function main() {
       stepId: 'deploy',
       serviceToken,
     });
+    figures.stepRollup = await stepRollup(ctx, {
+      token: tokens[admin],
+      pathId: 'backend-day-1',
+      stepId: 'deploy',
+    });
     figures.stuckCohort = await stuckCohort(ctx, { admin, members: newcomers });
     figures.reminders = await reminders(ctx, {
       token: tokens[admin],
@@ -230,6 +235,12 @@ function print(f) {
       )}); rows ${f.evidence.evidenceRows}, step progress ${
         f.evidence.progressRows
       }`,
+    );
+  if (f.stepRollup)
+    line(
+      `  step-metrics rollup: right after concurrent completions; rebuild triggered on both (${fmt(
+        f.stepRollup.triggers,
+      )}), ${f.stepRollup.groups} step rows equal to the source tables`,
     );
   for (const r of f.stuckCohort?.rounds ?? [])
     line(
