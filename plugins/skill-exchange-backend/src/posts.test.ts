@@ -338,6 +338,23 @@ describe.each(databases.eachSupportedId())(
         ANNA,
       );
       expect(all.body.totalItems).toBe(3);
+      // Any of the skills: each post once, though three have both.
+      const anyOf = await sx.call(
+        'get',
+        '/posts?q=filter%20mentorship&skills=go,rust',
+        ANNA,
+      );
+      expect(anyOf.body.totalItems).toBe(7);
+      const rust = await sx.call(
+        'get',
+        '/posts?q=filter%20mentorship&skills=rust&sort=title',
+        ANNA,
+      );
+      expect(rust.body.items.map((p: any) => p.title)).toEqual([
+        'Filter mentorship 0',
+        'Filter mentorship 3',
+        'Filter mentorship 6',
+      ]);
       const seeking = await sx.call(
         'get',
         '/posts?q=filter%20mentorship&mode=seeking',

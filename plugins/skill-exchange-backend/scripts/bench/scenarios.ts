@@ -121,11 +121,11 @@ export async function buildScenarios(
       api: () => get(`/posts?skills=k8s&limit=${PAGE}`),
       sql: () =>
         postList(q =>
-          q.whereExists(
+          q.whereIn(
+            'posts.id',
             knex('post_skills as ps')
-              .select(knex.raw('1'))
-              .whereRaw('ps.post_id = posts.id')
-              .whereIn('ps.skill_id', [kubernetes]),
+              .select('ps.post_id')
+              .where('ps.skill_id', kubernetes),
           ),
         ),
     },
@@ -154,10 +154,10 @@ export async function buildScenarios(
       api: () => get(`/posts?saved=me&limit=${PAGE}`),
       sql: () =>
         postList(q =>
-          q.whereExists(
+          q.whereIn(
+            'posts.id',
             knex('saves as rel')
-              .select(knex.raw('1'))
-              .whereRaw('rel.post_id = posts.id')
+              .select('rel.post_id')
               .where('rel.user_ref', me),
           ),
         ),

@@ -296,18 +296,21 @@ export class KnexPostStore implements PostStore {
           [...ids, ids.length],
         );
       } else {
-        q.whereExists(
+        q.whereIn(
+          'posts.id',
           this.db('post_skills as ps')
-            .select(this.db.raw('1'))
-            .whereRaw('ps.post_id = posts.id')
+            .select('ps.post_id')
             .whereIn('ps.skill_id', ids),
         );
       }
     }
+    // `posts.id IN (...)`, not EXISTS, here and for the skills above: SQLite
+    // then reads the few post ids from the (skill_id | user_ref, post_id)
+    // index instead of probing it once per post (100k posts, a skill's
+    // count and page: 149 -> 6 ms). PostgreSQL plans both as one semi-join.
     const mine = (table: string) =>
       this.db(`${table} as rel`)
-        .select(this.db.raw('1'))
-        .whereRaw('rel.post_id = posts.id')
+        .select('rel.post_id')
         .where('rel.user_ref', viewer ?? '');
     if (query.owner) {
       q.where(
@@ -315,9 +318,9 @@ export class KnexPostStore implements PostStore {
         query.owner === 'me' ? viewer ?? '' : query.owner.toLocaleLowerCase(),
       );
     }
-    if (query.saved === 'me') q.whereExists(mine('saves'));
-    if (query.following === 'me') q.whereExists(mine('follows'));
-    if (query.member === 'me') q.whereExists(mine('memberships'));
+    if (query.saved === 'me') q.whereIn('posts.id', mine('saves'));
+    if (query.following === 'me') q.whereIn('posts.id', mine('follows'));
+    if (query.member === 'me') q.whereIn('posts.id', mine('memberships'));
     if (query.adoptable) {
       q.where('posts.kind', 'hack')
         .where('posts.stage', 'idea')
