@@ -61,7 +61,8 @@ export async function buildScenarios(
     where: (q: Knex.QueryBuilder) => void,
     order?: (q: Knex.QueryBuilder) => void,
   ): Promise<Answer> => {
-    const q = knex('posts');
+    // As the API: posts a moderator hid are listed nowhere.
+    const q = knex('posts').whereNull('posts.hidden_at');
     where(q);
     const total = await cappedTotal(knex, q, EXACT_TOTAL_UP_TO);
     const page = q.clone().select('posts.id');
