@@ -271,7 +271,7 @@ async function postsForMe(knex: Knex, me: string): Promise<Answer> {
   const cap = CANDIDATES_PER_SKILL;
   const perSkill = `SELECT * FROM (SELECT pk.skill_id, pk.post_id
     FROM post_skills pk JOIN posts p ON p.id = pk.post_id
-    WHERE pk.skill_id = ? AND p.status = 'open'
+    WHERE pk.skill_id = ? AND p.status = 'open' AND p.hidden_at IS NULL
       AND COALESCE(p.stage, '') <> 'completed' AND p.owner <> ?
       AND NOT EXISTS (SELECT 1 FROM interests i WHERE i.post_id = p.id
         AND i.user_ref = ? AND i.status <> 'withdrawn')
