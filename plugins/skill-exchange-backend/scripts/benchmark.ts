@@ -8,9 +8,11 @@
  *
  *   yarn workspace @onramp/backstage-plugin-skill-exchange-backend bench \
  *     [--db sqlite|pg] [--posts 100000] [--profiles 20000] [--runs 50] [--json]
+ *     [--only TEXT]
  *
  * --db pg uses BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432):
- * a scratch database is created there and dropped afterwards.
+ * a scratch database is created there and dropped afterwards. --only times
+ * just the scenarios whose name contains TEXT (e.g. `--only matching`).
  */
 import fs from 'fs';
 import os from 'os';
@@ -34,6 +36,7 @@ const PROFILES = Number(
 );
 const RUNS = Number(option('runs', process.env.BENCH_RUNS ?? '50'));
 const JSON_OUTPUT = process.argv.includes('--json');
+const ONLY = option('only', '');
 const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres@127.0.0.1:5432';
 
@@ -122,7 +125,7 @@ async function main() {
     });
 
     const results = [];
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter(s => s.name.includes(ONLY))) {
       const scenarioStart = Date.now();
       // eslint-disable-next-line no-console
       console.error(`${scenario.name}: checking, then ${RUNS} runs`);

@@ -102,6 +102,11 @@ describe.each(databases.eachSupportedId())(
         offset: 1,
         items: [{ user: CARA }],
       });
+      // Past the last page the total is still counted.
+      const past = await sx
+        .call('get', `/posts/${embedId}/matches?limit=5&offset=5`, CARA)
+        .expect(200);
+      expect(past.body).toMatchObject({ totalItems: 2, items: [] });
     });
 
     it('ranks open posts for me with the reason, not mine and not closed', async () => {

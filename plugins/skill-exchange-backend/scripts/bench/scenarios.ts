@@ -204,17 +204,14 @@ export async function buildScenarios(
           JOIN profiles p ON p.user_ref = ps.user_ref
           WHERE pk.post_id = ? AND ps.user_ref <> ?
           GROUP BY ps.user_ref, p.team`;
-        const bindings = [samplePost, post.owner];
-        const [{ count }] = await rows(
-          knex,
-          `SELECT COUNT(*) AS count FROM (${people}) m`,
-          bindings,
-        );
+        // One grouped pass: the page carries the total (COUNT(*) OVER ()).
         const page = await rows(
           knex,
-          `${people} ORDER BY score DESC, ps.user_ref ASC LIMIT ${PAGE}`,
-          bindings,
+          `SELECT m.*, COUNT(*) OVER () AS total FROM (${people}) m
+            ORDER BY score DESC, user_ref ASC LIMIT ${PAGE}`,
+          [samplePost, post.owner],
         );
+        const count = page[0]?.total ?? 0;
         return { ids: page.map(r => r.user_ref), total: Number(count) };
       },
     },
@@ -357,24 +354,31 @@ async function expertsOf(
   return { ids: page.map(r => r.user_ref), total: Number(count) };
 }
 
-/** Growth activities in raw SQL: one UNION, counted and paged. */
+/**
+ * Growth activities in raw SQL: one UNION, counted and paged. The bench
+ * configures no learning resources, so, as in the API, no "learned" part.
+ */
 async function activitiesOf(knex: Knex, me: string): Promise<Answer> {
   const union = `SELECT 'accepted' AS type, i.post_id AS post_id, i.updated_at AS happened_at
       FROM interests i WHERE i.user_ref = ? AND i.status = 'accepted'
     UNION ALL SELECT 'joined', m.post_id, m.created_at
       FROM memberships m WHERE m.user_ref = ?
     UNION ALL SELECT 'filled', o.id, o.status_changed_at
-      FROM posts o WHERE o.owner = ? AND o.status = 'filled'`;
+      FROM posts o WHERE o.owner = ? AND o.status = 'filled' AND o.kind <> 'pairing'
+    UNION ALL SELECT 'paired', s.post_id, s.booked_at
+      FROM pairing_slots s JOIN posts po ON po.id = s.post_id
+      WHERE s.booked_by IS NOT NULL AND (s.booked_by = ? OR po.owner = ?)`;
+  const bindings = [me, me, me, me, me];
   const [{ count }] = await rows(
     knex,
     `SELECT COUNT(*) AS count FROM (${union}) a`,
-    [me, me, me],
+    bindings,
   );
   const page = await rows(
     knex,
     `SELECT type, post_id FROM (${union}) a
      ORDER BY happened_at DESC, post_id DESC, type ASC LIMIT 10`,
-    [me, me, me],
+    bindings,
   );
   return {
     ids: page.map(r => `${r.type} ${r.post_id}`),

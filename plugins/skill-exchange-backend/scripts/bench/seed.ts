@@ -222,8 +222,51 @@ export async function seed(
   await knex.batchInsert('memberships', [...memberships.values()], 100);
   await knex.batchInsert('interests', [...interests.values()], 100);
   await knex.batchInsert('saves', [...saves.values()], 100);
+  await seedPairing(knex, users);
   await knex.raw('ANALYZE');
   return users;
+}
+
+/**
+ * 40 pairing sessions, each booked in one of its two slots and then filled:
+ * person 7 owns every 4th and books every 4th (shifted by one), so their
+ * growth activities hold "paired" rows and must hold no "filled" one for a
+ * pairing session.
+ */
+async function seedPairing(knex: Knex, users: string[]) {
+  const now = Date.now();
+  for (let i = 0; i < 40; i++) {
+    const at = new Date(now - (i + 1) * 86_400_000);
+    const title = `Pairing session ${i}`;
+    const [row] = await knex('posts')
+      .insert({
+        kind: 'pairing',
+        title,
+        title_lower: title.toLocaleLowerCase(),
+        description: 'Two hours at one keyboard.',
+        status: 'filled',
+        owner: i % 4 === 0 ? users[7] : users[(i % 5) + 10],
+        created_at: at,
+        updated_at: at,
+        status_changed_at: at,
+        version: 1,
+        member_count: 0,
+        duration_minutes: 90,
+      })
+      .returning('id');
+    const postId = typeof row === 'object' ? row.id : row;
+    const slot = (hours: number) => new Date(at.getTime() + hours * 3_600_000);
+    await knex('pairing_slots').insert([
+      {
+        post_id: postId,
+        starts_at: slot(48),
+        ends_at: slot(49.5),
+        booked_by: i % 4 === 1 ? users[7] : users[(i % 3) + 20],
+        booked_at: slot(1),
+      },
+      { post_id: postId, starts_at: slot(72), ends_at: slot(73.5) },
+    ]);
+  }
 }
 
 /** PostgreSQL only: drops the non-unique indexes of the two bulk-loaded tables, returning their definitions. */

@@ -169,23 +169,33 @@ export class KnexMatchingStore implements MatchingStore {
       .where('pk.post_id', postId)
       .whereNot('ps.user_ref', post.owner.toLocaleLowerCase())
       .groupBy('ps.user_ref', 'p.team');
-    const totalItems = await this.countOf(base.clone().select('ps.user_ref'));
-    const rows: Array<{ user_ref: string; team: string | null; score: any }> =
-      await base
-        .clone()
-        .select(
-          'ps.user_ref',
-          'p.team',
-          this.db.raw(
-            `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
-          ),
-        )
-        .orderBy([
-          { column: 'score', order: 'desc' },
-          { column: 'ps.user_ref', order: 'asc' },
-        ])
-        .limit(page.limit)
-        .offset(page.offset);
+    // The page and the total in one grouped pass: COUNT(*) OVER () counts
+    // the groups before LIMIT (100k posts, a popular skill: the separate
+    // count doubled the work). Past the last page no row carries it.
+    const rows: Array<{
+      user_ref: string;
+      team: string | null;
+      score: any;
+      total: any;
+    }> = await base
+      .clone()
+      .select(
+        'ps.user_ref',
+        'p.team',
+        this.db.raw(
+          `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
+        ),
+        this.db.raw('COUNT(*) OVER () AS total'),
+      )
+      .orderBy([
+        { column: 'score', order: 'desc' },
+        { column: 'ps.user_ref', order: 'asc' },
+      ])
+      .limit(page.limit)
+      .offset(page.offset);
+    const totalItems = rows.length
+      ? Number(rows[0].total)
+      : await this.countOf(base.clone().select('ps.user_ref'));
     if (!rows.length) return { ...empty, totalItems };
     const details = await this.db('profile_skills as ps')
       .join('profiles as p', 'p.user_ref', 'ps.user_ref')

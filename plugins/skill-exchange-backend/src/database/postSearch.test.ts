@@ -104,6 +104,18 @@ describe.each(databases.eachSupportedId())(
       const few = await search('capybara club 4');
       expect(few.totalItems).toBe(1);
       expect(few.totalIsLowerBound).toBeUndefined();
+      // The ranked page carries its total, a page of one of two included;
+      // past the last page the total is counted apart.
+      for (const [limit, offset, items] of [
+        [1, 0, 1],
+        [1, 1, 1],
+        [5, 5, 0],
+      ]) {
+        const page = await search('capybara club -4 -3 -2', { limit, offset });
+        expect(page).toMatchObject({ totalItems: 2, limit, offset });
+        expect(page.items).toHaveLength(items);
+        expect(page.totalIsLowerBound).toBeUndefined();
+      }
     });
 
     it('follows posts as they change and go', async () => {
