@@ -11,7 +11,9 @@
  *     [--only TEXT]
  *
  * --db pg uses BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432):
- * a scratch database is created there and dropped afterwards. --only times
+ * a scratch database is created there and dropped afterwards; planner
+ * settings come from PGOPTIONS (e.g. PGOPTIONS='-c random_page_cost=1.1'),
+ * and the header names random_page_cost. --only times
  * just the scenarios whose name contains TEXT (e.g. `--only matching`).
  */
 import fs from 'fs';
@@ -184,12 +186,22 @@ async function main() {
       apiWithin2xSql: r.api.p50 <= 2 * r.sql.p50,
     }));
     const engine = DB === 'pg' ? 'PostgreSQL' : 'SQLite';
+    // The planner's cost of a random page read decides, at 100k posts,
+    // whether a common word's search reads the GIN index or every row
+    // (README, "Benchmark"): printed with the figures it shaped.
+    const randomPageCost: string | undefined =
+      DB === 'pg'
+        ? (await knex.raw('SHOW random_page_cost')).rows[0].random_page_cost
+        : undefined;
     if (JSON_OUTPUT) {
       // eslint-disable-next-line no-console
       console.log(
         JSON.stringify(
           {
             engine,
+            ...(randomPageCost
+              ? { randomPageCost: Number(randomPageCost) }
+              : {}),
             posts: POSTS,
             profiles: PROFILES,
             runs: RUNS,
@@ -245,7 +257,9 @@ async function main() {
     // eslint-disable-next-line no-console
     console.log(
       [
-        `Skill Exchange benchmark on ${engine}: ${POSTS} posts, ${PROFILES} profiles (seeded in ${seedSeconds.toFixed(
+        `Skill Exchange benchmark on ${engine}${
+          randomPageCost ? ` (random_page_cost ${randomPageCost})` : ''
+        }: ${POSTS} posts, ${PROFILES} profiles (seeded in ${seedSeconds.toFixed(
           0,
         )} s), ${RUNS} interleaved runs per scenario, times in ms`,
         '',
