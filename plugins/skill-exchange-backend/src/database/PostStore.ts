@@ -8,7 +8,12 @@ import type {
 } from '@onramp/backstage-plugin-skill-exchange-common';
 import { Knex } from 'knex';
 import { hydratePosts, Viewer } from './hydratePosts';
-import { cappedTotal, EXACT_TOTAL_UP_TO, matchText } from './postSearch';
+import {
+  cappedTotal,
+  EXACT_TOTAL_UP_TO,
+  matchText,
+  pageOfPosts,
+} from './postSearch';
 import {
   countAccepted,
   lockPost,
@@ -358,10 +363,7 @@ export class KnexPostStore implements PostStore {
     } else {
       q.orderBy(SORTS[sort] ?? SORTS.newest);
     }
-    const rows = await q
-      .select('posts.*')
-      .limit(query.limit)
-      .offset(query.offset);
+    const rows = await pageOfPosts(this.db, q, query);
     return {
       items: await hydratePosts(this.db, rows, viewer),
       ...total,

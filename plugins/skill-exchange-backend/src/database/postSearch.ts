@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import type { PostRow } from './rows';
 
 /** Totals above this are not counted exactly: the page says "10,000+". */
 export const EXACT_TOTAL_UP_TO = 10_000;
@@ -96,4 +97,25 @@ export async function cappedTotal(
   return total > upTo
     ? { totalItems: upTo, totalIsLowerBound: true }
     : { totalItems: total };
+}
+
+/**
+ * A page of `ordered` (a list of posts, sorted): the ids first, then those
+ * rows by primary key. A search ranks every match, and carrying whole rows
+ * through that sort doubled it on PostgreSQL (100k posts, "kafka" with
+ * 25,695 matches: 58-68 ms for `posts.*` against 30-45 for the ids,
+ * `EXPLAIN ANALYZE`: the same bitmap scan and top-N heapsort).
+ */
+export async function pageOfPosts(
+  db: Knex,
+  ordered: Knex.QueryBuilder,
+  page: { limit: number; offset: number },
+): Promise<PostRow[]> {
+  const ids: number[] = (
+    await ordered.select('posts.id').limit(page.limit).offset(page.offset)
+  ).map((row: { id: number }) => row.id);
+  const byId = new Map<number, PostRow>(
+    (await db<PostRow>('posts').whereIn('id', ids)).map(row => [row.id, row]),
+  );
+  return ids.map(id => byId.get(id)!);
 }
