@@ -28,14 +28,6 @@ export async function expectNoSeriousA11yViolations(
   for (const selector of options.exclude ?? []) {
     builder = builder.exclude(selector);
   }
-  // Colours are checked as they end, not halfway through a transition: a
-  // button turning back from disabled (MUI fades its background over 250 ms)
-  // once failed color-contrast with an in-between colour (admin flow, CI,
-  // 2026-12-07). Without transitions every element shows its final style.
-  await page.addStyleTag({
-    content:
-      '*, *::before, *::after { transition: none !important; animation: none !important; }',
-  });
   const results = await builder.analyze();
   const serious = results.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')

@@ -35,7 +35,7 @@ export const RuntimeActions = ({
         <Box key={action} mr={1}>
           <Button
             variant="outlined"
-            color={action === 'stop' ? 'secondary' : 'primary'}
+            color="primary"
             disabled={busy}
             onClick={() =>
               action === 'stop' ? setConfirmStop(true) : onAction(action)
@@ -61,7 +61,7 @@ export const RuntimeActions = ({
             {t('runtime.cancel')}
           </Button>
           <Button
-            color="secondary"
+            color="primary"
             onClick={() => {
               setConfirmStop(false);
               onAction('stop');

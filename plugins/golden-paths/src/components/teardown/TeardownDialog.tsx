@@ -75,7 +75,7 @@ export const TeardownDialog = ({
           {t('runtime.cancel')}
         </Button>
         <Button
-          color="secondary"
+          color="primary"
           variant="contained"
           onClick={start}
           disabled={busy}

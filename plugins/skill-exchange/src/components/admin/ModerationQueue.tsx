@@ -122,7 +122,7 @@ export const ModerationQueue = () => {
           <Button
             size="small"
             variant="contained"
-            color="secondary"
+            color="primary"
             disabled={busy}
             aria-label={t('admin.moderation.hideLabel', { title: p.title })}
             onClick={() => setHiding(p)}

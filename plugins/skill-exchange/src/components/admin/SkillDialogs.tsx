@@ -35,7 +35,6 @@ export function splitAliases(text: string): string[] {
 /** A dialog's Cancel and its one action. */
 const CancelOr = (props: {
   label: string;
-  color: 'primary' | 'secondary';
   disabled: boolean;
   onCancel: () => void;
   onClick: () => void;
@@ -45,7 +44,7 @@ const CancelOr = (props: {
     <DialogActions>
       <Button onClick={props.onCancel}>{t('admin.skillDialog.cancel')}</Button>
       <Button
-        color={props.color}
+        color="primary"
         variant="contained"
         disabled={props.disabled}
         onClick={props.onClick}
@@ -148,7 +147,6 @@ export const SkillDialog = (props: {
       </DialogContent>
       <CancelOr
         label={t('admin.skillDialog.save')}
-        color="primary"
         disabled={!parsed.success}
         onCancel={props.onClose}
         onClick={() => parsed.success && props.onSave(parsed.data)}
@@ -212,7 +210,6 @@ export const MergeDialog = (props: {
       </DialogContent>
       <CancelOr
         label={t('admin.mergeDialog.merge')}
-        color="secondary"
         disabled={!into}
         onCancel={props.onClose}
         onClick={() => into && props.onMerge(into.name)}
