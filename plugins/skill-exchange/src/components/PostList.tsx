@@ -245,7 +245,7 @@ export const PostList = ({ kind }: { kind: PostKind }) => {
                 key={f.id}
                 label={quickFilterLabel(t, kind, f.id)}
                 variant={active ? 'default' : 'outlined'}
-                color={active ? 'secondary' : 'default'}
+                color={active ? 'primary' : 'default'}
                 clickable
                 aria-pressed={active}
                 onClick={() =>
