@@ -122,7 +122,7 @@ test('a bootcamp with its board and nudges, and a manager assigning a path', asy
 
   // Aisha manages the Machine Learning group: her team, and a path for Lucia.
   const aisha = await personPage(browser, 'Aisha Bello');
-  await aisha.getByRole('link', { name: 'My team' }).click();
+  await aisha.getByRole('link', { name: 'My team', exact: true }).click();
   await expect(
     aisha.getByRole('heading', { name: "My team's onboarding" }),
   ).toBeVisible();
