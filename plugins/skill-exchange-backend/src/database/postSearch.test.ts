@@ -104,8 +104,8 @@ describe.each(databases.eachSupportedId())(
       const few = await search('capybara club 4');
       expect(few.totalItems).toBe(1);
       expect(few.totalIsLowerBound).toBeUndefined();
-      // The ranked page carries its total, a page of one of two included;
-      // past the last page the total is counted apart.
+      // A ranked search's pages all carry the same total, also past the
+      // last page.
       for (const [limit, offset, items] of [
         [1, 0, 1],
         [1, 1, 1],
