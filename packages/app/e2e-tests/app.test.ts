@@ -1,6 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot, smoke } from './support';
+import { screenshot, smoke, test } from './support';
 
 async function signInAsGuest(page: Page) {
   await page.goto('/');

@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import {
   fillDay1Form,
   screenshot,
   signInAsDemoUser,
+  test,
 } from './support';
 
 /**
@@ -68,7 +69,7 @@ function openAndMergeChange(
 ) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'onramp-e2e-clone-'));
   try {
-    git(tmp, 'clone', '--quiet', path.join(e2eGitRoot, `${repository}.git`));
+    git(tmp, 'clone', '--quiet', path.join(e2eGitRoot(), `${repository}.git`));
     const work = path.join(tmp, repository);
     git(work, 'config', 'user.email', who.email);
     git(work, 'config', 'user.name', who.person);

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { reloadUntil } from './pathEdits';
-import { otherPeople, screenshot } from './support';
+import { otherPeople, screenshot, test } from './support';
 
 const personPage = otherPeople();
 

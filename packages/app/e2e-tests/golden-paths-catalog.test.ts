@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import {
   editGoldenPath,
@@ -8,7 +8,7 @@ import {
   withStepBefore,
   withoutStep,
 } from './pathEdits';
-import { screenshot, signInAsDemoUser } from './support';
+import { screenshot, signInAsDemoUser, test } from './support';
 
 const pathId = 'audio-processing-day-1';
 const manual = '{ type: manual }';

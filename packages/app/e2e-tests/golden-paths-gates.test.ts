@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import {
   bearerOf,
@@ -8,7 +8,7 @@ import {
   stepYaml,
   withStepBefore,
 } from './pathEdits';
-import { otherPeople, screenshot, signInAsDemoUser } from './support';
+import { otherPeople, screenshot, signInAsDemoUser, test } from './support';
 
 const pathId = 'machine-learning-day-1';
 const signOff = 'Your manager signs off';

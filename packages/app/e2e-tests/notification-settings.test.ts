@@ -1,6 +1,6 @@
-import { test, expect } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot } from './support';
+import { screenshot, test } from './support';
 
 test.describe('notification settings', () => {
   test('Settings > Notifications lists the delivery channels the backend has', async ({

@@ -16,7 +16,7 @@ export async function editGoldenPath(
   pathId: string,
   edit: (yaml: string) => string,
 ) {
-  const file = path.join(e2eGoldenPathsDir, `${pathId}.yaml`);
+  const file = path.join(e2eGoldenPathsDir(), `${pathId}.yaml`);
   await fs.writeFile(file, edit(await fs.readFile(file, 'utf8')));
 }
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { otherPeople, screenshot, signInAsDemoUser } from './support';
+import { otherPeople, screenshot, signInAsDemoUser, test } from './support';
 
 const personPage = otherPeople();
 
@@ -42,6 +42,13 @@ test('a suggested skill from merged pull requests, accepted; others see its evid
   await expect(
     card.getByRole('button', { name: 'Accept Kotlin' }),
   ).not.toBeVisible();
+  // Accepting scrolled the page's content down to the card: the picture
+  // shows the profile from its top, with the new level.
+  await page.evaluate(() =>
+    document.querySelectorAll('*').forEach(element => {
+      if (element.scrollTop > 0) element.scrollTop = 0;
+    }),
+  );
   await screenshot(page, 'skill-exchange-evidence');
 
   const sofia = await personPage(browser, 'Sofia Marquez');

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot, signInAsDemoUser } from './support';
+import { screenshot, signInAsDemoUser, test } from './support';
 
 /**
  * Learning resources from the catalog: the playback service

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { bearerOf } from './pathEdits';
-import { otherPeople, screenshot, signInAsDemoUser } from './support';
+import { otherPeople, screenshot, signInAsDemoUser, test } from './support';
 
 const personPage = otherPeople();
 

@@ -1,6 +1,6 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { otherPeople, screenshot, smoke } from './support';
+import { otherPeople, screenshot, smoke, test } from './support';
 
 const shot = (page: Page, name: string) =>
   screenshot(page, `skill-exchange-${name}`);

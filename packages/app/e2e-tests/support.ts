@@ -1,5 +1,41 @@
-import { Browser, BrowserContext, expect, Page, test } from '@playwright/test';
+import {
+  Browser,
+  BrowserContext,
+  expect,
+  Page,
+  test as base,
+} from '@playwright/test';
 import path from 'node:path';
+import { e2ePortals, Portal } from './portals';
+
+const portals = e2ePortals();
+
+/**
+ * Playwright's `test`, on this worker's portal (portals.ts): the worker with
+ * parallelIndex i opens pages and makes requests on portal i. Every flow
+ * imports `test` from here.
+ */
+export const test = base.extend<{}, { portal: Portal }>({
+  portal: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, provide, workerInfo) => {
+      const portal = portals[workerInfo.parallelIndex];
+      if (!portal) {
+        throw new Error(
+          `No portal for worker ${workerInfo.parallelIndex} of ${portals.length}: run with at most ONRAMP_E2E_PORTALS workers`,
+        );
+      }
+      await provide(portal);
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ portal }, provide) => provide(portal.baseURL),
+});
+
+/** The portal of the running flow's worker. */
+function currentPortal(): Portal {
+  return portals[test.info().parallelIndex];
+}
 
 /**
  * Where a flow's screenshots go: the README's pictures in docs/screenshots
@@ -14,26 +50,22 @@ const screenshots =
       )
     : path.resolve(__dirname, '../../../docs/screenshots');
 
-/** This run's ONRAMP_E2E_DIR, as playwright.config.ts sets it. */
-const e2eDir = path.resolve(
-  __dirname,
-  '../../..',
-  process.env.ONRAMP_E2E_DATA ?? 'data/e2e',
-  process.env.ONRAMP_E2E_DB === 'pg' ? 'pg' : 'sqlite',
-);
-
 /**
- * The portal's git root in this run (app-config.e2e.yaml:
+ * The running flow's portal's git root (app-config.e2e.yaml:
  * ONRAMP_E2E_DIR/git): the bare repositories the Day-1 templates publish,
  * `<name>.git`.
  */
-export const e2eGitRoot = path.join(e2eDir, 'git');
+export function e2eGitRoot() {
+  return path.join(currentPortal().dir, 'git');
+}
 
 /**
- * The copy of examples/golden-paths the catalog reads in this run
+ * The copy of examples/golden-paths the running flow's portal's catalog reads
  * (scripts/e2e-portal.sh makes it, ONRAMP_GOLDEN_PATHS_DIR): flows may edit it.
  */
-export const e2eGoldenPathsDir = path.join(e2eDir, 'golden-paths');
+export function e2eGoldenPathsDir() {
+  return path.join(currentPortal().dir, 'golden-paths');
+}
 
 export function screenshot(page: Page, name: string) {
   return page.screenshot({ path: path.join(screenshots, `${name}.png`) });

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { fillDay1Form, signInAsDemoUser } from './support';
+import { fillDay1Form, signInAsDemoUser, test } from './support';
 
 /**
  * A practice run, end to end through the real portal: a new user runs the

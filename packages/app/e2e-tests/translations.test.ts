@@ -1,6 +1,6 @@
-import { test, expect, Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './a11y';
-import { screenshot } from './support';
+import { screenshot, test } from './support';
 
 /** Settings > General > Language, as a person picks it. */
 async function pickLanguage(page: Page, current: string, wanted: string) {
