@@ -108,15 +108,16 @@ fi
 # local dependencies' trees, lockfile entries and jest configuration all
 # passed before is skipped ("Skipped <package> due to cache hit"). It reads
 # those trees from git HEAD, so it is used only when the working tree is
-# HEAD's (the flows' screenshots in docs/ aside). Tests also read files
-# outside their packages (examples/, app-config*.yaml, scripts/): the cache's
-# folder is named after git's hashes of every top-level entry but plugins/,
-# packages/ and docs/, and after whether PostgreSQL answered, so a run that
+# HEAD's (docs/, where the flows write their screenshots, and README.md
+# aside: no test reads them). Tests also read files outside their packages
+# (examples/, app-config*.yaml, scripts/): the cache's folder is named after
+# git's hashes of every top-level entry but plugins/, packages/, docs/ and
+# README.md, and after whether PostgreSQL answered, so a run that
 # skipped the PostgreSQL half never stands in for one that ran it.
 tests_cache=()
 if [ -n "${cache:-}" ]; then
-  if [ -z "$(git status --porcelain -- . ':(exclude)docs')" ]; then
-    outside="$(git ls-tree HEAD | grep -vE $'\t(plugins|packages|docs)$' | sha1sum | cut -c1-12)"
+  if [ -z "$(git status --porcelain -- . ':(exclude)docs' ':(exclude)README.md')" ]; then
+    outside="$(git ls-tree HEAD | grep -vE $'\t(plugins|packages|docs|README.md)$' | sha1sum | cut -c1-12)"
     tests_cache=(--success-cache --success-cache-dir "$PWD/node_modules/.cache/onramp-tests/${pg_ok:+with-pg-}$outside")
   else
     log "Uncommitted changes: every test runs (the tests' success cache reads the trees git HEAD has)"
@@ -166,3 +167,6 @@ for run in "$results/e2e.log" "$results/e2e-pg.log"; do
   e2e_skipped=$((e2e_skipped + ${n:-0}))
 done
 echo "$((${jest_passed:-0} + e2e_passed)) passed, 0 failed, $((${jest_skipped:-0} + e2e_skipped)) skipped"
+cached=$(grep -ac 'due to cache hit' "$results/jest.log" || true)
+[ "${cached:-0}" = 0 ] ||
+  echo "Not run and not counted above: the unit and backend tests of $cached package(s) that passed before with the same files (the tests' success cache; CI=true or ONRAMP_TEST_NO_CACHE=1 runs them)"
