@@ -35,6 +35,11 @@ export function e2ePortals(env: NodeJS.ProcessEnv = process.env): Portal[] {
     );
   }
   const firstPort = Number(env.ONRAMP_E2E_PORT ?? 7007);
+  if (!Number.isInteger(firstPort) || firstPort < 1024 || firstPort > 65527) {
+    throw new Error(
+      `ONRAMP_E2E_PORT must be a whole number from 1024 to 65527; got ${env.ONRAMP_E2E_PORT}`,
+    );
+  }
   const base = path.resolve(
     __dirname,
     '../../..',
