@@ -64,14 +64,18 @@ export async function buildScenarios(
     // As the API: posts a moderator hid are listed nowhere.
     const q = knex('posts').whereNull('posts.hidden_at');
     where(q);
-    const total = await cappedTotal(knex, q, EXACT_TOTAL_UP_TO);
     const page = q.clone().select('posts.id');
     order?.(page);
     page.orderBy([
       { column: 'posts.created_at', order: 'desc' },
       { column: 'posts.id', order: 'desc' },
     ]);
-    const ids = (await page.limit(PAGE)).map(r => r.id);
+    // As the API: the count and the page at once.
+    const [total, pageRows] = await Promise.all([
+      cappedTotal(knex, q, EXACT_TOTAL_UP_TO),
+      page.limit(PAGE),
+    ]);
+    const ids = pageRows.map(r => r.id);
     return {
       ids,
       total: total.totalItems,

@@ -351,7 +351,10 @@ export class KnexPostStore implements PostStore {
       }
     }
 
-    const total = await cappedTotal(this.db, q, this.exactTotalUpTo);
+    // The count and the page on two connections at once (PostgreSQL; SQLite
+    // has one and queues them): the count clones the query before the page
+    // orders it.
+    const counted = cappedTotal(this.db, q, this.exactTotalUpTo);
     const sort = query.sort ?? (byRelevance ? 'relevance' : 'newest');
     if (sort === 'relevance' && byRelevance) {
       byRelevance(q);
@@ -363,7 +366,10 @@ export class KnexPostStore implements PostStore {
     } else {
       q.orderBy(SORTS[sort] ?? SORTS.newest);
     }
-    const rows = await pageOfPosts(this.db, q, query);
+    const [total, rows] = await Promise.all([
+      counted,
+      pageOfPosts(this.db, q, query),
+    ]);
     return {
       items: await hydratePosts(this.db, rows, viewer),
       ...total,
