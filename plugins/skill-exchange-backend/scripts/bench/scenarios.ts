@@ -9,6 +9,7 @@ import {
   CANDIDATES_PER_SKILL,
   collectCandidates,
 } from '../../src/database/MatchingStore';
+import { peopleRanking } from '../../src/database/peopleForPost';
 import {
   cappedTotal,
   EXACT_TOTAL_UP_TO,
@@ -194,27 +195,16 @@ export async function buildScenarios(
       api: () => get(`/posts/${samplePost}/matches?limit=${PAGE}`),
       sql: async () => {
         const post = await knex('posts').where('id', samplePost).first();
-        const column = {
-          embed: 'open_to_embeds',
-          hack: 'open_to_hacks',
-          mentorship: 'open_to_mentoring',
-        }[post.kind as string];
-        const people = `SELECT ps.user_ref,
-            SUM(COALESCE(ps.level, 0))
-              + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END)
-              + MAX(CASE WHEN p.${column} THEN 2 ELSE 0 END) AS score
-          FROM profile_skills ps
-          JOIN post_skills pk ON pk.skill_id = ps.skill_id
-          JOIN profiles p ON p.user_ref = ps.user_ref
-          WHERE pk.post_id = ? AND ps.user_ref <> ?
-          GROUP BY ps.user_ref, p.team`;
-        // One grouped pass: the page carries the total (COUNT(*) OVER ()).
-        const page = await rows(
-          knex,
-          `SELECT m.*, COUNT(*) OVER () AS total FROM (${people}) m
-            ORDER BY score DESC, user_ref ASC LIMIT ${PAGE}`,
-          [samplePost, post.owner],
-        );
+        // The API's statement (peopleForPost.ts): shares summed from the
+        // covering index, then only the people who can be on the page
+        // joined and ranked; the page carries the total.
+        const page = await rows(knex, peopleRanking(post.kind), [
+          samplePost,
+          post.owner.toLocaleLowerCase(),
+          PAGE - 1,
+          PAGE,
+          0,
+        ]);
         const count = page[0]?.total ?? 0;
         return { ids: page.map(r => r.user_ref), total: Number(count) };
       },

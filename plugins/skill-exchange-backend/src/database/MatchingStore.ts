@@ -1,4 +1,4 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import type {
   BuddyCandidate,
   BuddyCandidatesQuery,
@@ -13,7 +13,8 @@ import { Knex } from 'knex';
 import { findBuddyCandidates } from './buddyCandidates';
 import { findExperts } from './experts';
 import { hydratePosts } from './hydratePosts';
-import { AVAILABILITY_COLUMN, PersonSkillRow, PostRow, toBool } from './rows';
+import { matchPeopleForPost } from './peopleForPost';
+import { AVAILABILITY_COLUMN, PersonSkillRow, toBool } from './rows';
 import type { SkillRef, SkillStore } from './SkillStore';
 
 /** What a score is made of, for one person and one post (the service words it). */
@@ -101,7 +102,8 @@ export interface MatchingStore {
   /**
    * People ranked for a post: their level in each skill of the post, 2 for
    * each of those skills among their learning goals, and 2 when they are
-   * open to this kind of post. The owner is left out.
+   * open to this kind of post. The owner is left out. One statement
+   * (peopleForPost.ts).
    */
   matchPeopleForPost(
     postId: number,
@@ -144,88 +146,23 @@ export class KnexMatchingStore implements MatchingStore {
     private readonly candidatesPerSkill: number,
   ) {}
 
-  /** The total of a grouped query, counted in SQL. */
-  private async countOf(query: Knex.QueryBuilder): Promise<number> {
-    const [{ count }] = await this.db.from(query.as('m')).count({ count: '*' });
-    return Number(count);
-  }
-
   async matchPeopleForPost(
     postId: number,
     page: PageRequest,
   ): Promise<Page<PersonCandidate>> {
-    const post = await this.db<PostRow>('posts').where('id', postId).first();
-    if (!post) throw new NotFoundError(`No post ${postId}`);
-    const skills: SkillRef[] = await this.db('post_skills as pk')
-      .join('skills as s', 's.id', 'pk.skill_id')
-      .where('pk.post_id', postId)
-      .select('s.id', 's.name');
-    const empty = { items: [], totalItems: 0, ...page };
-    if (!skills.length) return empty;
-    const availability = AVAILABILITY_COLUMN[post.kind];
-    const base = this.db('profile_skills as ps')
-      .join('post_skills as pk', 'pk.skill_id', 'ps.skill_id')
-      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
-      .where('pk.post_id', postId)
-      .whereNot('ps.user_ref', post.owner.toLocaleLowerCase())
-      .groupBy('ps.user_ref', 'p.team');
-    // The page and the total in one grouped pass: COUNT(*) OVER () counts
-    // the groups before LIMIT (100k posts, a popular skill: the separate
-    // count doubled the work). Past the last page no row carries it.
-    const rows: Array<{
-      user_ref: string;
-      team: string | null;
-      score: any;
-      total: any;
-    }> = await base
-      .clone()
-      .select(
-        'ps.user_ref',
-        'p.team',
-        this.db.raw(
-          `SUM(COALESCE(ps.level, 0)) + 2 * SUM(CASE WHEN ps.learning THEN 1 ELSE 0 END) + MAX(CASE WHEN p.${availability} THEN 2 ELSE 0 END) AS score`,
-        ),
-        this.db.raw('COUNT(*) OVER () AS total'),
-      )
-      .orderBy([
-        { column: 'score', order: 'desc' },
-        { column: 'ps.user_ref', order: 'asc' },
-      ])
-      .limit(page.limit)
-      .offset(page.offset);
-    const totalItems = rows.length
-      ? Number(rows[0].total)
-      : await this.countOf(base.clone().select('ps.user_ref'));
-    if (!rows.length) return { ...empty, totalItems };
-    const details = await this.db('profile_skills as ps')
-      .join('profiles as p', 'p.user_ref', 'ps.user_ref')
-      .whereIn(
-        'ps.user_ref',
-        rows.map(r => r.user_ref),
-      )
-      .whereIn(
-        'ps.skill_id',
-        skills.map(s => s.id),
-      )
-      .select(
-        'ps.user_ref',
-        'ps.skill_id',
-        'ps.level',
-        'ps.can_help',
-        'ps.learning',
-        `p.${availability} as available`,
-      );
+    const { post, skills, ranked, totalItems, details } =
+      await matchPeopleForPost(this.db, postId, page);
     return {
-      items: rows.map(r => {
+      items: ranked.map(r => {
         const mine = details.filter(d => d.user_ref === r.user_ref);
         return {
           user: r.user_ref,
           ...(r.team ? { team: r.team } : {}),
-          score: Number(r.score),
+          score: r.score,
           evidence: {
             postSkills: skills,
             personSkills: mine,
-            available: toBool(mine[0]?.available),
+            available: toBool(mine[0]?.available as any),
             kind: post.kind,
           },
         };
