@@ -162,7 +162,7 @@ export class KnexMatchingStore implements MatchingStore {
           evidence: {
             postSkills: skills,
             personSkills: mine,
-            available: toBool(mine[0]?.available as any),
+            available: toBool(mine[0]?.available),
             kind: post.kind,
           },
         };

@@ -76,7 +76,9 @@ export async function matchPeopleForPost(
   skills: SkillRef[];
   ranked: RankedPerson[];
   totalItems: number;
-  details: Array<PersonSkillRow & { user_ref: string; available: unknown }>;
+  details: Array<
+    PersonSkillRow & { user_ref: string; available: boolean | number | null }
+  >;
 }> {
   const post = await db<PostRow>('posts').where('id', postId).first();
   if (!post) throw new NotFoundError(`No post ${postId}`);
